@@ -104,8 +104,8 @@ final class ConfigRules {
     if (index.projections() == null) {
       return;
     }
-    Set<String> keys = union(Set.of(nonNull(config.hashKey()), nonNull(config.rangeKey()),
-        index.hashKey(), index.rangeKey()), sharded, unsharded);
+    Set<String> keys = union(Set.of(nonNull(config.hashKey())), Set.of(nonNull(config.rangeKey())),
+        Set.of(index.hashKey()), Set.of(index.rangeKey()), sharded, unsharded);
     for (String projection : index.projections()) {
       if (keys.contains(projection)) {
         errors.add(path + ".projections", "projection-is-key", "projection '" + projection
