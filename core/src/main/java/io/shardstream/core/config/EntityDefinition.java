@@ -1,5 +1,7 @@
 package io.shardstream.core.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,8 @@ public record EntityDefinition(
 
   public EntityDefinition {
     shardBumps = List.copyOf(shardBumps);
-    canonicalize = Map.copyOf(canonicalize);
+    // Keep the configured order: derived properties appear in items in that order.
+    canonicalize = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalize));
   }
 
   /** The bump in force at {@code timestamp}: the last one that starts at or before it. */
