@@ -12,14 +12,15 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class DevStackLogging {
 
-    private DevStackLogging() {
-    }
+  private DevStackLogging() {}
 
-    /** Idempotent; replaces JUL's console handler, which would otherwise print the same records again. */
-    public static synchronized void routeJulToSlf4j() {
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
+  /**
+   * Idempotent; replaces JUL's console handler, which would otherwise print the same records again.
+   */
+  public static synchronized void routeJulToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
     }
+  }
 }

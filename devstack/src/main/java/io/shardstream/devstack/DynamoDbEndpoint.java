@@ -14,14 +14,16 @@ import java.util.Objects;
  */
 public record DynamoDbEndpoint(URI url) {
 
-    /** A region name for SDK builders; DynamoDB Local ignores it. */
-    public static final String REGION = "us-east-1";
-    /** An access key id for SDK builders; DynamoDB Local accepts any. */
-    public static final String ACCESS_KEY_ID = "devstack";
-    /** A secret access key for SDK builders; DynamoDB Local accepts any. */
-    public static final String SECRET_ACCESS_KEY = "devstack";
+  /** A region name for SDK builders; DynamoDB Local ignores it. */
+  public static final String REGION = "us-east-1";
 
-    public DynamoDbEndpoint {
-        Objects.requireNonNull(url, "url");
-    }
+  /** An access key id for SDK builders; DynamoDB Local accepts any. */
+  public static final String ACCESS_KEY_ID = "devstack";
+
+  /** A secret access key for SDK builders; DynamoDB Local accepts any. */
+  public static final String SECRET_ACCESS_KEY = "devstack";
+
+  public DynamoDbEndpoint {
+    Objects.requireNonNull(url, "url");
+  }
 }

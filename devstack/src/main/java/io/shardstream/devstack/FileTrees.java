@@ -12,34 +12,36 @@ import org.slf4j.LoggerFactory;
 /** Recursive delete, the one file-tree operation the JDK lacks. */
 final class FileTrees {
 
-    private static final Logger log = LoggerFactory.getLogger(FileTrees.class);
+  private static final Logger log = LoggerFactory.getLogger(FileTrees.class);
 
-    private FileTrees() {
+  private FileTrees() {}
+
+  static void delete(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
     }
-
-    static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
                 try {
-                    Files.deleteIfExists(path);
+                  Files.deleteIfExists(path);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                  throw new UncheckedIOException(e);
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+  }
 
-    /** Best effort: a leftover folder is untidy, not fatal. */
-    static void deleteQuietly(Path root) {
-        try {
-            delete(root);
-        } catch (IOException e) {
-            log.debug("could not delete {}", root, e);
-        }
+  /** Best effort: a leftover folder is untidy, not fatal. */
+  static void deleteQuietly(Path root) {
+    try {
+      delete(root);
+    } catch (IOException e) {
+      log.debug("could not delete {}", root, e);
     }
+  }
 }

@@ -5,11 +5,12 @@ import java.util.Objects;
 /**
  * Where clients reach the local Kafka broker.
  *
- * @param bootstrapServers value for the clients' {@code bootstrap.servers}, e.g. {@code localhost:9092}
+ * @param bootstrapServers value for the clients' {@code bootstrap.servers}, e.g. {@code
+ *     localhost:9092}
  */
 public record KafkaEndpoint(String bootstrapServers) {
 
-    public KafkaEndpoint {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    }
+  public KafkaEndpoint {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+  }
 }

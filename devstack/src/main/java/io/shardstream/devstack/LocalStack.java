@@ -24,138 +24,147 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    private final LocalStackConfig config;
-    private final List<ManagedComponent> started = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::stopQuietly, "devstack-shutdown");
-    private KafkaBroker kafka;
-    private DynamoDbLocalServer dynamoDb;
-    private RegistryServer registry;
-    private LocalStackEndpoints endpoints;
-    private boolean stopped;
+  private final LocalStackConfig config;
+  private final List<ManagedComponent> started = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::stopQuietly, "devstack-shutdown");
+  private KafkaBroker kafka;
+  private DynamoDbLocalServer dynamoDb;
+  private RegistryServer registry;
+  private LocalStackEndpoints endpoints;
+  private boolean stopped;
 
-    private LocalStack(LocalStackConfig config) {
-        this.config = config;
+  private LocalStack(LocalStackConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts the configured components and returns once all of them serve requests.
+   *
+   * @throws PortInUseException a configured port is taken
+   * @throws JdkNotFoundException the registry is wanted and no Java 21+ runtime was found
+   * @throws DevStackException a component failed to start (message names it)
+   */
+  public static LocalStack start(LocalStackConfig config) {
+    DevStackLogging.routeJulToSlf4j();
+    LocalStack stack = new LocalStack(config);
+    stack.startAll();
+    return stack;
+  }
+
+  public LocalStackConfig config() {
+    return config;
+  }
+
+  public LocalStackEndpoints endpoints() {
+    return endpoints;
+  }
+
+  /** Stops every started component, newest first. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
     }
-
-    /**
-     * Starts the configured components and returns once all of them serve requests.
-     *
-     * @throws PortInUseException   a configured port is taken
-     * @throws JdkNotFoundException the registry is wanted and no Java 21+ runtime was found
-     * @throws DevStackException    a component failed to start (message names it)
-     */
-    public static LocalStack start(LocalStackConfig config) {
-        DevStackLogging.routeJulToSlf4j();
-        LocalStack stack = new LocalStack(config);
-        stack.startAll();
-        return stack;
+    stopped = true;
+    for (int i = started.size() - 1; i >= 0; i--) {
+      ManagedComponent component = started.get(i);
+      long begin = System.nanoTime();
+      try {
+        component.stop();
+        log.debug("{} stopped in {} ms", component.component().displayName(), millisSince(begin));
+      } catch (RuntimeException e) {
+        log.warn("{} did not stop cleanly", component.component().displayName(), e);
+      }
     }
+    started.clear();
+    removeShutdownHook();
+  }
 
-    public LocalStackConfig config() {
-        return config;
-    }
+  @Override
+  public void close() {
+    stop();
+  }
 
-    public LocalStackEndpoints endpoints() {
-        return endpoints;
+  private synchronized void startAll() {
+    List<ManagedComponent> components = createComponents();
+    components.forEach(ManagedComponent::preflight);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      for (ManagedComponent component : components) {
+        long begin = System.nanoTime();
+        started.add(component);
+        component.start();
+        log.debug("{} started in {} ms", component.component().displayName(), millisSince(begin));
+      }
+      for (ManagedComponent component : components) {
+        long begin = System.nanoTime();
+        component.awaitReady();
+        log.debug(
+            "{} ready after a further {} ms",
+            component.component().displayName(),
+            millisSince(begin));
+      }
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
     }
+    endpoints =
+        new LocalStackEndpoints(
+            kafka == null ? null : kafka.endpoint(),
+            dynamoDb == null ? null : dynamoDb.endpoint(),
+            registry == null ? null : registry.endpoint());
+  }
 
-    /** Stops every started component, newest first. Idempotent. */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            ManagedComponent component = started.get(i);
-            long begin = System.nanoTime();
-            try {
-                component.stop();
-                log.debug("{} stopped in {} ms", component.component().displayName(), millisSince(begin));
-            } catch (RuntimeException e) {
-                log.warn("{} did not stop cleanly", component.component().displayName(), e);
-            }
-        }
-        started.clear();
-        removeShutdownHook();
+  /**
+   * In start order. The registry (a separate process with the longest boot) is launched first so
+   * that it boots while Kafka and DynamoDB Local start in this JVM.
+   */
+  private List<ManagedComponent> createComponents() {
+    List<ManagedComponent> components = new ArrayList<>();
+    if (config.includes(Component.REGISTRY)) {
+      registry =
+          new RegistryServer(
+              config.port(Component.REGISTRY),
+              config.dataDirectory(),
+              config.startTimeout(),
+              RegistryDistribution.fromBuild(),
+              JdkFinder.onThisMachine(RegistryServer.MINIMUM_JAVA));
+      components.add(registry);
     }
+    if (config.includes(Component.KAFKA)) {
+      kafka = new KafkaBroker(config.port(Component.KAFKA), config.dataDirectory());
+      components.add(kafka);
+    }
+    if (config.includes(Component.DYNAMODB)) {
+      dynamoDb =
+          new DynamoDbLocalServer(
+              config.port(Component.DYNAMODB), config.dynamoDbStorage(), config.dataDirectory());
+      components.add(dynamoDb);
+    }
+    return components;
+  }
 
-    @Override
-    public void close() {
-        stop();
+  private void stopQuietly() {
+    try {
+      stop();
+    } catch (RuntimeException e) {
+      // the JVM is exiting: nothing left to tell
     }
+  }
 
-    private synchronized void startAll() {
-        List<ManagedComponent> components = createComponents();
-        components.forEach(ManagedComponent::preflight);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try {
-            for (ManagedComponent component : components) {
-                long begin = System.nanoTime();
-                started.add(component);
-                component.start();
-                log.debug("{} started in {} ms", component.component().displayName(), millisSince(begin));
-            }
-            for (ManagedComponent component : components) {
-                long begin = System.nanoTime();
-                component.awaitReady();
-                log.debug("{} ready after a further {} ms", component.component().displayName(), millisSince(begin));
-            }
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
-        endpoints = new LocalStackEndpoints(
-                kafka == null ? null : kafka.endpoint(),
-                dynamoDb == null ? null : dynamoDb.endpoint(),
-                registry == null ? null : registry.endpoint());
+  private void removeShutdownHook() {
+    if (Thread.currentThread() == shutdownHook) {
+      return;
     }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shutdownInProgress) {
+      // the hook runs (or ran) anyway
+    }
+  }
 
-    /**
-     * In start order. The registry (a separate process with the longest boot) is launched first so
-     * that it boots while Kafka and DynamoDB Local start in this JVM.
-     */
-    private List<ManagedComponent> createComponents() {
-        List<ManagedComponent> components = new ArrayList<>();
-        if (config.includes(Component.REGISTRY)) {
-            registry = new RegistryServer(config.port(Component.REGISTRY), config.dataDirectory(),
-                    config.startTimeout(), RegistryDistribution.fromBuild(),
-                    JdkFinder.onThisMachine(RegistryServer.MINIMUM_JAVA));
-            components.add(registry);
-        }
-        if (config.includes(Component.KAFKA)) {
-            kafka = new KafkaBroker(config.port(Component.KAFKA), config.dataDirectory());
-            components.add(kafka);
-        }
-        if (config.includes(Component.DYNAMODB)) {
-            dynamoDb = new DynamoDbLocalServer(config.port(Component.DYNAMODB), config.dynamoDbStorage(),
-                    config.dataDirectory());
-            components.add(dynamoDb);
-        }
-        return components;
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            // the JVM is exiting: nothing left to tell
-        }
-    }
-
-    private void removeShutdownHook() {
-        if (Thread.currentThread() == shutdownHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shutdownInProgress) {
-            // the hook runs (or ran) anyway
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
-    }
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
 }

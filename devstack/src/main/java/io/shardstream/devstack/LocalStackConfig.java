@@ -12,6 +12,7 @@ import java.util.Set;
  * What a {@link LocalStack} starts and where.
  *
  * <p>Immutable; derive variants with the {@code with…} methods:
+ *
  * <pre>{@code
  * LocalStackConfig.defaults()
  *     .withComponents(Component.KAFKA, Component.DYNAMODB)
@@ -19,90 +20,105 @@ import java.util.Set;
  *     .withDynamoDbStorage(DynamoDbStorage.PERSISTENT)
  * }</pre>
  *
- * @param components      the components to start (at least one)
- * @param ports           listening port per component; 0 picks a free port at start
- * @param dataDirectory   the one folder the stack writes to: Kafka logs, DynamoDB files, the
- *                        unpacked registry and its log
+ * @param components the components to start (at least one)
+ * @param ports listening port per component; 0 picks a free port at start
+ * @param dataDirectory the one folder the stack writes to: Kafka logs, DynamoDB files, the unpacked
+ *     registry and its log
  * @param dynamoDbStorage whether DynamoDB Local keeps tables in memory or in files
- * @param startTimeout    how long to wait for a component to become ready
+ * @param startTimeout how long to wait for a component to become ready
  */
 public record LocalStackConfig(
-        Set<Component> components,
-        Map<Component, Integer> ports,
-        Path dataDirectory,
-        DynamoDbStorage dynamoDbStorage,
-        Duration startTimeout) {
+    Set<Component> components,
+    Map<Component, Integer> ports,
+    Path dataDirectory,
+    DynamoDbStorage dynamoDbStorage,
+    Duration startTimeout) {
 
-    /** The data folder of {@code shardstream demo}, relative to the working directory. */
-    public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".shardstream", "devstack");
-    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+  /** The data folder of {@code shardstream demo}, relative to the working directory. */
+  public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".shardstream", "devstack");
 
-    public LocalStackConfig {
-        Objects.requireNonNull(dataDirectory, "dataDirectory");
-        Objects.requireNonNull(dynamoDbStorage, "dynamoDbStorage");
-        Objects.requireNonNull(startTimeout, "startTimeout");
-        if (components.isEmpty()) {
-            throw new IllegalArgumentException("a LocalStack needs at least one component");
-        }
-        if (startTimeout.isNegative() || startTimeout.isZero()) {
-            throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-        }
-        components = Set.copyOf(EnumSet.copyOf(components));
-        EnumMap<Component, Integer> allPorts = new EnumMap<>(Component.class);
-        for (Component component : Component.values()) {
-            int port = ports.getOrDefault(component, component.defaultPort());
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException(component.displayName() + " port out of range: " + port);
-            }
-            allPorts.put(component, port);
-        }
-        ports = Map.copyOf(allPorts);
-        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+
+  public LocalStackConfig {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(dynamoDbStorage, "dynamoDbStorage");
+    Objects.requireNonNull(startTimeout, "startTimeout");
+    if (components.isEmpty()) {
+      throw new IllegalArgumentException("a LocalStack needs at least one component");
     }
-
-    /** Every component on its usual port (Kafka 9092, DynamoDB 8000, registry 8081), in-memory tables. */
-    public static LocalStackConfig defaults() {
-        return new LocalStackConfig(EnumSet.allOf(Component.class), Map.of(), DEFAULT_DATA_DIRECTORY,
-                DynamoDbStorage.IN_MEMORY, DEFAULT_START_TIMEOUT);
+    if (startTimeout.isNegative() || startTimeout.isZero()) {
+      throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
     }
-
-    /** Every component on a free port, writing under {@code dataDirectory} (tests: {@code target/devstack}). */
-    public static LocalStackConfig forTests(Path dataDirectory) {
-        Map<Component, Integer> anyPort = new EnumMap<>(Component.class);
-        for (Component component : Component.values()) {
-            anyPort.put(component, 0);
-        }
-        return new LocalStackConfig(EnumSet.allOf(Component.class), anyPort, dataDirectory,
-                DynamoDbStorage.IN_MEMORY, DEFAULT_START_TIMEOUT);
+    components = Set.copyOf(EnumSet.copyOf(components));
+    EnumMap<Component, Integer> allPorts = new EnumMap<>(Component.class);
+    for (Component component : Component.values()) {
+      int port = ports.getOrDefault(component, component.defaultPort());
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException(component.displayName() + " port out of range: " + port);
+      }
+      allPorts.put(component, port);
     }
+    ports = Map.copyOf(allPorts);
+    dataDirectory = dataDirectory.toAbsolutePath().normalize();
+  }
 
-    public int port(Component component) {
-        return ports.get(component);
-    }
+  /**
+   * Every component on its usual port (Kafka 9092, DynamoDB 8000, registry 8081), in-memory tables.
+   */
+  public static LocalStackConfig defaults() {
+    return new LocalStackConfig(
+        EnumSet.allOf(Component.class),
+        Map.of(),
+        DEFAULT_DATA_DIRECTORY,
+        DynamoDbStorage.IN_MEMORY,
+        DEFAULT_START_TIMEOUT);
+  }
 
-    public boolean includes(Component component) {
-        return components.contains(component);
+  /**
+   * Every component on a free port, writing under {@code dataDirectory} (tests: {@code
+   * target/devstack}).
+   */
+  public static LocalStackConfig forTests(Path dataDirectory) {
+    Map<Component, Integer> anyPort = new EnumMap<>(Component.class);
+    for (Component component : Component.values()) {
+      anyPort.put(component, 0);
     }
+    return new LocalStackConfig(
+        EnumSet.allOf(Component.class),
+        anyPort,
+        dataDirectory,
+        DynamoDbStorage.IN_MEMORY,
+        DEFAULT_START_TIMEOUT);
+  }
 
-    public LocalStackConfig withComponents(Component first, Component... more) {
-        return new LocalStackConfig(EnumSet.of(first, more), ports, dataDirectory, dynamoDbStorage, startTimeout);
-    }
+  public int port(Component component) {
+    return ports.get(component);
+  }
 
-    public LocalStackConfig withPort(Component component, int port) {
-        Map<Component, Integer> changed = new EnumMap<>(ports);
-        changed.put(component, port);
-        return new LocalStackConfig(components, changed, dataDirectory, dynamoDbStorage, startTimeout);
-    }
+  public boolean includes(Component component) {
+    return components.contains(component);
+  }
 
-    public LocalStackConfig withDataDirectory(Path directory) {
-        return new LocalStackConfig(components, ports, directory, dynamoDbStorage, startTimeout);
-    }
+  public LocalStackConfig withComponents(Component first, Component... more) {
+    return new LocalStackConfig(
+        EnumSet.of(first, more), ports, dataDirectory, dynamoDbStorage, startTimeout);
+  }
 
-    public LocalStackConfig withDynamoDbStorage(DynamoDbStorage storage) {
-        return new LocalStackConfig(components, ports, dataDirectory, storage, startTimeout);
-    }
+  public LocalStackConfig withPort(Component component, int port) {
+    Map<Component, Integer> changed = new EnumMap<>(ports);
+    changed.put(component, port);
+    return new LocalStackConfig(components, changed, dataDirectory, dynamoDbStorage, startTimeout);
+  }
 
-    public LocalStackConfig withStartTimeout(Duration timeout) {
-        return new LocalStackConfig(components, ports, dataDirectory, dynamoDbStorage, timeout);
-    }
+  public LocalStackConfig withDataDirectory(Path directory) {
+    return new LocalStackConfig(components, ports, directory, dynamoDbStorage, startTimeout);
+  }
+
+  public LocalStackConfig withDynamoDbStorage(DynamoDbStorage storage) {
+    return new LocalStackConfig(components, ports, dataDirectory, storage, startTimeout);
+  }
+
+  public LocalStackConfig withStartTimeout(Duration timeout) {
+    return new LocalStackConfig(components, ports, dataDirectory, dynamoDbStorage, timeout);
+  }
 }

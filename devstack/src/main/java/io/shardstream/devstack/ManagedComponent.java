@@ -7,20 +7,18 @@ package io.shardstream.devstack;
  */
 interface ManagedComponent {
 
-    Component component();
+  Component component();
 
-    /**
-     * Checks that can fail before anything starts (fixed port taken, a prerequisite missing), so a
-     * stack fails fast instead of starting Kafka only to stop it again.
-     */
-    default void preflight() {
-    }
+  /**
+   * Checks that can fail before anything starts (fixed port taken, a prerequisite missing), so a
+   * stack fails fast instead of starting Kafka only to stop it again.
+   */
+  default void preflight() {}
 
-    void start();
+  void start();
 
-    default void awaitReady() {
-    }
+  default void awaitReady() {}
 
-    /** Stops the component; safe to call twice and after a failed start. */
-    void stop();
+  /** Stops the component; safe to call twice and after a failed start. */
+  void stop();
 }

@@ -10,17 +10,17 @@ import java.util.Objects;
  */
 public record RegistryEndpoint(URI url) {
 
-    public RegistryEndpoint {
-        Objects.requireNonNull(url, "url");
-    }
+  public RegistryEndpoint {
+    Objects.requireNonNull(url, "url");
+  }
 
-    /** The Confluent-compatible API (for Confluent-style serdes and {@code schema.registry.url}). */
-    public URI ccompatUrl() {
-        return url.resolve("/apis/ccompat/v7");
-    }
+  /** The Confluent-compatible API (for Confluent-style serdes and {@code schema.registry.url}). */
+  public URI ccompatUrl() {
+    return url.resolve("/apis/ccompat/v7");
+  }
 
-    /** Apicurio's native v3 API (for Apicurio serdes: {@code apicurio.registry.url}). */
-    public URI coreApiUrl() {
-        return url.resolve("/apis/registry/v3");
-    }
+  /** Apicurio's native v3 API (for Apicurio serdes: {@code apicurio.registry.url}). */
+  public URI coreApiUrl() {
+    return url.resolve("/apis/registry/v3");
+  }
 }

@@ -24,108 +24,123 @@ import org.slf4j.LoggerFactory;
  */
 final class RegistryServer implements ManagedComponent {
 
-    static final int MINIMUM_JAVA = 21;
+  static final int MINIMUM_JAVA = 21;
 
-    private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
-    private static final String READINESS_PATH = "/apis/registry/v3/system/info";
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+  private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
+  private static final String READINESS_PATH = "/apis/registry/v3/system/info";
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-    private final int configuredPort;
-    private final Path registryDirectory;
-    private final Duration startTimeout;
-    private final RegistryDistribution distribution;
-    private final JdkFinder jdkFinder;
-    private ChildProcess process;
-    private Path pidFile;
-    private RegistryEndpoint endpoint;
+  private final int configuredPort;
+  private final Path registryDirectory;
+  private final Duration startTimeout;
+  private final RegistryDistribution distribution;
+  private final JdkFinder jdkFinder;
+  private ChildProcess process;
+  private Path pidFile;
+  private RegistryEndpoint endpoint;
 
-    RegistryServer(int configuredPort, Path dataDirectory, Duration startTimeout,
-                   RegistryDistribution distribution, JdkFinder jdkFinder) {
-        this.configuredPort = configuredPort;
-        this.registryDirectory = dataDirectory.resolve("registry");
-        this.startTimeout = startTimeout;
-        this.distribution = distribution;
-        this.jdkFinder = jdkFinder;
+  RegistryServer(
+      int configuredPort,
+      Path dataDirectory,
+      Duration startTimeout,
+      RegistryDistribution distribution,
+      JdkFinder jdkFinder) {
+    this.configuredPort = configuredPort;
+    this.registryDirectory = dataDirectory.resolve("registry");
+    this.startTimeout = startTimeout;
+    this.distribution = distribution;
+    this.jdkFinder = jdkFinder;
+  }
+
+  @Override
+  public Component component() {
+    return Component.REGISTRY;
+  }
+
+  @Override
+  public void preflight() {
+    if (configuredPort != 0) {
+      Ports.requireFree(Component.REGISTRY, configuredPort);
     }
+    jdkFinder.findJavaExecutable();
+    distribution.locateArchive();
+  }
 
-    @Override
-    public Component component() {
-        return Component.REGISTRY;
+  @Override
+  public void start() {
+    Path java = jdkFinder.findJavaExecutable();
+    Path launcher = distribution.launcherJar(registryDirectory);
+    RegistryPidFiles.endOrphans(registryDirectory);
+    int port = Ports.resolve(Component.REGISTRY, configuredPort);
+    Path logFile = registryDirectory.resolve("registry-" + port + ".log");
+    try {
+      Files.createDirectories(registryDirectory);
+      process = ChildProcess.start(command(java, launcher, port), registryDirectory, logFile);
+      pidFile = RegistryPidFiles.write(registryDirectory, port, process.pid());
+    } catch (IOException e) {
+      stop();
+      throw new DevStackException(
+          Component.REGISTRY, "cannot launch " + java + " -jar " + launcher, e);
     }
+    endpoint = new RegistryEndpoint(URI.create("http://localhost:" + port));
+  }
 
-    @Override
-    public void preflight() {
-        if (configuredPort != 0) {
-            Ports.requireFree(Component.REGISTRY, configuredPort);
+  @Override
+  public void awaitReady() {
+    URI readiness = endpoint.url().resolve(READINESS_PATH);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();
+    long deadline = System.nanoTime() + startTimeout.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw failure("exited with code " + process.exitValue() + " during start-up");
         }
-        jdkFinder.findJavaExecutable();
-        distribution.locateArchive();
-    }
-
-    @Override
-    public void start() {
-        Path java = jdkFinder.findJavaExecutable();
-        Path launcher = distribution.launcherJar(registryDirectory);
-        RegistryPidFiles.endOrphans(registryDirectory);
-        int port = Ports.resolve(Component.REGISTRY, configuredPort);
-        Path logFile = registryDirectory.resolve("registry-" + port + ".log");
-        try {
-            Files.createDirectories(registryDirectory);
-            process = ChildProcess.start(command(java, launcher, port), registryDirectory, logFile);
-            pidFile = RegistryPidFiles.write(registryDirectory, port, process.pid());
-        } catch (IOException e) {
-            stop();
-            throw new DevStackException(Component.REGISTRY, "cannot launch " + java + " -jar " + launcher, e);
+        if (answers(http, request)) {
+          log.info(
+              "Apicurio Registry {} ready at {} (pid {})",
+              distribution.version(),
+              endpoint.url(),
+              process.pid());
+          return;
         }
-        endpoint = new RegistryEndpoint(URI.create("http://localhost:" + port));
+        Thread.sleep(POLL_INTERVAL);
+      }
+      throw failure("did not answer " + readiness + " within " + startTimeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure("start-up interrupted");
     }
+  }
 
-    @Override
-    public void awaitReady() {
-        URI readiness = endpoint.url().resolve(READINESS_PATH);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw failure("exited with code " + process.exitValue() + " during start-up");
-                }
-                if (answers(http, request)) {
-                    log.info("Apicurio Registry {} ready at {} (pid {})", distribution.version(), endpoint.url(),
-                            process.pid());
-                    return;
-                }
-                Thread.sleep(POLL_INTERVAL);
-            }
-            throw failure("did not answer " + readiness + " within " + startTimeout.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("start-up interrupted");
-        }
+  RegistryEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void stop() {
+    ChildProcess running = process;
+    process = null;
+    if (running != null) {
+      running.stop();
     }
-
-    RegistryEndpoint endpoint() {
-        return endpoint;
+    if (pidFile != null) {
+      deleteQuietly(pidFile);
+      pidFile = null;
     }
+  }
 
-    @Override
-    public void stop() {
-        ChildProcess running = process;
-        process = null;
-        if (running != null) {
-            running.stop();
-        }
-        if (pidFile != null) {
-            deleteQuietly(pidFile);
-            pidFile = null;
-        }
-    }
-
-    private List<String> command(Path java, Path launcher, int port) {
-        List<String> command = new ArrayList<>(List.of(java.toString(),
+  private List<String> command(Path java, Path launcher, int port) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
                 // Small and quick to boot: the registry serves a handful of schemas here.
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-Dquarkus.http.host=localhost",
                 "-Dquarkus.http.port=" + port,
                 // Health and metrics live on a separate management port (9000 by default); any free
@@ -140,47 +155,52 @@ final class RegistryServer implements ManagedComponent {
                 "-Dapicurio.datasource.jdbc.initial-size=2",
                 "-Dapicurio.datasource.jdbc.min-size=2",
                 "-Dapicurio.datasource.jdbc.max-size=10"));
-        command.addAll(List.of("-jar", launcher.toString()));
-        return command;
-    }
+    command.addAll(List.of("-jar", launcher.toString()));
+    return command;
+  }
 
-    private static boolean answers(HttpClient http, HttpRequest request) throws InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYetListening) {
-            return false;
-        }
+  private static boolean answers(HttpClient http, HttpRequest request) throws InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYetListening) {
+      return false;
     }
+  }
 
-    private DevStackException failure(String what) {
-        String tail = logTail(process == null ? null : process.logFile());
-        stop();
-        int port = endpoint.url().getPort();
-        if (tail.contains("Port " + port + " seems to be in use")) {
-            // Quarkus's words for a port taken after the pre-flight check (another process was quicker).
-            return new PortInUseException(Component.REGISTRY, port, null);
-        }
-        return new DevStackException(Component.REGISTRY, "Apicurio Registry " + what + "."
-                + (tail.isEmpty() ? "" : " Last lines of its log:" + System.lineSeparator() + tail));
+  private DevStackException failure(String what) {
+    String tail = logTail(process == null ? null : process.logFile());
+    stop();
+    int port = endpoint.url().getPort();
+    if (tail.contains("Port " + port + " seems to be in use")) {
+      // Quarkus's words for a port taken after the pre-flight check (another process was quicker).
+      return new PortInUseException(Component.REGISTRY, port, null);
     }
+    return new DevStackException(
+        Component.REGISTRY,
+        "Apicurio Registry "
+            + what
+            + "."
+            + (tail.isEmpty() ? "" : " Last lines of its log:" + System.lineSeparator() + tail));
+  }
 
-    private static String logTail(Path logFile) {
-        if (logFile == null || !Files.isReadable(logFile)) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+  private static String logTail(Path logFile) {
+    if (logFile == null || !Files.isReadable(logFile)) {
+      return "";
     }
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join(
+          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.debug("could not delete {}", file, e);
-        }
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.debug("could not delete {}", file, e);
     }
+  }
 }

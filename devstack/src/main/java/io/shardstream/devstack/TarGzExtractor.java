@@ -25,13 +25,21 @@ final class TarGzExtractor {
     Path root = target.toAbsolutePath().normalize();
     Files.createDirectories(root);
     try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 64 * 1024);
-        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         Path destination = inside(root, entry.getName(), archive);
-        if (entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice()
-            || entry.isBlockDevice() || entry.isFIFO()) {
-          throw new IOException(archive + ": unsupported tar entry type '"
-              + (char) entry.getLinkFlag() + "' for " + entry.getName());
+        if (entry.isSymbolicLink()
+            || entry.isLink()
+            || entry.isCharacterDevice()
+            || entry.isBlockDevice()
+            || entry.isFIFO()) {
+          throw new IOException(
+              archive
+                  + ": unsupported tar entry type '"
+                  + (char) entry.getLinkFlag()
+                  + "' for "
+                  + entry.getName());
         }
         if (entry.isDirectory()) {
           Files.createDirectories(destination);

@@ -14,18 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaPortRaceIT {
 
-    @TempDir
-    Path dataDirectory;
+  @TempDir Path dataDirectory;
 
-    @Test
-    void aBindFailureAfterThePreflightStillNamesKafkaAndThePort() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0)) {
-            KafkaBroker broker = new KafkaBroker(taken.getLocalPort(), dataDirectory);
+  @Test
+  void aBindFailureAfterThePreflightStillNamesKafkaAndThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      KafkaBroker broker = new KafkaBroker(taken.getLocalPort(), dataDirectory);
 
-            assertThatThrownBy(broker::start)
-                    .isInstanceOf(PortInUseException.class)
-                    .hasMessageStartingWith("Kafka cannot start: port " + taken.getLocalPort() + " is already in use.");
-        }
-        assertThat(dataDirectory.resolve("kafka")).isEmptyDirectory();
+      assertThatThrownBy(broker::start)
+          .isInstanceOf(PortInUseException.class)
+          .hasMessageStartingWith(
+              "Kafka cannot start: port " + taken.getLocalPort() + " is already in use.");
     }
+    assertThat(dataDirectory.resolve("kafka")).isEmptyDirectory();
+  }
 }

@@ -22,63 +22,67 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The launcher as {@code shardstream demo} uses it: several components in one stack. */
 class LocalStackIT {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalStackIT.class);
+  private static final Logger log = LoggerFactory.getLogger(LocalStackIT.class);
 
-    @Test
-    void startsEveryComponentAndStopsThemAll() throws Exception {
-        // The shared data folder, so the registry distribution unpacked there is reused.
-        LocalStackConfig config = LocalStackConfig.forTests(SharedDevStack.dataDirectory());
-        long begin = System.nanoTime();
-        LocalStackEndpoints endpoints;
-        try (LocalStack stack = LocalStack.start(config)) {
-            log.info("full stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
-            endpoints = stack.endpoints();
+  @Test
+  void startsEveryComponentAndStopsThemAll() throws Exception {
+    // The shared data folder, so the registry distribution unpacked there is reused.
+    LocalStackConfig config = LocalStackConfig.forTests(SharedDevStack.dataDirectory());
+    long begin = System.nanoTime();
+    LocalStackEndpoints endpoints;
+    try (LocalStack stack = LocalStack.start(config)) {
+      log.info("full stack started in {} ms", (System.nanoTime() - begin) / 1_000_000);
+      endpoints = stack.endpoints();
 
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
-                assertThat(admin.describeCluster().nodes().get()).hasSize(1);
-            }
-            try (DynamoDbClient dynamoDb = DynamoDbClients.client(endpoints.dynamoDb())) {
-                assertThat(dynamoDb.listTables().tableNames()).isNotNull();
-            }
-            assertThat(get(URI.create(endpoints.registryCcompatUrl() + "/subjects"))).isEqualTo(200);
-        }
-
-        assertThat(isFree(port(endpoints.kafkaBootstrapServers()))).as("Kafka port released").isTrue();
-        assertThat(isFree(endpoints.dynamoDbUrl().getPort())).as("DynamoDB port released").isTrue();
-        assertThat(isFree(endpoints.registryUrl().getPort())).as("registry process ended").isTrue();
+      try (Admin admin =
+          Admin.create(
+              Map.<String, Object>of("bootstrap.servers", endpoints.kafkaBootstrapServers()))) {
+        assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+      }
+      try (DynamoDbClient dynamoDb = DynamoDbClients.client(endpoints.dynamoDb())) {
+        assertThat(dynamoDb.listTables().tableNames()).isNotNull();
+      }
+      assertThat(get(URI.create(endpoints.registryCcompatUrl() + "/subjects"))).isEqualTo(200);
     }
 
-    @Test
-    void persistentDynamoDbKeepsTablesAcrossRestarts(@TempDir Path dataDirectory) {
-        LocalStackConfig config = LocalStackConfig.forTests(dataDirectory)
-                .withComponents(Component.DYNAMODB)
-                .withDynamoDbStorage(DynamoDbStorage.PERSISTENT);
+    assertThat(isFree(port(endpoints.kafkaBootstrapServers()))).as("Kafka port released").isTrue();
+    assertThat(isFree(endpoints.dynamoDbUrl().getPort())).as("DynamoDB port released").isTrue();
+    assertThat(isFree(endpoints.registryUrl().getPort())).as("registry process ended").isTrue();
+  }
 
-        try (LocalStack first = LocalStack.start(config);
-             DynamoDbClient client = DynamoDbClients.client(first.endpoints().dynamoDb())) {
-            DynamoDbClients.createTable(client, "survivor");
-        }
-        try (LocalStack second = LocalStack.start(config);
-             DynamoDbClient client = DynamoDbClients.client(second.endpoints().dynamoDb())) {
-            assertThat(client.listTables().tableNames()).containsExactly("survivor");
-        }
-        assertThat(dataDirectory.resolve("dynamodb")).isDirectoryContaining("glob:**.db");
-    }
+  @Test
+  void persistentDynamoDbKeepsTablesAcrossRestarts(@TempDir Path dataDirectory) {
+    LocalStackConfig config =
+        LocalStackConfig.forTests(dataDirectory)
+            .withComponents(Component.DYNAMODB)
+            .withDynamoDbStorage(DynamoDbStorage.PERSISTENT);
 
-    private static int get(URI uri) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    try (LocalStack first = LocalStack.start(config);
+        DynamoDbClient client = DynamoDbClients.client(first.endpoints().dynamoDb())) {
+      DynamoDbClients.createTable(client, "survivor");
     }
+    try (LocalStack second = LocalStack.start(config);
+        DynamoDbClient client = DynamoDbClients.client(second.endpoints().dynamoDb())) {
+      assertThat(client.listTables().tableNames()).containsExactly("survivor");
+    }
+    assertThat(dataDirectory.resolve("dynamodb")).isDirectoryContaining("glob:**.db");
+  }
 
-    private static int port(String bootstrapServers) {
-        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
-    }
+  private static int get(URI uri) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port)) {
-            return probe.isBound();
-        } catch (IOException e) {
-            return false;
-        }
+  private static int port(String bootstrapServers) {
+    return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket probe = new ServerSocket(port)) {
+      return probe.isBound();
+    } catch (IOException e) {
+      return false;
     }
+  }
 }
