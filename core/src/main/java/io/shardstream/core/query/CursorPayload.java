@@ -1,0 +1,126 @@
+package io.shardstream.core.query;
+
+import io.shardstream.core.query.CursorException.Kind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The binary content of a cursor, before compression and signing:
+ *
+ * <pre>
+ * byte[4] config version (first bytes of its SHA-256: enough to tell a stale cursor from a
+ *         foreign one, as the fingerprint binds the version too)
+ * byte[8] query fingerprint (first bytes of its SHA-256)
+ * varint  partition count
+ * bytes   2 bits per partition, low bits first: 0 NOT_STARTED, 1 AT, 2 DONE
+ * per AT partition, in plan order:
+ *   string range key value (S without the index's merge prefix; N canonical decimal)
+ *   string table range key without the entity's unique prefix ({@code userId#})
+ * </pre>
+ *
+ * Partitions are named only by their position in the plan, so a cursor can never name a partition
+ * the search does not read.
+ */
+final class CursorPayload {
+  static final int FINGERPRINT_BYTES = 8;
+  static final int CONFIG_VERSION_BYTES = 4;
+  private static final int NOT_STARTED = 0;
+  private static final int AT = 1;
+  private static final int DONE = 2;
+
+  private CursorPayload() {}
+
+  static byte[] write(QueryPlan plan, CursorState state) {
+    ByteWriter out = new ByteWriter()
+        .bytes(configVersion(plan))
+        .bytes(fingerprint(plan))
+        .varint(state.partitions().size());
+    byte[] packed = new byte[(state.partitions().size() + 3) / 4];
+    for (int i = 0; i < state.partitions().size(); i++) {
+      int code = switch (state.of(i)) {
+        case PartitionState.NotStarted n -> NOT_STARTED;
+        case PartitionState.At a -> AT;
+        case PartitionState.Done d -> DONE;
+      };
+      packed[i / 4] |= (byte) (code << (2 * (i % 4)));
+    }
+    out.bytes(packed);
+    for (int i = 0; i < state.partitions().size(); i++) {
+      if (state.of(i) instanceof PartitionState.At at) {
+        IndexPlan index = plan.partitions().get(i).index();
+        KeyValue range = at.position().rangeKey();
+        out.string(range.type() == KeyType.S ? strip(index.mergePrefix(), range.text())
+            : range.text());
+        out.string(strip(plan.uniquePrefix(), at.position().tableRangeKey()));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static CursorState read(QueryPlan plan, byte[] payload) {
+    ByteReader in = new ByteReader(payload);
+    if (!Arrays.equals(in.bytes(CONFIG_VERSION_BYTES), configVersion(plan))) {
+      throw new CursorException(Kind.STALE_CONFIG, "the cursor was issued under another entity "
+          + "configuration than the one this server now runs (version " + plan.configVersion()
+          + "); start the search again without a cursor");
+    }
+    if (!Arrays.equals(in.bytes(FINGERPRINT_BYTES), fingerprint(plan))) {
+      throw foreign();
+    }
+    int count = in.count(Integer.MAX_VALUE);
+    if (count != plan.partitions().size()) {
+      throw foreign();
+    }
+    byte[] packed = in.bytes((count + 3) / 4);
+    List<PartitionState> states = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int code = (packed[i / 4] >> (2 * (i % 4))) & 3;
+      states.add(switch (code) {
+        case NOT_STARTED -> PartitionState.NOT_STARTED;
+        case DONE -> PartitionState.DONE;
+        case AT -> new PartitionState.At(position(plan.partitions().get(i), plan, in));
+        default -> throw ByteReader.malformed("unknown partition state");
+      });
+    }
+    in.end();
+    return new CursorState(states);
+  }
+
+  private static Position position(PartitionQuery partition, QueryPlan plan, ByteReader in) {
+    String range = in.string();
+    String unique = plan.uniquePrefix() + in.string();
+    if (partition.rangeKeyType() == KeyType.S) {
+      return new Position(KeyValue.s(partition.index().mergePrefix() + range), unique);
+    }
+    try {
+      return new Position(KeyValue.n(new BigDecimal(range)), unique);
+    } catch (NumberFormatException e) {
+      throw ByteReader.malformed("bad number");
+    }
+  }
+
+  private static byte[] configVersion(QueryPlan plan) {
+    return Arrays.copyOf(Values.sha256(plan.configVersion()), CONFIG_VERSION_BYTES);
+  }
+
+  private static byte[] fingerprint(QueryPlan plan) {
+    return Arrays.copyOf(HexFormat.of().parseHex(plan.fingerprint()), FINGERPRINT_BYTES);
+  }
+
+  /** Drops a prefix every such value has by construction (the merge prefix, {@code userId#}). */
+  private static String strip(String prefix, String value) {
+    if (!value.startsWith(prefix)) {
+      throw new IllegalStateException("'" + value + "' does not start with '" + prefix + "'");
+    }
+    return value.substring(prefix.length());
+  }
+
+  private static CursorException foreign() {
+    return new CursorException(Kind.FOREIGN_QUERY, "the cursor belongs to a different search; "
+        + "repeat the request that returned it with the same parameters (only limit may change), "
+        + "or start again without a cursor");
+  }
+}

@@ -1,0 +1,200 @@
+package io.shardstream.core.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Serves one page of a planned search: a k-way merge of its partitions in global order, each
+ * partition read lazily through a {@link PartitionReader}.
+ *
+ * <p>Every unfinished partition is read once at the start (in parallel on the executor),
+ * {@code ceil(limit / partitions) + 1} items each; after that a partition is read again (on the
+ * calling thread) only when its next unread item could be the next in global order: its even
+ * share of what the page still needs plus one, doubled for each earlier refill of that partition
+ * (one that keeps winning likely holds more), never more than the page can still use. The
+ * {@code + 1} costs nothing in DynamoDB capacity for small items (a Query response is billed in
+ * 4 KB units) and saves a sequential round trip. A partition whose buffer runs dry waits in the
+ * merge under the key the reader will resume after, so a page that fills before that key comes up
+ * costs no read there. Items another index of the search emits are skipped
+ * ({@link MultiIndexDedupe}).
+ * After the page fills, just enough is read to know whether anything follows, so a next cursor
+ * is returned exactly when another item exists.
+ */
+public final class KWayMerger {
+  private final PartitionReader reader;
+  private final Executor fanOut;
+
+  /** Reads the partitions' first pages one after another on the calling thread. */
+  public KWayMerger(PartitionReader reader) {
+    this(reader, Runnable::run);
+  }
+
+  /**
+   * @param fanOut runs the first read of every partition; bound its parallelism there (e.g. a
+   *     virtual-thread executor behind a semaphore)
+   */
+  public KWayMerger(PartitionReader reader, Executor fanOut) {
+    this.reader = reader;
+    this.fanOut = fanOut;
+  }
+
+  /** The page of {@code limit} items that follows {@code state}. */
+  public MergedPage page(QueryPlan plan, CursorState state, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    if (state.partitions().size() != plan.partitions().size()) {
+      throw new IllegalArgumentException("cursor state has " + state.partitions().size()
+          + " partitions; the plan has " + plan.partitions().size());
+    }
+    List<PartitionStream> streams = new ArrayList<>();
+    for (PartitionQuery partition : plan.partitions()) {
+      PartitionState partitionState = state.of(partition.position());
+      if (!(partitionState instanceof PartitionState.Done)) {
+        streams.add(new PartitionStream(plan, partition, reader, partitionState));
+      }
+    }
+    readFirstPages(streams, initialFetchSize(limit, streams.size()));
+    Merge merge = new Merge(plan, limit);
+    streams.forEach(s -> merge.offer(s));
+    List<Map<String, Object>> items = merge.fill();
+    merge.settleHead();
+
+    Optional<CursorState> next = Optional.empty();
+    if (!merge.isEmpty()) {
+      List<PartitionState> states = new ArrayList<>(state.partitions());
+      streams.forEach(s -> states.set(s.query().position(), s.state()));
+      next = Optional.of(new CursorState(states));
+    }
+    return new MergedPage(items, next, stats(streams));
+  }
+
+  /** Enough for the page if partitions share it evenly, and one more to see what follows. */
+  static int initialFetchSize(int limit, int partitions) {
+    return partitions == 0 ? 1 : (limit + partitions - 1) / partitions + 1;
+  }
+
+  private void readFirstPages(List<PartitionStream> streams, int size) {
+    CompletableFuture<?>[] reads = streams.stream()
+        .map(s -> CompletableFuture.runAsync(() -> s.fetch(size), fanOut))
+        .toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(reads).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  private static QueryStats stats(List<PartitionStream> streams) {
+    int queried = 0;
+    int requests = 0;
+    int scanned = 0;
+    for (PartitionStream stream : streams) {
+      queried += stream.requests() > 0 ? 1 : 0;
+      requests += stream.requests();
+      scanned += stream.scanned();
+    }
+    return new QueryStats(queried, requests, scanned);
+  }
+
+  /** A partition in the merge heap: its next item, or (placeholder) where its next read resumes. */
+  private record Head(MergeKey key, PartitionStream stream, boolean placeholder) {}
+
+  /** The heap of partition heads for one page. */
+  private static final class Merge {
+    private final PriorityQueue<Head> heap;
+    private final MultiIndexDedupe dedupe;
+    private final int limit;
+    private final List<Map<String, Object>> items = new ArrayList<>();
+
+    Merge(QueryPlan plan, int limit) {
+      Comparator<MergeKey> keys = plan.order() == SortOrder.ASC ? Comparator.naturalOrder()
+          : Comparator.reverseOrder();
+      // A placeholder's key is a bound its unread items follow, so on an equal key it comes first.
+      this.heap = new PriorityQueue<>(Comparator.comparing(Head::key, keys)
+          .thenComparing(h -> !h.placeholder())
+          .thenComparingInt(h -> h.stream().query().position()));
+      this.dedupe = new MultiIndexDedupe(plan);
+      this.limit = limit;
+    }
+
+    void offer(PartitionStream stream) {
+      while (!stream.hasBuffered() && !stream.ended()) {
+        Optional<MergeKey> resume = stream.resumeKey();
+        if (resume.isPresent()) {
+          heap.add(new Head(resume.get(), stream, true));
+          return;
+        }
+        stream.refill(remaining(), active());
+      }
+      if (stream.hasBuffered()) {
+        heap.add(new Head(stream.headKey(), stream, false));
+      }
+    }
+
+    List<Map<String, Object>> fill() {
+      while (items.size() < limit && !heap.isEmpty()) {
+        Head head = heap.poll();
+        if (head.placeholder()) {
+          head.stream().refill(remaining(), active());
+        } else {
+          boolean elsewhere = dedupe.belongsElsewhere(head.stream().head(),
+              head.stream().query(), head.key());
+          Map<String, Object> item = head.stream().consume();
+          if (!elsewhere) {
+            items.add(item);
+          }
+        }
+        offer(head.stream());
+      }
+      return items;
+    }
+
+    /**
+     * Reads and skips until the heap's head is an item this search emits next, or nothing is
+     * left: the page then has a next cursor exactly when another item exists.
+     */
+    void settleHead() {
+      while (!heap.isEmpty()) {
+        Head head = heap.peek();
+        if (head.placeholder()) {
+          heap.poll();
+          head.stream().refill(0, active());
+        } else if (dedupe.belongsElsewhere(head.stream().head(), head.stream().query(),
+            head.key())) {
+          heap.poll();
+          head.stream().consume();
+        } else {
+          return;
+        }
+        offer(head.stream());
+      }
+    }
+
+    boolean isEmpty() {
+      return heap.isEmpty();
+    }
+
+    /** Partitions that may still contribute: each is in the heap once. */
+    private int active() {
+      return heap.size() + 1;
+    }
+
+    private int remaining() {
+      return limit - items.size();
+    }
+  }
+}

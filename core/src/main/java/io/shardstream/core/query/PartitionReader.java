@@ -1,0 +1,25 @@
+package io.shardstream.core.query;
+
+import java.util.Optional;
+
+/**
+ * Reads one page of one index partition: what a DynamoDB Query call does. The dynamo module
+ * implements it; {@link InMemoryPartitionReader} is the in-memory fake.
+ *
+ * <p>A DynamoDB implementation issues {@code Query(IndexName = query.indexToken(),
+ * KeyConditionExpression = "#h = :h AND <query.condition()>", ScanIndexForward =
+ * query.scanForward(), Limit = limit, ExclusiveStartKey = start)} and returns the items (GSIs
+ * project all attributes), LastEvaluatedKey (absent when the partition is exhausted) and
+ * ScannedCount. It may push {@code query.filters()} down as a FilterExpression; the merger applies
+ * them again either way. Implementations must be safe to call from several threads at once.
+ */
+@FunctionalInterface
+public interface PartitionReader {
+
+  /**
+   * @param start resume strictly after this key (DynamoDB's ExclusiveStartKey); empty: from the
+   *     partition's first item in scan order
+   * @param limit DynamoDB's Limit: at most this many items evaluated (at least 1)
+   */
+  PartitionPage read(PartitionQuery query, Optional<StartKey> start, int limit);
+}

@@ -1,0 +1,7 @@
+package io.shardstream.core.query;
+
+/** Global order of a search's results by merge key. */
+public enum SortOrder {
+  ASC,
+  DESC
+}
