@@ -1,0 +1,65 @@
+package io.shardstream.schemas;
+
+import io.shardstream.schemas.serde.ChangeEventSerdes;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * A Kafka topic with the serdes of its keys and values, so that producers, streams and tests cannot
+ * pair a topic with the wrong serde. Value serdes depend on the framing (registry or plain Avro),
+ * so they are made from a {@link ChangeEventSerdes}; every call returns a new serde.
+ */
+public final class Topic<K, V> {
+  private final String name;
+  private final Supplier<Serde<K>> keySerde;
+  private final Function<ChangeEventSerdes, Serde<V>> valueSerde;
+  private final Schema valueSchema;
+
+  private Topic(String name, Supplier<Serde<K>> keySerde, Function<ChangeEventSerdes, Serde<V>> valueSerde,
+      Schema valueSchema) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.keySerde = keySerde;
+    this.valueSerde = valueSerde;
+    this.valueSchema = valueSchema;
+  }
+
+  /** A topic of change events keyed by the entity's unique property, as a plain string. */
+  static <V extends SpecificRecord> Topic<String, V> changeEvents(String name, Class<V> eventType) {
+    return new Topic<>(name, Serdes::String, serdes -> serdes.valueSerde(eventType),
+        SpecificData.getForClass(eventType).getSchema(eventType));
+  }
+
+  /** A topic whose keys and values are opaque bytes (the dead letters keep the originals). */
+  static Topic<byte[], byte[]> rawBytes(String name) {
+    return new Topic<>(name, Serdes::ByteArray, serdes -> Serdes.ByteArray(), null);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Serde<K> keySerde() {
+    return keySerde.get();
+  }
+
+  public Serde<V> valueSerde(ChangeEventSerdes serdes) {
+    return valueSerde.apply(serdes);
+  }
+
+  /** The Avro schema of the values, registered in the schema registry; empty for raw bytes. */
+  public Optional<Schema> valueSchema() {
+    return Optional.ofNullable(valueSchema);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,37 @@
+package io.shardstream.schemas;
+
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.RegisteredSchema;
+import io.shardstream.schemas.registry.SchemaRegistrar;
+import java.util.List;
+
+/** Every topic shardstream reads or writes. */
+public final class Topics {
+  /** User change events, keyed by userId. */
+  public static final Topic<String, UserChangeEvent> USERS = Topic.changeEvents("users.changes", UserChangeEvent.class);
+  /** Email change events, keyed by the address. */
+  public static final Topic<String, EmailChangeEvent> EMAILS = Topic.changeEvents("emails.changes", EmailChangeEvent.class);
+  /**
+   * Records the writer could not apply: the original key and value bytes, with headers naming the
+   * reason, source topic, partition and offset.
+   */
+  public static final Topic<byte[], byte[]> DEAD_LETTERS = Topic.rawBytes("shardstream.dlq");
+
+  private Topics() {}
+
+  public static List<Topic<?, ?>> all() {
+    return List.of(USERS, EMAILS, DEAD_LETTERS);
+  }
+
+  /**
+   * Registers the value schema of every event topic (idempotent), each under a BACKWARD
+   * compatibility rule: the deployment step before production serializers, which only look up.
+   */
+  public static List<RegisteredSchema> registerSchemas(SchemaRegistrar registrar) {
+    return all().stream()
+        .filter(topic -> topic.valueSchema().isPresent())
+        .map(topic -> registrar.registerValueSchema(topic.name(), topic.valueSchema().orElseThrow()))
+        .toList();
+  }
+}

@@ -1,0 +1,46 @@
+package io.shardstream.schemas.serde;
+
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.RegistrySettings;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * Kafka serdes for the change events, in one framing: through the schema registry (Confluent wire
+ * format) or plain Avro binary (tests). Every call returns a new, already configured serde; Kafka's
+ * {@code configure} calls on it are ignored, since client properties are not registry settings.
+ *
+ * <p>Kafka Streams hands deserialization errors to its {@code DeserializationExceptionHandler},
+ * which cannot tell a corrupt record from an unreachable registry. The writer therefore reads raw
+ * bytes and uses {@link #valueDecoder}: bad bytes come back as {@link DecodeResult.Failed} for the
+ * dead-letter topic, while an unavailable registry throws and stops the stream.
+ */
+public interface ChangeEventSerdes {
+
+  /** Serdes on the Apicurio registry serde. */
+  static ChangeEventSerdes registry(RegistrySettings settings) {
+    return new RegistryChangeEventSerdes(settings);
+  }
+
+  /** Serdes of plain Avro binary with the current schemas, no registry. */
+  static ChangeEventSerdes plainAvro() {
+    return new PlainAvroChangeEventSerdes();
+  }
+
+  /** A serde for record values of a generated event class. */
+  <T extends SpecificRecord> Serde<T> valueSerde(Class<T> eventType);
+
+  /** Decodes record values of a generated event class into a result instead of throwing. */
+  default <T extends SpecificRecord> ChangeEventDecoder<T> valueDecoder(Class<T> eventType) {
+    return new ChangeEventDecoder<>(valueSerde(eventType).deserializer());
+  }
+
+  default Serde<UserChangeEvent> userEvents() {
+    return valueSerde(UserChangeEvent.class);
+  }
+
+  default Serde<EmailChangeEvent> emailEvents() {
+    return valueSerde(EmailChangeEvent.class);
+  }
+}
