@@ -12,9 +12,12 @@ import picocli.CommandLine.Option;
 
 /** {@code --config FILE}: the entity configuration; the seed User/Email config when omitted. */
 final class ConfigOption {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Entity configuration (JSON, Entity Manager's format). Default: the "
-          + "built-in User/Email example.")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Entity configuration (JSON, Entity Manager's format). Default: the "
+              + "built-in User/Email example.")
   Path file;
 
   EntityConfig load() {

@@ -16,26 +16,43 @@ import picocli.CommandLine.Spec;
  * {@code shardstream demo}: starts the local stack (Kafka, DynamoDB Local, schema registry) and
  * prints its endpoints until Ctrl-C. Later steps add the writer and the query API to it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the local stack (Kafka, DynamoDB Local, schema registry) and print its "
-        + "endpoints; Ctrl-C stops everything.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the local stack (Kafka, DynamoDB Local, schema registry) and print its "
+            + "endpoints; Ctrl-C stops everything.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
   int kafkaPort;
 
-  @Option(names = "--dynamodb-port", defaultValue = "8000", description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--dynamodb-port",
+      defaultValue = "8000",
+      description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
   int dynamoDbPort;
 
-  @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--registry-port",
+      defaultValue = "8081",
+      description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
   int registryPort;
 
-  @Option(names = "--data-dir", defaultValue = ".shardstream/devstack", description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".shardstream/devstack",
+      description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
   Path dataDirectory;
 
   @Option(names = "--in-memory", description = "Keep DynamoDB tables in memory only.")
   boolean inMemory;
 
-  @Option(names = "--exit-after-start", hidden = true,
+  @Option(
+      names = "--exit-after-start",
+      hidden = true,
       description = "Stop right after start-up (for tests and smoke checks).")
   boolean exitAfterStart;
 
@@ -53,10 +70,14 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Press Ctrl-C to stop.");
       out.flush();
       if (!exitAfterStart) {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-          stack.stop();
-          stopped.countDown();
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                Thread.ofPlatform()
+                    .unstarted(
+                        () -> {
+                          stack.stop();
+                          stopped.countDown();
+                        }));
         stopped.await();
       }
     }

@@ -11,26 +11,31 @@ final class ItemValues {
 
   static Map<String, Object> fromJson(JsonNode item) {
     Map<String, Object> values = new LinkedHashMap<>();
-    item.fields().forEachRemaining(field -> {
-      JsonNode value = field.getValue();
-      if (value.isNull()) {
-        return; // an absent value, as DynamoDB has no typed null in keys
-      }
-      if (value.isTextual()) {
-        values.put(field.getKey(), value.asText());
-      } else if (value.isBoolean()) {
-        values.put(field.getKey(), value.asBoolean());
-      } else if (value.isIntegralNumber()) {
-        values.put(field.getKey(), value.canConvertToLong() ? (Object) value.asLong()
-            : value.bigIntegerValue());
-      } else if (value.isNumber()) {
-        values.put(field.getKey(), value.decimalValue());
-      } else if (value.isContainerNode()) {
-        values.put(field.getKey(), value); // carried through untouched; cannot be a key element
-      } else {
-        throw new BadLineException("property '" + field.getKey() + "' has an unsupported value");
-      }
-    });
+    item.fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode value = field.getValue();
+              if (value.isNull()) {
+                return; // an absent value, as DynamoDB has no typed null in keys
+              }
+              if (value.isTextual()) {
+                values.put(field.getKey(), value.asText());
+              } else if (value.isBoolean()) {
+                values.put(field.getKey(), value.asBoolean());
+              } else if (value.isIntegralNumber()) {
+                values.put(
+                    field.getKey(),
+                    value.canConvertToLong() ? (Object) value.asLong() : value.bigIntegerValue());
+              } else if (value.isNumber()) {
+                values.put(field.getKey(), value.decimalValue());
+              } else if (value.isContainerNode()) {
+                values.put(
+                    field.getKey(), value); // carried through untouched; cannot be a key element
+              } else {
+                throw new BadLineException(
+                    "property '" + field.getKey() + "' has an unsupported value");
+              }
+            });
     return values;
   }
 }

@@ -23,22 +23,27 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shardstream keys}: JSON lines {@code {"entity": "user", "item": {...}}} on stdin, each
- * item with all its keys as one JSON line on stdout. A bad line is reported on stderr with its
- * line number and skipped; the exit code is 1 when any line failed.
+ * item with all its keys as one JSON line on stdout. A bad line is reported on stderr with its line
+ * number and skipped; the exit code is 1 when any line failed.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
-    description = "Add generated keys to items: JSON lines {\"entity\": ..., \"item\": {...}} on "
-        + "stdin, keyed items as JSON lines on stdout.")
+@Command(
+    name = "keys",
+    mixinStandardHelpOptions = true,
+    description =
+        "Add generated keys to items: JSON lines {\"entity\": ..., \"item\": {...}} on "
+            + "stdin, keyed items as JSON lines on stdout.")
 final class KeysCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .build();
 
   @Mixin ConfigOption config;
 
-  @Option(names = "--envelope", description = "Write {\"entity\": ..., \"item\": {...}} lines "
-      + "instead of bare items.")
+  @Option(
+      names = "--envelope",
+      description = "Write {\"entity\": ..., \"item\": {...}} lines " + "instead of bare items.")
   boolean envelope;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -104,8 +109,8 @@ final class KeysCommand implements Callable<Integer> {
     }
     Map<String, Object> keyed = manager.addKeys(entity.asText(), ItemValues.fromJson(item));
     try {
-      return JSON.writeValueAsString(envelope ? Map.of("entity", entity.asText(), "item", keyed)
-          : keyed);
+      return JSON.writeValueAsString(
+          envelope ? Map.of("entity", entity.asText(), "item", keyed) : keyed);
     } catch (JsonProcessingException e) {
       throw new BadLineException("cannot write the keyed item: " + e.getOriginalMessage());
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "shardstream",
     mixinStandardHelpOptions = true,
     versionProvider = ShardstreamCommand.Version.class,
-    description = "Domain change events to a sharded DynamoDB single table, searchable across shards.",
+    description =
+        "Domain change events to a sharded DynamoDB single table, searchable across shards.",
     subcommands = {KeysCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class ShardstreamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,14 +15,18 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
-    if (e instanceof ConfigValidationException || e instanceof UncheckedIOException
-        || e instanceof UserException || isDevStackError(e)) {
-      commandLine.getErr().println("shardstream " + commandLine.getCommandName() + ": "
-          + e.getMessage());
+    if (e instanceof ConfigValidationException
+        || e instanceof UncheckedIOException
+        || e instanceof UserException
+        || isDevStackError(e)) {
+      commandLine
+          .getErr()
+          .println("shardstream " + commandLine.getCommandName() + ": " + e.getMessage());
       return USER_ERROR;
     }
-    commandLine.getErr().println("shardstream " + commandLine.getCommandName()
-        + ": unexpected error: " + e);
+    commandLine
+        .getErr()
+        .println("shardstream " + commandLine.getCommandName() + ": unexpected error: " + e);
     org.slf4j.LoggerFactory.getLogger(UserErrorHandler.class).error("unexpected error", e);
     return CommandLine.ExitCode.SOFTWARE;
   }

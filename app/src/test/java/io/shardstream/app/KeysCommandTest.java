@@ -41,10 +41,12 @@ class KeysCommandTest {
 
   @Test
   void writesEachItemWithItsKeys() throws Exception {
-    Run run = run("""
-        {"entity": "user", "item": {"userId": "u-1", "beneficiaryId": "b", "firstName": "Ada", "lastName": "Lovelace", "created": 1700000000000, "updated": 1700000000001}}
-        {"entity": "email", "item": {"email": "ada@example.com", "userId": "u-1", "created": 1700000000000}}
-        """);
+    Run run =
+        run(
+            """
+            {"entity": "user", "item": {"userId": "u-1", "beneficiaryId": "b", "firstName": "Ada", "lastName": "Lovelace", "created": 1700000000000, "updated": 1700000000001}}
+            {"entity": "email", "item": {"email": "ada@example.com", "userId": "u-1", "created": 1700000000000}}
+            """);
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     String[] lines = run.out().split("\n");
@@ -62,15 +64,17 @@ class KeysCommandTest {
 
   @Test
   void reportsBadLinesWithTheirNumbersAndKeepsGoing() {
-    Run run = run("""
-        {"entity": "user", "item": {"userId": "u-1", "created": 1}}
-        not json
-        {"entity": "user", "item": {"created": 1}}
+    Run run =
+        run(
+            """
+            {"entity": "user", "item": {"userId": "u-1", "created": 1}}
+            not json
+            {"entity": "user", "item": {"created": 1}}
 
-        {"entity": "nobody", "item": {}}
-        {"entity": "user", "item": {"userId": "bad|id", "created": 1}}
-        {"entity": "email", "item": {"email": "e@x.com", "created": 1}}
-        """);
+            {"entity": "nobody", "item": {}}
+            {"entity": "user", "item": {"userId": "bad|id", "created": 1}}
+            {"entity": "email", "item": {"email": "e@x.com", "created": 1}}
+            """);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out().split("\n")).hasSize(2);
     assertThat(run.err())
@@ -85,20 +89,28 @@ class KeysCommandTest {
   @Test
   void usesTheConfigFileGivenAndReportsEveryConfigError(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("config.json");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         {"hashKey": "pk", "rangeKey": "sk",
          "entities": {"thing": {"uniqueProperty": "id", "timestampProperty": "at"}},
-         "propertyTranscodes": {"id": "int", "at": "timestamp"}}""");
-    Run ok = run("{\"entity\": \"thing\", \"item\": {\"id\": -3, \"at\": 5}}\n", "--config",
-        config.toString());
+         "propertyTranscodes": {"id": "int", "at": "timestamp"}}\
+        """);
+    Run ok =
+        run(
+            "{\"entity\": \"thing\", \"item\": {\"id\": -3, \"at\": 5}}\n",
+            "--config",
+            config.toString());
     assertThat(ok.exitCode()).isZero();
     assertThat(JSON.readTree(ok.out()).get("sk").asText()).isEqualTo("id#n9999999999999997");
 
     Files.writeString(config, "{\"hashKey\": \"pk\", \"entities\": {\"t\": {}}}");
     Run bad = run("", "--config", config.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("$.rangeKey: 'rangeKey' is required")
-        .contains("$.entities.t.uniqueProperty").contains("$.entities.t.timestampProperty")
+    assertThat(bad.err())
+        .contains("$.rangeKey: 'rangeKey' is required")
+        .contains("$.entities.t.uniqueProperty")
+        .contains("$.entities.t.timestampProperty")
         .doesNotContain("\tat ");
 
     Run missing = run("", "--config", dir.resolve("nope.json").toString());

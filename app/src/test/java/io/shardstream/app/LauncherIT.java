@@ -38,25 +38,48 @@ class LauncherIT {
 
   @Test
   void keysOnGoodAndBadInput(@TempDir Path dir) throws Exception {
-    Result result = launch("""
-        {"entity": "user", "item": {"userId": "u-1", "firstName": "Zoë", "lastName": "Ng", "created": 1735700000000}}
-        {"entity": "user", "item": {"firstName": "nobody"}}
-        {"entity": "email", "item": {"email": "z@example.com", "userId": "u-1", "created": 1735700000000}}
-        """, dir, "keys");
+    Result result =
+        launch(
+            """
+            {"entity": "user", "item": {"userId": "u-1", "firstName": "Zoë", "lastName": "Ng", "created": 1735700000000}}
+            {"entity": "user", "item": {"firstName": "nobody"}}
+            {"entity": "email", "item": {"email": "z@example.com", "userId": "u-1", "created": 1735700000000}}
+            """,
+            dir,
+            "keys");
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out().lines().toList()).hasSize(2)
-        .first().asString().contains("\"rangeKey\":\"userId#u-1\"")
-        .contains("\"firstNameRangeKey\":\"firstNameCanonical#zoe|lastNameCanonical#ng|created#1735700000000\"");
-    assertThat(result.err()).contains("line 2: missing unique property 'userId'")
-        .contains("1 of 3 lines failed").doesNotContain("Exception");
+    assertThat(result.out().lines().toList())
+        .hasSize(2)
+        .first()
+        .asString()
+        .contains("\"rangeKey\":\"userId#u-1\"")
+        .contains(
+            "\"firstNameRangeKey\":\"firstNameCanonical#zoe|lastNameCanonical#ng|created#1735700000000\"");
+    assertThat(result.err())
+        .contains("line 2: missing unique property 'userId'")
+        .contains("1 of 3 lines failed")
+        .doesNotContain("Exception");
   }
 
   @Test
   void demoStartsTheLocalStackAndPrintsItsEndpoints(@TempDir Path dir) throws Exception {
-    Result result = launch("", dir, "demo", "--exit-after-start", "--kafka-port", "0",
-        "--dynamodb-port", "0", "--registry-port", "0", "--data-dir", dir.resolve("data").toString());
+    Result result =
+        launch(
+            "",
+            dir,
+            "demo",
+            "--exit-after-start",
+            "--kafka-port",
+            "0",
+            "--dynamodb-port",
+            "0",
+            "--registry-port",
+            "0",
+            "--data-dir",
+            dir.resolve("data").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("shardstream demo is up:")
+    assertThat(result.out())
+        .contains("shardstream demo is up:")
         .containsPattern("Kafka bootstrap servers: localhost:\\d+")
         .containsPattern("DynamoDB Local endpoint: http://localhost:\\d+")
         .containsPattern("Schema registry: +http://localhost:\\d+");
@@ -65,12 +88,25 @@ class LauncherIT {
   @Test
   void demoNamesThePortThatIsTaken(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      Result result = launch("", dir, "demo", "--exit-after-start", "--kafka-port", "0",
-          "--dynamodb-port", Integer.toString(taken.getLocalPort()), "--registry-port", "0",
-          "--data-dir", dir.resolve("data").toString());
+      Result result =
+          launch(
+              "",
+              dir,
+              "demo",
+              "--exit-after-start",
+              "--kafka-port",
+              "0",
+              "--dynamodb-port",
+              Integer.toString(taken.getLocalPort()),
+              "--registry-port",
+              "0",
+              "--data-dir",
+              dir.resolve("data").toString());
       assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.err()).contains("port " + taken.getLocalPort())
-          .contains("already in use").doesNotContain("\tat ");
+      assertThat(result.err())
+          .contains("port " + taken.getLocalPort())
+          .contains("already in use")
+          .doesNotContain("\tat ");
     } catch (IOException e) {
       throw new AssertionError(e);
     }

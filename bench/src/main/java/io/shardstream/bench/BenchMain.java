@@ -16,20 +16,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "shardstream bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks of shardstream, side by side with Entity Manager where it has a "
-        + "counterpart.",
+    description =
+        "Benchmarks of shardstream, side by side with Entity Manager where it has a "
+            + "counterpart.",
     subcommands = {KeysCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    String benchmarks = spec.subcommands().keySet().stream()
-        .filter(name -> !name.equals("help"))
-        .collect(Collectors.joining(", "));
-    throw new ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
-        + benchmarks);
+    String benchmarks =
+        spec.subcommands().keySet().stream()
+            .filter(name -> !name.equals("help"))
+            .collect(Collectors.joining(", "));
+    throw new ParameterException(
+        spec.commandLine(), "Missing benchmark: choose one of " + benchmarks);
   }
 
   public static void main(String[] args) {
@@ -39,16 +40,17 @@ public final class BenchMain implements Runnable {
   /** The command line with a handler that shows a {@link BenchException} as one clear line. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new BenchMain());
-    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-      if (!(e instanceof BenchException)) {
-        throw e;
-      }
-      PrintWriter err = cl.getErr();
-      err.println(cl.getColorScheme().errorText(cl.getCommandName() + " failed: "
-          + e.getMessage()));
-      err.flush();
-      return 1;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parseResult) -> {
+          if (!(e instanceof BenchException)) {
+            throw e;
+          }
+          PrintWriter err = cl.getErr();
+          err.println(
+              cl.getColorScheme().errorText(cl.getCommandName() + " failed: " + e.getMessage()));
+          err.flush();
+          return 1;
+        });
     return commandLine;
   }
 }

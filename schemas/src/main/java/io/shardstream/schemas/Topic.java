@@ -22,7 +22,10 @@ public final class Topic<K, V> {
   private final Function<ChangeEventSerdes, Serde<V>> valueSerde;
   private final Schema valueSchema;
 
-  private Topic(String name, Supplier<Serde<K>> keySerde, Function<ChangeEventSerdes, Serde<V>> valueSerde,
+  private Topic(
+      String name,
+      Supplier<Serde<K>> keySerde,
+      Function<ChangeEventSerdes, Serde<V>> valueSerde,
       Schema valueSchema) {
     this.name = Objects.requireNonNull(name, "name");
     this.keySerde = keySerde;
@@ -32,7 +35,10 @@ public final class Topic<K, V> {
 
   /** A topic of change events keyed by the entity's unique property, as a plain string. */
   static <V extends SpecificRecord> Topic<String, V> changeEvents(String name, Class<V> eventType) {
-    return new Topic<>(name, Serdes::String, serdes -> serdes.valueSerde(eventType),
+    return new Topic<>(
+        name,
+        Serdes::String,
+        serdes -> serdes.valueSerde(eventType),
         SpecificData.getForClass(eventType).getSchema(eventType));
   }
 

@@ -9,9 +9,13 @@ import java.util.List;
 /** Every topic shardstream reads or writes. */
 public final class Topics {
   /** User change events, keyed by userId. */
-  public static final Topic<String, UserChangeEvent> USERS = Topic.changeEvents("users.changes", UserChangeEvent.class);
+  public static final Topic<String, UserChangeEvent> USERS =
+      Topic.changeEvents("users.changes", UserChangeEvent.class);
+
   /** Email change events, keyed by the address. */
-  public static final Topic<String, EmailChangeEvent> EMAILS = Topic.changeEvents("emails.changes", EmailChangeEvent.class);
+  public static final Topic<String, EmailChangeEvent> EMAILS =
+      Topic.changeEvents("emails.changes", EmailChangeEvent.class);
+
   /**
    * Records the writer could not apply: the original key and value bytes, with headers naming the
    * reason, source topic, partition and offset.
@@ -31,7 +35,8 @@ public final class Topics {
   public static List<RegisteredSchema> registerSchemas(SchemaRegistrar registrar) {
     return all().stream()
         .filter(topic -> topic.valueSchema().isPresent())
-        .map(topic -> registrar.registerValueSchema(topic.name(), topic.valueSchema().orElseThrow()))
+        .map(
+            topic -> registrar.registerValueSchema(topic.name(), topic.valueSchema().orElseThrow()))
         .toList();
   }
 }

@@ -35,39 +35,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ChangeEventsKafkaIT {
 
   @Test
-  void producedEventsComeBackDecoded(KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
+  void producedEventsComeBackDecoded(KafkaEndpoint kafka, RegistryEndpoint registry)
+      throws Exception {
     RegistrySettings settings = RegistrySettings.production(registry.url());
     List<RegisteredSchema> registered = Topics.registerSchemas(new SchemaRegistrar(settings));
-    assertThat(registered).extracting(RegisteredSchema::artifactId)
+    assertThat(registered)
+        .extracting(RegisteredSchema::artifactId)
         .containsExactly("users.changes-value", "emails.changes-value");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(Topics.USERS.name(), 1, (short) 1))).all().get();
     }
     ChangeEventSerdes serdes = ChangeEventSerdes.registry(settings);
-    List<UserChangeEvent> sent = List.of(SampleEvents.userUpsert("u-1"), SampleEvents.userDelete("u-1"));
+    List<UserChangeEvent> sent =
+        List.of(SampleEvents.userUpsert("u-1"), SampleEvents.userDelete("u-1"));
 
-    try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers()), Topics.USERS.keySerde().serializer(), Topics.USERS.valueSerde(serdes).serializer())) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            Topics.USERS.keySerde().serializer(),
+            Topics.USERS.valueSerde(serdes).serializer())) {
       for (UserChangeEvent event : sent) {
         producer.send(new ProducerRecord<>(Topics.USERS.name(), "u-1", event)).get();
       }
     }
 
-    List<ConsumerRecord<String, byte[]>> received = consume(kafka, Topics.USERS.name(), sent.size());
+    List<ConsumerRecord<String, byte[]>> received =
+        consume(kafka, Topics.USERS.name(), sent.size());
     ChangeEventDecoder<UserChangeEvent> decoder = serdes.valueDecoder(UserChangeEvent.class);
     assertThat(received).extracting(ConsumerRecord::key).containsOnly("u-1");
-    assertThat(received).allSatisfy(record -> assertThat(record.headers().toArray()).as("ids travel in the payload").isEmpty());
-    assertThat(received).extracting(record -> decoder.decode(record.topic(), record.value()))
+    assertThat(received)
+        .allSatisfy(
+            record ->
+                assertThat(record.headers().toArray()).as("ids travel in the payload").isEmpty());
+    assertThat(received)
+        .extracting(record -> decoder.decode(record.topic(), record.value()))
         .containsExactly(new DecodeResult.Ok<>(sent.get(0)), new DecodeResult.Ok<>(sent.get(1)));
   }
 
-  private static List<ConsumerRecord<String, byte[]>> consume(KafkaEndpoint kafka, String topic, int count) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "schemas-it",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+  private static List<ConsumerRecord<String, byte[]>> consume(
+      KafkaEndpoint kafka, String topic, int count) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG, "schemas-it",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(Set.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (records.size() < count && System.nanoTime() < deadline) {

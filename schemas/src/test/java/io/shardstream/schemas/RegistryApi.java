@@ -11,8 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * The registry's REST APIs, called directly: tests check what the serdes did through a client
- * that shares no code with them.
+ * The registry's REST APIs, called directly: tests check what the serdes did through a client that
+ * shares no code with them.
  */
 public final class RegistryApi {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,17 +37,24 @@ public final class RegistryApi {
   /** Creates an artifact with one version and no rules, as another team's tool might. */
   public void createBareArtifact(String artifactId, String schema) {
     var body = JSON.createObjectNode().put("artifactId", artifactId).put("artifactType", "AVRO");
-    body.putObject("firstVersion").putObject("content").put("content", schema).put("contentType", "application/json");
-    send(HttpRequest.newBuilder(URI.create(registry.coreApiUrl() + "/groups/default/artifacts"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    body.putObject("firstVersion")
+        .putObject("content")
+        .put("content", schema)
+        .put("contentType", "application/json");
+    send(
+        HttpRequest.newBuilder(URI.create(registry.coreApiUrl() + "/groups/default/artifacts"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   /** PUT of a JSON body on the core v3 API. */
   public JsonNode put(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(registry.coreApiUrl() + path))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(registry.coreApiUrl() + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static JsonNode get(URI uri) {
@@ -58,7 +65,14 @@ public final class RegistryApi {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.uri()
+                + " -> "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {

@@ -25,15 +25,16 @@ public final class SchemaHistory {
   public static GenericRecord userUpsertV1(String userId) {
     Schema event = userEventV1();
     Schema user = event.getField("user").schema().getTypes().get(1);
-    GenericRecord state = new GenericRecordBuilder(user)
-        .set("userId", userId)
-        .set("beneficiaryId", "b-7")
-        .set("firstName", "Ada")
-        .set("lastName", "Lovelace")
-        .set("phone", null)
-        .set("created", SampleEvents.CREATED.toEpochMilli())
-        .set("updated", SampleEvents.UPDATED.toEpochMilli())
-        .build();
+    GenericRecord state =
+        new GenericRecordBuilder(user)
+            .set("userId", userId)
+            .set("beneficiaryId", "b-7")
+            .set("firstName", "Ada")
+            .set("lastName", "Lovelace")
+            .set("phone", null)
+            .set("created", SampleEvents.CREATED.toEpochMilli())
+            .set("updated", SampleEvents.UPDATED.toEpochMilli())
+            .build();
     return new GenericRecordBuilder(event)
         .set("eventId", UUID.fromString("11111111-2222-4333-8444-555555555555").toString())
         .set("op", new GenericData.EnumSymbol(event.getField("op").schema(), "UPSERT"))

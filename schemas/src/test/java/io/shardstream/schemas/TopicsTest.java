@@ -12,14 +12,16 @@ class TopicsTest {
 
   @Test
   void namesAreTheOnesOperatorsCreate() {
-    assertThat(Topics.all()).extracting(Topic::name)
+    assertThat(Topics.all())
+        .extracting(Topic::name)
         .containsExactly("users.changes", "emails.changes", "shardstream.dlq");
   }
 
   @Test
   void keysArePlainStrings() {
     try (Serde<String> keys = Topics.USERS.keySerde()) {
-      assertThat(keys.serializer().serialize(Topics.USERS.name(), "u-1")).isEqualTo("u-1".getBytes(StandardCharsets.UTF_8));
+      assertThat(keys.serializer().serialize(Topics.USERS.name(), "u-1"))
+          .isEqualTo("u-1".getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -39,7 +41,11 @@ class TopicsTest {
     assertThat(Topics.EMAILS.valueSchema()).isPresent();
     assertThat(Topics.DEAD_LETTERS.valueSchema()).isEmpty();
     byte[] original = {0, 1, 2};
-    assertThat(Topics.DEAD_LETTERS.valueSerde(ChangeEventSerdes.plainAvro()).deserializer()
-        .deserialize(Topics.DEAD_LETTERS.name(), original)).isEqualTo(original);
+    assertThat(
+            Topics.DEAD_LETTERS
+                .valueSerde(ChangeEventSerdes.plainAvro())
+                .deserializer()
+                .deserialize(Topics.DEAD_LETTERS.name(), original))
+        .isEqualTo(original);
   }
 }

@@ -4,8 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A raw user as a producer would send it: no keys and no canonical names yet. */
-public record UserItem(String userId, String beneficiaryId, String firstName, String lastName,
-    String phone, long created, long updated) {
+public record UserItem(
+    String userId,
+    String beneficiaryId,
+    String firstName,
+    String lastName,
+    String phone,
+    long created,
+    long updated) {
 
   /** The item as the map {@code EntityManager.addKeys} takes (and Entity Manager's JSON shape). */
   public Map<String, Object> toMap() {

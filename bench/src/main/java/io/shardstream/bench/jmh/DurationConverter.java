@@ -20,15 +20,16 @@ public final class DurationConverter implements ITypeConverter<Duration> {
   public static Duration parse(String value) {
     Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
     if (!matcher.matches()) {
-      throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 1s or "
-          + "2m");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration such as 500ms, 1s or " + "2m");
     }
     BigDecimal amount = new BigDecimal(matcher.group(1));
-    BigDecimal millisPerUnit = switch (matcher.group(2)) {
-      case "ms" -> BigDecimal.ONE;
-      case "s" -> BigDecimal.valueOf(1_000);
-      default -> BigDecimal.valueOf(60_000);
-    };
+    BigDecimal millisPerUnit =
+        switch (matcher.group(2)) {
+          case "ms" -> BigDecimal.ONE;
+          case "s" -> BigDecimal.valueOf(1_000);
+          default -> BigDecimal.valueOf(60_000);
+        };
     return Duration.ofMillis(amount.multiply(millisPerUnit).longValue());
   }
 

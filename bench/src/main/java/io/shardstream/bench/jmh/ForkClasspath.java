@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks that a JMH fork will find the benchmark. JMH starts forks with this JVM's
- * {@code java.class.path}; launched as {@code java -cp classes:$(cat classpath.txt)} that holds
- * everything, but under a manifest-only or fat jar launcher it may not, and the fork would die
- * with a bare ClassNotFoundException. Better to say so before spending the warm-up.
+ * Checks that a JMH fork will find the benchmark. JMH starts forks with this JVM's {@code
+ * java.class.path}; launched as {@code java -cp classes:$(cat classpath.txt)} that holds
+ * everything, but under a manifest-only or fat jar launcher it may not, and the fork would die with
+ * a bare ClassNotFoundException. Better to say so before spending the warm-up.
  */
 public final class ForkClasspath {
   private ForkClasspath() {}
@@ -24,17 +24,22 @@ public final class ForkClasspath {
   }
 
   static void requireVisible(String classPath, Class<?>... classes) {
-    Set<Path> entries = Arrays.stream(classPath.split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank())
-        .map(entry -> Path.of(entry).toAbsolutePath().normalize())
-        .collect(Collectors.toSet());
+    Set<Path> entries =
+        Arrays.stream(classPath.split(File.pathSeparator))
+            .filter(entry -> !entry.isBlank())
+            .map(entry -> Path.of(entry).toAbsolutePath().normalize())
+            .collect(Collectors.toSet());
     for (Class<?> type : classes) {
       Path origin = origin(type);
       if (origin != null && !entries.contains(origin)) {
-        throw new BenchException("JMH forks start with java.class.path, which lacks " + origin
-            + " (holding " + type.getName() + "). Launch with "
-            + "`java -cp bench/target/classes:$(cat bench/target/classpath.txt) "
-            + "io.shardstream.bench.BenchMain ...`, or pass --forks 0 to measure in this JVM.");
+        throw new BenchException(
+            "JMH forks start with java.class.path, which lacks "
+                + origin
+                + " (holding "
+                + type.getName()
+                + "). Launch with "
+                + "`java -cp bench/target/classes:$(cat bench/target/classpath.txt) "
+                + "io.shardstream.bench.BenchMain ...`, or pass --forks 0 to measure in this JVM.");
       }
     }
   }

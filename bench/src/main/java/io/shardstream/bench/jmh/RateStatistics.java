@@ -4,14 +4,14 @@ import java.util.List;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Summary of per-iteration rates, computed with JMH's own statistics for both sides of a
- * comparison so their error bars mean the same thing.
+ * Summary of per-iteration rates, computed with JMH's own statistics for both sides of a comparison
+ * so their error bars mean the same thing.
  *
- * @param error99_9 half-width of the 99.9% confidence interval of the mean (JMH's "Error");
- *     NaN with a single iteration
+ * @param error99_9 half-width of the 99.9% confidence interval of the mean (JMH's "Error"); NaN
+ *     with a single iteration
  */
-public record RateStatistics(List<Double> rates, double mean, double standardDeviation,
-    double error99_9) {
+public record RateStatistics(
+    List<Double> rates, double mean, double standardDeviation, double error99_9) {
 
   public static RateStatistics of(List<Double> rates) {
     if (rates.isEmpty()) {
@@ -19,7 +19,9 @@ public record RateStatistics(List<Double> rates, double mean, double standardDev
     }
     ListStatistics statistics = new ListStatistics();
     rates.forEach(statistics::addValue);
-    return new RateStatistics(List.copyOf(rates), statistics.getMean(),
+    return new RateStatistics(
+        List.copyOf(rates),
+        statistics.getMean(),
         rates.size() > 1 ? statistics.getStandardDeviation() : Double.NaN,
         rates.size() > 1 ? statistics.getMeanErrorAt(0.999) : Double.NaN);
   }

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A shardstream configuration as Entity Manager accepts it. Entity Manager validates with a
- * strict zod schema that rejects unknown keys, so shardstream's per-entity extensions are removed;
+ * A shardstream configuration as Entity Manager accepts it. Entity Manager validates with a strict
+ * zod schema that rejects unknown keys, so shardstream's per-entity extensions are removed;
  * everything else is Entity Manager's own format and passes through unchanged.
  */
 public final class EntityManagerConfig {
   /** Per-entity keys that only shardstream understands. */
   public static final List<String> SHARDSTREAM_ENTITY_EXTENSIONS =
       List.of("canonicalize", "generated");
+
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private EntityManagerConfig() {}
@@ -24,15 +25,17 @@ public final class EntityManagerConfig {
   public static String fromShardstream(String shardstreamConfig) {
     try {
       JsonNode root = JSON.readTree(shardstreamConfig);
-      root.path("entities").forEach(entity -> {
-        if (entity instanceof ObjectNode fields) {
-          SHARDSTREAM_ENTITY_EXTENSIONS.forEach(fields::remove);
-        }
-      });
+      root.path("entities")
+          .forEach(
+              entity -> {
+                if (entity instanceof ObjectNode fields) {
+                  SHARDSTREAM_ENTITY_EXTENSIONS.forEach(fields::remove);
+                }
+              });
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("configuration is not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "configuration is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

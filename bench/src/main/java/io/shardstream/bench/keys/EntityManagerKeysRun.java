@@ -26,9 +26,12 @@ import java.util.stream.StreamSupport;
 public final class EntityManagerKeysRun {
   /** Shipped next to this class: the script and the pinned package set it imports. */
   static final String RESOURCE_FOLDER = "node";
+
   static final String SCRIPT = "entity-manager-keys.mjs";
+
   /** Time beyond the iterations for node to start, read the items and print. */
   private static final Duration START_AND_LOAD_ALLOWANCE = Duration.ofMinutes(3);
+
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final NodePackageCache packages;
@@ -49,39 +52,66 @@ public final class EntityManagerKeysRun {
   public SideResult run(KeysWorkload workload, Path dump) {
     long start = System.nanoTime();
     NodeToolchain node = NodeToolchain.detect();
-    progress.accept("node " + node.nodeVersion() + ", npm " + node.npmVersion()
-        + "; Entity Manager in " + packages.directory());
+    progress.accept(
+        "node "
+            + node.nodeVersion()
+            + ", npm "
+            + node.npmVersion()
+            + "; Entity Manager in "
+            + packages.directory());
     if (packages.ensureInstalled(node)) {
       progress.accept("installed the pinned Entity Manager package set with npm ci");
     }
     Path script = packages.copyScript(SCRIPT);
     JsonNode output = runScript(node, script, workload, dump);
     Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-    List<Double> rates = StreamSupport.stream(output.path("iterations").spliterator(), false)
-        .map(iteration -> iteration.path("itemsPerSecond").asDouble())
-        .toList();
-    String method = "node timed iterations (process.hrtime.bigint), 1 process, "
-        + settings.describeIterations();
-    String runtime = "node " + output.path("node").asText() + " (V8 " + output.path("v8").asText()
-        + "), " + output.path("library").asText() + " " + output.path("libraryVersion").asText();
+    List<Double> rates =
+        StreamSupport.stream(output.path("iterations").spliterator(), false)
+            .map(iteration -> iteration.path("itemsPerSecond").asDouble())
+            .toList();
+    String method =
+        "node timed iterations (process.hrtime.bigint), 1 process, "
+            + settings.describeIterations();
+    String runtime =
+        "node "
+            + output.path("node").asText()
+            + " (V8 "
+            + output.path("v8").asText()
+            + "), "
+            + output.path("library").asText()
+            + " "
+            + output.path("libraryVersion").asText();
     return new SideResult("entity-manager", method, RateStatistics.of(rates), runtime, wallTime);
   }
 
   private JsonNode runScript(NodeToolchain node, Path script, KeysWorkload workload, Path dump) {
-    List<String> command = new ArrayList<>(List.of(node.node(), script.toString(),
-        "--config", workload.entityManagerConfigFile().toString(),
-        "--items", workload.itemsFile().toString(),
-        "--entity", workload.entityToken(),
-        "--canonicalize", canonicalizeJson(workload),
-        "--warmups", Integer.toString(settings.warmups()),
-        "--iterations", Integer.toString(settings.iterations()),
-        "--iteration-ms", Long.toString(settings.iterationTime().toMillis())));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                node.node(),
+                script.toString(),
+                "--config",
+                workload.entityManagerConfigFile().toString(),
+                "--items",
+                workload.itemsFile().toString(),
+                "--entity",
+                workload.entityToken(),
+                "--canonicalize",
+                canonicalizeJson(workload),
+                "--warmups",
+                Integer.toString(settings.warmups()),
+                "--iterations",
+                Integer.toString(settings.iterations()),
+                "--iteration-ms",
+                Long.toString(settings.iterationTime().toMillis())));
     if (dump != null) {
       command.addAll(List.of("--dump", dump.toAbsolutePath().toString()));
     }
-    Duration timeout = settings.iterationTime()
-        .multipliedBy(settings.warmups() + settings.iterations())
-        .plus(START_AND_LOAD_ALLOWANCE);
+    Duration timeout =
+        settings
+            .iterationTime()
+            .multipliedBy(settings.warmups() + settings.iterations())
+            .plus(START_AND_LOAD_ALLOWANCE);
     ProcessRunner.Result result;
     try {
       result = ProcessRunner.run(command, packages.directory(), timeout);
@@ -89,8 +119,8 @@ public final class EntityManagerKeysRun {
       throw new BenchException("cannot start node: " + e.getMessage(), e);
     }
     if (!result.succeeded()) {
-      throw new BenchException(SCRIPT + " failed (exit " + result.exitCode() + "):\n"
-          + result.tail());
+      throw new BenchException(
+          SCRIPT + " failed (exit " + result.exitCode() + "):\n" + result.tail());
     }
     List<String> lines = result.stdout().strip().lines().toList();
     try {

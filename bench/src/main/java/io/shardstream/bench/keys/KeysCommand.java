@@ -25,38 +25,50 @@ import picocli.CommandLine.Spec;
     name = "keys",
     mixinStandardHelpOptions = true,
     description = {
-        "Key generation throughput: shardstream (JMH) next to Entity Manager 6.14 (node), on the "
-            + "same users and config.",
-        "Progress goes to stderr; the report to stdout, ending with",
-        "keys: shardstream N items/s, entity-manager M items/s, ratio R"})
+      "Key generation throughput: shardstream (JMH) next to Entity Manager 6.14 (node), on the "
+          + "same users and config.",
+      "Progress goes to stderr; the report to stdout, ending with",
+      "keys: shardstream N items/s, entity-manager M items/s, ratio R"
+    })
 public final class KeysCommand implements Callable<Integer> {
   /** The entity the generated items belong to. */
   static final String ENTITY = "user";
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--items", defaultValue = "100000", paramLabel = "N",
+  @Option(
+      names = "--items",
+      defaultValue = "100000",
+      paramLabel = "N",
       description = "Users to generate and key. Default: ${DEFAULT-VALUE}.")
   int items;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
       description = "Seed of the user generator. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Mixin
-  JmhOptions jmh;
+  @Mixin JmhOptions jmh;
 
-  @Option(names = "--report", paramLabel = "FILE",
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
       description = "Also write the report to FILE: JSON if it ends in .json, else Markdown.")
   Path report;
 
-  @Option(names = "--node-dir", defaultValue = ".shardstream/bench/node", paramLabel = "DIR",
-      description = "Where Entity Manager is installed with npm, kept between runs. "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--node-dir",
+      defaultValue = ".shardstream/bench/node",
+      paramLabel = "DIR",
+      description =
+          "Where Entity Manager is installed with npm, kept between runs. "
+              + "Default: ${DEFAULT-VALUE}.")
   Path nodeDir;
 
-  @Option(names = "--jmh-output",
+  @Option(
+      names = "--jmh-output",
       description = "Show JMH's own output instead of keeping it in a temporary log.")
   boolean jmhOutput;
 
@@ -72,12 +84,13 @@ public final class KeysCommand implements Callable<Integer> {
       progress(err, "keys: " + summary.describe());
       progress(err, "keys: shardstream under JMH, " + settings.describe() + " ...");
       SideResult shardstream = new ShardstreamKeysRun(settings, jmhOutput).run(workload);
-      progress(err, "keys: entity-manager under node, " + settings.describeIterations()
-          + " ...");
-      SideResult entityManager = new EntityManagerKeysRun(nodeDir, settings,
-          note -> progress(err, "keys: " + note)).run(workload, null);
-      KeysReport result = new KeysReport(summary, shardstream, entityManager,
-          Duration.ofNanos(System.nanoTime() - start));
+      progress(err, "keys: entity-manager under node, " + settings.describeIterations() + " ...");
+      SideResult entityManager =
+          new EntityManagerKeysRun(nodeDir, settings, note -> progress(err, "keys: " + note))
+              .run(workload, null);
+      KeysReport result =
+          new KeysReport(
+              summary, shardstream, entityManager, Duration.ofNanos(System.nanoTime() - start));
       if (report != null) {
         KeysReportFile.write(report, result);
         progress(err, "keys: report written to " + report);

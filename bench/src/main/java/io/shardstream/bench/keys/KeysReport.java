@@ -14,22 +14,29 @@ import java.util.stream.Collectors;
  *
  * @param workload what was keyed: item count, seed, config, work per item
  */
-public record KeysReport(KeysWorkloadSummary workload, SideResult shardstream,
-    SideResult entityManager, Duration totalTime) {
+public record KeysReport(
+    KeysWorkloadSummary workload,
+    SideResult shardstream,
+    SideResult entityManager,
+    Duration totalTime) {
 
   /** The summary line for two rates: both rounded to whole items/s, ratio of the rounded. */
   public static String resultLine(double shardstreamRate, double entityManagerRate) {
     long shardstream = Math.round(shardstreamRate);
     long entityManager = Math.round(entityManagerRate);
-    return "keys: shardstream " + shardstream + " items/s, entity-manager " + entityManager
-        + " items/s, ratio " + ratio(shardstream, entityManager);
+    return "keys: shardstream "
+        + shardstream
+        + " items/s, entity-manager "
+        + entityManager
+        + " items/s, ratio "
+        + ratio(shardstream, entityManager);
   }
 
   /** N/M to two decimals, half up, always with a '.' whatever the default locale. */
   static String ratio(long shardstream, long entityManager) {
     if (entityManager <= 0) {
-      throw new IllegalArgumentException("entity-manager rate must be positive, got "
-          + entityManager);
+      throw new IllegalArgumentException(
+          "entity-manager rate must be positive, got " + entityManager);
     }
     return BigDecimal.valueOf(shardstream)
         .divide(BigDecimal.valueOf(entityManager), 2, RoundingMode.HALF_UP)
@@ -52,21 +59,41 @@ public record KeysReport(KeysWorkloadSummary workload, SideResult shardstream,
   public String text() {
     StringBuilder out = new StringBuilder();
     out.append("bench keys: ").append(workload.describe()).append('\n');
-    out.append("work per item, both sides: ").append(KeysWorkloadSummary.WORK_PER_ITEM)
+    out.append("work per item, both sides: ")
+        .append(KeysWorkloadSummary.WORK_PER_ITEM)
         .append('\n');
     out.append('\n');
-    out.append(String.format(Locale.ROOT, "%-15s %14s %12s %10s   %s%n", "side",
-        "mean items/s", "±99.9% CI", "stddev", "per iteration (items/s)"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-15s %14s %12s %10s   %s%n",
+            "side",
+            "mean items/s",
+            "±99.9% CI",
+            "stddev",
+            "per iteration (items/s)"));
     for (SideResult side : sides()) {
       RateStatistics rates = side.rates();
-      out.append(String.format(Locale.ROOT, "%-15s %14s %12s %10s   %s%n", side.name(),
-          whole(rates.mean()), "±" + whole(rates.error99_9()), whole(rates.standardDeviation()),
-          rates.rates().stream().map(KeysReport::whole).collect(Collectors.joining(" "))));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-15s %14s %12s %10s   %s%n",
+              side.name(),
+              whole(rates.mean()),
+              "±" + whole(rates.error99_9()),
+              whole(rates.standardDeviation()),
+              rates.rates().stream().map(KeysReport::whole).collect(Collectors.joining(" "))));
     }
     out.append('\n');
     for (SideResult side : sides()) {
-      out.append(String.format(Locale.ROOT, "%-15s %s; %s; %s%n", side.name() + ":",
-          side.method(), side.runtime(), seconds(side.wallTime())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-15s %s; %s; %s%n",
+              side.name() + ":",
+              side.method(),
+              side.runtime(),
+              seconds(side.wallTime())));
     }
     out.append("note: ").append(KeysWorkloadSummary.SHARD_NOTE).append('\n');
     out.append("total run time ").append(seconds(totalTime)).append('\n');

@@ -61,19 +61,27 @@ public final class KeysReportFile {
   static String markdown(KeysReport report) {
     StringBuilder out = new StringBuilder("# shardstream bench keys\n\n");
     out.append(report.workload().describe()).append(".\n\n");
-    out.append("Work per item, both sides: ").append(KeysWorkloadSummary.WORK_PER_ITEM)
+    out.append("Work per item, both sides: ")
+        .append(KeysWorkloadSummary.WORK_PER_ITEM)
         .append(".\n\n");
     out.append("| side | mean items/s | ±99.9% CI | stddev | method | runtime | wall time |\n");
     out.append("|---|---:|---:|---:|---|---|---:|\n");
     for (SideResult side : report.sides()) {
       RateStatistics rates = side.rates();
-      out.append("| ").append(side.name())
-          .append(" | ").append(KeysReport.whole(rates.mean()))
-          .append(" | ±").append(KeysReport.whole(rates.error99_9()))
-          .append(" | ").append(KeysReport.whole(rates.standardDeviation()))
-          .append(" | ").append(side.method())
-          .append(" | ").append(side.runtime())
-          .append(" | ").append(KeysReport.seconds(side.wallTime()))
+      out.append("| ")
+          .append(side.name())
+          .append(" | ")
+          .append(KeysReport.whole(rates.mean()))
+          .append(" | ±")
+          .append(KeysReport.whole(rates.error99_9()))
+          .append(" | ")
+          .append(KeysReport.whole(rates.standardDeviation()))
+          .append(" | ")
+          .append(side.method())
+          .append(" | ")
+          .append(side.runtime())
+          .append(" | ")
+          .append(KeysReport.seconds(side.wallTime()))
           .append(" |\n");
     }
     out.append("\n").append(KeysWorkloadSummary.SHARD_NOTE).append("\n\n");

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The files both sides of {@code bench keys} read, in a private temporary folder removed on
- * {@link #close()}: the items as JSON lines, the shardstream configuration, and the same
- * configuration as Entity Manager accepts it.
+ * The files both sides of {@code bench keys} read, in a private temporary folder removed on {@link
+ * #close()}: the items as JSON lines, the shardstream configuration, and the same configuration as
+ * Entity Manager accepts it.
  */
 public final class KeysWorkload implements AutoCloseable {
   private final Path directory;
@@ -33,8 +33,8 @@ public final class KeysWorkload implements AutoCloseable {
   }
 
   /** Validates the configuration and writes the files. */
-  public static KeysWorkload create(String configJson, String entityToken,
-      List<Map<String, Object>> items) {
+  public static KeysWorkload create(
+      String configJson, String entityToken, List<Map<String, Object>> items) {
     EntityConfig config = ConfigLoader.parse(configJson);
     if (config.entity(entityToken).isEmpty()) {
       throw new IllegalArgumentException("the configuration has no entity '" + entityToken + "'");
@@ -49,8 +49,10 @@ public final class KeysWorkload implements AutoCloseable {
     try {
       ItemsFile.write(workload.itemsFile(), items);
       Files.writeString(workload.shardstreamConfigFile(), configJson, StandardCharsets.UTF_8);
-      Files.writeString(workload.entityManagerConfigFile(),
-          EntityManagerConfig.fromShardstream(configJson), StandardCharsets.UTF_8);
+      Files.writeString(
+          workload.entityManagerConfigFile(),
+          EntityManagerConfig.fromShardstream(configJson),
+          StandardCharsets.UTF_8);
       return workload;
     } catch (IOException | RuntimeException e) {
       workload.close();

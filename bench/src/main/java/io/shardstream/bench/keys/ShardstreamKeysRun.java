@@ -26,6 +26,7 @@ import org.openjdk.jmh.util.Version;
 public final class ShardstreamKeysRun {
   /** A fixed heap keeps GC sizing decisions out of the comparison between runs. */
   private static final List<String> FORK_HEAP = List.of("-Xms2g", "-Xmx2g");
+
   /**
    * JDK 24+ warns when JMH's harness uses sun.misc.Unsafe (JEP 471); the flag silences the fork.
    * Older JVMs refuse unknown flags, hence only from 24 (forks run this JVM's java binary).
@@ -51,37 +52,52 @@ public final class ShardstreamKeysRun {
     long start = System.nanoTime();
     RunResult result = runJmh(workload, log);
     Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-    return new SideResult("shardstream", "JMH " + Version.getPlainVersion() + " throughput, "
-        + settings.describe(), RateStatistics.of(iterationRates(result)), jvm(), wallTime);
+    return new SideResult(
+        "shardstream",
+        "JMH " + Version.getPlainVersion() + " throughput, " + settings.describe(),
+        RateStatistics.of(iterationRates(result)),
+        jvm(),
+        wallTime);
   }
 
   private RunResult runJmh(KeysWorkload workload, Path log) {
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include("^" + Pattern.quote(KeysBenchmark.class.getName()) + "\\.addKeys$")
-        .param("configFile", workload.shardstreamConfigFile().toString())
-        .param("itemsFile", workload.itemsFile().toString())
-        .param("entityToken", workload.entityToken())
-        .forks(settings.forks())
-        .warmupIterations(settings.warmups())
-        .warmupTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
-        .measurementIterations(settings.iterations())
-        .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
-        .threads(1)
-        .jvmArgsAppend(forkJvmArgs())
-        .shouldFailOnError(true);
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include("^" + Pattern.quote(KeysBenchmark.class.getName()) + "\\.addKeys$")
+            .param("configFile", workload.shardstreamConfigFile().toString())
+            .param("itemsFile", workload.itemsFile().toString())
+            .param("entityToken", workload.entityToken())
+            .forks(settings.forks())
+            .warmupIterations(settings.warmups())
+            .warmupTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+            .measurementIterations(settings.iterations())
+            .measurementTime(TimeValue.milliseconds(settings.iterationTime().toMillis()))
+            .threads(1)
+            .jvmArgsAppend(forkJvmArgs())
+            .shouldFailOnError(true);
     if (!showJmhOutput) {
       options.output(log.toString());
     }
     try {
       Collection<RunResult> results = new Runner(options.build()).run();
       if (results.size() != 1) {
-        throw new BenchException("JMH returned " + results.size() + " results for "
-            + KeysBenchmark.class.getSimpleName() + ", expected 1" + logTail(log));
+        throw new BenchException(
+            "JMH returned "
+                + results.size()
+                + " results for "
+                + KeysBenchmark.class.getSimpleName()
+                + ", expected 1"
+                + logTail(log));
       }
       return results.iterator().next();
     } catch (RunnerException e) {
-      throw new BenchException("JMH run of " + KeysBenchmark.class.getSimpleName() + " failed: "
-          + e.getMessage() + logTail(log), e);
+      throw new BenchException(
+          "JMH run of "
+              + KeysBenchmark.class.getSimpleName()
+              + " failed: "
+              + e.getMessage()
+              + logTail(log),
+          e);
     }
   }
 
@@ -108,7 +124,9 @@ public final class ShardstreamKeysRun {
     }
     try {
       List<String> lines = Files.readAllLines(log);
-      return "\nlast lines of JMH's output (" + log + "):\n"
+      return "\nlast lines of JMH's output ("
+          + log
+          + "):\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "";
@@ -117,7 +135,11 @@ public final class ShardstreamKeysRun {
 
   /** The forks run the launching JVM's own java binary, so this names theirs too. */
   private static String jvm() {
-    return System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
-        + " (" + System.getProperty("java.vm.vendor") + ")";
+    return System.getProperty("java.vm.name")
+        + " "
+        + System.getProperty("java.vm.version")
+        + " ("
+        + System.getProperty("java.vm.vendor")
+        + ")";
   }
 }

@@ -12,5 +12,5 @@ import java.time.Duration;
  * @param runtime the VM and library versions that ran it
  * @param wallTime how long this side took, including start-up and any install
  */
-public record SideResult(String name, String method, RateStatistics rates, String runtime,
-    Duration wallTime) {}
+public record SideResult(
+    String name, String method, RateStatistics rates, String runtime, Duration wallTime) {}

@@ -19,14 +19,16 @@ import java.util.List;
  * {@code npm ci}. The install is reused while the shipped files are unchanged, so only the first
  * run on a machine reaches the npm registry.
  *
- * <p>Scripts are copied next to {@code node_modules} because node resolves a script's bare
- * imports from the script's own folder upwards, not from the working directory.
+ * <p>Scripts are copied next to {@code node_modules} because node resolves a script's bare imports
+ * from the script's own folder upwards, not from the working directory.
  */
 public final class NodePackageCache {
   private static final String PACKAGE_JSON = "package.json";
   private static final String PACKAGE_LOCK = "package-lock.json";
+
   /** Written last, after a successful {@code npm ci}: an interrupted install is never reused. */
   private static final String INSTALLED_MARKER = ".shardstream-installed";
+
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
   private final Path directory;
@@ -53,7 +55,8 @@ public final class NodePackageCache {
     String fingerprint = sha256(packageJson, packageLock);
     Path marker = directory.resolve(INSTALLED_MARKER);
     try {
-      if (Files.isRegularFile(marker) && Files.readString(marker).strip().equals(fingerprint)
+      if (Files.isRegularFile(marker)
+          && Files.readString(marker).strip().equals(fingerprint)
           && Files.isDirectory(directory.resolve("node_modules"))) {
         return false;
       }
@@ -83,12 +86,23 @@ public final class NodePackageCache {
 
   private void npmCi(NodeToolchain toolchain) throws IOException {
     // --ignore-scripts: nothing from the registry runs at install time.
-    List<String> command = List.of(toolchain.npm(), "ci", "--ignore-scripts", "--no-audit",
-        "--no-fund", "--loglevel=error");
+    List<String> command =
+        List.of(
+            toolchain.npm(),
+            "ci",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error");
     ProcessRunner.Result result = ProcessRunner.run(command, directory, INSTALL_TIMEOUT);
     if (!result.succeeded()) {
-      throw new BenchException("`npm ci` in " + directory + " failed (exit " + result.exitCode()
-          + "); is the npm registry reachable?\n" + result.tail());
+      throw new BenchException(
+          "`npm ci` in "
+              + directory
+              + " failed (exit "
+              + result.exitCode()
+              + "); is the npm registry reachable?\n"
+              + result.tail());
     }
   }
 
@@ -96,8 +110,8 @@ public final class NodePackageCache {
     String path = resourceFolder + "/" + name;
     try (InputStream in = anchor.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + path + " next to " + anchor.getName()
-            + " is missing from the build");
+        throw new IllegalStateException(
+            "resource " + path + " next to " + anchor.getName() + " is missing from the build");
       }
       return in.readAllBytes();
     } catch (IOException e) {

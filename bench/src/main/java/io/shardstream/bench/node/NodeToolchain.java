@@ -16,9 +16,13 @@ import java.util.Locale;
 public record NodeToolchain(String node, String npm, String nodeVersion, String npmVersion) {
   /** Node 18.3 brought {@code util.parseArgs}, which the scripts use. */
   public static final int MIN_NODE_MAJOR = 18;
+
   private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(30);
-  private static final String INSTALL_HINT = "install Node.js " + MIN_NODE_MAJOR
-      + " or newer with npm (e.g. `apt-get install nodejs npm`) and make sure both are on the PATH";
+  private static final String INSTALL_HINT =
+      "install Node.js "
+          + MIN_NODE_MAJOR
+          + " or newer with npm (e.g. `apt-get install nodejs npm`) and make sure both are on the"
+          + " PATH";
 
   /** Finds node and npm on the PATH, or says clearly that they are missing. */
   public static NodeToolchain detect() {
@@ -38,12 +42,13 @@ public record NodeToolchain(String node, String npm, String nodeVersion, String 
     try {
       result = ProcessRunner.run(List.of(program, "--version"), Path.of("."), VERSION_TIMEOUT);
     } catch (IOException e) {
-      throw new BenchException("`" + program + "` was not found on the PATH ("
-          + e.getMessage() + "): " + INSTALL_HINT, e);
+      throw new BenchException(
+          "`" + program + "` was not found on the PATH (" + e.getMessage() + "): " + INSTALL_HINT,
+          e);
     }
     if (!result.succeeded()) {
-      throw new BenchException("`" + program + " --version` failed (exit " + result.exitCode()
-          + "): " + result.tail());
+      throw new BenchException(
+          "`" + program + " --version` failed (exit " + result.exitCode() + "): " + result.tail());
     }
     return result.stdout().strip();
   }

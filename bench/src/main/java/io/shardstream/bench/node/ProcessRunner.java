@@ -45,8 +45,11 @@ public final class ProcessRunner {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new BenchException(String.join(" ", command) + " did not finish within "
-            + timeout.toSeconds() + "s and was stopped");
+        throw new BenchException(
+            String.join(" ", command)
+                + " did not finish within "
+                + timeout.toSeconds()
+                + "s and was stopped");
       }
       return new Result(List.copyOf(command), process.exitValue(), stdout.join(), stderr.join());
     } catch (InterruptedException e) {
@@ -57,12 +60,13 @@ public final class ProcessRunner {
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ItemsFileTest {
   @Test
   void itemsSurviveTheRoundTripWithTimestampsAsLongs(@TempDir Path dir) {
-    List<Map<String, Object>> items = new UserItemGenerator(7).generate(50).stream()
-        .map(UserItem::toMap).toList();
+    List<Map<String, Object>> items =
+        new UserItemGenerator(7).generate(50).stream().map(UserItem::toMap).toList();
     Path file = dir.resolve("items.jsonl");
 
     ItemsFile.write(file, items);

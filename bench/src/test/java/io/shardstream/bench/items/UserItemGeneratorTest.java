@@ -29,18 +29,29 @@ class UserItemGeneratorTest {
 
   @Test
   void everyUserHasEveryField() {
-    assertThat(users).allSatisfy(user -> {
-      assertThat(user.userId()).isNotBlank().doesNotContain("|", "#");
-      assertThat(user.beneficiaryId()).hasSize(21);
-      assertThat(user.firstName()).isNotBlank();
-      assertThat(user.lastName()).isNotBlank();
-      assertThat(user.phone()).matches("\\+1\\d{10}");
-      assertThat(user.created()).isBetween(UserItemGenerator.CREATED_FROM.toEpochMilli(),
-          UserItemGenerator.CREATED_UNTIL.toEpochMilli() - 1);
-      assertThat(user.updated()).isGreaterThanOrEqualTo(user.created());
-      assertThat(user.toMap()).containsOnlyKeys("userId", "beneficiaryId", "firstName",
-          "lastName", "phone", "created", "updated");
-    });
+    assertThat(users)
+        .allSatisfy(
+            user -> {
+              assertThat(user.userId()).isNotBlank().doesNotContain("|", "#");
+              assertThat(user.beneficiaryId()).hasSize(21);
+              assertThat(user.firstName()).isNotBlank();
+              assertThat(user.lastName()).isNotBlank();
+              assertThat(user.phone()).matches("\\+1\\d{10}");
+              assertThat(user.created())
+                  .isBetween(
+                      UserItemGenerator.CREATED_FROM.toEpochMilli(),
+                      UserItemGenerator.CREATED_UNTIL.toEpochMilli() - 1);
+              assertThat(user.updated()).isGreaterThanOrEqualTo(user.created());
+              assertThat(user.toMap())
+                  .containsOnlyKeys(
+                      "userId",
+                      "beneficiaryId",
+                      "firstName",
+                      "lastName",
+                      "phone",
+                      "created",
+                      "updated");
+            });
   }
 
   @Test
@@ -57,8 +68,8 @@ class UserItemGeneratorTest {
   @Test
   void mixesNonAsciiIdsAndAccentedNames() {
     assertThat(users).anyMatch(user -> !user.userId().chars().allMatch(c -> c < 128));
-    assertThat(users).anyMatch(user -> user.userId().codePoints()
-        .anyMatch(Character::isSupplementaryCodePoint));
+    assertThat(users)
+        .anyMatch(user -> user.userId().codePoints().anyMatch(Character::isSupplementaryCodePoint));
     assertThat(users).anyMatch(user -> user.firstName().equals("José"));
     assertThat(users).anyMatch(user -> user.lastName().equals("Gómez-Juárez-Álvarez"));
   }

@@ -18,7 +18,8 @@ class DurationConverterTest {
   @Test
   void refusesWhatIsNotADuration() {
     assertThatThrownBy(() -> DurationConverter.parse("1 hour"))
-        .isInstanceOf(TypeConversionException.class).hasMessageContaining("500ms");
+        .isInstanceOf(TypeConversionException.class)
+        .hasMessageContaining("500ms");
   }
 
   @Test

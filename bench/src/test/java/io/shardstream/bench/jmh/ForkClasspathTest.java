@@ -16,8 +16,11 @@ class ForkClasspathTest {
 
   @Test
   void passesWhenTheClassOriginIsOnTheClassPath() {
-    assertThatCode(() -> ForkClasspath.requireVisible("elsewhere.jar" + File.pathSeparator
-        + JMH_JAR, Runner.class)).doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                ForkClasspath.requireVisible(
+                    "elsewhere.jar" + File.pathSeparator + JMH_JAR, Runner.class))
+        .doesNotThrowAnyException();
   }
 
   @Test

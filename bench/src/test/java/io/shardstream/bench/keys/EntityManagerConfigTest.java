@@ -14,14 +14,14 @@ class EntityManagerConfigTest {
   void dropsShardstreamExtensionsAndKeepsTheRest() throws Exception {
     JsonNode original = JSON.readTree(ExampleConfigs.userEmail());
 
-    JsonNode stripped = JSON.readTree(EntityManagerConfig.fromShardstream(
-        ExampleConfigs.userEmail()));
+    JsonNode stripped =
+        JSON.readTree(EntityManagerConfig.fromShardstream(ExampleConfigs.userEmail()));
 
     JsonNode user = stripped.path("entities").path("user");
     assertThat(user.has("canonicalize")).isFalse();
     assertThat(user.has("generated")).isFalse();
-    assertThat(user.path("shardBumps")).isEqualTo(
-        original.path("entities").path("user").path("shardBumps"));
+    assertThat(user.path("shardBumps"))
+        .isEqualTo(original.path("entities").path("user").path("shardBumps"));
     assertThat(stripped.path("indexes")).isEqualTo(original.path("indexes"));
     assertThat(stripped.path("generatedProperties"))
         .isEqualTo(original.path("generatedProperties"));

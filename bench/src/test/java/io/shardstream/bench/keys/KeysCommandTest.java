@@ -14,8 +14,8 @@ import picocli.CommandLine;
 
 /**
  * {@code bench keys} end to end on a few hundred users with tiny iterations. JMH runs in this JVM
- * ({@code --forks 0}): Surefire launches tests through a manifest-only jar, whose
- * java.class.path a forked JMH JVM could not use.
+ * ({@code --forks 0}): Surefire launches tests through a manifest-only jar, whose java.class.path a
+ * forked JMH JVM could not use.
  */
 class KeysCommandTest {
   @Test
@@ -27,17 +27,32 @@ class KeysCommandTest {
     bench.setErr(new PrintWriter(err));
     Path report = dir.resolve("keys.json");
 
-    int exit = bench.execute("keys", "--items", "300", "--forks", "0", "--warmups", "0",
-        "--iterations", "2", "--iteration-time", "100ms",
-        "--node-dir", NodeTestFolders.ENTITY_MANAGER.toString(), "--report", report.toString());
+    int exit =
+        bench.execute(
+            "keys",
+            "--items",
+            "300",
+            "--forks",
+            "0",
+            "--warmups",
+            "0",
+            "--iterations",
+            "2",
+            "--iteration-time",
+            "100ms",
+            "--node-dir",
+            NodeTestFolders.ENTITY_MANAGER.toString(),
+            "--report",
+            report.toString());
 
     assertThat(exit).as("stderr: %s", err).isZero();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines.get(lines.size() - 1)).matches(
-        "keys: shardstream \\d+ items/s, entity-manager \\d+ items/s, ratio \\d+\\.\\d{2}");
+    assertThat(lines.get(lines.size() - 1))
+        .matches(
+            "keys: shardstream \\d+ items/s, entity-manager \\d+ items/s, ratio \\d+\\.\\d{2}");
     assertThat(out.toString()).contains("300 users (seed 42)", "JMH 1.37", "entity-manager 6.14.0");
-    assertThat(Files.readString(report)).contains("\"benchmark\" : \"keys\"",
-        lines.get(lines.size() - 1));
+    assertThat(Files.readString(report))
+        .contains("\"benchmark\" : \"keys\"", lines.get(lines.size() - 1));
   }
 
   @Test

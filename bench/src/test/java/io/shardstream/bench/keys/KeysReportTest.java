@@ -31,7 +31,8 @@ class KeysReportTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      assertThat(KeysReport.resultLine(1_234_567, 1_000)).matches(LINE_FORMAT)
+      assertThat(KeysReport.resultLine(1_234_567, 1_000))
+          .matches(LINE_FORMAT)
           .endsWith("ratio 1234.57");
     } finally {
       Locale.setDefault(before);
@@ -46,9 +47,12 @@ class KeysReportTest {
 
   @Test
   void textShowsBothSidesAndEndsWithTheResultLine() {
-    KeysReport report = new KeysReport(new KeysWorkloadSummary(100, 42, "user-email: ..."),
-        side("shardstream", 300_000, 310_000), side("entity-manager", 60_000, 62_000),
-        Duration.ofSeconds(30));
+    KeysReport report =
+        new KeysReport(
+            new KeysWorkloadSummary(100, 42, "user-email: ..."),
+            side("shardstream", 300_000, 310_000),
+            side("entity-manager", 60_000, 62_000),
+            Duration.ofSeconds(30));
 
     List<String> lines = report.text().lines().toList();
 
@@ -59,18 +63,26 @@ class KeysReportTest {
 
   @Test
   void markdownAndJsonFilesCarryTheResultLine() throws Exception {
-    KeysReport report = new KeysReport(new KeysWorkloadSummary(100, 42, "user-email: ..."),
-        side("shardstream", 3, 5), side("entity-manager", 1, 1), Duration.ofSeconds(1));
+    KeysReport report =
+        new KeysReport(
+            new KeysWorkloadSummary(100, 42, "user-email: ..."),
+            side("shardstream", 3, 5),
+            side("entity-manager", 1, 1),
+            Duration.ofSeconds(1));
 
-    assertThat(KeysReportFile.markdown(report)).contains("| shardstream | 4 |",
-        report.resultLine());
-    assertThat(KeysReportFile.json(report)).contains("\"ratio\" : 4.0",
-        "\"iterationItemsPerSecond\" : [ 3.0, 5.0 ]", report.resultLine());
+    assertThat(KeysReportFile.markdown(report))
+        .contains("| shardstream | 4 |", report.resultLine());
+    assertThat(KeysReportFile.json(report))
+        .contains(
+            "\"ratio\" : 4.0", "\"iterationItemsPerSecond\" : [ 3.0, 5.0 ]", report.resultLine());
   }
 
   private static SideResult side(String name, double... rates) {
-    return new SideResult(name, name.equals("shardstream") ? "JMH 1.37" : "node",
+    return new SideResult(
+        name,
+        name.equals("shardstream") ? "JMH 1.37" : "node",
         RateStatistics.of(java.util.Arrays.stream(rates).boxed().toList()),
-        name.equals("shardstream") ? "OpenJDK 25" : "node v20", Duration.ofSeconds(10));
+        name.equals("shardstream") ? "OpenJDK 25" : "node v20",
+        Duration.ofSeconds(10));
   }
 }

@@ -9,13 +9,12 @@ import java.util.regex.Pattern;
  *
  * <p>NFKD splits accented letters into base letter + combining mark and folds compatibility forms
  * (ligatures, full-width letters); the marks are dropped; lower-casing uses the root locale so a
- * Turkish default locale cannot turn {@code I} into a dotless {@code ı}; what is left that is not
- * a Unicode word character (letter, digit, connector such as {@code _}) is dropped.
+ * Turkish default locale cannot turn {@code I} into a dotless {@code ı}; what is left that is not a
+ * Unicode word character (letter, digit, connector such as {@code _}) is dropped.
  */
 public final class Canonicalizer {
   private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NON_WORD =
-      Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private Canonicalizer() {}
 

@@ -15,27 +15,57 @@ final class ConfigFingerprint {
 
   static String of(EntityConfig config) {
     StringBuilder text = new StringBuilder();
-    text.append("hashKey=").append(config.hashKey()).append('\n')
-        .append("rangeKey=").append(config.rangeKey()).append('\n')
-        .append("delimiters=").append(config.generatedKeyDelimiter())
-        .append(config.generatedValueDelimiter()).append(config.shardKeyDelimiter()).append('\n');
-    new TreeMap<>(config.propertyTranscodes()).forEach((p, t) ->
-        text.append("transcode ").append(p).append('=').append(t).append('\n'));
-    new TreeMap<>(config.generatedProperties()).forEach((name, p) ->
-        text.append(p.sharded() ? "sharded " : "unsharded ").append(name).append('=')
-            .append(p.elements()).append('\n'));
-    new TreeMap<>(config.indexes()).forEach((token, i) ->
-        text.append("index ").append(token).append('=').append(i.hashKey()).append(',')
-            .append(i.rangeKey()).append(',').append(i.projections()).append('\n'));
+    text.append("hashKey=")
+        .append(config.hashKey())
+        .append('\n')
+        .append("rangeKey=")
+        .append(config.rangeKey())
+        .append('\n')
+        .append("delimiters=")
+        .append(config.generatedKeyDelimiter())
+        .append(config.generatedValueDelimiter())
+        .append(config.shardKeyDelimiter())
+        .append('\n');
+    new TreeMap<>(config.propertyTranscodes())
+        .forEach((p, t) -> text.append("transcode ").append(p).append('=').append(t).append('\n'));
+    new TreeMap<>(config.generatedProperties())
+        .forEach(
+            (name, p) ->
+                text.append(p.sharded() ? "sharded " : "unsharded ")
+                    .append(name)
+                    .append('=')
+                    .append(p.elements())
+                    .append('\n'));
+    new TreeMap<>(config.indexes())
+        .forEach(
+            (token, i) ->
+                text.append("index ")
+                    .append(token)
+                    .append('=')
+                    .append(i.hashKey())
+                    .append(',')
+                    .append(i.rangeKey())
+                    .append(',')
+                    .append(i.projections())
+                    .append('\n'));
     new TreeMap<>(config.entities()).forEach((token, e) -> appendEntity(text, token, e));
     return sha256(text.toString()).substring(0, 16);
   }
 
   private static void appendEntity(StringBuilder text, String token, EntityDefinition e) {
-    text.append("entity ").append(token).append(' ').append(e.uniqueProperty()).append(',')
-        .append(e.timestampProperty()).append(',').append(e.shardBumps()).append(',')
+    text.append("entity ")
+        .append(token)
+        .append(' ')
+        .append(e.uniqueProperty())
+        .append(',')
+        .append(e.timestampProperty())
+        .append(',')
+        .append(e.shardBumps())
+        .append(',')
         .append(e.generated().map(g -> new java.util.TreeSet<>(g).toString()).orElse("default"))
-        .append(',').append(new TreeMap<>(e.canonicalize())).append('\n');
+        .append(',')
+        .append(new TreeMap<>(e.canonicalize()))
+        .append('\n');
   }
 
   private static String sha256(String text) {
@@ -46,5 +76,4 @@ final class ConfigFingerprint {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
-
 }

@@ -14,13 +14,12 @@ import java.util.List;
  * Reads an entity configuration from JSON and validates it, reporting every broken rule at once.
  *
  * <p>Entity Manager's own JSON configuration is accepted as is. shardstream adds, per entity,
- * {@code generated} (the generated properties the entity carries) and {@code canonicalize}
- * (derived property → source property).
+ * {@code generated} (the generated properties the entity carries) and {@code canonicalize} (derived
+ * property → source property).
  */
 public final class ConfigLoader {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
   private ConfigLoader() {}
 
@@ -54,9 +53,14 @@ public final class ConfigLoader {
   }
 
   private static ConfigError syntaxError(JsonProcessingException e) {
-    String where = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    return new ConfigError("$", "json-syntax", "not valid JSON" + where + ": "
-        + e.getOriginalMessage());
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return new ConfigError(
+        "$", "json-syntax", "not valid JSON" + where + ": " + e.getOriginalMessage());
   }
 }

@@ -12,13 +12,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** One pass over a configuration tree: shape and types here, cross-references in {@link ConfigRules}. */
+/**
+ * One pass over a configuration tree: shape and types here, cross-references in {@link
+ * ConfigRules}.
+ */
 final class ConfigParser {
-  private static final Set<String> TOP_KEYS = Set.of("hashKey", "rangeKey", "entities",
-      "generatedProperties", "indexes", "propertyTranscodes", "generatedKeyDelimiter",
-      "generatedValueDelimiter", "shardKeyDelimiter", "throttle");
-  private static final Set<String> ENTITY_KEYS = Set.of("uniqueProperty", "timestampProperty",
-      "shardBumps", "defaultLimit", "defaultPageSize", "generated", "canonicalize");
+  private static final Set<String> TOP_KEYS =
+      Set.of(
+          "hashKey",
+          "rangeKey",
+          "entities",
+          "generatedProperties",
+          "indexes",
+          "propertyTranscodes",
+          "generatedKeyDelimiter",
+          "generatedValueDelimiter",
+          "shardKeyDelimiter",
+          "throttle");
+  private static final Set<String> ENTITY_KEYS =
+      Set.of(
+          "uniqueProperty",
+          "timestampProperty",
+          "shardBumps",
+          "defaultLimit",
+          "defaultPageSize",
+          "generated",
+          "canonicalize");
   private static final Set<String> BUMP_KEYS = Set.of("timestamp", "charBits", "chars");
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
@@ -46,8 +65,18 @@ final class ConfigParser {
     Map<String, EntityDefinition> entities = entities(root);
     Map<String, IndexDefinition> indexes = indexes(root);
 
-    EntityConfig config = new EntityConfig(hashKey, rangeKey, delimiters.key(), delimiters.value(),
-        delimiters.shard(), entities, generated, indexes, transcodes, null);
+    EntityConfig config =
+        new EntityConfig(
+            hashKey,
+            rangeKey,
+            delimiters.key(),
+            delimiters.value(),
+            delimiters.shard(),
+            entities,
+            generated,
+            indexes,
+            transcodes,
+            null);
     new ConfigRules(errors, config).check();
     if (!errors.isEmpty()) {
       return null;
@@ -61,13 +90,18 @@ final class ConfigParser {
     String key = delimiter(root, "generatedKeyDelimiter", "|");
     String value = delimiter(root, "generatedValueDelimiter", "#");
     String shard = delimiter(root, "shardKeyDelimiter", "!");
-    List<String[]> named = List.of(new String[] {"generatedKeyDelimiter", key},
-        new String[] {"generatedValueDelimiter", value}, new String[] {"shardKeyDelimiter", shard});
+    List<String[]> named =
+        List.of(
+            new String[] {"generatedKeyDelimiter", key},
+            new String[] {"generatedValueDelimiter", value},
+            new String[] {"shardKeyDelimiter", shard});
     for (String[] a : named) {
       for (String[] b : named) {
         if (a != b && a[1] != null && b[1] != null && a[1].contains(b[1])) {
-          errors.add("$." + a[0], "delimiter-collision", a[0] + " '" + a[1] + "' contains "
-              + b[0] + " '" + b[1] + "'");
+          errors.add(
+              "$." + a[0],
+              "delimiter-collision",
+              a[0] + " '" + a[1] + "' contains " + b[0] + " '" + b[1] + "'");
         }
       }
     }
@@ -80,7 +114,9 @@ final class ConfigParser {
     }
     Optional<String> value = fields.string(root, "$", name, true);
     if (value.isPresent() && !HAS_NON_WORD.matcher(value.get()).find()) {
-      errors.add("$." + name, "non-word-delimiter",
+      errors.add(
+          "$." + name,
+          "non-word-delimiter",
           name + " must contain a non-word character, got '" + value.get() + "'");
       return null;
     }
@@ -89,18 +125,29 @@ final class ConfigParser {
 
   private Map<String, String> propertyTranscodes(JsonNode root) {
     Map<String, String> transcodes = new LinkedHashMap<>();
-    fields.object(root, "$", "propertyTranscodes", false).ifPresent(object ->
-        JsonFields.fields(object).forEach((property, node) -> {
-          String at = ErrorCollector.child("$.propertyTranscodes", property);
-          if (!node.isTextual()) {
-            errors.add(at, "type", "transcode name must be a string");
-          } else if (Transcodes.byName(node.asText()).isEmpty()) {
-            errors.add(at, "known-transcode", "unknown transcode '" + node.asText()
-                + "' (known: " + String.join(", ", Transcodes.names()) + ")");
-          } else {
-            transcodes.put(property, node.asText());
-          }
-        }));
+    fields
+        .object(root, "$", "propertyTranscodes", false)
+        .ifPresent(
+            object ->
+                JsonFields.fields(object)
+                    .forEach(
+                        (property, node) -> {
+                          String at = ErrorCollector.child("$.propertyTranscodes", property);
+                          if (!node.isTextual()) {
+                            errors.add(at, "type", "transcode name must be a string");
+                          } else if (Transcodes.byName(node.asText()).isEmpty()) {
+                            errors.add(
+                                at,
+                                "known-transcode",
+                                "unknown transcode '"
+                                    + node.asText()
+                                    + "' (known: "
+                                    + String.join(", ", Transcodes.names())
+                                    + ")");
+                          } else {
+                            transcodes.put(property, node.asText());
+                          }
+                        }));
     return transcodes;
   }
 
@@ -114,32 +161,50 @@ final class ConfigParser {
     for (boolean sharded : new boolean[] {true, false}) {
       String kind = sharded ? "sharded" : "unsharded";
       String path = "$.generatedProperties." + kind;
-      fields.object(section.get(), "$.generatedProperties", kind, false).ifPresent(object ->
-          JsonFields.fields(object).forEach((name, elements) -> {
-            String at = ErrorCollector.child(path, name);
-            if (generated.containsKey(name)) {
-              errors.add(at, "unique", "generated property '" + name
-                  + "' is both sharded and unsharded");
-              return;
-            }
-            fields.stringList(elements, at, true).ifPresent(list ->
-                generated.put(name, new GeneratedProperty(name, sharded, list)));
-          }));
+      fields
+          .object(section.get(), "$.generatedProperties", kind, false)
+          .ifPresent(
+              object ->
+                  JsonFields.fields(object)
+                      .forEach(
+                          (name, elements) -> {
+                            String at = ErrorCollector.child(path, name);
+                            if (generated.containsKey(name)) {
+                              errors.add(
+                                  at,
+                                  "unique",
+                                  "generated property '"
+                                      + name
+                                      + "' is both sharded and unsharded");
+                              return;
+                            }
+                            fields
+                                .stringList(elements, at, true)
+                                .ifPresent(
+                                    list ->
+                                        generated.put(
+                                            name, new GeneratedProperty(name, sharded, list)));
+                          }));
     }
     return generated;
   }
 
   private Map<String, EntityDefinition> entities(JsonNode root) {
     Map<String, EntityDefinition> entities = new LinkedHashMap<>();
-    fields.object(root, "$", "entities", false).ifPresent(object ->
-        JsonFields.fields(object).forEach((token, node) -> {
-          String path = ErrorCollector.child("$.entities", token);
-          if (!node.isObject()) {
-            errors.add(path, "type", "entity must be an object");
-            return;
-          }
-          entity(token, node, path).ifPresent(e -> entities.put(token, e));
-        }));
+    fields
+        .object(root, "$", "entities", false)
+        .ifPresent(
+            object ->
+                JsonFields.fields(object)
+                    .forEach(
+                        (token, node) -> {
+                          String path = ErrorCollector.child("$.entities", token);
+                          if (!node.isObject()) {
+                            errors.add(path, "type", "entity must be an object");
+                            return;
+                          }
+                          entity(token, node, path).ifPresent(e -> entities.put(token, e));
+                        }));
     return entities;
   }
 
@@ -148,18 +213,32 @@ final class ConfigParser {
     Optional<String> unique = fields.string(node, path, "uniqueProperty", true);
     Optional<String> timestamp = fields.string(node, path, "timestampProperty", true);
     List<ShardBump> bumps = shardBumps(node, path);
-    Optional<Set<String>> generated = fields.stringList(node, path, "generated", false)
-        .map(LinkedHashSet::new);
+    Optional<Set<String>> generated =
+        fields.stringList(node, path, "generated", false).map(LinkedHashSet::new);
     Map<String, String> canonicalize = canonicalize(node, path);
-    int defaultLimit = fields.integer(node, path, "defaultLimit", false, 1, Integer.MAX_VALUE)
-        .orElse(10L).intValue();
-    int defaultPageSize = fields.integer(node, path, "defaultPageSize", false, 1,
-        Integer.MAX_VALUE).orElse(10L).intValue();
+    int defaultLimit =
+        fields
+            .integer(node, path, "defaultLimit", false, 1, Integer.MAX_VALUE)
+            .orElse(10L)
+            .intValue();
+    int defaultPageSize =
+        fields
+            .integer(node, path, "defaultPageSize", false, 1, Integer.MAX_VALUE)
+            .orElse(10L)
+            .intValue();
     if (unique.isEmpty() || timestamp.isEmpty() || bumps == null) {
       return Optional.empty();
     }
-    return Optional.of(new EntityDefinition(token, unique.get(), timestamp.get(), bumps,
-        generated.map(Set::copyOf), canonicalize, defaultLimit, defaultPageSize));
+    return Optional.of(
+        new EntityDefinition(
+            token,
+            unique.get(),
+            timestamp.get(),
+            bumps,
+            generated.map(Set::copyOf),
+            canonicalize,
+            defaultLimit,
+            defaultPageSize));
   }
 
   /**
@@ -182,8 +261,8 @@ final class ConfigParser {
           continue;
         }
         fields.rejectUnknown(bump, bumpAt, BUMP_KEYS);
-        Optional<Long> timestamp = fields.integer(bump, bumpAt, "timestamp", true, 0,
-            9_007_199_254_740_991L);
+        Optional<Long> timestamp =
+            fields.integer(bump, bumpAt, "timestamp", true, 0, 9_007_199_254_740_991L);
         Optional<Long> charBits = fields.integer(bump, bumpAt, "charBits", true, 1, 5);
         Optional<Long> chars = fields.integer(bump, bumpAt, "chars", true, 0, 40);
         if (timestamp.isEmpty() || charBits.isEmpty() || chars.isEmpty()) {
@@ -191,12 +270,12 @@ final class ConfigParser {
           continue;
         }
         if (!timestamps.add(timestamp.get())) {
-          errors.add(bumpAt + ".timestamp", "unique", "two shard bumps at timestamp "
-              + timestamp.get());
+          errors.add(
+              bumpAt + ".timestamp", "unique", "two shard bumps at timestamp " + timestamp.get());
           ok = false;
         }
-        bumps.add(new ShardBump(timestamp.get(), charBits.get().intValue(),
-            chars.get().intValue()));
+        bumps.add(
+            new ShardBump(timestamp.get(), charBits.get().intValue(), chars.get().intValue()));
       }
       bumps.sort(Comparator.comparingLong(ShardBump::timestamp));
     }
@@ -205,16 +284,31 @@ final class ConfigParser {
     }
     for (int i = 1; ok && i < bumps.size(); i++) {
       if (bumps.get(i).chars() <= bumps.get(i - 1).chars()) {
-        errors.add(path + ".shardBumps", "increasing-chars", "shard bump chars must increase with "
-            + "timestamp: " + bumps.get(i).chars() + " chars at " + bumps.get(i).timestamp()
-            + " after " + bumps.get(i - 1).chars() + " at " + bumps.get(i - 1).timestamp());
+        errors.add(
+            path + ".shardBumps",
+            "increasing-chars",
+            "shard bump chars must increase with "
+                + "timestamp: "
+                + bumps.get(i).chars()
+                + " chars at "
+                + bumps.get(i).timestamp()
+                + " after "
+                + bumps.get(i - 1).chars()
+                + " at "
+                + bumps.get(i - 1).timestamp());
         ok = false;
       }
     }
     for (ShardBump bump : bumps) {
       if (ok && bump.chars() > 0 && bump.shardCount() > 1_048_576) {
-        errors.add(path + ".shardBumps", "shard-count", "a bump at " + bump.timestamp()
-            + " makes " + bump.shardCount() + " shards; at most 1048576 can be queried");
+        errors.add(
+            path + ".shardBumps",
+            "shard-count",
+            "a bump at "
+                + bump.timestamp()
+                + " makes "
+                + bump.shardCount()
+                + " shards; at most 1048576 can be queried");
         ok = false;
       }
     }
@@ -223,43 +317,68 @@ final class ConfigParser {
 
   private Map<String, String> canonicalize(JsonNode entity, String path) {
     Map<String, String> derived = new LinkedHashMap<>();
-    fields.object(entity, path, "canonicalize", false).ifPresent(object ->
-        JsonFields.fields(object).forEach((target, source) -> {
-          if (!source.isTextual() || source.asText().isEmpty()) {
-            errors.add(ErrorCollector.child(path + ".canonicalize", target), "type",
-                "source property name must be a non-empty string");
-          } else {
-            derived.put(target, source.asText());
-          }
-        }));
+    fields
+        .object(entity, path, "canonicalize", false)
+        .ifPresent(
+            object ->
+                JsonFields.fields(object)
+                    .forEach(
+                        (target, source) -> {
+                          if (!source.isTextual() || source.asText().isEmpty()) {
+                            errors.add(
+                                ErrorCollector.child(path + ".canonicalize", target),
+                                "type",
+                                "source property name must be a non-empty string");
+                          } else {
+                            derived.put(target, source.asText());
+                          }
+                        }));
     return derived;
   }
 
   private Map<String, IndexDefinition> indexes(JsonNode root) {
     Map<String, IndexDefinition> indexes = new LinkedHashMap<>();
-    fields.object(root, "$", "indexes", false).ifPresent(object ->
-        JsonFields.fields(object).forEach((token, node) -> {
-          String path = ErrorCollector.child("$.indexes", token);
-          if (!node.isObject()) {
-            errors.add(path, "type", "index must be an object");
-            return;
-          }
-          fields.rejectUnknown(node, path, INDEX_KEYS);
-          Optional<String> hashKey = fields.string(node, path, "hashKey", true);
-          Optional<String> rangeKey = fields.string(node, path, "rangeKey", true);
-          Optional<List<String>> projections = fields.stringList(node, path, "projections", false);
-          if (hashKey.isPresent() && rangeKey.isPresent()) {
-            indexes.put(token, new IndexDefinition(token, hashKey.get(), rangeKey.get(),
-                projections.orElse(null)));
-          }
-        }));
+    fields
+        .object(root, "$", "indexes", false)
+        .ifPresent(
+            object ->
+                JsonFields.fields(object)
+                    .forEach(
+                        (token, node) -> {
+                          String path = ErrorCollector.child("$.indexes", token);
+                          if (!node.isObject()) {
+                            errors.add(path, "type", "index must be an object");
+                            return;
+                          }
+                          fields.rejectUnknown(node, path, INDEX_KEYS);
+                          Optional<String> hashKey = fields.string(node, path, "hashKey", true);
+                          Optional<String> rangeKey = fields.string(node, path, "rangeKey", true);
+                          Optional<List<String>> projections =
+                              fields.stringList(node, path, "projections", false);
+                          if (hashKey.isPresent() && rangeKey.isPresent()) {
+                            indexes.put(
+                                token,
+                                new IndexDefinition(
+                                    token,
+                                    hashKey.get(),
+                                    rangeKey.get(),
+                                    projections.orElse(null)));
+                          }
+                        }));
     return indexes;
   }
 
   private static EntityConfig withVersion(EntityConfig config) {
-    return new EntityConfig(config.hashKey(), config.rangeKey(), config.generatedKeyDelimiter(),
-        config.generatedValueDelimiter(), config.shardKeyDelimiter(), config.entities(),
-        config.generatedProperties(), config.indexes(), config.propertyTranscodes(),
+    return new EntityConfig(
+        config.hashKey(),
+        config.rangeKey(),
+        config.generatedKeyDelimiter(),
+        config.generatedValueDelimiter(),
+        config.shardKeyDelimiter(),
+        config.entities(),
+        config.generatedProperties(),
+        config.indexes(),
+        config.propertyTranscodes(),
         ConfigFingerprint.of(config));
   }
 }

@@ -18,7 +18,10 @@ public final class ConfigValidationException extends RuntimeException {
   }
 
   private static String format(List<ConfigError> errors) {
-    return errors.size() + " configuration error" + (errors.size() == 1 ? "" : "s") + ":\n"
+    return errors.size()
+        + " configuration error"
+        + (errors.size() == 1 ? "" : "s")
+        + ":\n"
         + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n"));
   }
 }

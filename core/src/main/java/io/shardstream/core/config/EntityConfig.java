@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * A validated entity configuration (Entity Manager's model). Build it with {@link ConfigLoader}.
  *
- * @param version a short fingerprint of the configuration's content; cursors and replays bind to
- *     it so a cursor issued under one configuration is refused under another
+ * @param version a short fingerprint of the configuration's content; cursors and replays bind to it
+ *     so a cursor issued under one configuration is refused under another
  */
 public record EntityConfig(
     String hashKey,

@@ -11,8 +11,8 @@ import java.util.Set;
  * One entity of the configuration.
  *
  * @param shardBumps sorted by timestamp, always starting with a bump at 0 (implied: unsharded)
- * @param generated the generated properties this entity carries, when the config names them;
- *     empty means "the default rule" (see {@code EntityManager#addKeys})
+ * @param generated the generated properties this entity carries, when the config names them; empty
+ *     means "the default rule" (see {@code EntityManager#addKeys})
  * @param canonicalize derived property → source property, filled with the canonical form of the
  *     source (e.g. {@code firstNameCanonical} from {@code firstName})
  */

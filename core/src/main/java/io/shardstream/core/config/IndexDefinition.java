@@ -3,7 +3,8 @@ package io.shardstream.core.config;
 import java.util.List;
 
 /** A global secondary index: hash key is the table hash key or a sharded generated property. */
-public record IndexDefinition(String token, String hashKey, String rangeKey, List<String> projections) {
+public record IndexDefinition(
+    String token, String hashKey, String rangeKey, List<String> projections) {
   public IndexDefinition {
     projections = projections == null ? null : List.copyOf(projections);
   }

@@ -18,12 +18,21 @@ final class JsonFields {
 
   /** Reports keys of {@code object} that are not in {@code allowed}. */
   void rejectUnknown(JsonNode object, String path, Set<String> allowed) {
-    object.fieldNames().forEachRemaining(name -> {
-      if (!allowed.contains(name)) {
-        errors.add(ErrorCollector.child(path, name), "unknown-property",
-            "unknown property '" + name + "' (allowed: " + String.join(", ", sorted(allowed)) + ")");
-      }
-    });
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!allowed.contains(name)) {
+                errors.add(
+                    ErrorCollector.child(path, name),
+                    "unknown-property",
+                    "unknown property '"
+                        + name
+                        + "' (allowed: "
+                        + String.join(", ", sorted(allowed))
+                        + ")");
+              }
+            });
   }
 
   Optional<String> string(JsonNode parent, String path, String key, boolean required) {
@@ -47,8 +56,8 @@ final class JsonFields {
   }
 
   /** An integer in [min, max]; empty (with an error) when missing, mistyped or out of range. */
-  Optional<Long> integer(JsonNode parent, String path, String key, boolean required, long min,
-      long max) {
+  Optional<Long> integer(
+      JsonNode parent, String path, String key, boolean required, long min, long max) {
     JsonNode node = parent.get(key);
     String at = ErrorCollector.child(path, key);
     if (node == null || node.isNull()) {
@@ -63,8 +72,8 @@ final class JsonFields {
     }
     long value = node.asLong();
     if (value < min || value > max) {
-      errors.add(at, "range", "'" + key + "' must be between " + min + " and " + max
-          + ", got " + value);
+      errors.add(
+          at, "range", "'" + key + "' must be between " + min + " and " + max + ", got " + value);
       return Optional.empty();
     }
     return Optional.of(value);

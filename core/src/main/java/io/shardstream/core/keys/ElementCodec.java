@@ -27,9 +27,15 @@ final class ElementCodec {
       throw new KeyException(property, "property '" + property + "': " + e.getMessage());
     }
     if (encoded.contains(config.generatedKeyDelimiter())) {
-      throw new KeyException(property, "property '" + property + "' value contains the generated"
-          + " key delimiter '" + config.generatedKeyDelimiter() + "', which would make keys "
-          + "ambiguous");
+      throw new KeyException(
+          property,
+          "property '"
+              + property
+              + "' value contains the generated"
+              + " key delimiter '"
+              + config.generatedKeyDelimiter()
+              + "', which would make keys "
+              + "ambiguous");
     }
     return encoded;
   }
@@ -60,14 +66,16 @@ final class ElementCodec {
     if (uniqueId instanceof Double || uniqueId instanceof Float) {
       double value = ((Number) uniqueId).doubleValue();
       return value == Math.rint(value) && Math.abs(value) < 1e18
-          ? Long.toString((long) value) : Double.toString(value);
+          ? Long.toString((long) value)
+          : Double.toString(value);
     }
-    if (uniqueId instanceof Number || uniqueId instanceof BigInteger
+    if (uniqueId instanceof Number
+        || uniqueId instanceof BigInteger
         || uniqueId instanceof Boolean) {
       return uniqueId.toString();
     }
-    throw new KeyException(property, "unique property '" + property
-        + "' must be a string or a number");
+    throw new KeyException(
+        property, "unique property '" + property + "' must be a string or a number");
   }
 
   /** An item's timestamp as epoch milliseconds. */
@@ -79,11 +87,16 @@ final class ElementCodec {
       try {
         return new BigDecimal(number.toString()).longValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
-        throw new KeyException(property, "timestamp property '" + property
-            + "' must be whole epoch milliseconds, got " + value);
+        throw new KeyException(
+            property,
+            "timestamp property '" + property + "' must be whole epoch milliseconds, got " + value);
       }
     }
-    throw new KeyException(property, "timestamp property '" + property
-        + "' must be a number (epoch milliseconds), got " + (value == null ? "nothing" : value));
+    throw new KeyException(
+        property,
+        "timestamp property '"
+            + property
+            + "' must be a number (epoch milliseconds), got "
+            + (value == null ? "nothing" : value));
   }
 }

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Generates and reads the keys of single-table items from an {@link EntityConfig}, following
- * Entity Manager's key format (byte for byte for string ids and timestamp/string elements) and
- * fixing where it is wrong. Thread-safe and free of I/O.
+ * Generates and reads the keys of single-table items from an {@link EntityConfig}, following Entity
+ * Manager's key format (byte for byte for string ids and timestamp/string elements) and fixing
+ * where it is wrong. Thread-safe and free of I/O.
  *
  * <p>Items are maps of property name to value: {@link String}, {@link Number} or {@link Boolean}.
  */
@@ -39,13 +39,13 @@ public final class EntityManager {
   }
 
   /**
-   * The item with its derived (canonical) properties, hash key, range key and generated
-   * properties, all computed afresh. A sharded generated property is written when all its
-   * elements are present; an unsharded one when its first element is, later missing elements
-   * left empty (Entity Manager writes them even when every element is missing, which costs a GSI
-   * write per item and pollutes the index). An entity whose config lists its {@code generated}
-   * properties carries exactly those, unsharded ones written even with empty elements (Entity
-   * Manager's rule, for entities where every item belongs in the index).
+   * The item with its derived (canonical) properties, hash key, range key and generated properties,
+   * all computed afresh. A sharded generated property is written when all its elements are present;
+   * an unsharded one when its first element is, later missing elements left empty (Entity Manager
+   * writes them even when every element is missing, which costs a GSI write per item and pollutes
+   * the index). An entity whose config lists its {@code generated} properties carries exactly
+   * those, unsharded ones written even with empty elements (Entity Manager's rule, for entities
+   * where every item belongs in the index).
    *
    * @throws KeyException naming the property when a key cannot be generated
    */
@@ -59,8 +59,7 @@ public final class EntityManager {
     for (GeneratedProperty property : generatedInOrder) {
       boolean listed = entity.generated().map(g -> g.contains(property.name())).orElse(false);
       if (listed || entity.generated().isEmpty()) {
-        generatedKeys.encode(property, keyed, listed)
-            .ifPresent(v -> keyed.put(property.name(), v));
+        generatedKeys.encode(property, keyed, listed).ifPresent(v -> keyed.put(property.name(), v));
       }
     }
     return keyed;
@@ -92,7 +91,10 @@ public final class EntityManager {
     return hashKeys.stream().map(h -> new PrimaryKey(h, rangeKey)).toList();
   }
 
-  /** The value of one generated property for {@code item} (which must carry its hash key when sharded). */
+  /**
+   * The value of one generated property for {@code item} (which must carry its hash key when
+   * sharded).
+   */
   public Optional<String> encodeGeneratedProperty(String property, Map<String, ?> item) {
     return generatedKeys.encode(generatedProperty(property), item, false);
   }
@@ -103,25 +105,29 @@ public final class EntityManager {
   }
 
   /**
-   * A {@code begins_with} prefix on an unsharded generated property, built from the elements
-   * given in {@code values} up to the first missing one.
+   * A {@code begins_with} prefix on an unsharded generated property, built from the elements given
+   * in {@code values} up to the first missing one.
    */
   public String searchPrefix(String property, Map<String, ?> values, boolean lastIsPrefix) {
     GeneratedProperty generated = generatedProperty(property);
     if (generated.sharded()) {
-      throw new KeyException(property, "'" + property + "' is sharded; search prefixes are for "
-          + "unsharded (range key) properties");
+      throw new KeyException(
+          property,
+          "'"
+              + property
+              + "' is sharded; search prefixes are for "
+              + "unsharded (range key) properties");
     }
     return generatedKeys.searchPrefix(generated, values, lastIsPrefix);
   }
 
   /**
-   * Every hash key the entity's items created in [{@code from}, {@code to}] can have under
-   * {@code hashKeyToken} (the table hash key, or a sharded generated property whose other
-   * elements {@code item} supplies): every suffix of every bump in force during the window.
+   * Every hash key the entity's items created in [{@code from}, {@code to}] can have under {@code
+   * hashKeyToken} (the table hash key, or a sharded generated property whose other elements {@code
+   * item} supplies): every suffix of every bump in force during the window.
    */
-  public List<String> hashKeySpace(String entityToken, String hashKeyToken, Map<String, ?> item,
-      long from, long to) {
+  public List<String> hashKeySpace(
+      String entityToken, String hashKeyToken, Map<String, ?> item, long from, long to) {
     EntityDefinition entity = entity(entityToken);
     boolean tableHashKey = hashKeyToken.equals(config.hashKey());
     GeneratedProperty generated = tableHashKey ? null : generatedProperty(hashKeyToken);
@@ -154,24 +160,34 @@ public final class EntityManager {
   private String shardedValue(GeneratedProperty property, Map<String, ?> item, String hashKey) {
     Map<String, Object> withHashKey = new LinkedHashMap<>(item);
     withHashKey.put(config.hashKey(), hashKey);
-    return generatedKeys.encode(property, withHashKey, false).orElseThrow(() -> new KeyException(
-        property.name(), "hash key space of '" + property.name() + "' needs values for "
-            + property.elements()));
+    return generatedKeys
+        .encode(property, withHashKey, false)
+        .orElseThrow(
+            () ->
+                new KeyException(
+                    property.name(),
+                    "hash key space of '"
+                        + property.name()
+                        + "' needs values for "
+                        + property.elements()));
   }
 
   private PrimaryKey primaryKeyOf(EntityDefinition entity, Map<String, ?> item) {
     Object uniqueId = item.get(entity.uniqueProperty());
     if (uniqueId == null) {
-      throw new KeyException(entity.uniqueProperty(), "missing unique property '"
-          + entity.uniqueProperty() + "'");
+      throw new KeyException(
+          entity.uniqueProperty(), "missing unique property '" + entity.uniqueProperty() + "'");
     }
     String rangeKey = rangeKey(entity, uniqueId);
     ShardBump bump = entity.shardBumps().get(0);
     if (entity.isSharded()) {
       Object timestamp = item.get(entity.timestampProperty());
       if (timestamp == null) {
-        throw new KeyException(entity.timestampProperty(), "missing timestamp property '"
-            + entity.timestampProperty() + "' (needed to choose the shard)");
+        throw new KeyException(
+            entity.timestampProperty(),
+            "missing timestamp property '"
+                + entity.timestampProperty()
+                + "' (needed to choose the shard)");
       }
       bump = entity.bumpAt(ElementCodec.timestamp(entity.timestampProperty(), timestamp));
     }
@@ -179,32 +195,45 @@ public final class EntityManager {
   }
 
   private String hashKey(EntityDefinition entity, Object uniqueId, ShardBump bump) {
-    String suffix = bump.chars() == 0 ? ""
-        : ShardKey.suffix(ElementCodec.hashInput(entity.uniqueProperty(), uniqueId), bump);
+    String suffix =
+        bump.chars() == 0
+            ? ""
+            : ShardKey.suffix(ElementCodec.hashInput(entity.uniqueProperty(), uniqueId), bump);
     return entity.token() + config.shardKeyDelimiter() + suffix;
   }
 
   private String rangeKey(EntityDefinition entity, Object uniqueId) {
-    String rangeKey = entity.uniqueProperty() + config.generatedValueDelimiter()
-        + codec.encode(entity.uniqueProperty(), uniqueId);
+    String rangeKey =
+        entity.uniqueProperty()
+            + config.generatedValueDelimiter()
+            + codec.encode(entity.uniqueProperty(), uniqueId);
     int bytes = rangeKey.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > GeneratedKeys.MAX_RANGE_KEY_BYTES) {
-      throw new KeyException(entity.uniqueProperty(), "range key is " + bytes + " bytes; DynamoDB"
-          + " allows " + GeneratedKeys.MAX_RANGE_KEY_BYTES);
+      throw new KeyException(
+          entity.uniqueProperty(),
+          "range key is "
+              + bytes
+              + " bytes; DynamoDB"
+              + " allows "
+              + GeneratedKeys.MAX_RANGE_KEY_BYTES);
     }
     return rangeKey;
   }
 
   private void deriveCanonical(EntityDefinition entity, Map<String, Object> item) {
-    entity.canonicalize().forEach((target, source) -> {
-      Object value = item.get(source);
-      if (value instanceof String s) {
-        item.put(target, Canonicalizer.canonicalize(s));
-      } else if (value != null) {
-        throw new KeyException(source, "property '" + source + "' must be a string to derive '"
-            + target + "'");
-      }
-    });
+    entity
+        .canonicalize()
+        .forEach(
+            (target, source) -> {
+              Object value = item.get(source);
+              if (value instanceof String s) {
+                item.put(target, Canonicalizer.canonicalize(s));
+              } else if (value != null) {
+                throw new KeyException(
+                    source,
+                    "property '" + source + "' must be a string to derive '" + target + "'");
+              }
+            });
   }
 
   private Map<String, Object> withoutKeys(Map<String, ?> item) {
@@ -216,13 +245,22 @@ public final class EntityManager {
   }
 
   private EntityDefinition entity(String token) {
-    return config.entity(token).orElseThrow(() -> new KeyException(null, "unknown entity '"
-        + token + "' (known: " + String.join(", ", config.entities().keySet().stream().sorted()
-            .toList()) + ")"));
+    return config
+        .entity(token)
+        .orElseThrow(
+            () ->
+                new KeyException(
+                    null,
+                    "unknown entity '"
+                        + token
+                        + "' (known: "
+                        + String.join(", ", config.entities().keySet().stream().sorted().toList())
+                        + ")"));
   }
 
   private GeneratedProperty generatedProperty(String name) {
-    return config.generatedProperty(name).orElseThrow(() -> new KeyException(name,
-        "unknown generated property '" + name + "'"));
+    return config
+        .generatedProperty(name)
+        .orElseThrow(() -> new KeyException(name, "unknown generated property '" + name + "'"));
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class GeneratedKeys {
   /** DynamoDB's limits for key attributes, in UTF-8 bytes. */
   static final int MAX_HASH_KEY_BYTES = 2048;
+
   static final int MAX_RANGE_KEY_BYTES = 1024;
 
   private final EntityConfig config;
@@ -34,8 +35,8 @@ final class GeneratedKeys {
    * {@code carriedExplicitly} (the entity's config lists it), when it is written even with empty
    * elements, as Entity Manager does.
    */
-  Optional<String> encode(GeneratedProperty property, Map<String, ?> item,
-      boolean carriedExplicitly) {
+  Optional<String> encode(
+      GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
     List<String> elements = property.elements();
     if (property.sharded()) {
       if (elements.stream().anyMatch(e -> item.get(e) == null)
@@ -106,8 +107,8 @@ final class GeneratedKeys {
     return decoded;
   }
 
-  private void appendElements(StringBuilder key, List<String> elements, Map<String, ?> item,
-      int count) {
+  private void appendElements(
+      StringBuilder key, List<String> elements, Map<String, ?> item, int count) {
     for (int i = 0; i < count; i++) {
       String element = elements.get(i);
       if (i > 0) {
@@ -125,15 +126,23 @@ final class GeneratedKeys {
     int limit = property.sharded() ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
     int bytes = key.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > limit) {
-      throw new KeyException(property.name(), "generated property '" + property.name() + "' is "
-          + bytes + " bytes; DynamoDB allows " + limit + " for a " + (property.sharded()
-          ? "hash" : "range") + " key");
+      throw new KeyException(
+          property.name(),
+          "generated property '"
+              + property.name()
+              + "' is "
+              + bytes
+              + " bytes; DynamoDB allows "
+              + limit
+              + " for a "
+              + (property.sharded() ? "hash" : "range")
+              + " key");
     }
     return key;
   }
 
   private static KeyException invalid(GeneratedProperty property, String encoded, String why) {
-    return new KeyException(property.name(), "cannot decode '" + encoded + "' as "
-        + property.name() + ": " + why);
+    return new KeyException(
+        property.name(), "cannot decode '" + encoded + "' as " + property.name() + ": " + why);
   }
 }

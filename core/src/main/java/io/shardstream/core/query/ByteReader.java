@@ -1,10 +1,10 @@
 package io.shardstream.core.query;
 
 import io.shardstream.core.query.CursorException.Kind;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /** Reads what {@link ByteWriter} wrote; any inconsistency is a malformed cursor. */
@@ -48,10 +48,12 @@ final class ByteReader {
   String string() {
     byte[] utf8 = bytes(count(data.length - offset));
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8)).toString();
+          .decode(ByteBuffer.wrap(utf8))
+          .toString();
     } catch (CharacterCodingException e) {
       throw malformed("invalid UTF-8");
     }
@@ -71,7 +73,10 @@ final class ByteReader {
   }
 
   static CursorException malformed(String why) {
-    return new CursorException(Kind.MALFORMED, "the cursor is not one this server issued (" + why
-        + "); pass back the cursor of the previous page unchanged, or start again without one");
+    return new CursorException(
+        Kind.MALFORMED,
+        "the cursor is not one this server issued ("
+            + why
+            + "); pass back the cursor of the previous page unchanged, or start again without one");
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 /** Encodes a request's decoded range-key condition into stored values for one index. */
 final class ConditionEncoder {
   /**
-   * The greatest code point. Appended to a generated-key prefix it makes an upper bound above
-   * every key that begins with the prefix (for keys made of ordinary text).
+   * The greatest code point. Appended to a generated-key prefix it makes an upper bound above every
+   * key that begins with the prefix (for keys made of ordinary text).
    */
   private static final String AFTER_PREFIX =
       new String(Character.toChars(Character.MAX_CODE_POINT));
@@ -38,53 +38,69 @@ final class ConditionEncoder {
     return switch (condition) {
       case RangeCondition.Prefix p -> prefix(index, kind, attribute, p.value());
       case RangeCondition.Between b -> between(index, kind, attribute, b.lo(), b.hi());
-      case RangeCondition.Comparison c -> comparison(index, kind, attribute, c.operator(),
-          c.value());
+      case RangeCondition.Comparison c ->
+          comparison(index, kind, attribute, c.operator(), c.value());
     };
   }
 
   private KeyCondition prefix(String index, RangeKeyKind kind, String attribute, Object value) {
     return switch (kind) {
-      case NUMBER_PROPERTY -> throw new QueryException("index '" + index + "': a prefix condition"
-          + " needs a string range key, and '" + attribute + "' is a number");
-      case GENERATED -> new KeyCondition.BeginsWith(KeyValue.s(generatedPrefix(index, attribute,
-          value, true)));
+      case NUMBER_PROPERTY ->
+          throw new QueryException(
+              "index '"
+                  + index
+                  + "': a prefix condition"
+                  + " needs a string range key, and '"
+                  + attribute
+                  + "' is a number");
+      case GENERATED ->
+          new KeyCondition.BeginsWith(KeyValue.s(generatedPrefix(index, attribute, value, true)));
       case STRING_PROPERTY -> new KeyCondition.BeginsWith(stored(index, kind, attribute, value));
       case TABLE_RANGE_KEY -> {
         String unique = manager.config().entity(entity).orElseThrow().uniqueProperty();
         if (!"string".equals(manager.config().propertyTranscodes().get(unique))
             || !(value instanceof String s)) {
-          throw new QueryException("index '" + index + "': a prefix on the table range key needs "
-              + "a string unique property and a string value");
+          throw new QueryException(
+              "index '"
+                  + index
+                  + "': a prefix on the table range key needs "
+                  + "a string unique property and a string value");
         }
-        yield new KeyCondition.BeginsWith(KeyValue.s(unique
-            + manager.config().generatedValueDelimiter() + s));
+        yield new KeyCondition.BeginsWith(
+            KeyValue.s(unique + manager.config().generatedValueDelimiter() + s));
       }
     };
   }
 
-  private KeyCondition between(String index, RangeKeyKind kind, String attribute, Object lo,
-      Object hi) {
+  private KeyCondition between(
+      String index, RangeKeyKind kind, String attribute, Object lo, Object hi) {
     KeyValue low = bound(index, kind, attribute, lo, false);
     KeyValue high = bound(index, kind, attribute, hi, true);
     if (low.sortValue().compareTo(high.sortValue()) > 0) {
-      throw new QueryException("index '" + index + "': between condition's lower bound " + lo
-          + " is above its upper bound " + hi);
+      throw new QueryException(
+          "index '"
+              + index
+              + "': between condition's lower bound "
+              + lo
+              + " is above its upper bound "
+              + hi);
     }
     return new KeyCondition.Between(low, high);
   }
 
-  private KeyCondition comparison(String index, RangeKeyKind kind, String attribute,
-      Operator operator, Object value) {
+  private KeyCondition comparison(
+      String index, RangeKeyKind kind, String attribute, Operator operator, Object value) {
     if (kind != RangeKeyKind.GENERATED) {
       return new KeyCondition.Compare(operator, stored(index, kind, attribute, value));
     }
     if (operator == Operator.EQ) {
       // Equality over the elements given: the whole key when all are, else a whole-value prefix.
       String exact = generatedPrefix(index, attribute, value, false);
-      boolean complete = elementsOf(attribute).stream().allMatch(e -> asMap(index, attribute,
-          value).get(e) != null);
-      return complete ? new KeyCondition.Compare(Operator.EQ, KeyValue.s(exact))
+      boolean complete =
+          elementsOf(attribute).stream()
+              .allMatch(e -> asMap(index, attribute, value).get(e) != null);
+      return complete
+          ? new KeyCondition.Compare(Operator.EQ, KeyValue.s(exact))
           : new KeyCondition.BeginsWith(KeyValue.s(exact));
     }
     boolean upper = operator == Operator.LE || operator == Operator.GT;
@@ -92,8 +108,8 @@ final class ConditionEncoder {
   }
 
   /** A bound; on a generated key an upper bound reaches past every key the prefix starts. */
-  private KeyValue bound(String index, RangeKeyKind kind, String attribute, Object value,
-      boolean upper) {
+  private KeyValue bound(
+      String index, RangeKeyKind kind, String attribute, Object value, boolean upper) {
     if (kind != RangeKeyKind.GENERATED) {
       return stored(index, kind, attribute, value);
     }
@@ -116,18 +132,19 @@ final class ConditionEncoder {
         try {
           Transcodes.require(transcode).encode(value);
         } catch (TranscodeException e) {
-          throw new QueryException("index '" + index + "', range key '" + attribute + "': "
-              + e.getMessage(), e);
+          throw new QueryException(
+              "index '" + index + "', range key '" + attribute + "': " + e.getMessage(), e);
         }
-        return kind == RangeKeyKind.STRING_PROPERTY ? KeyValue.s((String) value)
+        return kind == RangeKeyKind.STRING_PROPERTY
+            ? KeyValue.s((String) value)
             : KeyValue.n(Values.decimal(value));
       }
       default -> throw new IllegalStateException("generated keys are encoded by prefix");
     }
   }
 
-  private String generatedPrefix(String index, String attribute, Object value,
-      boolean lastIsPrefix) {
+  private String generatedPrefix(
+      String index, String attribute, Object value, boolean lastIsPrefix) {
     try {
       return manager.searchPrefix(attribute, asMap(index, attribute, value), lastIsPrefix);
     } catch (KeyException e) {
@@ -137,14 +154,29 @@ final class ConditionEncoder {
 
   private Map<String, ?> asMap(String index, String attribute, Object value) {
     if (!(value instanceof Map<?, ?> map)) {
-      throw new QueryException("index '" + index + "': range key '" + attribute + "' is generated"
-          + " from " + elementsOf(attribute) + "; give the condition as a map of element values");
+      throw new QueryException(
+          "index '"
+              + index
+              + "': range key '"
+              + attribute
+              + "' is generated"
+              + " from "
+              + elementsOf(attribute)
+              + "; give the condition as a map of element values");
     }
     Set<String> elements = Set.copyOf(elementsOf(attribute));
     for (Object key : map.keySet()) {
       if (!elements.contains(key)) {
-        throw new QueryException("index '" + index + "': '" + key + "' is not an element of '"
-            + attribute + "' (elements: " + elementsOf(attribute) + ")");
+        throw new QueryException(
+            "index '"
+                + index
+                + "': '"
+                + key
+                + "' is not an element of '"
+                + attribute
+                + "' (elements: "
+                + elementsOf(attribute)
+                + ")");
       }
     }
     @SuppressWarnings("unchecked")

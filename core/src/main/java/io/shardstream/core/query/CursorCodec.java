@@ -15,10 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns a {@link CursorState} into an opaque, URL-safe cursor string and back.
  *
- * <p>Layout, base64url without padding: {@code version(1) flags(1) body tag(16)}. The version
- * byte is {@code 0xC0 | version}: the high nibble marks a cursor, so garbage reads as malformed
- * rather than as some future version (every cursor therefore starts with {@code w}). The body is
- * the {@link CursorPayload}, raw-deflated when that is shorter (flag bit 0). The tag is HMAC-SHA256
+ * <p>Layout, base64url without padding: {@code version(1) flags(1) body tag(16)}. The version byte
+ * is {@code 0xC0 | version}: the high nibble marks a cursor, so garbage reads as malformed rather
+ * than as some future version (every cursor therefore starts with {@code w}). The body is the
+ * {@link CursorPayload}, raw-deflated when that is shorter (flag bit 0). The tag is HMAC-SHA256
  * over everything before it under the server key, truncated to 16 bytes, and compared in constant
  * time. The payload binds the configuration version and the search's fingerprint, so a cursor only
  * resumes the search that issued it. Thread-safe.
@@ -31,14 +31,18 @@ public final class CursorCodec {
   private static final int TAG_BYTES = 16;
   private static final int FLAG_DEFLATED = 1;
   private static final int MIN_KEY_BYTES = 16;
+
   /** Far above any real cursor; refuses oversized input before any work. */
   private static final int MAX_CURSOR_CHARS = 16_384;
+
   private static final int MAX_PAYLOAD_BYTES = 1 << 20;
   private static final String MAC_ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
 
-  /** @param key the server's secret, at least 16 bytes; every instance of the API shares it */
+  /**
+   * @param key the server's secret, at least 16 bytes; every instance of the API shares it
+   */
   public CursorCodec(byte[] key) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException("cursor key must be at least " + MIN_KEY_BYTES + " bytes");
@@ -48,8 +52,11 @@ public final class CursorCodec {
 
   public String encode(QueryPlan plan, CursorState state) {
     if (state.partitions().size() != plan.partitions().size()) {
-      throw new IllegalArgumentException("state has " + state.partitions().size()
-          + " partitions; the plan has " + plan.partitions().size());
+      throw new IllegalArgumentException(
+          "state has "
+              + state.partitions().size()
+              + " partitions; the plan has "
+              + plan.partitions().size());
     }
     return seal(CursorPayload.write(plan, state));
   }
@@ -96,17 +103,23 @@ public final class CursorCodec {
     }
     int version = bytes[0] & ~MAGIC_MASK & 0xff;
     if (version != FORMAT_VERSION) {
-      throw new CursorException(Kind.UNSUPPORTED_VERSION, "the cursor has format version "
-          + version + "; this server reads version " + FORMAT_VERSION
-          + "; start the search again without a cursor");
+      throw new CursorException(
+          Kind.UNSUPPORTED_VERSION,
+          "the cursor has format version "
+              + version
+              + "; this server reads version "
+              + FORMAT_VERSION
+              + "; start the search again without a cursor");
     }
     int signedLength = bytes.length - TAG_BYTES;
     byte[] expected = tag(bytes, signedLength);
     byte[] actual = Arrays.copyOfRange(bytes, signedLength, bytes.length);
     if (!MessageDigest.isEqual(expected, actual)) {
-      throw new CursorException(Kind.TAMPERED, "the cursor's signature does not verify: it was "
-          + "altered, or issued by a server with another key; pass back the cursor of the "
-          + "previous page unchanged, or start again without one");
+      throw new CursorException(
+          Kind.TAMPERED,
+          "the cursor's signature does not verify: it was "
+              + "altered, or issued by a server with another key; pass back the cursor of the "
+              + "previous page unchanged, or start again without one");
     }
     int flags = bytes[1] & 0xff;
     if ((flags & ~FLAG_DEFLATED) != 0) {

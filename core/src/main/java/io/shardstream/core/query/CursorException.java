@@ -1,8 +1,8 @@
 package io.shardstream.core.query;
 
 /**
- * A cursor the server will not resume from. The message says why in words a client can act on;
- * the HTTP layer turns every kind into a 400 problem (title from {@link Kind#title()}).
+ * A cursor the server will not resume from. The message says why in words a client can act on; the
+ * HTTP layer turns every kind into a 400 problem (title from {@link Kind#title()}).
  */
 public final class CursorException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -34,17 +34,19 @@ final class CursorPayload {
   private CursorPayload() {}
 
   static byte[] write(QueryPlan plan, CursorState state) {
-    ByteWriter out = new ByteWriter()
-        .bytes(configVersion(plan))
-        .bytes(fingerprint(plan))
-        .varint(state.partitions().size());
+    ByteWriter out =
+        new ByteWriter()
+            .bytes(configVersion(plan))
+            .bytes(fingerprint(plan))
+            .varint(state.partitions().size());
     byte[] packed = new byte[(state.partitions().size() + 3) / 4];
     for (int i = 0; i < state.partitions().size(); i++) {
-      int code = switch (state.of(i)) {
-        case PartitionState.NotStarted n -> NOT_STARTED;
-        case PartitionState.At a -> AT;
-        case PartitionState.Done d -> DONE;
-      };
+      int code =
+          switch (state.of(i)) {
+            case PartitionState.NotStarted n -> NOT_STARTED;
+            case PartitionState.At a -> AT;
+            case PartitionState.Done d -> DONE;
+          };
       packed[i / 4] |= (byte) (code << (2 * (i % 4)));
     }
     out.bytes(packed);
@@ -52,8 +54,8 @@ final class CursorPayload {
       if (state.of(i) instanceof PartitionState.At at) {
         IndexPlan index = plan.partitions().get(i).index();
         KeyValue range = at.position().rangeKey();
-        out.string(range.type() == KeyType.S ? strip(index.mergePrefix(), range.text())
-            : range.text());
+        out.string(
+            range.type() == KeyType.S ? strip(index.mergePrefix(), range.text()) : range.text());
         out.string(strip(plan.uniquePrefix(), at.position().tableRangeKey()));
       }
     }
@@ -63,9 +65,12 @@ final class CursorPayload {
   static CursorState read(QueryPlan plan, byte[] payload) {
     ByteReader in = new ByteReader(payload);
     if (!Arrays.equals(in.bytes(CONFIG_VERSION_BYTES), configVersion(plan))) {
-      throw new CursorException(Kind.STALE_CONFIG, "the cursor was issued under another entity "
-          + "configuration than the one this server now runs (version " + plan.configVersion()
-          + "); start the search again without a cursor");
+      throw new CursorException(
+          Kind.STALE_CONFIG,
+          "the cursor was issued under another entity "
+              + "configuration than the one this server now runs (version "
+              + plan.configVersion()
+              + "); start the search again without a cursor");
     }
     if (!Arrays.equals(in.bytes(FINGERPRINT_BYTES), fingerprint(plan))) {
       throw foreign();
@@ -78,12 +83,13 @@ final class CursorPayload {
     List<PartitionState> states = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int code = (packed[i / 4] >> (2 * (i % 4))) & 3;
-      states.add(switch (code) {
-        case NOT_STARTED -> PartitionState.NOT_STARTED;
-        case DONE -> PartitionState.DONE;
-        case AT -> new PartitionState.At(position(plan.partitions().get(i), plan, in));
-        default -> throw ByteReader.malformed("unknown partition state");
-      });
+      states.add(
+          switch (code) {
+            case NOT_STARTED -> PartitionState.NOT_STARTED;
+            case DONE -> PartitionState.DONE;
+            case AT -> new PartitionState.At(position(plan.partitions().get(i), plan, in));
+            default -> throw ByteReader.malformed("unknown partition state");
+          });
     }
     in.end();
     return new CursorState(states);
@@ -119,8 +125,9 @@ final class CursorPayload {
   }
 
   private static CursorException foreign() {
-    return new CursorException(Kind.FOREIGN_QUERY, "the cursor belongs to a different search; "
-        + "repeat the request that returned it with the same parameters (only limit may change), "
-        + "or start again without a cursor");
+    return new CursorException(
+        Kind.FOREIGN_QUERY,
+        "the cursor belongs to a different search; repeat the request that returned it with the"
+            + " same parameters (only limit may change), or start again without a cursor");
   }
 }

@@ -11,8 +11,8 @@ public record CursorState(List<PartitionState> partitions) {
 
   /** The first page's state: nothing read anywhere. */
   public static CursorState start(QueryPlan plan) {
-    return new CursorState(Collections.nCopies(plan.partitions().size(),
-        PartitionState.NOT_STARTED));
+    return new CursorState(
+        Collections.nCopies(plan.partitions().size(), PartitionState.NOT_STARTED));
   }
 
   public PartitionState of(int position) {

@@ -51,8 +51,14 @@ public sealed interface Filter {
       if (from != null && to != null) {
         Integer order = Values.compareAttributes(from, to);
         if (order == null) {
-          throw new QueryException("range filter on '" + attribute + "' has bounds of different "
-              + "kinds: " + from + " and " + to);
+          throw new QueryException(
+              "range filter on '"
+                  + attribute
+                  + "' has bounds of different "
+                  + "kinds: "
+                  + from
+                  + " and "
+                  + to);
         }
         if (order > 0) {
           throw new QueryException("range filter on '" + attribute + "' starts after it ends");
@@ -81,8 +87,12 @@ public sealed interface Filter {
 
     @Override
     public String canonical() {
-      return "range(" + Values.quote(attribute) + "," + (from == null ? "*"
-          : Values.canonicalValue(from)) + "," + (to == null ? "*" : Values.canonicalValue(to))
+      return "range("
+          + Values.quote(attribute)
+          + ","
+          + (from == null ? "*" : Values.canonicalValue(from))
+          + ","
+          + (to == null ? "*" : Values.canonicalValue(to))
           + ")";
     }
   }

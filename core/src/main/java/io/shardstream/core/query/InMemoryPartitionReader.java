@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fake DynamoDB for {@link PartitionReader}: the items of a table (with all their keys), read the
  * way a GSI Query reads them. A partition's items sort by range key (S by UTF-8 bytes, N
  * numerically), ties by table range key; Limit counts evaluated items; LastEvaluatedKey is sent
- * whenever the page is full, even when nothing follows (as DynamoDB does). With
- * {@code pushDownFilters} the filters apply after Limit, as a FilterExpression does, so pages can
- * come back short or empty while more follows.
+ * whenever the page is full, even when nothing follows (as DynamoDB does). With {@code
+ * pushDownFilters} the filters apply after Limit, as a FilterExpression does, so pages can come
+ * back short or empty while more follows.
  */
 public final class InMemoryPartitionReader implements PartitionReader {
   private final String tableHashKey;
@@ -30,8 +30,8 @@ public final class InMemoryPartitionReader implements PartitionReader {
   private final Map<String, List<Map<String, Object>>> sortedPartitions = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
 
-  public InMemoryPartitionReader(EntityConfig config, Collection<? extends Map<String, ?>> items,
-      boolean pushDownFilters) {
+  public InMemoryPartitionReader(
+      EntityConfig config, Collection<? extends Map<String, ?>> items, boolean pushDownFilters) {
     this.tableHashKey = config.hashKey();
     this.tableRangeKey = config.rangeKey();
     this.items = items.stream().map(i -> Map.<String, Object>copyOf(i)).toList();
@@ -65,40 +65,54 @@ public final class InMemoryPartitionReader implements PartitionReader {
     List<Map<String, Object>> evaluated = new ArrayList<>();
     for (int i = from; i < partition.size() && evaluated.size() < limit; i++) {
       Map<String, Object> item = partition.get(i);
-      KeyValue range = KeyValue.ofAttribute(query.rangeKeyType(),
-          item.get(query.rangeKeyAttribute()));
+      KeyValue range =
+          KeyValue.ofAttribute(query.rangeKeyType(), item.get(query.rangeKeyAttribute()));
       if (query.condition().matches(range)) {
         evaluated.add(item);
       }
     }
-    List<Map<String, Object>> returned = pushDownFilters
-        ? evaluated.stream().filter(i -> query.filters().stream().allMatch(f -> f.matches(i)))
-            .toList()
-        : evaluated;
-    Optional<StartKey> next = evaluated.size() == limit
-        ? Optional.of(keyOf(query, evaluated.get(evaluated.size() - 1))) : Optional.empty();
+    List<Map<String, Object>> returned =
+        pushDownFilters
+            ? evaluated.stream()
+                .filter(i -> query.filters().stream().allMatch(f -> f.matches(i)))
+                .toList()
+            : evaluated;
+    Optional<StartKey> next =
+        evaluated.size() == limit
+            ? Optional.of(keyOf(query, evaluated.get(evaluated.size() - 1)))
+            : Optional.empty();
     return new PartitionPage(returned, next, evaluated.size());
   }
 
   /** The partition's items in scan order (a GSI holds only items that have both its keys). */
   private List<Map<String, Object>> partition(PartitionQuery query) {
-    String cacheKey = query.indexToken() + "\u0000" + query.hashKeyValue() + "\u0000"
-        + query.scanForward();
-    return sortedPartitions.computeIfAbsent(cacheKey, k -> items.stream()
-        .filter(i -> query.hashKeyValue().equals(i.get(query.hashKeyAttribute())))
-        .filter(i -> KeyValue.ofAttribute(query.rangeKeyType(),
-            i.get(query.rangeKeyAttribute())) != null)
-        .sorted(order(query))
-        .toList());
+    String cacheKey =
+        query.indexToken() + "\u0000" + query.hashKeyValue() + "\u0000" + query.scanForward();
+    return sortedPartitions.computeIfAbsent(
+        cacheKey,
+        k ->
+            items.stream()
+                .filter(i -> query.hashKeyValue().equals(i.get(query.hashKeyAttribute())))
+                .filter(
+                    i ->
+                        KeyValue.ofAttribute(query.rangeKeyType(), i.get(query.rangeKeyAttribute()))
+                            != null)
+                .sorted(order(query))
+                .toList());
   }
 
   private Comparator<Map<String, Object>> order(PartitionQuery query) {
-    Comparator<Map<String, Object>> ascending = (a, b) -> {
-      int c = compare(query.rangeKeyType(), a.get(query.rangeKeyAttribute()),
-          b.get(query.rangeKeyAttribute()));
-      return c != 0 ? c
-          : compareBytes((String) a.get(tableRangeKey), (String) b.get(tableRangeKey));
-    };
+    Comparator<Map<String, Object>> ascending =
+        (a, b) -> {
+          int c =
+              compare(
+                  query.rangeKeyType(),
+                  a.get(query.rangeKeyAttribute()),
+                  b.get(query.rangeKeyAttribute()));
+          return c != 0
+              ? c
+              : compareBytes((String) a.get(tableRangeKey), (String) b.get(tableRangeKey));
+        };
     return query.scanForward() ? ascending : ascending.reversed();
   }
 
@@ -111,14 +125,17 @@ public final class InMemoryPartitionReader implements PartitionReader {
 
   /** DynamoDB's S order, computed from the bytes (independent of {@link Values#compareUtf8}). */
   private static int compareBytes(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private Map<String, Object> asItem(StartKey key) {
     Map<String, Object> item = new LinkedHashMap<>();
-    key.attributes().forEach((name, value) -> item.put(name, value.type() == KeyType.N
-        ? new BigDecimal(value.text()) : value.text()));
+    key.attributes()
+        .forEach(
+            (name, value) ->
+                item.put(
+                    name, value.type() == KeyType.N ? new BigDecimal(value.text()) : value.text()));
     return item;
   }
 
@@ -127,8 +144,9 @@ public final class InMemoryPartitionReader implements PartitionReader {
     key.put(tableHashKey, KeyValue.s((String) item.get(tableHashKey)));
     key.put(tableRangeKey, KeyValue.s((String) item.get(tableRangeKey)));
     key.put(query.hashKeyAttribute(), KeyValue.s((String) item.get(query.hashKeyAttribute())));
-    key.put(query.rangeKeyAttribute(), KeyValue.ofAttribute(query.rangeKeyType(),
-        item.get(query.rangeKeyAttribute())));
+    key.put(
+        query.rangeKeyAttribute(),
+        KeyValue.ofAttribute(query.rangeKeyType(), item.get(query.rangeKeyAttribute())));
     return new StartKey(key);
   }
 }

@@ -14,18 +14,17 @@ import java.util.concurrent.Executor;
  * Serves one page of a planned search: a k-way merge of its partitions in global order, each
  * partition read lazily through a {@link PartitionReader}.
  *
- * <p>Every unfinished partition is read once at the start (in parallel on the executor),
- * {@code ceil(limit / partitions) + 1} items each; after that a partition is read again (on the
- * calling thread) only when its next unread item could be the next in global order: its even
- * share of what the page still needs plus one, doubled for each earlier refill of that partition
- * (one that keeps winning likely holds more), never more than the page can still use. The
- * {@code + 1} costs nothing in DynamoDB capacity for small items (a Query response is billed in
- * 4 KB units) and saves a sequential round trip. A partition whose buffer runs dry waits in the
- * merge under the key the reader will resume after, so a page that fills before that key comes up
- * costs no read there. Items another index of the search emits are skipped
- * ({@link MultiIndexDedupe}).
- * After the page fills, just enough is read to know whether anything follows, so a next cursor
- * is returned exactly when another item exists.
+ * <p>Every unfinished partition is read once at the start (in parallel on the executor), {@code
+ * ceil(limit / partitions) + 1} items each; after that a partition is read again (on the calling
+ * thread) only when its next unread item could be the next in global order: its even share of what
+ * the page still needs plus one, doubled for each earlier refill of that partition (one that keeps
+ * winning likely holds more), never more than the page can still use. The {@code + 1} costs nothing
+ * in DynamoDB capacity for small items (a Query response is billed in 4 KB units) and saves a
+ * sequential round trip. A partition whose buffer runs dry waits in the merge under the key the
+ * reader will resume after, so a page that fills before that key comes up costs no read there.
+ * Items another index of the search emits are skipped ({@link MultiIndexDedupe}). After the page
+ * fills, just enough is read to know whether anything follows, so a next cursor is returned exactly
+ * when another item exists.
  */
 public final class KWayMerger {
   private final PartitionReader reader;
@@ -51,8 +50,11 @@ public final class KWayMerger {
       throw new IllegalArgumentException("limit must be at least 1");
     }
     if (state.partitions().size() != plan.partitions().size()) {
-      throw new IllegalArgumentException("cursor state has " + state.partitions().size()
-          + " partitions; the plan has " + plan.partitions().size());
+      throw new IllegalArgumentException(
+          "cursor state has "
+              + state.partitions().size()
+              + " partitions; the plan has "
+              + plan.partitions().size());
     }
     List<PartitionStream> streams = new ArrayList<>();
     for (PartitionQuery partition : plan.partitions()) {
@@ -82,9 +84,10 @@ public final class KWayMerger {
   }
 
   private void readFirstPages(List<PartitionStream> streams, int size) {
-    CompletableFuture<?>[] reads = streams.stream()
-        .map(s -> CompletableFuture.runAsync(() -> s.fetch(size), fanOut))
-        .toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] reads =
+        streams.stream()
+            .map(s -> CompletableFuture.runAsync(() -> s.fetch(size), fanOut))
+            .toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(reads).join();
     } catch (CompletionException e) {
@@ -121,12 +124,14 @@ public final class KWayMerger {
     private final List<Map<String, Object>> items = new ArrayList<>();
 
     Merge(QueryPlan plan, int limit) {
-      Comparator<MergeKey> keys = plan.order() == SortOrder.ASC ? Comparator.naturalOrder()
-          : Comparator.reverseOrder();
+      Comparator<MergeKey> keys =
+          plan.order() == SortOrder.ASC ? Comparator.naturalOrder() : Comparator.reverseOrder();
       // A placeholder's key is a bound its unread items follow, so on an equal key it comes first.
-      this.heap = new PriorityQueue<>(Comparator.comparing(Head::key, keys)
-          .thenComparing(h -> !h.placeholder())
-          .thenComparingInt(h -> h.stream().query().position()));
+      this.heap =
+          new PriorityQueue<>(
+              Comparator.comparing(Head::key, keys)
+                  .thenComparing(h -> !h.placeholder())
+                  .thenComparingInt(h -> h.stream().query().position()));
       this.dedupe = new MultiIndexDedupe(plan);
       this.limit = limit;
     }
@@ -151,8 +156,8 @@ public final class KWayMerger {
         if (head.placeholder()) {
           head.stream().refill(remaining(), active());
         } else {
-          boolean elsewhere = dedupe.belongsElsewhere(head.stream().head(),
-              head.stream().query(), head.key());
+          boolean elsewhere =
+              dedupe.belongsElsewhere(head.stream().head(), head.stream().query(), head.key());
           Map<String, Object> item = head.stream().consume();
           if (!elsewhere) {
             items.add(item);
@@ -164,8 +169,8 @@ public final class KWayMerger {
     }
 
     /**
-     * Reads and skips until the heap's head is an item this search emits next, or nothing is
-     * left: the page then has a next cursor exactly when another item exists.
+     * Reads and skips until the heap's head is an item this search emits next, or nothing is left:
+     * the page then has a next cursor exactly when another item exists.
      */
     void settleHead() {
       while (!heap.isEmpty()) {
@@ -173,8 +178,8 @@ public final class KWayMerger {
         if (head.placeholder()) {
           heap.poll();
           head.stream().refill(0, active());
-        } else if (dedupe.belongsElsewhere(head.stream().head(), head.stream().query(),
-            head.key())) {
+        } else if (dedupe.belongsElsewhere(
+            head.stream().head(), head.stream().query(), head.key())) {
           heap.poll();
           head.stream().consume();
         } else {

@@ -4,9 +4,9 @@ import io.shardstream.core.query.RangeCondition.Operator;
 import java.util.Objects;
 
 /**
- * A range-key condition in stored (encoded) values, ready for a KeyConditionExpression:
- * {@code begins_with(rk, :v)}, {@code rk BETWEEN :lo AND :hi}, {@code rk <op> :v}, or none.
- * Values are {@link KeyValue}s of the index's range key type.
+ * A range-key condition in stored (encoded) values, ready for a KeyConditionExpression: {@code
+ * begins_with(rk, :v)}, {@code rk BETWEEN :lo AND :hi}, {@code rk <op> :v}, or none. Values are
+ * {@link KeyValue}s of the index's range key type.
  */
 public sealed interface KeyCondition {
 
@@ -55,7 +55,8 @@ public sealed interface KeyCondition {
 
     @Override
     public boolean matches(KeyValue attribute) {
-      return attribute.type() == lo.type() && compare(attribute, lo) >= 0
+      return attribute.type() == lo.type()
+          && compare(attribute, lo) >= 0
           && compare(attribute, hi) <= 0;
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param items exactly the limit, fewer only on the last page; as stored (with their keys)
  * @param next the state to resume from; empty when nothing remains
  */
-public record MergedPage(List<Map<String, Object>> items, Optional<CursorState> next,
-    QueryStats stats) {
+public record MergedPage(
+    List<Map<String, Object>> items, Optional<CursorState> next, QueryStats stats) {
   public MergedPage {
     items = List.copyOf(items);
   }

@@ -28,9 +28,10 @@ final class MultiIndexDedupe {
       // The item is in the other index's partition of the same hash key when it has the range
       // key attribute (GSIs are sparse) and the other index's condition selects it; the filters
       // are the item's own and hold for every index alike.
-      KeyValue range = KeyValue.ofAttribute(other.rangeKeyType(),
-          item.get(other.rangeKeyAttribute()));
-      if (range != null && other.condition().matches(range)
+      KeyValue range =
+          KeyValue.ofAttribute(other.rangeKeyType(), item.get(other.rangeKeyAttribute()));
+      if (range != null
+          && other.condition().matches(range)
           && MergeKey.of(other, range, unique).compareTo(key) < 0) {
         return true;
       }

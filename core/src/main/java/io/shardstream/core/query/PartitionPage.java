@@ -11,8 +11,8 @@ import java.util.Optional;
  *     (DynamoDB may still send one when the page ended exactly at the last item)
  * @param scannedCount items DynamoDB evaluated (before any pushed-down filter)
  */
-public record PartitionPage(List<Map<String, Object>> items, Optional<StartKey> lastEvaluatedKey,
-    int scannedCount) {
+public record PartitionPage(
+    List<Map<String, Object>> items, Optional<StartKey> lastEvaluatedKey, int scannedCount) {
   public PartitionPage {
     items = List.copyOf(items);
   }

@@ -6,11 +6,11 @@ import java.util.List;
  * One DynamoDB Query of a plan: an index (GSI) partition, read in range-key order.
  *
  * @param position the partition's place in the plan's list, which is how cursors name it
- * @param hashKeyAttribute the GSI's hash key attribute ({@code hashKey},
- *     {@code beneficiaryHashKey})
+ * @param hashKeyAttribute the GSI's hash key attribute ({@code hashKey}, {@code
+ *     beneficiaryHashKey})
  * @param hashKeyValue its value for this partition ({@code user!3}, {@code user!3|beneficiaryId#b})
- * @param tableHashKeyValue the table hash key every item of the partition has: the partition's
- *     hash key itself, or the part of a sharded generated one before the first key delimiter
+ * @param tableHashKeyValue the table hash key every item of the partition has: the partition's hash
+ *     key itself, or the part of a sharded generated one before the first key delimiter
  * @param scanForward DynamoDB's ScanIndexForward: true for ASC
  * @param filters conditions the merger applies to every item; a reader may push them down
  */

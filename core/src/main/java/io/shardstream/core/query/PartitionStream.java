@@ -24,14 +24,16 @@ final class PartitionStream {
   private int requests;
   private int scanned;
 
-  PartitionStream(QueryPlan plan, PartitionQuery query, PartitionReader reader,
-      PartitionState initial) {
+  PartitionStream(
+      QueryPlan plan, PartitionQuery query, PartitionReader reader, PartitionState initial) {
     this.plan = plan;
     this.query = query;
     this.reader = reader;
     this.initial = initial;
-    this.next = initial instanceof PartitionState.At at
-        ? Optional.of(plan.startKey(query, at.position())) : Optional.empty();
+    this.next =
+        initial instanceof PartitionState.At at
+            ? Optional.of(plan.startKey(query, at.position()))
+            : Optional.empty();
   }
 
   PartitionQuery query() {
@@ -51,7 +53,9 @@ final class PartitionStream {
     }
     next = page.lastEvaluatedKey();
     ended = next.isEmpty();
-    if (page.items().isEmpty() && page.scannedCount() == 0 && Objects.equals(next, from)
+    if (page.items().isEmpty()
+        && page.scannedCount() == 0
+        && Objects.equals(next, from)
         && !ended) {
       throw new IllegalStateException("partition reader made no progress on " + query);
     }

@@ -6,17 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A planned search: the deterministic list of partition queries and everything that identifies
- * the search. Build it with {@link QueryPlanner#plan}.
+ * A planned search: the deterministic list of partition queries and everything that identifies the
+ * search. Build it with {@link QueryPlanner#plan}.
  *
  * @param indexes the search's indexes, ordered by token ({@link IndexPlan#order})
  * @param partitions every partition query, index by index, each index's hash keys in the order of
  *     the hash-key space (oldest bump first); a cursor names partitions by position in this list
  * @param filters the request's filters plus the time window's filter on the timestamp property
  * @param uniquePrefix what every table range key of the entity starts with ({@code userId#})
- * @param fingerprintText the canonical text of everything that defines the search (entity,
- *     hash key values, indexes, encoded conditions, filters, window, order, config version), not
- *     the limit or the cursor
+ * @param fingerprintText the canonical text of everything that defines the search (entity, hash key
+ *     values, indexes, encoded conditions, filters, window, order, config version), not the limit
+ *     or the cursor
  * @param fingerprint the hex SHA-256 of {@code fingerprintText}
  */
 public record QueryPlan(
@@ -42,8 +42,8 @@ public record QueryPlan(
 
   /**
    * The ExclusiveStartKey that resumes {@code partition} just after {@code position}: table hash
-   * key, table range key, index hash key, index range key (three entries when the index hash key
-   * is the table's).
+   * key, table range key, index hash key, index range key (three entries when the index hash key is
+   * the table's).
    */
   public StartKey startKey(PartitionQuery partition, Position position) {
     Map<String, KeyValue> key = new LinkedHashMap<>();
@@ -56,11 +56,16 @@ public record QueryPlan(
 
   /** The position of a stored item read from {@code partition}. */
   public Position positionOf(PartitionQuery partition, Map<String, ?> item) {
-    KeyValue range = KeyValue.ofAttribute(partition.rangeKeyType(),
-        item.get(partition.rangeKeyAttribute()));
+    KeyValue range =
+        KeyValue.ofAttribute(partition.rangeKeyType(), item.get(partition.rangeKeyAttribute()));
     if (range == null || !(item.get(tableRangeKey) instanceof String unique)) {
-      throw new IllegalArgumentException("item lacks the keys of index '"
-          + partition.indexToken() + "': " + partition.rangeKeyAttribute() + ", " + tableRangeKey);
+      throw new IllegalArgumentException(
+          "item lacks the keys of index '"
+              + partition.indexToken()
+              + "': "
+              + partition.rangeKeyAttribute()
+              + ", "
+              + tableRangeKey);
     }
     return new Position(range, unique);
   }

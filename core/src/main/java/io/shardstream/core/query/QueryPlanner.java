@@ -30,12 +30,22 @@ public final class QueryPlanner {
 
   private QueryPlanner() {}
 
-  /** @throws QueryException naming what is wrong with the request */
+  /**
+   * @throws QueryException naming what is wrong with the request
+   */
   public static QueryPlan plan(EntityManager manager, SearchRequest request) {
     EntityConfig config = manager.config();
-    EntityDefinition entity = config.entity(request.entity()).orElseThrow(() ->
-        new QueryException("unknown entity '" + request.entity() + "' (known: "
-            + String.join(", ", new TreeSet<>(config.entities().keySet())) + ")"));
+    EntityDefinition entity =
+        config
+            .entity(request.entity())
+            .orElseThrow(
+                () ->
+                    new QueryException(
+                        "unknown entity '"
+                            + request.entity()
+                            + "' (known: "
+                            + String.join(", ", new TreeSet<>(config.entities().keySet()))
+                            + ")"));
     List<IndexDefinition> definitions = indexes(config, request);
     String hashKeyToken = sharedHashKey(definitions);
     checkHashKeyValues(config, hashKeyToken, request.hashKeyValues());
@@ -51,22 +61,42 @@ public final class QueryPlanner {
     List<Filter> filters = new ArrayList<>(request.filters());
     TimeWindow window = request.window();
     if (!window.isAll()) {
-      filters.add(new Filter.Range(entity.timestampProperty(),
-          window.hasFrom() ? window.from() : null, window.hasTo() ? window.to() : null));
+      filters.add(
+          new Filter.Range(
+              entity.timestampProperty(),
+              window.hasFrom() ? window.from() : null,
+              window.hasTo() ? window.to() : null));
     }
     List<String> hashKeys = hashKeySpace(manager, entity, hashKeyToken, request);
     boolean forward = request.order() == SortOrder.ASC;
     List<PartitionQuery> partitions = new ArrayList<>();
     for (IndexPlan index : indexes) {
       for (String hashKey : hashKeys) {
-        partitions.add(new PartitionQuery(partitions.size(), index, hashKeyToken, hashKey,
-            tableHashKey(config, hashKeyToken, hashKey), forward, filters));
+        partitions.add(
+            new PartitionQuery(
+                partitions.size(),
+                index,
+                hashKeyToken,
+                hashKey,
+                tableHashKey(config, hashKeyToken, hashKey),
+                forward,
+                filters));
       }
     }
     String text = fingerprintText(config, entity, hashKeyToken, indexes, request);
-    return new QueryPlan(entity.token(), config.version(), hashKeyToken, indexes, partitions,
-        filters, window, request.order(), config.hashKey(), config.rangeKey(),
-        entity.uniqueProperty() + config.generatedValueDelimiter(), text,
+    return new QueryPlan(
+        entity.token(),
+        config.version(),
+        hashKeyToken,
+        indexes,
+        partitions,
+        filters,
+        window,
+        request.order(),
+        config.hashKey(),
+        config.rangeKey(),
+        entity.uniqueProperty() + config.generatedValueDelimiter(),
+        text,
         HexFormat.of().formatHex(Values.sha256(text)));
   }
 
@@ -77,9 +107,17 @@ public final class QueryPlanner {
     }
     TreeMap<String, IndexDefinition> byToken = new TreeMap<>();
     for (String token : request.indexes()) {
-      IndexDefinition index = config.index(token).orElseThrow(() -> new QueryException(
-          "unknown index '" + token + "' (known: " + String.join(", ",
-              new TreeSet<>(config.indexes().keySet())) + ")"));
+      IndexDefinition index =
+          config
+              .index(token)
+              .orElseThrow(
+                  () ->
+                      new QueryException(
+                          "unknown index '"
+                              + token
+                              + "' (known: "
+                              + String.join(", ", new TreeSet<>(config.indexes().keySet()))
+                              + ")"));
       if (byToken.put(token, index) != null) {
         throw new QueryException("index '" + token + "' is named twice");
       }
@@ -91,23 +129,38 @@ public final class QueryPlanner {
     IndexDefinition first = indexes.get(0);
     for (IndexDefinition other : indexes) {
       if (!other.hashKey().equals(first.hashKey())) {
-        throw new QueryException("indexes '" + first.token() + "' (hash key " + first.hashKey()
-            + ") and '" + other.token() + "' (hash key " + other.hashKey() + ") do not share a "
-            + "hash key, so their partitions cannot be merged into one search");
+        throw new QueryException(
+            "indexes '"
+                + first.token()
+                + "' (hash key "
+                + first.hashKey()
+                + ") and '"
+                + other.token()
+                + "' (hash key "
+                + other.hashKey()
+                + ") do not share a "
+                + "hash key, so their partitions cannot be merged into one search");
       }
     }
     return first.hashKey();
   }
 
-  private static void checkHashKeyValues(EntityConfig config, String token,
-      Map<String, Object> values) {
-    Set<String> needed = token.equals(config.hashKey()) ? Set.of()
-        : new TreeSet<>(config.generatedProperty(token).map(GeneratedProperty::elements)
-            .orElseThrow());
+  private static void checkHashKeyValues(
+      EntityConfig config, String token, Map<String, Object> values) {
+    Set<String> needed =
+        token.equals(config.hashKey())
+            ? Set.of()
+            : new TreeSet<>(
+                config.generatedProperty(token).map(GeneratedProperty::elements).orElseThrow());
     for (String name : values.keySet()) {
       if (!needed.contains(name)) {
-        throw new QueryException("'" + name + "' is not part of hash key '" + token + "'"
-            + (needed.isEmpty() ? " (it needs no values)" : " (it needs " + needed + ")"));
+        throw new QueryException(
+            "'"
+                + name
+                + "' is not part of hash key '"
+                + token
+                + "'"
+                + (needed.isEmpty() ? " (it needs no values)" : " (it needs " + needed + ")"));
       }
     }
     for (String name : needed) {
@@ -120,27 +173,35 @@ public final class QueryPlanner {
   private static void checkConditionsName(SearchRequest request) {
     for (String token : request.conditions().keySet()) {
       if (!request.indexes().contains(token)) {
-        throw new QueryException("a condition names index '" + token
-            + "', which the search does not use");
+        throw new QueryException(
+            "a condition names index '" + token + "', which the search does not use");
       }
     }
   }
 
-  private static IndexPlan indexPlan(EntityConfig config, EntityDefinition entity,
-      ConditionEncoder encoder, IndexDefinition definition, int order, SearchRequest request) {
+  private static IndexPlan indexPlan(
+      EntityConfig config,
+      EntityDefinition entity,
+      ConditionEncoder encoder,
+      IndexDefinition definition,
+      int order,
+      SearchRequest request) {
     String attribute = definition.rangeKey();
     RangeKeyKind kind = kindOf(config, definition);
     KeyType type = kind == RangeKeyKind.NUMBER_PROPERTY ? KeyType.N : KeyType.S;
-    String mergePrefix = kind == RangeKeyKind.GENERATED
-        ? config.generatedProperty(attribute).orElseThrow().elements().get(0)
-            + config.generatedValueDelimiter()
-        : "";
+    String mergePrefix =
+        kind == RangeKeyKind.GENERATED
+            ? config.generatedProperty(attribute).orElseThrow().elements().get(0)
+                + config.generatedValueDelimiter()
+            : "";
     RangeCondition condition = request.conditions().get(definition.token());
     if (condition == null && attribute.equals(entity.timestampProperty())) {
       condition = windowCondition(request.window());
     }
-    KeyCondition encoded = condition == null ? new KeyCondition.All()
-        : encoder.encode(definition.token(), kind, attribute, condition);
+    KeyCondition encoded =
+        condition == null
+            ? new KeyCondition.All()
+            : encoder.encode(definition.token(), kind, attribute, condition);
     return new IndexPlan(definition.token(), order, attribute, type, mergePrefix, encoded);
   }
 
@@ -170,31 +231,52 @@ public final class QueryPlanner {
     if (NUMBER_TRANSCODES.contains(transcode)) {
       return RangeKeyKind.NUMBER_PROPERTY;
     }
-    throw new QueryException("index '" + index.token() + "': range key '" + attribute
-        + "' uses transcode " + transcode + ", which is neither a DynamoDB S nor N key");
+    throw new QueryException(
+        "index '"
+            + index.token()
+            + "': range key '"
+            + attribute
+            + "' uses transcode "
+            + transcode
+            + ", which is neither a DynamoDB S nor N key");
   }
 
   private static void checkOneKeyType(List<IndexPlan> indexes) {
     IndexPlan first = indexes.get(0);
     for (IndexPlan other : indexes) {
       if (other.rangeKeyType() != first.rangeKeyType()) {
-        throw new QueryException("indexes '" + first.token() + "' (" + describe(first) + ") and '"
-            + other.token() + "' (" + describe(other) + ") sort differently and cannot be merged");
+        throw new QueryException(
+            "indexes '"
+                + first.token()
+                + "' ("
+                + describe(first)
+                + ") and '"
+                + other.token()
+                + "' ("
+                + describe(other)
+                + ") sort differently and cannot be merged");
       }
     }
   }
 
   private static String describe(IndexPlan index) {
-    return index.rangeKeyAttribute() + ", " + (index.rangeKeyType() == KeyType.N ? "a number"
-        : "a string");
+    return index.rangeKeyAttribute()
+        + ", "
+        + (index.rangeKeyType() == KeyType.N ? "a number" : "a string");
   }
 
-  private static List<String> hashKeySpace(EntityManager manager, EntityDefinition entity,
-      String token, SearchRequest request) {
+  private static List<String> hashKeySpace(
+      EntityManager manager, EntityDefinition entity, String token, SearchRequest request) {
     try {
       // Consecutive bumps with the same shard count give the same hash keys: read each once.
-      return List.copyOf(new LinkedHashSet<>(manager.hashKeySpace(entity.token(), token,
-          request.hashKeyValues(), request.window().from(), request.window().to())));
+      return List.copyOf(
+          new LinkedHashSet<>(
+              manager.hashKeySpace(
+                  entity.token(),
+                  token,
+                  request.hashKeyValues(),
+                  request.window().from(),
+                  request.window().to())));
     } catch (KeyException e) {
       throw new QueryException("hash key '" + token + "': " + e.getMessage(), e);
     }
@@ -207,23 +289,53 @@ public final class QueryPlanner {
     return hashKey.substring(0, hashKey.indexOf(config.generatedKeyDelimiter()));
   }
 
-  private static String fingerprintText(EntityConfig config, EntityDefinition entity,
-      String hashKeyToken, List<IndexPlan> indexes, SearchRequest request) {
-    StringBuilder text = new StringBuilder(FINGERPRINT_FORMAT).append('\n')
-        .append("config=").append(config.version()).append('\n')
-        .append("entity=").append(Values.quote(entity.token())).append('\n')
-        .append("hashKey=").append(Values.quote(hashKeyToken)).append('\n');
-    new TreeMap<>(request.hashKeyValues()).forEach((name, value) -> text.append("hashKeyValue ")
-        .append(Values.quote(name)).append('=').append(Values.canonicalValue(value)).append('\n'));
+  private static String fingerprintText(
+      EntityConfig config,
+      EntityDefinition entity,
+      String hashKeyToken,
+      List<IndexPlan> indexes,
+      SearchRequest request) {
+    StringBuilder text =
+        new StringBuilder(FINGERPRINT_FORMAT)
+            .append('\n')
+            .append("config=")
+            .append(config.version())
+            .append('\n')
+            .append("entity=")
+            .append(Values.quote(entity.token()))
+            .append('\n')
+            .append("hashKey=")
+            .append(Values.quote(hashKeyToken))
+            .append('\n');
+    new TreeMap<>(request.hashKeyValues())
+        .forEach(
+            (name, value) ->
+                text.append("hashKeyValue ")
+                    .append(Values.quote(name))
+                    .append('=')
+                    .append(Values.canonicalValue(value))
+                    .append('\n'));
     for (IndexPlan index : indexes) {
-      text.append("index ").append(Values.quote(index.token())).append(' ')
-          .append(Values.quote(index.rangeKeyAttribute())).append(':').append(index.rangeKeyType())
-          .append(' ').append(index.condition().canonical()).append('\n');
+      text.append("index ")
+          .append(Values.quote(index.token()))
+          .append(' ')
+          .append(Values.quote(index.rangeKeyAttribute()))
+          .append(':')
+          .append(index.rangeKeyType())
+          .append(' ')
+          .append(index.condition().canonical())
+          .append('\n');
     }
-    request.filters().stream().map(Filter::canonical).sorted()
+    request.filters().stream()
+        .map(Filter::canonical)
+        .sorted()
         .forEach(f -> text.append("filter ").append(f).append('\n'));
-    text.append("window=").append(request.window().canonical()).append('\n')
-        .append("order=").append(request.order()).append('\n');
+    text.append("window=")
+        .append(request.window().canonical())
+        .append('\n')
+        .append("order=")
+        .append(request.order())
+        .append('\n');
     return text.toString();
   }
 }

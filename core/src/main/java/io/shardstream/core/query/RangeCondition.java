@@ -5,11 +5,11 @@ import java.util.Objects;
 /**
  * A search's condition on one index's range key, in decoded values; the planner encodes it.
  *
- * <p>Values are the property's natural value (a string for {@code phone}, epoch millis for
- * {@code created}; the unique id for the table range key) or, for a generated range key such as
- * {@code firstNameRangeKey}, a map of element values ({@code {firstNameCanonical: "ada"}}) that
- * stops at the first missing element. Bounds on a generated range key match by prefix: an upper
- * bound (LE, Between's hi) takes in every key beginning with it, GT excludes them all.
+ * <p>Values are the property's natural value (a string for {@code phone}, epoch millis for {@code
+ * created}; the unique id for the table range key) or, for a generated range key such as {@code
+ * firstNameRangeKey}, a map of element values ({@code {firstNameCanonical: "ada"}}) that stops at
+ * the first missing element. Bounds on a generated range key match by prefix: an upper bound (LE,
+ * Between's hi) takes in every key beginning with it, GT excludes them all.
  */
 public sealed interface RangeCondition {
 

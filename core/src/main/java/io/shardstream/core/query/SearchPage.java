@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param cursor resumes the search after this page; empty on the last page
  */
-public record SearchPage(List<Map<String, Object>> items, Optional<String> cursor,
-    QueryStats stats) {
+public record SearchPage(
+    List<Map<String, Object>> items, Optional<String> cursor, QueryStats stats) {
   public SearchPage {
     items = List.copyOf(items);
   }

@@ -46,8 +46,8 @@ public record SearchRequest(
   }
 
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(entity, indexes, hashKeyValues, conditions, filters, window, order,
-        newLimit);
+    return new SearchRequest(
+        entity, indexes, hashKeyValues, conditions, filters, window, order, newLimit);
   }
 
   /** Fluent construction; defaults: no conditions or filters, whole time, ASC, limit 25. */
@@ -107,8 +107,8 @@ public record SearchRequest(
     }
 
     public SearchRequest build() {
-      return new SearchRequest(entity, indexes, hashKeyValues, conditions, filters, window, order,
-          limit);
+      return new SearchRequest(
+          entity, indexes, hashKeyValues, conditions, filters, window, order, limit);
     }
   }
 }

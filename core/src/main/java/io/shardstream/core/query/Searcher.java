@@ -13,8 +13,8 @@ public final class Searcher {
   private final KWayMerger merger;
   private final CursorCodec cursors;
 
-  public Searcher(EntityManager manager, PartitionReader reader, CursorCodec cursors,
-      Executor fanOut) {
+  public Searcher(
+      EntityManager manager, PartitionReader reader, CursorCodec cursors, Executor fanOut) {
     this.manager = manager;
     this.merger = new KWayMerger(reader, fanOut);
     this.cursors = cursors;
@@ -30,10 +30,10 @@ public final class Searcher {
    */
   public SearchPage search(SearchRequest request, Optional<String> cursor) {
     QueryPlan plan = QueryPlanner.plan(manager, request);
-    CursorState state = cursor.map(c -> cursors.decode(c, plan))
-        .orElseGet(() -> CursorState.start(plan));
+    CursorState state =
+        cursor.map(c -> cursors.decode(c, plan)).orElseGet(() -> CursorState.start(plan));
     MergedPage page = merger.page(plan, state, request.limit());
-    return new SearchPage(page.items(), page.next().map(s -> cursors.encode(plan, s)),
-        page.stats());
+    return new SearchPage(
+        page.items(), page.next().map(s -> cursors.encode(plan, s)), page.stats());
   }
 }

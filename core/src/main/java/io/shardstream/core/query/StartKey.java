@@ -3,9 +3,9 @@ package io.shardstream.core.query;
 import java.util.Map;
 
 /**
- * DynamoDB's ExclusiveStartKey (and LastEvaluatedKey) of a GSI query: the table hash and range
- * keys and the index hash and range keys, each typed. Convert each entry with
- * {@code AttributeValue.fromS} / {@code fromN} by its {@link KeyType}.
+ * DynamoDB's ExclusiveStartKey (and LastEvaluatedKey) of a GSI query: the table hash and range keys
+ * and the index hash and range keys, each typed. Convert each entry with {@code
+ * AttributeValue.fromS} / {@code fromN} by its {@link KeyType}.
  */
 public record StartKey(Map<String, KeyValue> attributes) {
   public StartKey {

@@ -27,7 +27,10 @@ public record TimeWindow(long from, long to) {
   }
 
   String canonical() {
-    return "[" + (hasFrom() ? Long.toString(from) : "*") + "," + (hasTo() ? Long.toString(to) : "*")
+    return "["
+        + (hasFrom() ? Long.toString(from) : "*")
+        + ","
+        + (hasTo() ? Long.toString(to) : "*")
         + "]";
   }
 }

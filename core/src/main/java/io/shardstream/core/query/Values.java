@@ -36,7 +36,9 @@ final class Values {
     if (value instanceof BigDecimal d) {
       return d;
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return BigDecimal.valueOf(((Number) value).longValue());
     }
@@ -87,8 +89,12 @@ final class Values {
     if (number != null) {
       return "n:" + canonical(number);
     }
-    throw new QueryException("unsupported value " + value + " (" + (value == null ? "null"
-        : value.getClass().getSimpleName()) + "): use a string, number or boolean");
+    throw new QueryException(
+        "unsupported value "
+            + value
+            + " ("
+            + (value == null ? "null" : value.getClass().getSimpleName())
+            + "): use a string, number or boolean");
   }
 
   static String quote(String s) {

@@ -1,6 +1,8 @@
 package io.shardstream.core.transcode;
 
-/** Whole numbers with magnitude below 10^20: {@code p}/{@code n} + 20 digits. Decodes to BigInteger. */
+/**
+ * Whole numbers with magnitude below 10^20: {@code p}/{@code n} + 20 digits. Decodes to BigInteger.
+ */
 final class BigInt20Transcode implements Transcode {
   private final SignedDigits digits = new SignedDigits("bigint20", 20, "p", "n");
 

@@ -3,9 +3,9 @@ package io.shardstream.core.transcode;
 import java.math.BigInteger;
 
 /**
- * Whole numbers of any size up to 9,999 digits, length-prefixed so they sort by value:
- * {@code p} + 4-digit length + digits, or {@code n} + (9999 - length) + the nines' complement of
- * the digits. (Entity Manager writes the bare decimal string, which sorts 10 before 9.)
+ * Whole numbers of any size up to 9,999 digits, length-prefixed so they sort by value: {@code p} +
+ * 4-digit length + digits, or {@code n} + (9999 - length) + the nines' complement of the digits.
+ * (Entity Manager writes the bare decimal string, which sorts 10 before 9.)
  */
 final class BigIntTranscode implements Transcode {
   private static final int MAX_DIGITS = 9_999;

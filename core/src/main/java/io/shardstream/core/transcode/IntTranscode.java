@@ -1,6 +1,5 @@
 package io.shardstream.core.transcode;
 
-
 /**
  * Whole numbers with magnitude below 10^16 (JavaScript's safe integers fit): {@code p} + 16 digits,
  * or {@code n} + the 16-digit ten's complement for negatives. Decodes to {@link Long}.
@@ -22,5 +21,4 @@ final class IntTranscode implements Transcode {
   public Object decode(String encoded) {
     return digits.decode(encoded).longValueExact();
   }
-
 }

@@ -12,7 +12,9 @@ final class Numbers {
     if (value instanceof BigInteger big) {
       return big;
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return BigInteger.valueOf(((Number) value).longValue());
     }
@@ -24,8 +26,7 @@ final class Numbers {
         throw new TranscodeException(transcode + " value must be a whole number, got " + value);
       }
     }
-    throw new TranscodeException(
-        transcode + " value must be a number, got " + describe(value));
+    throw new TranscodeException(transcode + " value must be a number, got " + describe(value));
   }
 
   /** The value as an exact decimal. */
@@ -47,8 +48,7 @@ final class Numbers {
     if (value instanceof Number number) {
       return BigDecimal.valueOf(number.longValue());
     }
-    throw new TranscodeException(
-        transcode + " value must be a number, got " + describe(value));
+    throw new TranscodeException(transcode + " value must be a number, got " + describe(value));
   }
 
   static String describe(Object value) {

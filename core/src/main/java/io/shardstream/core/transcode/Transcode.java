@@ -4,9 +4,9 @@ package io.shardstream.core.transcode;
  * Turns a property value into the string that stands for it inside a generated key, and back.
  *
  * <p>Every transcode is order-preserving: for two values {@code a} and {@code b} of the same
- * transcode, {@code encode(a).compareTo(encode(b))} has the sign of comparing {@code a} with
- * {@code b}. That is what lets a DynamoDB range key built from encoded elements sort the way the
- * values do, negatives included. Encoded strings never contain the default key delimiters.
+ * transcode, {@code encode(a).compareTo(encode(b))} has the sign of comparing {@code a} with {@code
+ * b}. That is what lets a DynamoDB range key built from encoded elements sort the way the values
+ * do, negatives included. Encoded strings never contain the default key delimiters.
  */
 public interface Transcode {
 

@@ -8,15 +8,17 @@ import java.util.Set;
 
 /** The built-in transcodes, under the names Entity Manager's default transcodes use. */
 public final class Transcodes {
-  private static final Map<String, Transcode> BY_NAME = index(List.of(
-      new StringTranscode(),
-      new TimestampTranscode(),
-      new IntTranscode(),
-      new BigIntTranscode(),
-      new BigInt20Transcode(),
-      new Fix6Transcode(),
-      new BooleanTranscode(),
-      new NumberTranscode()));
+  private static final Map<String, Transcode> BY_NAME =
+      index(
+          List.of(
+              new StringTranscode(),
+              new TimestampTranscode(),
+              new IntTranscode(),
+              new BigIntTranscode(),
+              new BigInt20Transcode(),
+              new Fix6Transcode(),
+              new BooleanTranscode(),
+              new NumberTranscode()));
 
   private Transcodes() {}
 
@@ -26,7 +28,8 @@ public final class Transcodes {
 
   /** The transcode named, for names already validated. */
   public static Transcode require(String name) {
-    return byName(name).orElseThrow(() -> new IllegalArgumentException("unknown transcode " + name));
+    return byName(name)
+        .orElseThrow(() -> new IllegalArgumentException("unknown transcode " + name));
   }
 
   public static Set<String> names() {

@@ -12,9 +12,20 @@ class ConfigLoaderTest {
   @Test
   void loadsTheSeedConfigWithItsIndexes() {
     EntityConfig config = ConfigLoader.parse(ExampleConfigs.userEmail());
-    assertThat(config.indexes()).containsOnlyKeys("created", "firstName", "lastName", "phone",
-        "updated", "userBeneficiaryCreated", "userBeneficiaryFirstName", "userBeneficiaryLastName",
-        "userBeneficiaryPhone", "userBeneficiaryUpdated", "userCreated", "userUpdated");
+    assertThat(config.indexes())
+        .containsOnlyKeys(
+            "created",
+            "firstName",
+            "lastName",
+            "phone",
+            "updated",
+            "userBeneficiaryCreated",
+            "userBeneficiaryFirstName",
+            "userBeneficiaryLastName",
+            "userBeneficiaryPhone",
+            "userBeneficiaryUpdated",
+            "userCreated",
+            "userUpdated");
     EntityDefinition user = config.entity("user").orElseThrow();
     assertThat(user.shardBumps()).first().isEqualTo(ShardBump.UNSHARDED);
     assertThat(user.shardBumps()).hasSize(3);
@@ -24,123 +35,178 @@ class ConfigLoaderTest {
 
   @Test
   void appliesEntityManagerDefaults() {
-    EntityConfig config = ConfigLoader.parse("""
-        {"hashKey": "pk", "rangeKey": "sk",
-         "entities": {"thing": {"uniqueProperty": "id", "timestampProperty": "at"}},
-         "propertyTranscodes": {"id": "string", "at": "timestamp"}}""");
+    EntityConfig config =
+        ConfigLoader.parse(
+            """
+            {"hashKey": "pk", "rangeKey": "sk",
+             "entities": {"thing": {"uniqueProperty": "id", "timestampProperty": "at"}},
+             "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+            """);
     assertThat(config.generatedKeyDelimiter()).isEqualTo("|");
     assertThat(config.generatedValueDelimiter()).isEqualTo("#");
     assertThat(config.shardKeyDelimiter()).isEqualTo("!");
-    assertThat(config.entity("thing").orElseThrow().shardBumps()).containsExactly(ShardBump.UNSHARDED);
+    assertThat(config.entity("thing").orElseThrow().shardBumps())
+        .containsExactly(ShardBump.UNSHARDED);
     assertThat(config.entity("thing").orElseThrow().defaultPageSize()).isEqualTo(10);
   }
 
   @Test
   void versionIgnoresKeyOrderAndDefaultsButNotContent() {
-    String a = """
+    String a =
+        """
         {"hashKey": "pk", "rangeKey": "sk",
          "entities": {"thing": {"uniqueProperty": "id", "timestampProperty": "at"}},
-         "propertyTranscodes": {"id": "string", "at": "timestamp"}}""";
-    String b = """
+         "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+        """;
+    String b =
+        """
         {"propertyTranscodes": {"at": "timestamp", "id": "string"}, "shardKeyDelimiter": "!",
          "entities": {"thing": {"timestampProperty": "at", "uniqueProperty": "id"}},
-         "rangeKey": "sk", "hashKey": "pk"}""";
-    String c = a.replace("\"timestampProperty\": \"at\"}",
-        "\"timestampProperty\": \"at\", \"shardBumps\": [{\"timestamp\": 5, \"charBits\": 1, \"chars\": 1}]}");
-    assertThat(ConfigLoader.parse(a).version()).isEqualTo(ConfigLoader.parse(b).version())
+         "rangeKey": "sk", "hashKey": "pk"}\
+        """;
+    String c =
+        a.replace(
+            "\"timestampProperty\": \"at\"}",
+            "\"timestampProperty\": \"at\", \"shardBumps\": [{\"timestamp\": 5, \"charBits\": 1,"
+                + " \"chars\": 1}]}");
+    assertThat(ConfigLoader.parse(a).version())
+        .isEqualTo(ConfigLoader.parse(b).version())
         .isNotEqualTo(ConfigLoader.parse(c).version());
   }
 
   @Test
   void reportsEveryErrorAtOnceWithPathAndRule() {
-    ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class, () ->
-        ConfigLoader.parse("""
-            {"hashKey": "pk", "rangeKey": "",
-             "colour": "blue",
-             "entities": {
-               "user": {"uniqueProperty": "userId", "timestampProperty": "created",
-                        "shardBumps": [{"timestamp": 10, "charBits": 6, "chars": 1},
-                                       {"timestamp": 20, "charBits": 2, "chars": 0}]},
-               "email": {"timestampProperty": "created"}
-             },
-             "generatedProperties": {"sharded": {"userHashKey": ["userId", "nickname"]}},
-             "indexes": {"byName": {"hashKey": "userId", "rangeKey": "name"}},
-             "propertyTranscodes": {"userId": "string", "created": "timestamp", "x": "float"}}"""));
-    assertThat(e.errors()).extracting(ConfigError::path, ConfigError::rule).contains(
-        org.assertj.core.groups.Tuple.tuple("$.rangeKey", "non-empty"),
-        org.assertj.core.groups.Tuple.tuple("$.colour", "unknown-property"),
-        org.assertj.core.groups.Tuple.tuple("$.entities.user.shardBumps[0].charBits", "range"),
-        org.assertj.core.groups.Tuple.tuple("$.entities.email.uniqueProperty", "required"),
-        org.assertj.core.groups.Tuple.tuple("$.generatedProperties.sharded.userHashKey[1]",
-            "transcoded"),
-        org.assertj.core.groups.Tuple.tuple("$.indexes.byName.hashKey", "index-hash-key"),
-        org.assertj.core.groups.Tuple.tuple("$.indexes.byName.rangeKey", "index-range-key"),
-        org.assertj.core.groups.Tuple.tuple("$.propertyTranscodes.x", "known-transcode"));
-    assertThat(e.getMessage()).contains("configuration errors:")
-        .contains("$.entities.user.shardBumps[0].charBits: 'charBits' must be between 1 and 5, got 6");
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "",
+                     "colour": "blue",
+                     "entities": {
+                       "user": {"uniqueProperty": "userId", "timestampProperty": "created",
+                                "shardBumps": [{"timestamp": 10, "charBits": 6, "chars": 1},
+                                               {"timestamp": 20, "charBits": 2, "chars": 0}]},
+                       "email": {"timestampProperty": "created"}
+                     },
+                     "generatedProperties": {"sharded": {"userHashKey": ["userId", "nickname"]}},
+                     "indexes": {"byName": {"hashKey": "userId", "rangeKey": "name"}},
+                     "propertyTranscodes": {"userId": "string", "created": "timestamp", "x": "float"}}\
+                    """));
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("$.rangeKey", "non-empty"),
+            org.assertj.core.groups.Tuple.tuple("$.colour", "unknown-property"),
+            org.assertj.core.groups.Tuple.tuple("$.entities.user.shardBumps[0].charBits", "range"),
+            org.assertj.core.groups.Tuple.tuple("$.entities.email.uniqueProperty", "required"),
+            org.assertj.core.groups.Tuple.tuple(
+                "$.generatedProperties.sharded.userHashKey[1]", "transcoded"),
+            org.assertj.core.groups.Tuple.tuple("$.indexes.byName.hashKey", "index-hash-key"),
+            org.assertj.core.groups.Tuple.tuple("$.indexes.byName.rangeKey", "index-range-key"),
+            org.assertj.core.groups.Tuple.tuple("$.propertyTranscodes.x", "known-transcode"));
+    assertThat(e.getMessage())
+        .contains("configuration errors:")
+        .contains(
+            "$.entities.user.shardBumps[0].charBits: 'charBits' must be between 1 and 5, got 6");
   }
 
   @Test
   void shardBumpCharsMustIncreaseAndTimestampsBeUnique() {
-    List<ConfigError> errors = errorsOf("""
-        [{"timestamp": 10, "charBits": 2, "chars": 2}, {"timestamp": 20, "charBits": 2, "chars": 1}]""");
+    List<ConfigError> errors =
+        errorsOf(
+            """
+            [{"timestamp": 10, "charBits": 2, "chars": 2}, {"timestamp": 20, "charBits": 2, "chars": 1}]\
+            """);
     assertThat(errors).extracting(ConfigError::rule).containsExactly("increasing-chars");
-    assertThat(errorsOf("""
-        [{"timestamp": 10, "charBits": 2, "chars": 1}, {"timestamp": 10, "charBits": 2, "chars": 2}]"""))
-        .extracting(ConfigError::rule).containsExactly("unique");
+    assertThat(
+            errorsOf(
+                """
+                [{"timestamp": 10, "charBits": 2, "chars": 1}, {"timestamp": 10, "charBits": 2, "chars": 2}]\
+                """))
+        .extracting(ConfigError::rule)
+        .containsExactly("unique");
     assertThat(errorsOf("[{\"timestamp\": 10, \"charBits\": 5, \"chars\": 5}]"))
-        .extracting(ConfigError::rule).containsExactly("shard-count");
+        .extracting(ConfigError::rule)
+        .containsExactly("shard-count");
   }
 
   @Test
   void delimitersMustBeNonWordAndNotContainEachOther() {
-    ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class, () ->
-        ConfigLoader.parse("""
-            {"hashKey": "pk", "rangeKey": "sk", "generatedKeyDelimiter": "||",
-             "generatedValueDelimiter": "|", "shardKeyDelimiter": "x"}"""));
-    assertThat(e.errors()).extracting(ConfigError::path, ConfigError::rule).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("$.generatedKeyDelimiter", "delimiter-collision"),
-        org.assertj.core.groups.Tuple.tuple("$.shardKeyDelimiter", "non-word-delimiter"));
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk", "generatedKeyDelimiter": "||",
+                     "generatedValueDelimiter": "|", "shardKeyDelimiter": "x"}\
+                    """));
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("$.generatedKeyDelimiter", "delimiter-collision"),
+            org.assertj.core.groups.Tuple.tuple("$.shardKeyDelimiter", "non-word-delimiter"));
   }
 
   @Test
   void rejectsNamesThatContainADelimiterAndKeyCollisions() {
-    ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class, () ->
-        ConfigLoader.parse("""
-            {"hashKey": "pk", "rangeKey": "sk",
-             "entities": {"us|er": {"uniqueProperty": "id", "timestampProperty": "at"}},
-             "generatedProperties": {"unsharded": {"at": ["id"]}},
-             "propertyTranscodes": {"id": "string", "at": "timestamp", "sk": "string"}}"""));
-    assertThat(e.errors()).extracting(ConfigError::rule)
-        .contains("no-delimiter", "key-collision");
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk",
+                     "entities": {"us|er": {"uniqueProperty": "id", "timestampProperty": "at"}},
+                     "generatedProperties": {"unsharded": {"at": ["id"]}},
+                     "propertyTranscodes": {"id": "string", "at": "timestamp", "sk": "string"}}\
+                    """));
+    assertThat(e.errors()).extracting(ConfigError::rule).contains("no-delimiter", "key-collision");
   }
 
   @Test
   void reportsJsonSyntaxErrorsWithTheirPosition() {
-    ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class,
-        () -> ConfigLoader.parse("{\"hashKey\": \"pk\",\n  \"rangeKey\" \"sk\"}"));
-    assertThat(e.errors()).singleElement().satisfies(error -> {
-      assertThat(error.rule()).isEqualTo("json-syntax");
-      assertThat(error.message()).contains("line 2");
-    });
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () -> ConfigLoader.parse("{\"hashKey\": \"pk\",\n  \"rangeKey\" \"sk\"}"));
+    assertThat(e.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.rule()).isEqualTo("json-syntax");
+              assertThat(error.message()).contains("line 2");
+            });
   }
 
   @Test
   void acceptsEntityManagersOwnConfigKeys() {
-    EntityConfig config = ConfigLoader.parse("""
-        {"hashKey": "pk", "rangeKey": "sk", "throttle": 5,
-         "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at",
-                            "defaultLimit": 20, "defaultPageSize": 5}},
-         "indexes": {"byAt": {"hashKey": "pk", "rangeKey": "at", "projections": ["id"]}},
-         "propertyTranscodes": {"id": "string", "at": "timestamp"}}""");
+    EntityConfig config =
+        ConfigLoader.parse(
+            """
+            {"hashKey": "pk", "rangeKey": "sk", "throttle": 5,
+             "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at",
+                                "defaultLimit": 20, "defaultPageSize": 5}},
+             "indexes": {"byAt": {"hashKey": "pk", "rangeKey": "at", "projections": ["id"]}},
+             "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+            """);
     assertThat(config.index("byAt").orElseThrow().projections()).containsExactly("id");
     assertThat(config.entity("t").orElseThrow().defaultLimit()).isEqualTo(20);
   }
 
   private static List<ConfigError> errorsOf(String bumps) {
-    return catchThrowableOfType(ConfigValidationException.class, () -> ConfigLoader.parse("""
-        {"hashKey": "pk", "rangeKey": "sk",
-         "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at", "shardBumps": %s}},
-         "propertyTranscodes": {"id": "string", "at": "timestamp"}}""".formatted(bumps))).errors();
+    return catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk",
+                     "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at", "shardBumps": %s}},
+                     "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+                    """
+                        .formatted(bumps)))
+        .errors();
   }
 }

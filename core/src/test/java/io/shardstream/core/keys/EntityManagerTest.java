@@ -15,8 +15,8 @@ class EntityManagerTest {
   @Test
   void addsEveryKeyToAUser() {
     Map<String, Object> keyed = MANAGER.addKeys("user", user("u-1", BUMP_16 + 5));
-    String suffix = ShardKey.suffix("u-1", MANAGER.config().entity("user").orElseThrow()
-        .bumpAt(BUMP_16 + 5));
+    String suffix =
+        ShardKey.suffix("u-1", MANAGER.config().entity("user").orElseThrow().bumpAt(BUMP_16 + 5));
     assertThat(suffix).hasSize(2);
     assertThat(keyed)
         .containsEntry("hashKey", "user!" + suffix)
@@ -25,9 +25,11 @@ class EntityManagerTest {
         .containsEntry("lastNameCanonical", "gomezjuarez")
         .containsEntry("userHashKey", "user!" + suffix + "|userId#u-1")
         .containsEntry("beneficiaryHashKey", "user!" + suffix + "|beneficiaryId#ben-1")
-        .containsEntry("firstNameRangeKey",
+        .containsEntry(
+            "firstNameRangeKey",
             "firstNameCanonical#ada|lastNameCanonical#gomezjuarez|created#" + (BUMP_16 + 5))
-        .containsEntry("lastNameRangeKey",
+        .containsEntry(
+            "lastNameRangeKey",
             "lastNameCanonical#gomezjuarez|firstNameCanonical#ada|created#" + (BUMP_16 + 5));
   }
 
@@ -42,9 +44,16 @@ class EntityManagerTest {
   @Test
   void removeKeysLeavesOnlyData() {
     Map<String, Object> keyed = MANAGER.addKeys("user", user("u-1", BUMP_4 + 5));
-    assertThat(MANAGER.removeKeys("user", keyed)).doesNotContainKeys("hashKey", "rangeKey",
-        "userHashKey", "beneficiaryHashKey", "firstNameRangeKey", "lastNameRangeKey")
-        .containsEntry("userId", "u-1").containsEntry("firstNameCanonical", "ada");
+    assertThat(MANAGER.removeKeys("user", keyed))
+        .doesNotContainKeys(
+            "hashKey",
+            "rangeKey",
+            "userHashKey",
+            "beneficiaryHashKey",
+            "firstNameRangeKey",
+            "lastNameRangeKey")
+        .containsEntry("userId", "u-1")
+        .containsEntry("firstNameCanonical", "ada");
   }
 
   @Test
@@ -54,24 +63,33 @@ class EntityManagerTest {
     assertThat(key.rangeKey()).isEqualTo("userId#u-1");
     assertThat(MANAGER.candidatePrimaryKeys("user", "u-1"))
         .extracting(PrimaryKey::hashKey)
-        .containsExactly("user!", "user!" + ShardKey.suffix("u-1",
-            MANAGER.config().entity("user").orElseThrow().bumpAt(BUMP_4)),
-            "user!" + ShardKey.suffix("u-1",
-                MANAGER.config().entity("user").orElseThrow().bumpAt(BUMP_16)))
+        .containsExactly(
+            "user!",
+            "user!"
+                + ShardKey.suffix(
+                    "u-1", MANAGER.config().entity("user").orElseThrow().bumpAt(BUMP_4)),
+            "user!"
+                + ShardKey.suffix(
+                    "u-1", MANAGER.config().entity("user").orElseThrow().bumpAt(BUMP_16)))
         .contains(key.hashKey());
   }
 
   @Test
   void generatedPropertiesDecodeBackToTheirElements() {
     Map<String, Object> keyed = MANAGER.addKeys("user", user("u-1", BUMP_4 + 5));
-    assertThat(MANAGER.decodeGeneratedProperty("firstNameRangeKey",
-        (String) keyed.get("firstNameRangeKey")))
-        .containsExactly(Map.entry("firstNameCanonical", "ada"),
-            Map.entry("lastNameCanonical", "gomezjuarez"), Map.entry("created", BUMP_4 + 5));
+    assertThat(
+            MANAGER.decodeGeneratedProperty(
+                "firstNameRangeKey", (String) keyed.get("firstNameRangeKey")))
+        .containsExactly(
+            Map.entry("firstNameCanonical", "ada"),
+            Map.entry("lastNameCanonical", "gomezjuarez"),
+            Map.entry("created", BUMP_4 + 5));
     assertThat(MANAGER.decodeGeneratedProperty("userHashKey", (String) keyed.get("userHashKey")))
-        .containsEntry("hashKey", keyed.get("hashKey")).containsEntry("userId", "u-1");
+        .containsEntry("hashKey", keyed.get("hashKey"))
+        .containsEntry("userId", "u-1");
     assertThatThrownBy(() -> MANAGER.decodeGeneratedProperty("firstNameRangeKey", "bogus#1"))
-        .isInstanceOf(KeyException.class).hasMessageContaining("firstNameRangeKey");
+        .isInstanceOf(KeyException.class)
+        .hasMessageContaining("firstNameRangeKey");
   }
 
   @Test
@@ -81,12 +99,19 @@ class EntityManagerTest {
     assertThat(MANAGER.hashKeySpace("user", "hashKey", Map.of(), BUMP_4, BUMP_16 - 1))
         .containsExactly("user!0", "user!1", "user!2", "user!3");
     assertThat(MANAGER.hashKeySpace("user", "hashKey", Map.of(), 0, Long.MAX_VALUE))
-        .hasSize(1 + 4 + 16).contains("user!", "user!3", "user!00", "user!33");
+        .hasSize(1 + 4 + 16)
+        .contains("user!", "user!3", "user!00", "user!33");
     assertThat(MANAGER.hashKeySpace("user", "hashKey", Map.of(), BUMP_16, BUMP_16 + 10))
-        .hasSize(16).allMatch(k -> k.matches("user![0-3]{2}"));
-    assertThat(MANAGER.hashKeySpace("user", "beneficiaryHashKey", Map.of("beneficiaryId", "b"),
-        BUMP_4, BUMP_4)).containsExactly("user!0|beneficiaryId#b", "user!1|beneficiaryId#b",
-            "user!2|beneficiaryId#b", "user!3|beneficiaryId#b");
+        .hasSize(16)
+        .allMatch(k -> k.matches("user![0-3]{2}"));
+    assertThat(
+            MANAGER.hashKeySpace(
+                "user", "beneficiaryHashKey", Map.of("beneficiaryId", "b"), BUMP_4, BUMP_4))
+        .containsExactly(
+            "user!0|beneficiaryId#b",
+            "user!1|beneficiaryId#b",
+            "user!2|beneficiaryId#b",
+            "user!3|beneficiaryId#b");
     assertThatThrownBy(() -> MANAGER.hashKeySpace("user", "beneficiaryHashKey", Map.of(), 0, 1))
         .hasMessageContaining("beneficiaryId");
   }
@@ -105,7 +130,8 @@ class EntityManagerTest {
   void missingOrMistypedPropertiesAreNamed() {
     Map<String, Object> noId = user("u", BUMP_4);
     noId.remove("userId");
-    assertThatThrownBy(() -> MANAGER.addKeys("user", noId)).isInstanceOf(KeyException.class)
+    assertThatThrownBy(() -> MANAGER.addKeys("user", noId))
+        .isInstanceOf(KeyException.class)
         .hasMessage("missing unique property 'userId'");
     Map<String, Object> noCreated = user("u", BUMP_4);
     noCreated.remove("created");
@@ -114,7 +140,8 @@ class EntityManagerTest {
     Map<String, Object> textCreated = user("u", BUMP_4);
     textCreated.put("created", "yesterday");
     assertThatThrownBy(() -> MANAGER.addKeys("user", textCreated))
-        .isInstanceOfSatisfying(KeyException.class, e -> assertThat(e.property()).isEqualTo("created"));
+        .isInstanceOfSatisfying(
+            KeyException.class, e -> assertThat(e.property()).isEqualTo("created"));
     assertThatThrownBy(() -> MANAGER.addKeys("usr", user("u", 1)))
         .hasMessage("unknown entity 'usr' (known: email, user)");
   }
@@ -124,6 +151,7 @@ class EntityManagerTest {
     Map<String, Object> longName = user("u", BUMP_4);
     longName.put("firstName", "a".repeat(1100));
     assertThatThrownBy(() -> MANAGER.addKeys("user", longName))
-        .hasMessageContaining("firstNameRangeKey").hasMessageContaining("1024");
+        .hasMessageContaining("firstNameRangeKey")
+        .hasMessageContaining("1024");
   }
 }

@@ -17,15 +17,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reproduces every key vector that Entity Manager 6.14.0's own {@code addKeys} produced
- * ({@code shared/reference/entity-manager-keys.json}).
+ * Reproduces every key vector that Entity Manager 6.14.0's own {@code addKeys} produced ({@code
+ * shared/reference/entity-manager-keys.json}).
  */
 class ReferenceVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, List<String>> COMPARED = Map.of(
-      "user", List.of("hashKey", "rangeKey", "userHashKey", "beneficiaryHashKey",
-          "firstNameRangeKey", "lastNameRangeKey"),
-      "email", List.of("hashKey", "rangeKey", "userHashKey"));
+  private static final Map<String, List<String>> COMPARED =
+      Map.of(
+          "user",
+              List.of(
+                  "hashKey",
+                  "rangeKey",
+                  "userHashKey",
+                  "beneficiaryHashKey",
+                  "firstNameRangeKey",
+                  "lastNameRangeKey"),
+          "email", List.of("hashKey", "rangeKey", "userHashKey"));
 
   private static JsonNode reference;
 
@@ -48,14 +55,18 @@ class ReferenceVectorsTest {
     int compared = 0;
     for (JsonNode vector : reference.get("vectors")) {
       ObjectNode config = configNamed(vector).deepCopy();
-      ((ObjectNode) config.get("entities").get("user")).putArray("generated")
-          .add("userHashKey").add("beneficiaryHashKey").add("firstNameRangeKey")
+      ((ObjectNode) config.get("entities").get("user"))
+          .putArray("generated")
+          .add("userHashKey")
+          .add("beneficiaryHashKey")
+          .add("firstNameRangeKey")
           .add("lastNameRangeKey");
       ((ObjectNode) config.get("entities").get("email")).putArray("generated").add("userHashKey");
       Map<String, Object> keyed = addKeys(config, vector);
       for (String field : COMPARED.get(vector.get("entity").asText())) {
         JsonNode expected = vector.get("output").get(field);
-        assertThat(keyed.get(field)).as(describe(vector, field))
+        assertThat(keyed.get(field))
+            .as(describe(vector, field))
             .isEqualTo(expected == null ? null : expected.asText());
         compared++;
       }
@@ -64,9 +75,9 @@ class ReferenceVectorsTest {
   }
 
   /**
-   * With the reference's config unchanged, every field is equal except where shardstream's
-   * default rule differs on purpose (DESIGN §3): an unsharded generated property whose first
-   * element is missing is not written. The test checks each such case is exactly that.
+   * With the reference's config unchanged, every field is equal except where shardstream's default
+   * rule differs on purpose (DESIGN §3): an unsharded generated property whose first element is
+   * missing is not written. The test checks each such case is exactly that.
    */
   @Test
   void referenceConfigAsIsDiffersOnlyWhereTheFirstElementIsMissing() {
@@ -82,7 +93,8 @@ class ReferenceVectorsTest {
           assertThat(expected.asText()).as(describe(vector, field)).matches("^[A-Za-z]+#\\|.*");
           omitted.add(describe(vector, field));
         } else {
-          assertThat(actual).as(describe(vector, field))
+          assertThat(actual)
+              .as(describe(vector, field))
               .isEqualTo(expected == null ? null : expected.asText());
           equal++;
         }
@@ -117,7 +129,12 @@ class ReferenceVectorsTest {
 
   private static String describe(JsonNode vector, String field) {
     Iterator<String> ids = vector.get("input").fieldNames();
-    return vector.get("config").asText() + "/" + vector.get("entity").asText() + " "
-        + vector.get("input").get(ids.next()) + " " + field;
+    return vector.get("config").asText()
+        + "/"
+        + vector.get("entity").asText()
+        + " "
+        + vector.get("input").get(ids.next())
+        + " "
+        + field;
   }
 }

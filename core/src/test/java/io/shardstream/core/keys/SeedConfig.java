@@ -10,6 +10,7 @@ import java.util.Map;
 final class SeedConfig {
   /** 2024-01-01: the user entity's first bump (4 shards). */
   static final long BUMP_4 = 1704067200000L;
+
   /** 2025-01-01: the second bump (16 shards). */
   static final long BUMP_16 = 1735689600000L;
 

@@ -16,7 +16,8 @@ class ShardKeyTest {
     long expected = ((5381L * 33) ^ 0xDE00);
     expected = ((int) expected * 33) ^ 0xD83D;
     assertThat(ShardKey.hash(emoji)).isEqualTo(Integer.toUnsignedLong((int) expected));
-    assertThat(ShardKey.hash("a-long-identifier-that-overflows-32-bits")).isBetween(0L, 0xFFFFFFFFL);
+    assertThat(ShardKey.hash("a-long-identifier-that-overflows-32-bits"))
+        .isBetween(0L, 0xFFFFFFFFL);
   }
 
   @Test

@@ -14,8 +14,8 @@ import io.shardstream.core.query.CursorException.Kind;
 import io.shardstream.schemas.ExampleConfigs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,8 @@ class CursorCodecTest {
 
   /** The cursor after a few pages of a name search over all 21 hash keys × 2 indexes. */
   private static String midway(int pages) {
-    Searcher searcher = new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS),
-        CODEC);
+    Searcher searcher =
+        new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS), CODEC);
     Optional<String> cursor = Optional.empty();
     for (int i = 0; i < pages; i++) {
       cursor = searcher.search(NAMES, cursor).cursor();
@@ -44,23 +44,28 @@ class CursorCodecTest {
   void roundTripsEveryPartitionState() {
     List<PartitionState> states = new ArrayList<>();
     for (PartitionQuery partition : PLAN.partitions()) {
-      states.add(switch (partition.position() % 3) {
-        case 0 -> PartitionState.NOT_STARTED;
-        case 1 -> PartitionState.DONE;
-        default -> new PartitionState.At(new Position(KeyValue.s(partition.index().mergePrefix()
-            + "añ😀|x#" + partition.position()), "userId#ü" + partition.position()));
-      });
+      states.add(
+          switch (partition.position() % 3) {
+            case 0 -> PartitionState.NOT_STARTED;
+            case 1 -> PartitionState.DONE;
+            default ->
+                new PartitionState.At(
+                    new Position(
+                        KeyValue.s(
+                            partition.index().mergePrefix() + "añ😀|x#" + partition.position()),
+                        "userId#ü" + partition.position()));
+          });
     }
     CursorState state = new CursorState(states);
     String cursor = CODEC.encode(PLAN, state);
     assertThat(cursor).matches("[A-Za-z0-9_-]+");
     assertThat(CODEC.decode(cursor, PLAN)).isEqualTo(state);
 
-    QueryPlan created = QueryPlanner.plan(MANAGER, SearchRequest.builder("user").index("created")
-        .build());
+    QueryPlan created =
+        QueryPlanner.plan(MANAGER, SearchRequest.builder("user").index("created").build());
     List<PartitionState> numbers = new ArrayList<>(CursorState.start(created).partitions());
-    numbers.set(3, new PartitionState.At(new Position(KeyValue.n(
-        new BigDecimal("-12.5")), "userId#u")));
+    numbers.set(
+        3, new PartitionState.At(new Position(KeyValue.n(new BigDecimal("-12.5")), "userId#u")));
     CursorState numeric = new CursorState(numbers);
     assertThat(CODEC.decode(CODEC.encode(created, numeric), created)).isEqualTo(numeric);
   }
@@ -71,9 +76,10 @@ class CursorCodecTest {
       String cursor = midway(pages);
       CursorState state = CODEC.decode(cursor, PLAN);
       long at = state.partitions().stream().filter(p -> p instanceof PartitionState.At).count();
-      System.out.printf("cursor: 42 partitions (%d AT) after %d pages of 20 -> %d chars "
-          + "(payload %d bytes before deflate)%n", at, pages, cursor.length(),
-          CursorPayload.write(PLAN, state).length);
+      System.out.printf(
+          "cursor: 42 partitions (%d AT) after %d pages of 20 -> %d chars "
+              + "(payload %d bytes before deflate)%n",
+          at, pages, cursor.length(), CursorPayload.write(PLAN, state).length);
       assertThat(cursor.length()).isLessThan(80 + 30 * (int) at);
     }
     assertThat(CODEC.encode(PLAN, CursorState.start(PLAN)).length()).isLessThan(60);
@@ -89,48 +95,63 @@ class CursorCodecTest {
       assertKind(() -> CODEC.decode(cursor, PLAN), Kind.TAMPERED);
     }
     byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
-    assertKind(() -> CODEC.decode(Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(truncated), PLAN), Kind.TAMPERED);
-    CursorCodec otherKey = new CursorCodec("another-server-key-0123456789".getBytes(
-        StandardCharsets.UTF_8));
+    assertKind(
+        () -> CODEC.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(truncated), PLAN),
+        Kind.TAMPERED);
+    CursorCodec otherKey =
+        new CursorCodec("another-server-key-0123456789".getBytes(StandardCharsets.UTF_8));
     assertKind(() -> otherKey.decode(midway(1), PLAN), Kind.TAMPERED);
   }
 
   @Test
   void aCursorOfAnotherSearchIsForeign() {
     String cursor = midway(1);
-    for (SearchRequest other : List.of(
-        Users.nameSearch("b").build(),
-        Users.nameSearch("a").order(SortOrder.DESC).build(),
-        Users.nameSearch("a").filter(new Filter.Equals("beneficiaryId", "b1")).build(),
-        Users.nameSearch("a").window(BUMP_4, END).build(),
-        SearchRequest.builder("user").index("firstName",
-            new RangeCondition.Prefix(Map.of("firstNameCanonical", "a"))).build())) {
+    for (SearchRequest other :
+        List.of(
+            Users.nameSearch("b").build(),
+            Users.nameSearch("a").order(SortOrder.DESC).build(),
+            Users.nameSearch("a").filter(new Filter.Equals("beneficiaryId", "b1")).build(),
+            Users.nameSearch("a").window(BUMP_4, END).build(),
+            SearchRequest.builder("user")
+                .index("firstName", new RangeCondition.Prefix(Map.of("firstNameCanonical", "a")))
+                .build())) {
       QueryPlan plan = QueryPlanner.plan(MANAGER, other);
       assertKind(() -> CODEC.decode(cursor, plan), Kind.FOREIGN_QUERY);
     }
     assertThat(CODEC.decode(cursor, QueryPlanner.plan(MANAGER, NAMES.withLimit(3))))
-        .as("the limit may change between pages").isNotNull();
+        .as("the limit may change between pages")
+        .isNotNull();
   }
 
   @Test
   void aCursorFromAnotherConfigurationIsStale() {
-    String json = ExampleConfigs.userEmail().replace("\"chars\": 2 }", "\"chars\": 2 },\n"
-        + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }");
+    String json =
+        ExampleConfigs.userEmail()
+            .replace(
+                "\"chars\": 2 }",
+                "\"chars\": 2 },\n"
+                    + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }");
     EntityManager bumped = new EntityManager(ConfigLoader.parse(json));
     assertThat(bumped.config().version()).isNotEqualTo(MANAGER.config().version());
     String cursor = midway(1);
     assertThatThrownBy(() -> CODEC.decode(cursor, QueryPlanner.plan(bumped, NAMES)))
-        .isInstanceOfSatisfying(CursorException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.STALE_CONFIG))
+        .isInstanceOfSatisfying(
+            CursorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.STALE_CONFIG))
         .hasMessageContaining(bumped.config().version())
         .hasMessageContaining("start the search again without a cursor");
   }
 
   @Test
   void garbageIsMalformed() {
-    for (String garbage : List.of("", "x", "not base64!", "AAAA", "a".repeat(40),
-        "a".repeat(20_000), Base64.getUrlEncoder().encodeToString(new byte[] {1, 0, 0}))) {
+    for (String garbage :
+        List.of(
+            "",
+            "x",
+            "not base64!",
+            "AAAA",
+            "a".repeat(40),
+            "a".repeat(20_000),
+            Base64.getUrlEncoder().encodeToString(new byte[] {1, 0, 0}))) {
       assertKind(() -> CODEC.decode(garbage, PLAN), Kind.MALFORMED);
     }
     assertThat(midway(1)).startsWith("w");
@@ -145,25 +166,36 @@ class CursorCodecTest {
     bytes[0] = (byte) 0xC2;
     String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     assertThatThrownBy(() -> CODEC.decode(cursor, PLAN))
-        .isInstanceOfSatisfying(CursorException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_VERSION))
+        .isInstanceOfSatisfying(
+            CursorException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_VERSION))
         .hasMessageContaining("format version 2");
   }
 
   @Test
   void aCursorNeverWidensTheSearch() {
     // A cursor from a wider window names more partitions: refused, not partly applied.
-    QueryPlan narrow = QueryPlanner.plan(MANAGER, Users.nameSearch("a").window(BUMP_16, END)
-        .build());
+    QueryPlan narrow =
+        QueryPlanner.plan(MANAGER, Users.nameSearch("a").window(BUMP_16, END).build());
     assertKind(() -> CODEC.decode(midway(1), narrow), Kind.FOREIGN_QUERY);
 
     // Even a validly signed payload naming one partition more than the plan is refused.
     List<PartitionState> extra = new ArrayList<>(CursorState.start(PLAN).partitions());
     extra.add(PartitionState.NOT_STARTED);
-    QueryPlan widened = new QueryPlan(PLAN.entity(), PLAN.configVersion(), PLAN.hashKeyToken(),
-        PLAN.indexes(), append(PLAN.partitions(), PLAN.partitions().get(0)), PLAN.filters(),
-        PLAN.window(), PLAN.order(), PLAN.tableHashKey(), PLAN.tableRangeKey(),
-        PLAN.uniquePrefix(), PLAN.fingerprintText(), PLAN.fingerprint());
+    QueryPlan widened =
+        new QueryPlan(
+            PLAN.entity(),
+            PLAN.configVersion(),
+            PLAN.hashKeyToken(),
+            PLAN.indexes(),
+            append(PLAN.partitions(), PLAN.partitions().get(0)),
+            PLAN.filters(),
+            PLAN.window(),
+            PLAN.order(),
+            PLAN.tableHashKey(),
+            PLAN.tableRangeKey(),
+            PLAN.uniquePrefix(),
+            PLAN.fingerprintText(),
+            PLAN.fingerprint());
     String forged = CODEC.seal(CursorPayload.write(widened, new CursorState(extra)));
     assertKind(() -> CODEC.decode(forged, PLAN), Kind.FOREIGN_QUERY);
 
@@ -184,13 +216,21 @@ class CursorCodecTest {
 
   private static List<PartitionQuery> append(List<PartitionQuery> list, PartitionQuery extra) {
     List<PartitionQuery> copy = new ArrayList<>(list);
-    copy.add(new PartitionQuery(list.size(), extra.index(), extra.hashKeyAttribute(), "user!x",
-        "user!x", extra.scanForward(), extra.filters()));
+    copy.add(
+        new PartitionQuery(
+            list.size(),
+            extra.index(),
+            extra.hashKeyAttribute(),
+            "user!x",
+            "user!x",
+            extra.scanForward(),
+            extra.filters()));
     return copy;
   }
 
   private static void assertKind(ThrowingCallable call, Kind kind) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(CursorException.class,
-        e -> assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            CursorException.class, e -> assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind));
   }
 }

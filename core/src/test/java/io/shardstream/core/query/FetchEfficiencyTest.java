@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A page reads little more than it returns: a name search over 16 shards × 2 indexes, paged at
- * several sizes, reads per page a small multiple of the page size (at least one item per
- * partition is unavoidable: every partition's head must be known).
+ * several sizes, reads per page a small multiple of the page size (at least one item per partition
+ * is unavoidable: every partition's head must be known).
  */
 class FetchEfficiencyTest {
-  private static final List<Map<String, Object>> USERS = Users.random(11, 4000, "abcd", BUMP_16,
-      END);
+  private static final List<Map<String, Object>> USERS =
+      Users.random(11, 4000, "abcd", BUMP_16, END);
 
   @Test
   void itemsReadPerPageStayWithinASmallFactorOfTheLimit() {
-    Searcher searcher = new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS),
-        new CursorCodec(Users.KEY));
+    Searcher searcher =
+        new Searcher(
+            MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS), new CursorCodec(Users.KEY));
     SearchRequest request = Users.nameSearch("a").window(BUMP_16, END).build();
     assertThat(QueryPlanner.plan(MANAGER, request).partitions()).hasSize(32);
     for (int limit : List.of(10, 25, 50, 100)) {
@@ -41,8 +42,10 @@ class FetchEfficiencyTest {
         cursor = result.cursor();
       }
       double ratio = read / (double) items;
-      System.out.printf("fetch: 32 partitions, limit %3d: %.2f items read per item returned "
-          + "(worst page %.2f), %.1f requests per page%n", limit, ratio, worst, requests / 8.0);
+      System.out.printf(
+          "fetch: 32 partitions, limit %3d: %.2f items read per item returned "
+              + "(worst page %.2f), %.1f requests per page%n",
+          limit, ratio, worst, requests / 8.0);
       // The floor is max(limit, 32 partitions) per page; allow a small factor above it.
       assertThat(read / 8.0).isLessThan(2.5 * Math.max(limit, 32) + 16);
     }

@@ -10,17 +10,30 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class MergeKeyTest {
-  private static final IndexPlan FIRST = new IndexPlan("firstName", 0, "firstNameRangeKey",
-      KeyType.S, "firstNameCanonical#", new KeyCondition.All());
-  private static final IndexPlan LAST = new IndexPlan("lastName", 1, "lastNameRangeKey",
-      KeyType.S, "lastNameCanonical#", new KeyCondition.All());
-  private static final IndexPlan CREATED = new IndexPlan("created", 0, "created", KeyType.N, "",
-      new KeyCondition.All());
+  private static final IndexPlan FIRST =
+      new IndexPlan(
+          "firstName",
+          0,
+          "firstNameRangeKey",
+          KeyType.S,
+          "firstNameCanonical#",
+          new KeyCondition.All());
+  private static final IndexPlan LAST =
+      new IndexPlan(
+          "lastName",
+          1,
+          "lastNameRangeKey",
+          KeyType.S,
+          "lastNameCanonical#",
+          new KeyCondition.All());
+  private static final IndexPlan CREATED =
+      new IndexPlan("created", 0, "created", KeyType.N, "", new KeyCondition.All());
 
   @Property(tries = 300)
   void stringsCompareAsUtf8Bytes(@ForAll String a, @ForAll String b) {
-    int expected = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    int expected =
+        Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     // Lone surrogates have no UTF-8 form (Java writes '?'); DynamoDB would refuse them anyway.
     if (wellFormed(a) && wellFormed(b)) {
       assertThat(Integer.signum(Values.compareUtf8(a, b))).isEqualTo(Integer.signum(expected));
@@ -37,18 +50,26 @@ class MergeKeyTest {
 
   @Test
   void nameIndexesInterleaveByTheMatchedValue() {
-    MergeKey adaByFirst = MergeKey.of(FIRST,
-        KeyValue.s("firstNameCanonical#ada|lastNameCanonical#zed|created#1"), "userId#1");
-    MergeKey adbByLast = MergeKey.of(LAST,
-        KeyValue.s("lastNameCanonical#adb|firstNameCanonical#bo|created#1"), "userId#2");
-    MergeKey bobByFirst = MergeKey.of(FIRST,
-        KeyValue.s("firstNameCanonical#bob|lastNameCanonical#a|created#1"), "userId#3");
+    MergeKey adaByFirst =
+        MergeKey.of(
+            FIRST,
+            KeyValue.s("firstNameCanonical#ada|lastNameCanonical#zed|created#1"),
+            "userId#1");
+    MergeKey adbByLast =
+        MergeKey.of(
+            LAST, KeyValue.s("lastNameCanonical#adb|firstNameCanonical#bo|created#1"), "userId#2");
+    MergeKey bobByFirst =
+        MergeKey.of(
+            FIRST, KeyValue.s("firstNameCanonical#bob|lastNameCanonical#a|created#1"), "userId#3");
     assertThat(adaByFirst).isLessThan(adbByLast);
     assertThat(adbByLast).isLessThan(bobByFirst);
     // The key delimiter '|' sorts after letters, so a whole name follows its longer extensions
     // (the reference's key format; DynamoDB orders the partition the same way).
-    MergeKey adamsByLast = MergeKey.of(LAST,
-        KeyValue.s("lastNameCanonical#adams|firstNameCanonical#bo|created#1"), "userId#4");
+    MergeKey adamsByLast =
+        MergeKey.of(
+            LAST,
+            KeyValue.s("lastNameCanonical#adams|firstNameCanonical#bo|created#1"),
+            "userId#4");
     assertThat(adamsByLast).isLessThan(adaByFirst);
   }
 

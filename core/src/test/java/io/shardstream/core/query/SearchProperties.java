@@ -29,11 +29,26 @@ class SearchProperties {
   /** Timestamps on a coarse grid, bump edges included, so that ties in created occur. */
   private static final List<Long> INSTANTS = instants();
 
-  enum Kind { CREATED, UPDATED, PHONE, NAME, NAME_BETWEEN }
+  enum Kind {
+    CREATED,
+    UPDATED,
+    PHONE,
+    NAME,
+    NAME_BETWEEN
+  }
 
   /** A search as the oracle understands it, independent of the planner's encoding. */
-  record Search(Kind kind, Optional<String> beneficiary, long from, long to, boolean windowed,
-      SortOrder order, String text, long lo, long hi, Optional<String> filterBeneficiary) {
+  record Search(
+      Kind kind,
+      Optional<String> beneficiary,
+      long from,
+      long to,
+      boolean windowed,
+      SortOrder order,
+      String text,
+      long lo,
+      long hi,
+      Optional<String> filterBeneficiary) {
 
     List<String> indexes() {
       String scope = beneficiary.isPresent() ? "userBeneficiary" : "";
@@ -41,8 +56,7 @@ class SearchProperties {
         case CREATED -> List.of(scoped(scope, "created"));
         case UPDATED -> List.of(scoped(scope, "updated"));
         case PHONE -> List.of(scoped(scope, "phone"));
-        case NAME, NAME_BETWEEN -> List.of(scoped(scope, "firstName"),
-            scoped(scope, "lastName"));
+        case NAME, NAME_BETWEEN -> List.of(scoped(scope, "firstName"), scoped(scope, "lastName"));
       };
     }
 
@@ -51,17 +65,25 @@ class SearchProperties {
       List<String> indexes = indexes();
       switch (kind) {
         case CREATED -> builder.index(indexes.get(0), new RangeCondition.Between(lo, hi));
-        case UPDATED -> builder.index(indexes.get(0),
-            new RangeCondition.Comparison(Operator.GE, lo));
+        case UPDATED ->
+            builder.index(indexes.get(0), new RangeCondition.Comparison(Operator.GE, lo));
         case PHONE -> builder.index(indexes.get(0), new RangeCondition.Prefix(text));
-        case NAME -> builder
-            .index(indexes.get(0), new RangeCondition.Prefix(Map.of("firstNameCanonical", text)))
-            .index(indexes.get(1), new RangeCondition.Prefix(Map.of("lastNameCanonical", text)));
-        case NAME_BETWEEN -> builder
-            .index(indexes.get(0), new RangeCondition.Between(Map.of("firstNameCanonical", text),
-                Map.of("firstNameCanonical", upper())))
-            .index(indexes.get(1), new RangeCondition.Between(Map.of("lastNameCanonical", text),
-                Map.of("lastNameCanonical", upper())));
+        case NAME ->
+            builder
+                .index(
+                    indexes.get(0), new RangeCondition.Prefix(Map.of("firstNameCanonical", text)))
+                .index(
+                    indexes.get(1), new RangeCondition.Prefix(Map.of("lastNameCanonical", text)));
+        case NAME_BETWEEN ->
+            builder
+                .index(
+                    indexes.get(0),
+                    new RangeCondition.Between(
+                        Map.of("firstNameCanonical", text), Map.of("firstNameCanonical", upper())))
+                .index(
+                    indexes.get(1),
+                    new RangeCondition.Between(
+                        Map.of("lastNameCanonical", text), Map.of("lastNameCanonical", upper())));
       }
       beneficiary.ifPresent(b -> builder.hashKeyValue("beneficiaryId", b));
       filterBeneficiary.ifPresent(b -> builder.filter(new Filter.Equals("beneficiaryId", b)));
@@ -98,37 +120,44 @@ class SearchProperties {
 
     /** {sort value, table range key, index order, userId} when the user matches that index. */
     private Object[] hit(Map<String, Object> user, int index) {
-      Object value = switch (kind) {
-        case CREATED -> between((Long) user.get("created"));
-        case UPDATED -> (Long) user.get("updated") >= lo ? user.get("updated") : null;
-        case PHONE -> user.get("phone") instanceof String p && p.startsWith(text) ? p : null;
-        case NAME -> {
-          String name = (String) user.get(index == 0 ? "firstNameCanonical" : "lastNameCanonical");
-          String key = (String) user.get(index == 0 ? "firstNameRangeKey" : "lastNameRangeKey");
-          yield name.startsWith(text) ? key.substring(key.indexOf('#') + 1) : null;
-        }
-        case NAME_BETWEEN -> {
-          // Bounds on the encoded key: from the lower prefix up to and including every key that
-          // begins with the upper one.
-          String key = (String) user.get(index == 0 ? "firstNameRangeKey" : "lastNameRangeKey");
-          String stripped = key.substring(key.indexOf('#') + 1);
-          yield bytes(stripped, text) >= 0
-              && (stripped.startsWith(upper()) || bytes(stripped, upper()) <= 0) ? stripped : null;
-        }
-      };
-      return value == null ? null
+      Object value =
+          switch (kind) {
+            case CREATED -> between((Long) user.get("created"));
+            case UPDATED -> (Long) user.get("updated") >= lo ? user.get("updated") : null;
+            case PHONE -> user.get("phone") instanceof String p && p.startsWith(text) ? p : null;
+            case NAME -> {
+              String name =
+                  (String) user.get(index == 0 ? "firstNameCanonical" : "lastNameCanonical");
+              String key = (String) user.get(index == 0 ? "firstNameRangeKey" : "lastNameRangeKey");
+              yield name.startsWith(text) ? key.substring(key.indexOf('#') + 1) : null;
+            }
+            case NAME_BETWEEN -> {
+              // Bounds on the encoded key: from the lower prefix up to and including every key that
+              // begins with the upper one.
+              String key = (String) user.get(index == 0 ? "firstNameRangeKey" : "lastNameRangeKey");
+              String stripped = key.substring(key.indexOf('#') + 1);
+              yield bytes(stripped, text) >= 0
+                      && (stripped.startsWith(upper()) || bytes(stripped, upper()) <= 0)
+                  ? stripped
+                  : null;
+            }
+          };
+      return value == null
+          ? null
           : new Object[] {value, user.get("rangeKey"), index, user.get("userId")};
     }
 
     /** The upper name bound of NAME_BETWEEN: the text with its last letter raised. */
     private String upper() {
-      return text.isEmpty() ? "b" : text.substring(0, text.length() - 1)
-          + (char) (text.charAt(text.length() - 1) + 1);
+      return text.isEmpty()
+          ? "b"
+          : text.substring(0, text.length() - 1) + (char) (text.charAt(text.length() - 1) + 1);
     }
 
     /** {@code userBeneficiaryCreated} for a scoped {@code created}. */
     private static String scoped(String scope, String index) {
-      return scope.isEmpty() ? index
+      return scope.isEmpty()
+          ? index
           : scope + Character.toUpperCase(index.charAt(0)) + index.substring(1);
     }
 
@@ -137,13 +166,14 @@ class SearchProperties {
     }
   }
 
-  private static final Comparator<Object[]> ORACLE = (a, b) -> {
-    int c = a[0] instanceof Long x ? Long.compare(x, (Long) b[0]) : bytes(a[0], b[0]);
-    if (c == 0) {
-      c = bytes(a[1], b[1]);
-    }
-    return c != 0 ? c : Integer.compare((Integer) a[2], (Integer) b[2]);
-  };
+  private static final Comparator<Object[]> ORACLE =
+      (a, b) -> {
+        int c = a[0] instanceof Long x ? Long.compare(x, (Long) b[0]) : bytes(a[0], b[0]);
+        if (c == 0) {
+          c = bytes(a[1], b[1]);
+        }
+        return c != 0 ? c : Integer.compare((Integer) a[2], (Integer) b[2]);
+      };
 
   @Property(tries = 1000)
   void pagingReturnsExactlyTheMatchesInGlobalOrder(
@@ -151,13 +181,13 @@ class SearchProperties {
       @ForAll("searches") Search search,
       @ForAll("limits") List<Integer> limits,
       @ForAll boolean pushDownFilters) {
-    InMemoryPartitionReader reader = new InMemoryPartitionReader(Users.CONFIG, users,
-        pushDownFilters);
+    InMemoryPartitionReader reader =
+        new InMemoryPartitionReader(Users.CONFIG, users, pushDownFilters);
     Searcher searcher = new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY));
     List<Object> expected = search.expected(users);
 
-    List<SearchPage> pages = Users.allPages(searcher, search.request(), limits,
-        expected.size() + 1);
+    List<SearchPage> pages =
+        Users.allPages(searcher, search.request(), limits, expected.size() + 1);
 
     List<Object> actual = pages.stream().flatMap(p -> Users.ids(p.items()).stream()).toList();
     assertThat(actual).containsExactlyElementsOf(expected);
@@ -170,50 +200,79 @@ class SearchProperties {
         assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
         assertThat(page.items().isEmpty()).isEqualTo(expected.isEmpty());
       }
-      assertThat(page.stats().readRequests()).isGreaterThanOrEqualTo(
-          page.stats().partitionsQueried());
+      assertThat(page.stats().readRequests())
+          .isGreaterThanOrEqualTo(page.stats().partitionsQueried());
     }
   }
 
   @Provide
   Arbitrary<List<Map<String, Object>>> users() {
-    Arbitrary<String> names = Arbitraries.strings().withChars("aAbB").ofMinLength(1)
-        .ofMaxLength(3);
-    Arbitrary<String> phones = Arbitraries.strings().withChars("15").ofMinLength(1).ofMaxLength(3)
-        .injectNull(0.3);
+    Arbitrary<String> names = Arbitraries.strings().withChars("aAbB").ofMinLength(1).ofMaxLength(3);
+    Arbitrary<String> phones =
+        Arbitraries.strings().withChars("15").ofMinLength(1).ofMaxLength(3).injectNull(0.3);
     Arbitrary<Long> created = Arbitraries.of(INSTANTS);
     Arbitrary<Long> age = Arbitraries.of(0L, 1000L, 86_400_000L);
     Arbitrary<String> beneficiaries = Arbitraries.of("b1", "b2", "b3");
-    Arbitrary<Object[]> specs = Combinators.combine(names, names, phones, created, age,
-        beneficiaries).as((f, l, p, c, a, b) -> new Object[] {f, l, p, c, a, b});
-    return specs.list().ofMaxSize(120).map(list -> {
-      List<Map<String, Object>> users = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Object[] s = list.get(i);
-        long c = (Long) s[3];
-        users.add(Users.user("u" + i, (String) s[5], (String) s[0], (String) s[1], (String) s[2],
-            c, c + (Long) s[4]));
-      }
-      return users;
-    });
+    Arbitrary<Object[]> specs =
+        Combinators.combine(names, names, phones, created, age, beneficiaries)
+            .as((f, l, p, c, a, b) -> new Object[] {f, l, p, c, a, b});
+    return specs
+        .list()
+        .ofMaxSize(120)
+        .map(
+            list -> {
+              List<Map<String, Object>> users = new ArrayList<>();
+              for (int i = 0; i < list.size(); i++) {
+                Object[] s = list.get(i);
+                long c = (Long) s[3];
+                users.add(
+                    Users.user(
+                        "u" + i,
+                        (String) s[5],
+                        (String) s[0],
+                        (String) s[1],
+                        (String) s[2],
+                        c,
+                        c + (Long) s[4]));
+              }
+              return users;
+            });
   }
 
   @Provide
   Arbitrary<Search> searches() {
     Arbitrary<Kind> kinds = Arbitraries.of(Kind.class);
     Arbitrary<Optional<String>> beneficiary = Arbitraries.of("b1", "b2").optional(0.3);
-    Arbitrary<long[]> window = Arbitraries.of(INSTANTS).list().ofSize(2)
-        .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
+    Arbitrary<long[]> window =
+        Arbitraries.of(INSTANTS)
+            .list()
+            .ofSize(2)
+            .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
     Arbitrary<Boolean> windowed = Arbitraries.of(true, false);
     Arbitrary<SortOrder> order = Arbitraries.of(SortOrder.class);
     Arbitrary<String> text = Arbitraries.strings().withChars("ab15").ofMaxLength(2);
-    Arbitrary<long[]> bounds = Arbitraries.of(INSTANTS).list().ofSize(2)
-        .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
+    Arbitrary<long[]> bounds =
+        Arbitraries.of(INSTANTS)
+            .list()
+            .ofSize(2)
+            .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
     Arbitrary<Optional<String>> filter = Arbitraries.of("b1", "b3").optional(0.2);
     return Combinators.combine(kinds, beneficiary, window, windowed, order, text, bounds, filter)
-        .as((k, b, w, ws, o, t, bs, f) -> new Search(k, b, w[0], w[1], ws, o,
-            k == Kind.NAME || k == Kind.NAME_BETWEEN ? t.replace('1', 'a').replace('5', 'b')
-                : t.replace('a', '1').replace('b', '5'), bs[0], bs[1], f));
+        .as(
+            (k, b, w, ws, o, t, bs, f) ->
+                new Search(
+                    k,
+                    b,
+                    w[0],
+                    w[1],
+                    ws,
+                    o,
+                    k == Kind.NAME || k == Kind.NAME_BETWEEN
+                        ? t.replace('1', 'a').replace('5', 'b')
+                        : t.replace('a', '1').replace('b', '5'),
+                    bs[0],
+                    bs[1],
+                    f));
   }
 
   @Provide
@@ -222,8 +281,8 @@ class SearchProperties {
   }
 
   private static List<Long> instants() {
-    List<Long> instants = new ArrayList<>(List.of(START, BUMP_4 - 1, BUMP_4, BUMP_16 - 1, BUMP_16,
-        END));
+    List<Long> instants =
+        new ArrayList<>(List.of(START, BUMP_4 - 1, BUMP_4, BUMP_16 - 1, BUMP_16, END));
     for (int i = 1; i < 24; i++) {
       instants.add(START + (END - START) / 24 * i);
     }
@@ -231,8 +290,8 @@ class SearchProperties {
   }
 
   private static int bytes(Object a, Object b) {
-    return Arrays.compareUnsigned(((String) a).getBytes(StandardCharsets.UTF_8),
+    return Arrays.compareUnsigned(
+        ((String) a).getBytes(StandardCharsets.UTF_8),
         ((String) b).getBytes(StandardCharsets.UTF_8));
   }
-
 }

@@ -16,21 +16,32 @@ import java.util.Random;
 final class Users {
   static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
   static final EntityManager MANAGER = new EntityManager(CONFIG);
+
   /** 2023-06-01: before the first bump (one unsharded partition). */
   static final long START = 1685577600000L;
+
   /** 2024-01-01: 4 shards from here. */
   static final long BUMP_4 = 1704067200000L;
+
   /** 2025-01-01: 16 shards from here. */
   static final long BUMP_16 = 1735689600000L;
+
   /** 2026-06-01. */
   static final long END = 1780272000000L;
+
   static final byte[] KEY = "test-cursor-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   private Users() {}
 
   /** A user as the table stores it: with canonical names and every generated key. */
-  static Map<String, Object> user(String userId, String beneficiaryId, String firstName,
-      String lastName, String phone, long created, long updated) {
+  static Map<String, Object> user(
+      String userId,
+      String beneficiaryId,
+      String firstName,
+      String lastName,
+      String phone,
+      long created,
+      long updated) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("userId", userId);
     user.put("beneficiaryId", beneficiaryId);
@@ -45,15 +56,21 @@ final class Users {
   }
 
   /** {@code count} users, names of 1 to 3 letters over {@code alphabet}, created in [from, to]. */
-  static List<Map<String, Object>> random(long seed, int count, String alphabet, long from,
-      long to) {
+  static List<Map<String, Object>> random(
+      long seed, int count, String alphabet, long from, long to) {
     Random random = new Random(seed);
     List<Map<String, Object>> users = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long created = from + (long) (random.nextDouble() * (to - from));
-      users.add(user("u" + i, "b" + random.nextInt(3), name(random, alphabet),
-          name(random, alphabet), random.nextInt(4) == 0 ? null : "1" + random.nextInt(1000),
-          created, created + random.nextInt(1_000_000)));
+      users.add(
+          user(
+              "u" + i,
+              "b" + random.nextInt(3),
+              name(random, alphabet),
+              name(random, alphabet),
+              random.nextInt(4) == 0 ? null : "1" + random.nextInt(1000),
+              created,
+              created + random.nextInt(1_000_000)));
     }
     return users;
   }
@@ -75,8 +92,8 @@ final class Users {
   }
 
   /** Every page of a search, each cursor passed back as a string, as a client would. */
-  static List<SearchPage> allPages(Searcher searcher, SearchRequest request, List<Integer> limits,
-      int maxPages) {
+  static List<SearchPage> allPages(
+      Searcher searcher, SearchRequest request, List<Integer> limits, int maxPages) {
     List<SearchPage> pages = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {

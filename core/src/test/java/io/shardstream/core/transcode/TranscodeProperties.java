@@ -35,7 +35,8 @@ class TranscodeProperties {
   }
 
   @Property
-  void smallIntsNearZeroSort(@ForAll @LongRange(min = -1000, max = 1000) long a,
+  void smallIntsNearZeroSort(
+      @ForAll @LongRange(min = -1000, max = 1000) long a,
       @ForAll @LongRange(min = -1000, max = 1000) long b) {
     assertSortsLike(INT.encode(a), INT.encode(b), Long.compare(a, b));
   }
@@ -49,8 +50,8 @@ class TranscodeProperties {
   }
 
   @Property
-  void bigIntsSortAndRoundTrip(@ForAll("bigIntegers") BigInteger a,
-      @ForAll("bigIntegers") BigInteger b) {
+  void bigIntsSortAndRoundTrip(
+      @ForAll("bigIntegers") BigInteger a, @ForAll("bigIntegers") BigInteger b) {
     assertSortsLike(BIGINT.encode(a), BIGINT.encode(b), a.compareTo(b));
     assertThat(BIGINT.decode(BIGINT.encode(a))).isEqualTo(a);
   }
@@ -64,8 +65,8 @@ class TranscodeProperties {
   }
 
   @Property
-  void fix6DecimalsSortAndRoundTrip(@ForAll("decimals") BigDecimal a,
-      @ForAll("decimals") BigDecimal b) {
+  void fix6DecimalsSortAndRoundTrip(
+      @ForAll("decimals") BigDecimal a, @ForAll("decimals") BigDecimal b) {
     assertSortsLike(FIX6.encode(a), FIX6.encode(b), a.compareTo(b));
     assertThat((BigDecimal) FIX6.decode(FIX6.encode(a))).isEqualByComparingTo(a);
   }
@@ -90,8 +91,14 @@ class TranscodeProperties {
   @Property
   void encodingsNeverContainDefaultDelimiters(@ForAll long a, @ForAll("decimals") BigDecimal d) {
     long bounded = a % 1_000_000_000_000_000L;
-    for (String encoded : new String[] {INT.encode(bounded), BIGINT.encode(a),
-        FIX6.encode(d), NUMBER.encode((double) a), TIMESTAMP.encode(bounded % 1_000_000_000_000L)}) {
+    for (String encoded :
+        new String[] {
+          INT.encode(bounded),
+          BIGINT.encode(a),
+          FIX6.encode(d),
+          NUMBER.encode((double) a),
+          TIMESTAMP.encode(bounded % 1_000_000_000_000L)
+        }) {
       assertThat(encoded).doesNotContain("|", "#", "!");
     }
   }
@@ -100,8 +107,12 @@ class TranscodeProperties {
   Arbitrary<BigInteger> bigIntegers() {
     return Arbitraries.oneOf(
         Arbitraries.bigIntegers().between(BigInteger.valueOf(-1000), BigInteger.valueOf(1000)),
-        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(60)
-            .map(BigInteger::new).flatMap(v -> Arbitraries.of(v, v.negate())));
+        Arbitraries.strings()
+            .numeric()
+            .ofMinLength(1)
+            .ofMaxLength(60)
+            .map(BigInteger::new)
+            .flatMap(v -> Arbitraries.of(v, v.negate())));
   }
 
   @Provide
@@ -114,8 +125,11 @@ class TranscodeProperties {
 
   @Provide
   Arbitrary<Double> doubles() {
-    return Arbitraries.doubles().withSpecialValue(-0.0).withSpecialValue(Double.MIN_VALUE)
-        .withSpecialValue(-Double.MAX_VALUE).withSpecialValue(Double.MAX_VALUE)
+    return Arbitraries.doubles()
+        .withSpecialValue(-0.0)
+        .withSpecialValue(Double.MIN_VALUE)
+        .withSpecialValue(-Double.MAX_VALUE)
+        .withSpecialValue(Double.MAX_VALUE)
         .filter(Double::isFinite);
   }
 

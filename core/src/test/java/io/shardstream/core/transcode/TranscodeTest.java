@@ -39,16 +39,21 @@ class TranscodeTest {
 
   @Test
   void acceptsTheNumberTypesJsonParsersProduce() {
-    assertThat(INT.encode(5)).isEqualTo(INT.encode(5L)).isEqualTo(INT.encode(BigInteger.valueOf(5)))
-        .isEqualTo(INT.encode(5.0)).isEqualTo(INT.encode(new BigDecimal("5.000")));
+    assertThat(INT.encode(5))
+        .isEqualTo(INT.encode(5L))
+        .isEqualTo(INT.encode(BigInteger.valueOf(5)))
+        .isEqualTo(INT.encode(5.0))
+        .isEqualTo(INT.encode(new BigDecimal("5.000")));
     assertThat(FIX6.encode(0.1)).isEqualTo("p0000000000.100000");
   }
 
   @Test
   void rejectsWrongTypesAndOutOfRangeValuesWithAClearMessage() {
-    assertThatThrownBy(() -> INT.encode("5")).hasMessage("int value must be a number, got String 5");
+    assertThatThrownBy(() -> INT.encode("5"))
+        .hasMessage("int value must be a number, got String 5");
     assertThatThrownBy(() -> INT.encode(1.5)).hasMessageContaining("whole number");
-    assertThatThrownBy(() -> INT.encode(10_000_000_000_000_000L)).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> INT.encode(10_000_000_000_000_000L))
+        .hasMessageContaining("out of range");
     assertThatThrownBy(() -> FIX6.encode(new BigDecimal("1.0000001")))
         .hasMessageContaining("more than 6 decimal places");
     assertThatThrownBy(() -> TIMESTAMP.encode(true)).isInstanceOf(TranscodeException.class);
@@ -59,9 +64,12 @@ class TranscodeTest {
   @Test
   void rejectsMalformedEncodings() {
     assertThatThrownBy(() -> INT.decode("p12")).hasMessage("invalid encoded int 'p12'");
-    assertThatThrownBy(() -> INT.decode("x0000000000000005")).isInstanceOf(TranscodeException.class);
-    assertThatThrownBy(() -> TIMESTAMP.decode("17354408097ab")).isInstanceOf(TranscodeException.class);
-    assertThatThrownBy(() -> FIX6.decode("p00000000001234567")).isInstanceOf(TranscodeException.class);
+    assertThatThrownBy(() -> INT.decode("x0000000000000005"))
+        .isInstanceOf(TranscodeException.class);
+    assertThatThrownBy(() -> TIMESTAMP.decode("17354408097ab"))
+        .isInstanceOf(TranscodeException.class);
+    assertThatThrownBy(() -> FIX6.decode("p00000000001234567"))
+        .isInstanceOf(TranscodeException.class);
     assertThatThrownBy(() -> BIGINT.decode("p0003")).isInstanceOf(TranscodeException.class);
     assertThatThrownBy(() -> BIGINT.decode("p000312")).isInstanceOf(TranscodeException.class);
     assertThatThrownBy(() -> BOOLEAN.decode("true")).isInstanceOf(TranscodeException.class);
@@ -69,7 +77,7 @@ class TranscodeTest {
 
   @Test
   void knowsEntityManagersTranscodeNames() {
-    assertThat(Transcodes.names()).contains("string", "timestamp", "int", "bigint", "bigint20",
-        "fix6", "boolean", "number");
+    assertThat(Transcodes.names())
+        .contains("string", "timestamp", "int", "bigint", "bigint20", "fix6", "boolean", "number");
   }
 }

@@ -2,7 +2,9 @@ package io.shardstream.schemas.registry;
 
 import java.util.List;
 
-/** The registry rejected a new schema version because it breaks the artifact's compatibility rule. */
+/**
+ * The registry rejected a new schema version because it breaks the artifact's compatibility rule.
+ */
 public class IncompatibleSchemaException extends SchemaRegistryException {
   private final List<String> violations;
 

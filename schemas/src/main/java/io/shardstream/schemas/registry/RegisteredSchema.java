@@ -6,4 +6,5 @@ package io.shardstream.schemas.registry;
  * @param contentId the id written after the magic byte in the Confluent wire format (the
  *     Confluent-compatible API calls it the schema id)
  */
-public record RegisteredSchema(String groupId, String artifactId, String version, long globalId, long contentId) {}
+public record RegisteredSchema(
+    String groupId, String artifactId, String version, long globalId, long contentId) {}

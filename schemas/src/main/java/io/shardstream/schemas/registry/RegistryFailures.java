@@ -6,8 +6,8 @@ import io.apicurio.registry.rest.client.models.ProblemDetails;
 import io.apicurio.registry.rest.client.models.RuleViolationProblemDetails;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +24,13 @@ public final class RegistryFailures {
 
   private RegistryFailures() {}
 
-  /** The HTTP status of the registry's answer inside {@code failure}, or -1 if it never answered. */
+  /**
+   * The HTTP status of the registry's answer inside {@code failure}, or -1 if it never answered.
+   */
   public static int status(Throwable failure) {
-    return find(failure, ApiException.class).map(ApiException::getResponseStatusCode).orElse(NO_STATUS);
+    return find(failure, ApiException.class)
+        .map(ApiException::getResponseStatusCode)
+        .orElse(NO_STATUS);
   }
 
   /**
@@ -38,7 +42,8 @@ public final class RegistryFailures {
     if (status != NO_STATUS) {
       return status >= 500 || status == 429;
     }
-    return thrownByHttpClient(failure) || find(failure, ConnectException.class).isPresent()
+    return thrownByHttpClient(failure)
+        || find(failure, ConnectException.class).isPresent()
         || find(failure, UnknownHostException.class).isPresent()
         || find(failure, SocketTimeoutException.class).isPresent()
         || find(failure, TimeoutException.class).isPresent();
@@ -50,35 +55,57 @@ public final class RegistryFailures {
       return known;
     }
     if (isUnavailable(failure)) {
-      return new SchemaRegistryUnavailableException("schema registry at " + registry + " is unavailable while "
-          + action + ": " + rootMessage(failure), failure);
+      return new SchemaRegistryUnavailableException(
+          "schema registry at "
+              + registry
+              + " is unavailable while "
+              + action
+              + ": "
+              + rootMessage(failure),
+          failure);
     }
     Optional<ProblemDetails> problem = find(failure, ProblemDetails.class);
-    Optional<RuleViolationProblemDetails> violation = find(failure, RuleViolationProblemDetails.class);
-    if (violation.isPresent() || problem.filter(p -> RULE_VIOLATION.equals(p.getName())).isPresent()) {
-      List<String> causes = violation.map(RegistryFailures::causes).orElseGet(() -> causes(problem.get()));
-      String title = violation.map(RuleViolationProblemDetails::getTitle).orElseGet(() -> problem.get().getTitle());
-      return new IncompatibleSchemaException("schema registry at " + registry + " rejected a schema while " + action
-          + ": " + title, causes, failure);
+    Optional<RuleViolationProblemDetails> violation =
+        find(failure, RuleViolationProblemDetails.class);
+    if (violation.isPresent()
+        || problem.filter(p -> RULE_VIOLATION.equals(p.getName())).isPresent()) {
+      List<String> causes =
+          violation.map(RegistryFailures::causes).orElseGet(() -> causes(problem.get()));
+      String title =
+          violation
+              .map(RuleViolationProblemDetails::getTitle)
+              .orElseGet(() -> problem.get().getTitle());
+      return new IncompatibleSchemaException(
+          "schema registry at " + registry + " rejected a schema while " + action + ": " + title,
+          causes,
+          failure);
     }
-    String answer = problem
-        .map(details -> "HTTP " + details.getResponseStatusCode() + " " + problem(details.getTitle(), details.getDetail()))
-        .orElseGet(() -> rootMessage(failure));
-    return new SchemaRegistryException("schema registry at " + registry + " failed while " + action + ": " + answer,
-        failure);
+    String answer =
+        problem
+            .map(
+                details ->
+                    "HTTP "
+                        + details.getResponseStatusCode()
+                        + " "
+                        + problem(details.getTitle(), details.getDetail()))
+            .orElseGet(() -> rootMessage(failure));
+    return new SchemaRegistryException(
+        "schema registry at " + registry + " failed while " + action + ": " + answer, failure);
   }
 
   private static List<String> causes(RuleViolationProblemDetails violation) {
     if (violation.getCauses() == null) {
       return List.of();
     }
-    return violation.getCauses().stream().map(cause -> cause(cause.getDescription(), cause.getContext())).toList();
+    return violation.getCauses().stream()
+        .map(cause -> cause(cause.getDescription(), cause.getContext()))
+        .toList();
   }
 
   /**
-   * Registry 3.3's core API answers a violation with HTTP 400 and {@code name: RuleViolationException},
-   * which the 3.1 client reads as plain ProblemDetails: the causes are then among its untyped extra
-   * fields, as JSON nodes.
+   * Registry 3.3's core API answers a violation with HTTP 400 and {@code name:
+   * RuleViolationException}, which the 3.1 client reads as plain ProblemDetails: the causes are
+   * then among its untyped extra fields, as JSON nodes.
    */
   private static List<String> causes(ProblemDetails problem) {
     if (!(problem.getAdditionalData().get("causes") instanceof Iterable<?> causes)) {
@@ -86,9 +113,10 @@ public final class RegistryFailures {
     }
     List<String> described = new ArrayList<>();
     for (Object cause : causes) {
-      described.add(cause instanceof JsonNode json
-          ? cause(json.path("description").asText(), json.path("context").asText(null))
-          : String.valueOf(cause));
+      described.add(
+          cause instanceof JsonNode json
+              ? cause(json.path("description").asText(), json.path("context").asText(null))
+              : String.valueOf(cause));
     }
     return described;
   }
@@ -125,7 +153,9 @@ public final class RegistryFailures {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root.getMessage() == null
+        ? root.getClass().getSimpleName()
+        : root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {

@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param apiUrl Apicurio's core v3 API, e.g. {@code http://localhost:8081/apis/registry/v3}. The
  *     Apicurio serde and {@link SchemaRegistrar} speak this API, not the Confluent-compatible one
- *     ({@code /apis/ccompat/v7}), even though the bytes they write are in the Confluent wire format.
+ *     ({@code /apis/ccompat/v7}), even though the bytes they write are in the Confluent wire
+ *     format.
  * @param autoRegister whether serializers register the event schemas on first use (development);
- *     when false (production) schemas must have been registered beforehand, by
- *     {@code Topics.registerSchemas}, and serializers only look them up
+ *     when false (production) schemas must have been registered beforehand, by {@code
+ *     Topics.registerSchemas}, and serializers only look them up
  */
 public record RegistrySettings(URI apiUrl, boolean autoRegister) {
   static final String CORE_API_PATH = "/apis/registry/v3";
@@ -30,19 +31,27 @@ public record RegistrySettings(URI apiUrl, boolean autoRegister) {
     return new RegistrySettings(registryUrl, false);
   }
 
-  /** Accepts the server's base URL too ({@code http://host:port}), as people usually have that one. */
+  /**
+   * Accepts the server's base URL too ({@code http://host:port}), as people usually have that one.
+   */
   private static URI coreApiUrl(URI url) {
     if (url.getScheme() == null || url.getHost() == null) {
-      throw new IllegalArgumentException("schema registry URL must be absolute, like http://localhost:8081: " + url);
+      throw new IllegalArgumentException(
+          "schema registry URL must be absolute, like http://localhost:8081: " + url);
     }
     String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
     if (path.isEmpty()) {
       return url.resolve(CORE_API_PATH);
     }
     if (!path.endsWith(CORE_API_PATH)) {
-      throw new IllegalArgumentException("schema registry URL " + url + " is not Apicurio's core v3 API: give the"
-          + " server's base URL (http://host:port) or its " + CORE_API_PATH + " API; the Confluent-compatible"
-          + " /apis/ccompat/v7 API is for Confluent clients only");
+      throw new IllegalArgumentException(
+          "schema registry URL "
+              + url
+              + " is not Apicurio's core v3 API: give the"
+              + " server's base URL (http://host:port) or its "
+              + CORE_API_PATH
+              + " API; the Confluent-compatible"
+              + " /apis/ccompat/v7 API is for Confluent clients only");
     }
     return URI.create(url.getScheme() + "://" + url.getRawAuthority() + path);
   }

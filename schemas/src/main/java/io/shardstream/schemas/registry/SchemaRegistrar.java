@@ -23,14 +23,17 @@ import org.apache.avro.Schema;
  * with the whole schema in one document (no references to other artifacts), under a compatibility
  * rule of at least BACKWARD, so that a reader of the newest version can read every older event.
  *
- * <p>This is the only place that writes to the registry: serializers in development mode call it
- * on first use, deployments call it through {@code Topics.registerSchemas}.
+ * <p>This is the only place that writes to the registry: serializers in development mode call it on
+ * first use, deployments call it through {@code Topics.registerSchemas}.
  */
 public final class SchemaRegistrar {
   public static final String GROUP = "default";
   static final String BACKWARD = "BACKWARD";
+
   /** Levels that already include BACKWARD: an operator's stricter choice is kept. */
-  private static final Set<String> AT_LEAST_BACKWARD = Set.of(BACKWARD, "BACKWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE");
+  private static final Set<String> AT_LEAST_BACKWARD =
+      Set.of(BACKWARD, "BACKWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE");
+
   private static final String AVRO = "AVRO";
 
   private final RegistrySettings settings;
@@ -40,8 +43,9 @@ public final class SchemaRegistrar {
     this.settings = settings;
     // No client-side retries: a registrar runs at start-up, where failing fast with a clear message
     // beats a minute of silent back-off.
-    this.client = RegistryClientFactory.create(
-        RegistryClientOptions.create(settings.apiUrl().toString()).disableRetry());
+    this.client =
+        RegistryClientFactory.create(
+            RegistryClientOptions.create(settings.apiUrl().toString()).disableRetry());
   }
 
   /** The artifact id under which a topic's value schema lives (Confluent: the subject). */
@@ -61,28 +65,36 @@ public final class SchemaRegistrar {
     // Rule first when the artifact exists, so that an incompatible version is refused, not added.
     String action = "registering the schema of artifact " + GROUP + "/" + artifactId;
     boolean ruled = call(action, () -> ensureBackwardRuleIfArtifactExists(artifactId));
-    VersionMetaData version = call(action, () -> createOrFindVersion(artifactId, schema)).getVersion();
+    VersionMetaData version =
+        call(action, () -> createOrFindVersion(artifactId, schema)).getVersion();
     if (!ruled) {
       call(action, () -> ensureBackwardRuleIfArtifactExists(artifactId));
     }
-    return new RegisteredSchema(version.getGroupId(), version.getArtifactId(), version.getVersion(),
-        version.getGlobalId(), version.getContentId());
+    return new RegisteredSchema(
+        version.getGroupId(),
+        version.getArtifactId(),
+        version.getVersion(),
+        version.getGlobalId(),
+        version.getContentId());
   }
 
   /** The artifact's compatibility level, or null when it has no compatibility rule. */
   public String compatibility(String artifactId) {
-    return call("reading the rules of artifact " + GROUP + "/" + artifactId, () -> {
-      WithArtifactItemRequestBuilder artifact = artifact(artifactId);
-      if (!artifact.rules().get().contains(RuleType.COMPATIBILITY)) {
-        return null;
-      }
-      return artifact.rules().byRuleType(RuleType.COMPATIBILITY.getValue()).get().getConfig();
-    });
+    return call(
+        "reading the rules of artifact " + GROUP + "/" + artifactId,
+        () -> {
+          WithArtifactItemRequestBuilder artifact = artifact(artifactId);
+          if (!artifact.rules().get().contains(RuleType.COMPATIBILITY)) {
+            return null;
+          }
+          return artifact.rules().byRuleType(RuleType.COMPATIBILITY.getValue()).get().getConfig();
+        });
   }
 
   private CreateArtifactResponse createOrFindVersion(String artifactId, Schema schema) {
     VersionContent content = new VersionContent();
-    // Schema.toString() is what the serializer looks up by content (dereferenced), so the two match.
+    // Schema.toString() is what the serializer looks up by content (dereferenced), so the two
+    // match.
     content.setContent(schema.toString());
     content.setContentType("application/json");
     CreateVersion firstVersion = new CreateVersion();
@@ -91,15 +103,21 @@ public final class SchemaRegistrar {
     create.setArtifactId(artifactId);
     create.setArtifactType(AVRO);
     create.setFirstVersion(firstVersion);
-    return client.groups().byGroupId(GROUP).artifacts().post(create,
-        request -> request.queryParameters.ifExists = IfArtifactExists.FIND_OR_CREATE_VERSION);
+    return client
+        .groups()
+        .byGroupId(GROUP)
+        .artifacts()
+        .post(
+            create,
+            request -> request.queryParameters.ifExists = IfArtifactExists.FIND_OR_CREATE_VERSION);
   }
 
   /** Returns false when the artifact does not exist yet. */
   private boolean ensureBackwardRuleIfArtifactExists(String artifactId) {
     WithArtifactItemRequestBuilder artifact = artifact(artifactId);
     try {
-      if (!artifact.rules().get().contains(RuleType.COMPATIBILITY) && createBackwardRule(artifact)) {
+      if (!artifact.rules().get().contains(RuleType.COMPATIBILITY)
+          && createBackwardRule(artifact)) {
         return true;
       }
       var existing = artifact.rules().byRuleType(RuleType.COMPATIBILITY.getValue());
@@ -118,7 +136,10 @@ public final class SchemaRegistrar {
     }
   }
 
-  /** False when another client created a compatibility rule first (HTTP 409): its level is checked then. */
+  /**
+   * False when another client created a compatibility rule first (HTTP 409): its level is checked
+   * then.
+   */
   private static boolean createBackwardRule(WithArtifactItemRequestBuilder artifact) {
     CreateRule rule = new CreateRule();
     rule.setRuleType(RuleType.COMPATIBILITY);

@@ -17,8 +17,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Plain Avro binary of one generated event class, without registry framing: for unit tests,
- * {@code TopologyTestDriver} and files. Readers and writers are thread-safe and reused.
+ * Plain Avro binary of one generated event class, without registry framing: for unit tests, {@code
+ * TopologyTestDriver} and files. Readers and writers are thread-safe and reused.
  *
  * <p>Without a registry nothing says which schema wrote the bytes, so {@link #decode(byte[])}
  * assumes the current one; {@link #decode(byte[], Schema)} reads bytes of an older version.
@@ -81,18 +81,22 @@ public final class AvroBinaryCodec<T extends SpecificRecord> {
       event = reader(writerSchema).read(null, decoder);
       complete = decoder.isEnd();
     } catch (IOException | RuntimeException e) {
-      // Corrupt bytes surface as EOF, negative lengths, bad union indexes, bad UUIDs...: all the same here.
-      throw new UndecodableEventException(DecodeFailure.MALFORMED_AVRO,
-          "not a " + type.getSimpleName() + " in Avro binary: " + e, e);
+      // Corrupt bytes surface as EOF, negative lengths, bad union indexes, bad UUIDs...: all the
+      // same here.
+      throw new UndecodableEventException(
+          DecodeFailure.MALFORMED_AVRO,
+          "not a " + type.getSimpleName() + " in Avro binary: " + e,
+          e);
     }
     if (!complete) {
-      throw new UndecodableEventException(DecodeFailure.MALFORMED_AVRO,
-          "bytes left over after a complete " + type.getSimpleName());
+      throw new UndecodableEventException(
+          DecodeFailure.MALFORMED_AVRO, "bytes left over after a complete " + type.getSimpleName());
     }
     return event;
   }
 
   private DatumReader<T> reader(Schema writerSchema) {
-    return readers.computeIfAbsent(writerSchema, writer -> new SpecificDatumReader<>(writer, schema, model));
+    return readers.computeIfAbsent(
+        writerSchema, writer -> new SpecificDatumReader<>(writer, schema, model));
   }
 }

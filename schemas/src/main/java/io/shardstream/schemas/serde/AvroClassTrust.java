@@ -9,8 +9,8 @@ import org.apache.avro.util.ClassUtils;
  *
  * <p>Avro guards against deserialization gadgets with a list of trusted packages read once, from
  * the system property {@value #TRUSTED_PACKAGES_PROPERTY}, when its reader classes initialise. Avro
- * 1.12.1 checks it only for {@code java-class} schema properties; 1.12.2 and later check every class
- * a reader loads, generated records included. Adding the events' package here, before any
+ * 1.12.1 checks it only for {@code java-class} schema properties; 1.12.2 and later check every
+ * class a reader loads, generated records included. Adding the events' package here, before any
  * shardstream serde or codec reads an event, keeps decoding working across those versions without
  * asking every launcher for a {@code -D} flag.
  */
@@ -33,7 +33,8 @@ public final class AvroClassTrust {
     if (trusted) {
       return;
     }
-    System.setProperty(TRUSTED_PACKAGES_PROPERTY,
+    System.setProperty(
+        TRUSTED_PACKAGES_PROPERTY,
         withPackage(System.getProperty(TRUSTED_PACKAGES_PROPERTY), EVENTS_PACKAGE));
     checkAvroLoads(UserChangeEvent.class);
     trusted = true;
@@ -44,7 +45,10 @@ public final class AvroClassTrust {
     if (packages == null || packages.isBlank()) {
       return pkg;
     }
-    boolean listed = Arrays.stream(packages.split(",")).map(String::strip).anyMatch(p -> p.equals(pkg) || p.equals("*"));
+    boolean listed =
+        Arrays.stream(packages.split(","))
+            .map(String::strip)
+            .anyMatch(p -> p.equals(pkg) || p.equals("*"));
     return listed ? packages : packages + "," + pkg;
   }
 
@@ -53,9 +57,17 @@ public final class AvroClassTrust {
       // Avro's own loader: the one that applies its trust check where the version has it.
       ClassUtils.forName(generated.getClassLoader(), generated.getName());
     } catch (SecurityException e) {
-      throw new IllegalStateException("Avro does not trust " + generated.getName() + ": it read its trusted packages"
-          + " before shardstream could add " + EVENTS_PACKAGE + ". Start the JVM with -D" + TRUSTED_PACKAGES_PROPERTY
-          + "=" + EVENTS_PACKAGE, e);
+      throw new IllegalStateException(
+          "Avro does not trust "
+              + generated.getName()
+              + ": it read its trusted packages"
+              + " before shardstream could add "
+              + EVENTS_PACKAGE
+              + ". Start the JVM with -D"
+              + TRUSTED_PACKAGES_PROPERTY
+              + "="
+              + EVENTS_PACKAGE,
+          e);
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("Avro cannot load " + generated.getName(), e);
     }

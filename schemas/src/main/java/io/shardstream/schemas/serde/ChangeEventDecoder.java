@@ -22,7 +22,8 @@ public final class ChangeEventDecoder<T> {
    */
   public DecodeResult<T> decode(String topic, byte[] value) {
     if (value == null) {
-      return new DecodeResult.Failed<>(DecodeFailure.NULL_VALUE,
+      return new DecodeResult.Failed<>(
+          DecodeFailure.NULL_VALUE,
           "the record has no value (a tombstone); deletes are DELETE events");
     }
     try {

@@ -22,7 +22,8 @@ final class RegistryChangeEventSerdes implements ChangeEventSerdes {
   @Override
   public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> eventType) {
     return Serdes.serdeFrom(
-        new RegistryEventSerializer<T>(settings, SpecificData.getForClass(eventType).getSchema(eventType), registrar),
+        new RegistryEventSerializer<T>(
+            settings, SpecificData.getForClass(eventType).getSchema(eventType), registrar),
         new RegistryEventDeserializer<>(settings, eventType));
   }
 }

@@ -9,9 +9,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Apicurio's Avro deserializer, reading into one generated class, with every failure sorted into
- * a fault of the record ({@link UndecodableEventException}) or of the registry
- * ({@code SchemaRegistryUnavailableException} and other {@code SchemaRegistryException}s).
+ * Apicurio's Avro deserializer, reading into one generated class, with every failure sorted into a
+ * fault of the record ({@link UndecodableEventException}) or of the registry ({@code
+ * SchemaRegistryUnavailableException} and other {@code SchemaRegistryException}s).
  */
 final class RegistryEventDeserializer<T> implements Deserializer<T> {
   /** Magic byte 0 and a 4-byte schema id. */
@@ -53,19 +53,30 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
       throw explain(e, data);
     }
     if (!type.isInstance(value)) {
-      throw new UndecodableEventException(DecodeFailure.WRONG_EVENT_TYPE, "expected a " + type.getSimpleName()
-          + " but schema id " + schemaId(data) + " describes " + describe(value));
+      throw new UndecodableEventException(
+          DecodeFailure.WRONG_EVENT_TYPE,
+          "expected a "
+              + type.getSimpleName()
+              + " but schema id "
+              + schemaId(data)
+              + " describes "
+              + describe(value));
     }
     return type.cast(value);
   }
 
   private static void checkFraming(byte[] data) {
     if (data.length < FRAME_LENGTH) {
-      throw new UndecodableEventException(DecodeFailure.NOT_REGISTRY_FRAMED,
-          data.length + " bytes, fewer than the " + FRAME_LENGTH + " of a magic byte and schema id");
+      throw new UndecodableEventException(
+          DecodeFailure.NOT_REGISTRY_FRAMED,
+          data.length
+              + " bytes, fewer than the "
+              + FRAME_LENGTH
+              + " of a magic byte and schema id");
     }
     if (data[0] != 0) {
-      throw new UndecodableEventException(DecodeFailure.NOT_REGISTRY_FRAMED,
+      throw new UndecodableEventException(
+          DecodeFailure.NOT_REGISTRY_FRAMED,
           String.format("first byte is 0x%02x, not the magic byte 0x00", data[0]));
     }
   }
@@ -73,29 +84,44 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
   private RuntimeException explain(RuntimeException failure, byte[] data) {
     int schemaId = schemaId(data);
     if (RegistryFailures.isUnavailable(failure)) {
-      return RegistryFailures.describe(failure, "fetching schema id " + schemaId, settings.apiUrl());
+      return RegistryFailures.describe(
+          failure, "fetching schema id " + schemaId, settings.apiUrl());
     }
     int status = RegistryFailures.status(failure);
     if (status == 404) {
-      return new UndecodableEventException(DecodeFailure.UNKNOWN_SCHEMA_ID,
-          "schema id " + schemaId + " is not in the schema registry at " + settings.apiUrl(), failure);
+      return new UndecodableEventException(
+          DecodeFailure.UNKNOWN_SCHEMA_ID,
+          "schema id " + schemaId + " is not in the schema registry at " + settings.apiUrl(),
+          failure);
     }
     if (status != -1) {
       // Refused for another reason (authorisation...): the registry's problem, not the record's.
-      return RegistryFailures.describe(failure, "fetching schema id " + schemaId, settings.apiUrl());
+      return RegistryFailures.describe(
+          failure, "fetching schema id " + schemaId, settings.apiUrl());
     }
     if (isUnknownRecordClass(failure)) {
-      return new UndecodableEventException(DecodeFailure.WRONG_EVENT_TYPE, "expected a " + type.getSimpleName()
-          + " but schema id " + schemaId + " describes a record with no generated class", failure);
+      return new UndecodableEventException(
+          DecodeFailure.WRONG_EVENT_TYPE,
+          "expected a "
+              + type.getSimpleName()
+              + " but schema id "
+              + schemaId
+              + " describes a record with no generated class",
+          failure);
     }
-    return new UndecodableEventException(DecodeFailure.MALFORMED_AVRO, "the body does not match schema id " + schemaId
-        + ": " + failure, failure);
+    return new UndecodableEventException(
+        DecodeFailure.MALFORMED_AVRO,
+        "the body does not match schema id " + schemaId + ": " + failure,
+        failure);
   }
 
-  /** Apicurio's specific reader looks the class up by the writer schema's name and says so in words. */
+  /**
+   * Apicurio's specific reader looks the class up by the writer schema's name and says so in words.
+   */
   private static boolean isUnknownRecordClass(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("Could not find class")) {
+      if (t instanceof IllegalArgumentException
+          && String.valueOf(t.getMessage()).startsWith("Could not find class")) {
         return true;
       }
     }
@@ -108,7 +134,8 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
 
   private static String describe(Object value) {
     return value instanceof org.apache.avro.generic.GenericContainer container
-        ? container.getSchema().getFullName() : String.valueOf(value);
+        ? container.getSchema().getFullName()
+        : String.valueOf(value);
   }
 
   @Override

@@ -55,22 +55,39 @@ final class RegistryEventSerializer<T extends SpecificRecord> implements Seriali
   private RuntimeException explain(RuntimeException failure, String topic) {
     String artifact = SchemaRegistrar.GROUP + "/" + SchemaRegistrar.valueArtifactId(topic);
     if (isNotRegistered(failure)) {
-      return new SchemaRegistryException("the " + schema.getName() + " schema is not a registered version of artifact "
-          + artifact + " in the schema registry at " + settings.apiUrl() + ": register it (Topics.registerSchemas)"
-          + " or let serializers register it (RegistrySettings.development)", failure);
+      return new SchemaRegistryException(
+          "the "
+              + schema.getName()
+              + " schema is not a registered version of artifact "
+              + artifact
+              + " in the schema registry at "
+              + settings.apiUrl()
+              + ": register it (Topics.registerSchemas)"
+              + " or let serializers register it (RegistrySettings.development)",
+          failure);
     }
     if (RegistryFailures.isUnavailable(failure) || RegistryFailures.status(failure) != -1) {
-      return RegistryFailures.describe(failure, "looking up the " + schema.getName() + " schema of topic " + topic
-          + " (artifact " + artifact + ")", settings.apiUrl());
+      return RegistryFailures.describe(
+          failure,
+          "looking up the "
+              + schema.getName()
+              + " schema of topic "
+              + topic
+              + " (artifact "
+              + artifact
+              + ")",
+          settings.apiUrl());
     }
     // Not the registry: the event itself cannot be written (a required field left null...).
-    return new SerializationException("cannot write a " + schema.getName() + " to topic " + topic + ": " + failure, failure);
+    return new SerializationException(
+        "cannot write a " + schema.getName() + " to topic " + topic + ": " + failure, failure);
   }
 
   /** Apicurio says so only in words: its search by content found no version. */
   private static boolean isNotRegistered(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).startsWith("Could not resolve artifact reference by content")) {
+      if (String.valueOf(t.getMessage())
+          .startsWith("Could not resolve artifact reference by content")) {
         return true;
       }
     }

@@ -34,13 +34,19 @@ class CompatibilityRuleIT {
     registrar.registerValueSchema(topic, UserChangeEvent.getClassSchema());
 
     assertThatThrownBy(() -> registrar.registerValueSchema(topic, withRequiredField("tier")))
-        .isInstanceOfSatisfying(IncompatibleSchemaException.class,
-            e -> assertThat(e.violations()).isNotEmpty().anySatisfy(v -> assertThat(v).contains("tier")))
+        .isInstanceOfSatisfying(
+            IncompatibleSchemaException.class,
+            e ->
+                assertThat(e.violations())
+                    .isNotEmpty()
+                    .anySatisfy(v -> assertThat(v).contains("tier")))
         .hasMessageContaining("rejected a schema")
         .hasMessageContaining(topic + "-value");
 
-    assertThat(api.core("/groups/default/artifacts/" + topic + "-value/versions").get("count").asInt())
-        .as("the rejected version was not added").isEqualTo(1);
+    assertThat(
+            api.core("/groups/default/artifacts/" + topic + "-value/versions").get("count").asInt())
+        .as("the rejected version was not added")
+        .isEqualTo(1);
   }
 
   @Test
@@ -55,7 +61,8 @@ class CompatibilityRuleIT {
   @Test
   void aStricterRuleIsKept() throws Exception {
     registrar.registerValueSchema(topic, UserChangeEvent.getClassSchema());
-    api.put("/groups/default/artifacts/" + topic + "-value/rules/COMPATIBILITY",
+    api.put(
+        "/groups/default/artifacts/" + topic + "-value/rules/COMPATIBILITY",
         "{\"ruleType\":\"COMPATIBILITY\",\"config\":\"FULL_TRANSITIVE\"}");
 
     registrar.registerValueSchema(topic, UserChangeEvent.getClassSchema());

@@ -18,13 +18,17 @@ class RegistrySettingsTest {
 
   @Test
   void theCoreApiUrlIsKept() {
-    assertThat(RegistrySettings.production(URI.create("https://registry.example.com:443/apis/registry/v3/")).apiUrl())
+    assertThat(
+            RegistrySettings.production(
+                    URI.create("https://registry.example.com:443/apis/registry/v3/"))
+                .apiUrl())
         .isEqualTo(URI.create("https://registry.example.com:443/apis/registry/v3"));
   }
 
   @Test
   void theConfluentCompatibleApiIsRejectedWithAnExplanation() {
-    assertThatThrownBy(() -> RegistrySettings.production(URI.create("http://localhost:8081/apis/ccompat/v7")))
+    assertThatThrownBy(
+            () -> RegistrySettings.production(URI.create("http://localhost:8081/apis/ccompat/v7")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("/apis/registry/v3")
         .hasMessageContaining("Confluent-compatible");

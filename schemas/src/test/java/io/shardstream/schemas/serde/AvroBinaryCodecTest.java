@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class AvroBinaryCodecTest {
   private final AvroBinaryCodec<UserChangeEvent> users = AvroBinaryCodec.of(UserChangeEvent.class);
-  private final AvroBinaryCodec<EmailChangeEvent> emails = AvroBinaryCodec.of(EmailChangeEvent.class);
+  private final AvroBinaryCodec<EmailChangeEvent> emails =
+      AvroBinaryCodec.of(EmailChangeEvent.class);
 
   @Test
   void userUpsertRoundTripsIntoTheGeneratedClass() {
@@ -28,7 +29,8 @@ class AvroBinaryCodecTest {
   @Test
   void deletesCarryOnlyTheKeyFields() {
     UserChangeEvent userDelete = users.decode(users.encode(SampleEvents.userDelete("u-1")));
-    EmailChangeEvent emailDelete = emails.decode(emails.encode(SampleEvents.emailDelete("ada@example.com")));
+    EmailChangeEvent emailDelete =
+        emails.decode(emails.encode(SampleEvents.emailDelete("ada@example.com")));
 
     assertThat(userDelete.getUser()).isNull();
     assertThat(userDelete.getUserKey().getUserId()).isEqualTo("u-1");
@@ -49,7 +51,8 @@ class AvroBinaryCodecTest {
     byte[] bytes = users.encode(SampleEvents.userUpsert("u-1"));
 
     assertThatThrownBy(() -> users.decode(Arrays.copyOf(bytes, bytes.length - 3)))
-        .isInstanceOfSatisfying(UndecodableEventException.class,
+        .isInstanceOfSatisfying(
+            UndecodableEventException.class,
             e -> assertThat(e.failure()).isEqualTo(DecodeFailure.MALFORMED_AVRO));
   }
 
@@ -70,7 +73,8 @@ class AvroBinaryCodecTest {
     notUuid[1] = 'z';
 
     assertThatThrownBy(() -> users.decode(notUuid))
-        .isInstanceOfSatisfying(UndecodableEventException.class,
+        .isInstanceOfSatisfying(
+            UndecodableEventException.class,
             e -> assertThat(e.failure()).isEqualTo(DecodeFailure.MALFORMED_AVRO));
   }
 }

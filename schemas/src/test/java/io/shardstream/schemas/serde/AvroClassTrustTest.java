@@ -31,6 +31,8 @@ class AvroClassTrustTest {
     assertThat(AvroClassTrust.withPackage(" ", "a.b")).isEqualTo("a.b");
     assertThat(AvroClassTrust.withPackage("x.y", "a.b")).isEqualTo("x.y,a.b");
     assertThat(AvroClassTrust.withPackage("x.y, a.b", "a.b")).isEqualTo("x.y, a.b");
-    assertThat(AvroClassTrust.withPackage("*", "a.b")).as("everything is trusted already").isEqualTo("*");
+    assertThat(AvroClassTrust.withPackage("*", "a.b"))
+        .as("everything is trusted already")
+        .isEqualTo("*");
   }
 }

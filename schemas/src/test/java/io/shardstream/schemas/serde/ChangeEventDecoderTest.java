@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ChangeEventDecoderTest {
   private static final String TOPIC = "users.changes";
   private final ChangeEventSerdes serdes = ChangeEventSerdes.plainAvro();
-  private final ChangeEventDecoder<UserChangeEvent> decoder = serdes.valueDecoder(UserChangeEvent.class);
+  private final ChangeEventDecoder<UserChangeEvent> decoder =
+      serdes.valueDecoder(UserChangeEvent.class);
 
   @Test
   void anEventDecodesToOk() {
@@ -22,19 +23,25 @@ class ChangeEventDecoderTest {
 
   @Test
   void badBytesAreAFailureWithAReasonNotAnException() {
-    DecodeResult<UserChangeEvent> result = decoder.decode(TOPIC, "{\"userId\":\"u-1\"}".getBytes(StandardCharsets.UTF_8));
+    DecodeResult<UserChangeEvent> result =
+        decoder.decode(TOPIC, "{\"userId\":\"u-1\"}".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(result).isInstanceOfSatisfying(DecodeResult.Failed.class, failed -> {
-      assertThat(failed.failure()).isEqualTo(DecodeFailure.MALFORMED_AVRO);
-      assertThat(failed.failure().code()).isEqualTo("malformed-avro");
-      assertThat(failed.detail()).contains("UserChangeEvent");
-    });
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            DecodeResult.Failed.class,
+            failed -> {
+              assertThat(failed.failure()).isEqualTo(DecodeFailure.MALFORMED_AVRO);
+              assertThat(failed.failure().code()).isEqualTo("malformed-avro");
+              assertThat(failed.detail()).contains("UserChangeEvent");
+            });
   }
 
   @Test
   void aTombstoneIsAFailure() {
-    assertThat(decoder.decode(TOPIC, null)).isInstanceOfSatisfying(DecodeResult.Failed.class,
-        failed -> assertThat(failed.failure()).isEqualTo(DecodeFailure.NULL_VALUE));
+    assertThat(decoder.decode(TOPIC, null))
+        .isInstanceOfSatisfying(
+            DecodeResult.Failed.class,
+            failed -> assertThat(failed.failure()).isEqualTo(DecodeFailure.NULL_VALUE));
   }
 
   @Test
@@ -44,12 +51,16 @@ class ChangeEventDecoderTest {
 
   @Test
   void resultsSwitchExhaustively() {
-    byte[] bytes = serdes.userEvents().serializer().serialize(TOPIC, SampleEvents.userDelete("u-9"));
+    byte[] bytes =
+        serdes.userEvents().serializer().serialize(TOPIC, SampleEvents.userDelete("u-9"));
 
-    String outcome = switch (decoder.decode(TOPIC, bytes)) {
-      case DecodeResult.Ok<UserChangeEvent> ok -> "apply " + ok.event().getUserKey().getUserId();
-      case DecodeResult.Failed<UserChangeEvent> failed -> "dead-letter " + failed.failure().code();
-    };
+    String outcome =
+        switch (decoder.decode(TOPIC, bytes)) {
+          case DecodeResult.Ok<UserChangeEvent> ok ->
+              "apply " + ok.event().getUserKey().getUserId();
+          case DecodeResult.Failed<UserChangeEvent> failed ->
+              "dead-letter " + failed.failure().code();
+        };
 
     assertThat(outcome).isEqualTo("apply u-9");
   }

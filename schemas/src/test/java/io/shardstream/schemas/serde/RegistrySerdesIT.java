@@ -53,12 +53,16 @@ class RegistrySerdesIT {
 
       assertThat(bytes[0]).as("magic byte").isZero();
       int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-      assertThat(Arrays.copyOfRange(bytes, 5, bytes.length)).as("the rest is plain Avro binary")
+      assertThat(Arrays.copyOfRange(bytes, 5, bytes.length))
+          .as("the rest is plain Avro binary")
           .isEqualTo(AvroBinaryCodec.of(UserChangeEvent.class).encode(event));
       // The id is what Confluent clients look up: the ccompat API serves the whole schema under it.
-      Schema served = new Schema.Parser().parse(api.ccompat("/schemas/ids/" + schemaId).get("schema").asText());
+      Schema served =
+          new Schema.Parser().parse(api.ccompat("/schemas/ids/" + schemaId).get("schema").asText());
       assertThat(served).isEqualTo(UserChangeEvent.getClassSchema());
-      assertThat(api.core("/ids/contentIds/" + schemaId + "/references")).as("no references to other artifacts").isEmpty();
+      assertThat(api.core("/ids/contentIds/" + schemaId + "/references"))
+          .as("no references to other artifacts")
+          .isEmpty();
 
       Object read = serde.deserializer().deserialize(topic, bytes);
       assertThat(read).isExactlyInstanceOf(UserChangeEvent.class).isEqualTo(event);
@@ -72,7 +76,8 @@ class RegistrySerdesIT {
     }
 
     String artifact = "/groups/default/artifacts/" + topic + "-value";
-    assertThat(api.core(artifact + "/rules/COMPATIBILITY").get("config").asText()).isEqualTo("BACKWARD");
+    assertThat(api.core(artifact + "/rules/COMPATIBILITY").get("config").asText())
+        .isEqualTo("BACKWARD");
     assertThat(api.ccompat("/config/" + topic + "-value").toString()).contains("BACKWARD");
   }
 
@@ -88,14 +93,18 @@ class RegistrySerdesIT {
     assertThat(v2.version()).isEqualTo("2");
     assertThat(v2.contentId()).isNotEqualTo(v1.contentId());
 
-    DecodeResult<UserChangeEvent> decoded = production().valueDecoder(UserChangeEvent.class).decode(topic, v1Bytes);
+    DecodeResult<UserChangeEvent> decoded =
+        production().valueDecoder(UserChangeEvent.class).decode(topic, v1Bytes);
 
-    assertThat(decoded).isInstanceOfSatisfying(DecodeResult.Ok.class, ok -> {
-      UserChangeEvent event = (UserChangeEvent) ok.event();
-      assertThat(event.getUser().getUserId()).isEqualTo("u-legacy");
-      assertThat(event.getUser().getLocale()).isNull();
-      assertThat(event.getSource()).isEqualTo("legacy-service");
-    });
+    assertThat(decoded)
+        .isInstanceOfSatisfying(
+            DecodeResult.Ok.class,
+            ok -> {
+              UserChangeEvent event = (UserChangeEvent) ok.event();
+              assertThat(event.getUser().getUserId()).isEqualTo("u-legacy");
+              assertThat(event.getUser().getLocale()).isNull();
+              assertThat(event.getSource()).isEqualTo("legacy-service");
+            });
   }
 
   @Test
@@ -103,11 +112,15 @@ class RegistrySerdesIT {
     try (Serde<UserChangeEvent> serde = production().userEvents()) {
       assertThatThrownBy(() -> serde.serializer().serialize(topic, SampleEvents.userUpsert("u-1")))
           .isInstanceOf(SchemaRegistryException.class)
-          .hasMessageContaining("UserChangeEvent schema is not a registered version of artifact default/" + topic + "-value")
+          .hasMessageContaining(
+              "UserChangeEvent schema is not a registered version of artifact default/"
+                  + topic
+                  + "-value")
           .hasMessageContaining("Topics.registerSchemas");
 
-      RegisteredSchema registered = new SchemaRegistrar(RegistrySettings.production(registry.url()))
-          .registerValueSchema(topic, UserChangeEvent.getClassSchema());
+      RegisteredSchema registered =
+          new SchemaRegistrar(RegistrySettings.production(registry.url()))
+              .registerValueSchema(topic, UserChangeEvent.getClassSchema());
       byte[] bytes = serde.serializer().serialize(topic, SampleEvents.userUpsert("u-1"));
 
       assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo((int) registered.contentId());
@@ -141,16 +154,22 @@ class RegistrySerdesIT {
     ChangeEventSerdes serdes = development();
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     byte[] user = serdes.userEvents().serializer().serialize(topic, SampleEvents.userUpsert("u-1"));
-    byte[] email = serdes.emailEvents().serializer().serialize("emails." + topic, SampleEvents.emailUpsert("a@b.c", "u-1"));
+    byte[] email =
+        serdes
+            .emailEvents()
+            .serializer()
+            .serialize("emails." + topic, SampleEvents.emailUpsert("a@b.c", "u-1"));
 
     assertThat(failure(users.decode(topic, "{\"userId\":1}".getBytes(StandardCharsets.UTF_8))))
         .isEqualTo(DecodeFailure.NOT_REGISTRY_FRAMED);
-    assertThat(failure(users.decode(topic, new byte[] {0, 0}))).isEqualTo(DecodeFailure.NOT_REGISTRY_FRAMED);
+    assertThat(failure(users.decode(topic, new byte[] {0, 0})))
+        .isEqualTo(DecodeFailure.NOT_REGISTRY_FRAMED);
     byte[] unknownId = user.clone();
     ByteBuffer.wrap(unknownId).putInt(1, Integer.MAX_VALUE);
     assertThat(failure(users.decode(topic, unknownId))).isEqualTo(DecodeFailure.UNKNOWN_SCHEMA_ID);
     assertThat(failure(users.decode(topic, email))).isEqualTo(DecodeFailure.WRONG_EVENT_TYPE);
-    assertThat(failure(users.decode(topic, Arrays.copyOf(user, user.length - 4)))).isEqualTo(DecodeFailure.MALFORMED_AVRO);
+    assertThat(failure(users.decode(topic, Arrays.copyOf(user, user.length - 4))))
+        .isEqualTo(DecodeFailure.MALFORMED_AVRO);
     assertThat(failure(users.decode(topic, null))).isEqualTo(DecodeFailure.NULL_VALUE);
   }
 

@@ -1,6 +1,5 @@
 package io.shardstream.schemas.serde;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.schemas.SampleEvents;
@@ -16,7 +15,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** No registry on the port: every path fails fast with a message naming the registry, and never dead-letters. */
+/**
+ * No registry on the port: every path fails fast with a message naming the registry, and never
+ * dead-letters.
+ */
 class RegistryUnreachableIT {
   private static final String TOPIC = "users.changes";
   private static URI nowhere;
@@ -40,7 +42,8 @@ class RegistryUnreachableIT {
 
   @Test
   void serializingInDevelopmentSaysTheRegistryIsUnavailable() {
-    try (Serde<UserChangeEvent> serde = ChangeEventSerdes.registry(RegistrySettings.development(nowhere)).userEvents()) {
+    try (Serde<UserChangeEvent> serde =
+        ChangeEventSerdes.registry(RegistrySettings.development(nowhere)).userEvents()) {
       assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, SampleEvents.userUpsert("u-1")))
           .isInstanceOf(SchemaRegistryUnavailableException.class)
           .hasMessageContaining(nowhere.toString());
@@ -49,20 +52,23 @@ class RegistryUnreachableIT {
 
   @Test
   void serializingInProductionSaysTheRegistryIsUnavailable() {
-    try (Serde<UserChangeEvent> serde = ChangeEventSerdes.registry(RegistrySettings.production(nowhere)).userEvents()) {
+    try (Serde<UserChangeEvent> serde =
+        ChangeEventSerdes.registry(RegistrySettings.production(nowhere)).userEvents()) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, SampleEvents.userUpsert("u-1")))
           .isInstanceOf(SchemaRegistryUnavailableException.class)
           .hasMessageContaining(nowhere.toString())
           .hasMessageContaining("UserChangeEvent");
-      System.out.println("production serialize failed after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      System.out.println(
+          "production serialize failed after " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
   }
 
   @Test
   void decodingThrowsInsteadOfDeadLetteringAGoodRecord() {
-    ChangeEventDecoder<UserChangeEvent> decoder = ChangeEventSerdes.registry(RegistrySettings.production(nowhere))
-        .valueDecoder(UserChangeEvent.class);
+    ChangeEventDecoder<UserChangeEvent> decoder =
+        ChangeEventSerdes.registry(RegistrySettings.production(nowhere))
+            .valueDecoder(UserChangeEvent.class);
     byte[] framed = ByteBuffer.allocate(10).put((byte) 0).putInt(1).array();
 
     assertThatThrownBy(() -> decoder.decode(TOPIC, framed))

@@ -26,7 +26,8 @@ class SchemaEvolutionTest {
     GenericRecord v1 = SchemaHistory.userUpsertV1("u-legacy");
     byte[] bytes = write(v1);
 
-    UserChangeEvent read = AvroBinaryCodec.of(UserChangeEvent.class).decode(bytes, SchemaHistory.userEventV1());
+    UserChangeEvent read =
+        AvroBinaryCodec.of(UserChangeEvent.class).decode(bytes, SchemaHistory.userEventV1());
 
     assertThat(read.getOp()).isEqualTo(ChangeOp.UPSERT);
     assertThat(read.getUser().getUserId()).isEqualTo("u-legacy");
@@ -44,8 +45,13 @@ class SchemaEvolutionTest {
   @Test
   void theCheckerWouldCatchARequiredFieldAddedWithoutDefault() {
     Schema v1 = SchemaHistory.userEventV1();
-    Schema breaking = SchemaBuilder.record(v1.getName()).namespace(v1.getNamespace()).fields()
-        .requiredString("eventId").requiredString("tier").endRecord();
+    Schema breaking =
+        SchemaBuilder.record(v1.getName())
+            .namespace(v1.getNamespace())
+            .fields()
+            .requiredString("eventId")
+            .requiredString("tier")
+            .endRecord();
 
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(breaking, v1).getType())
         .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
@@ -53,7 +59,9 @@ class SchemaEvolutionTest {
 
   private static void assertBackwardCompatible(Schema reader, Schema writer) {
     var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-    assertThat(result.getType()).as(result.getDescription()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    assertThat(result.getType())
+        .as(result.getDescription())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
   }
 
   private static byte[] write(GenericRecord record) throws IOException {
