@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = ShardstreamCommand.Version.class,
     description =
         "Domain change events to a sharded DynamoDB single table, searchable across shards.",
-    subcommands = {KeysCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      KeysCommand.class,
+      TableCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ShardstreamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,6 +3,7 @@ package io.shardstream.app;
 import io.shardstream.core.config.ConfigValidationException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
@@ -18,15 +19,16 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof ConfigValidationException
         || e instanceof UncheckedIOException
         || e instanceof UserException
-        || isDevStackError(e)) {
+        || isDevStackError(e)
+        || e instanceof SdkClientException) {
       commandLine
           .getErr()
-          .println("shardstream " + commandLine.getCommandName() + ": " + e.getMessage());
+          .println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
       return USER_ERROR;
     }
     commandLine
         .getErr()
-        .println("shardstream " + commandLine.getCommandName() + ": unexpected error: " + e);
+        .println(commandLine.getCommandSpec().qualifiedName() + ": unexpected error: " + e);
     org.slf4j.LoggerFactory.getLogger(UserErrorHandler.class).error("unexpected error", e);
     return CommandLine.ExitCode.SOFTWARE;
   }
