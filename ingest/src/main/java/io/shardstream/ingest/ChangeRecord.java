@@ -1,0 +1,102 @@
+package io.shardstream.ingest;
+
+import io.shardstream.schemas.Topics;
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One record bound for a change-event topic: its topic, its Kafka key (the entity's unique
+ * property) and its value. Sources build these; {@link EventSink}s deliver them.
+ */
+public sealed interface ChangeRecord {
+
+  String topic();
+
+  /** The Kafka record key: the userId of a user event, the address of an email event. */
+  String key();
+
+  static ChangeRecord of(UserChangeEvent event) {
+    return new UserChange(event);
+  }
+
+  static ChangeRecord of(EmailChangeEvent event) {
+    return new EmailChange(event);
+  }
+
+  /** A user event, keyed by userId (from the state on UPSERT, the key on DELETE). */
+  record UserChange(UserChangeEvent event) implements ChangeRecord {
+    public UserChange {
+      Objects.requireNonNull(event, "event");
+    }
+
+    @Override
+    public String topic() {
+      return Topics.USERS.name();
+    }
+
+    @Override
+    public String key() {
+      if (event.getUser() != null) {
+        return event.getUser().getUserId();
+      }
+      return event.getUserKey() == null ? "" : event.getUserKey().getUserId();
+    }
+  }
+
+  /** An email event, keyed by the address. */
+  record EmailChange(EmailChangeEvent event) implements ChangeRecord {
+    public EmailChange {
+      Objects.requireNonNull(event, "event");
+    }
+
+    @Override
+    public String topic() {
+      return Topics.EMAILS.name();
+    }
+
+    @Override
+    public String key() {
+      if (event.getEmail() != null) {
+        return event.getEmail().getEmail();
+      }
+      return event.getEmailKey() == null ? "" : event.getEmailKey().getEmail();
+    }
+  }
+
+  /**
+   * Bytes that are deliberately not a decodable event (the generator's "undecodable" kind): they
+   * bypass the serializer so that the writer's dead-letter path sees what a misconfigured producer
+   * would send. Only Kafka can carry them; a JSON lines file cannot.
+   */
+  record Undecodable(String topic, String key, byte[] value) implements ChangeRecord {
+    public Undecodable {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(key, "key");
+      value = value.clone();
+    }
+
+    @Override
+    public byte[] value() {
+      return value.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Undecodable that && topic.equals(that.topic) && key.equals(that.key)
+          && Arrays.equals(value, that.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(topic, key, Arrays.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+      return "Undecodable[topic=" + topic + ", key=" + key + ", value=" + HexFormat.of().formatHex(value) + "]";
+    }
+  }
+}

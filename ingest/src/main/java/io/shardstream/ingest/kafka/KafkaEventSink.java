@@ -1,0 +1,137 @@
+package io.shardstream.ingest.kafka;
+
+import io.shardstream.ingest.ChangeRecord;
+import io.shardstream.ingest.EventSink;
+import io.shardstream.ingest.IngestSettings;
+import io.shardstream.schemas.Topics;
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.SchemaRegistryException;
+import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.service.Settings;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces change records to their topics with an idempotent producer (no duplicates or reordering
+ * from the producer's own retries), keyed by the entity's unique property so that one entity's
+ * events stay in one partition, in order. Values go through the registry serdes here rather than in
+ * the producer, so that deliberately undecodable bytes can share the same producer, and so that a
+ * registry failure surfaces in the caller's thread.
+ */
+public final class KafkaEventSink implements EventSink {
+  // Client ids name producers in broker logs and quotas; one per sink, as Kafka's JMX registration
+  // complains about two live producers with the same id.
+  private static final AtomicInteger SINKS = new AtomicInteger();
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final Serializer<UserChangeEvent> userValues;
+  private final Serializer<EmailChangeEvent> emailValues;
+
+  private KafkaEventSink(Map<String, Object> config, ChangeEventSerdes serdes) {
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.userValues = Topics.USERS.valueSerde(serdes).serializer();
+    this.emailValues = Topics.EMAILS.valueSerde(serdes).serializer();
+  }
+
+  /**
+   * @param producerSettings Kafka producer settings ({@code bootstrap.servers} at least); idempotence
+   *     and {@code acks=all} are added and may not be weakened
+   */
+  public static KafkaEventSink create(Map<String, ?> producerSettings, ChangeEventSerdes serdes) {
+    return new KafkaEventSink(producerConfig(producerSettings), serdes);
+  }
+
+  /** From the {@code kafka.*} and {@code registry.*} settings ({@link IngestSettings}). */
+  public static KafkaEventSink fromSettings(Settings settings) {
+    return create(IngestSettings.producerConfig(settings), ChangeEventSerdes.registry(IngestSettings.registry(settings)));
+  }
+
+  /**
+   * The producer configuration used for {@code producerSettings}: throughput-friendly defaults, the
+   * caller's settings over them, then the delivery guarantees, which are not negotiable: a
+   * non-idempotent producer may write a retried batch twice or reorder an entity's versions.
+   *
+   * @throws IllegalArgumentException when the settings ask for weaker delivery guarantees
+   */
+  public static Map<String, Object> producerConfig(Map<String, ?> producerSettings) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "shardstream-ingest-" + SINKS.incrementAndGet());
+    // Imports send as fast as they read: bigger, fuller batches cost a few ms of latency only.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+    config.putAll(producerSettings);
+    require(config, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", "true");
+    require(config, ProducerConfig.ACKS_CONFIG, "all", "all", "-1");
+    config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+    config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+    return Collections.unmodifiableMap(config);
+  }
+
+  private static void require(Map<String, Object> config, String key, String value, String... accepted) {
+    Object given = config.get(key);
+    if (given != null) {
+      String text = String.valueOf(given).trim().toLowerCase(Locale.ROOT);
+      if (!java.util.List.of(accepted).contains(text)) {
+        throw new IllegalArgumentException("ingest producers run with " + key + "=" + value
+            + " (idempotent, acknowledged by all in-sync replicas); the setting " + key + "=" + given
+            + " would allow lost, duplicated or reordered events: remove it");
+      }
+    }
+    config.put(key, value);
+  }
+
+  @Override
+  public CompletableFuture<Void> send(ChangeRecord record) {
+    byte[] value;
+    try {
+      value = switch (record) {
+        case ChangeRecord.UserChange user -> userValues.serialize(record.topic(), user.event());
+        case ChangeRecord.EmailChange email -> emailValues.serialize(record.topic(), email.event());
+        case ChangeRecord.Undecodable raw -> raw.value();
+      };
+    } catch (SchemaRegistryException e) {
+      throw e; // the registry's problem, not this record's: the caller stops
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<Void> delivered = new CompletableFuture<>();
+    try {
+      producer.send(new ProducerRecord<>(record.topic(), record.key(), value), (metadata, failure) -> {
+        if (failure == null) {
+          delivered.complete(null);
+        } else {
+          delivered.completeExceptionally(failure);
+        }
+      });
+    } catch (RuntimeException e) {
+      delivered.completeExceptionally(e);
+    }
+    return delivered;
+  }
+
+  @Override
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    try {
+      producer.close();
+    } finally {
+      userValues.close();
+      emailValues.close();
+    }
+  }
+}

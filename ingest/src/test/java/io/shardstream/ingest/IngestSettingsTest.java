@@ -1,0 +1,46 @@
+package io.shardstream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.service.Settings;
+import io.shardstream.service.SettingsException;
+import io.shardstream.service.SettingsLoader;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestSettingsTest {
+
+  @Test
+  void defaultsPointAtTheLocalDevstack() {
+    Settings settings = new SettingsLoader().defaults(IngestSettings.defaults()).load();
+
+    assertThat(IngestSettings.producerConfig(settings)).containsExactly(Map.entry("bootstrap.servers", "localhost:9092"));
+    assertThat(IngestSettings.registry(settings))
+        .isEqualTo(RegistrySettings.production(URI.create("http://localhost:8081")));
+  }
+
+  @Test
+  void environmentOverridesAndPassesKafkaSettingsThrough() {
+    Settings settings = new SettingsLoader().defaults(IngestSettings.defaults()).environment(Map.of(
+        "SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS", "broker:29092",
+        "SHARDSTREAM_KAFKA_LINGER_MS", "50",
+        "SHARDSTREAM_REGISTRY_URL", "http://registry:8080",
+        "SHARDSTREAM_REGISTRY_AUTO_REGISTER", "true")).load();
+
+    assertThat(IngestSettings.producerConfig(settings))
+        .containsEntry("bootstrap.servers", "broker:29092")
+        .containsEntry("linger.ms", "50");
+    assertThat(IngestSettings.registry(settings)).isEqualTo(RegistrySettings.development(URI.create("http://registry:8080")));
+  }
+
+  @Test
+  void namesTheSettingThatIsWrong() {
+    assertThatThrownBy(() -> IngestSettings.producerConfig(Settings.of(Map.of())))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("kafka.bootstrap.servers");
+    assertThatThrownBy(() -> IngestSettings.registry(Settings.of(Map.of("registry.url", "localhost:8081"))))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("registry.url").hasMessageContaining("absolute");
+  }
+}
