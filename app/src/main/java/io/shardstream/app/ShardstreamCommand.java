@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       KeysCommand.class,
       TableCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

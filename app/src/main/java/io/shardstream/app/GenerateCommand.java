@@ -1,0 +1,84 @@
+package io.shardstream.app;
+
+import io.shardstream.ingest.EventSink;
+import io.shardstream.ingest.IngestSettings;
+import io.shardstream.ingest.ProgressDisplay;
+import io.shardstream.ingest.RateLimiter;
+import io.shardstream.ingest.file.JsonLinesEventSink;
+import io.shardstream.ingest.generate.EventGenerator;
+import io.shardstream.ingest.generate.GenerateReport;
+import io.shardstream.ingest.generate.GeneratorOptions;
+import io.shardstream.ingest.generate.GeneratorRun;
+import io.shardstream.ingest.kafka.KafkaEventSink;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shardstream generate}: realistic User/Email change events (deterministic for a seed),
+ * with updates, deletes, duplicates, out-of-order and invalid events, to Kafka or a JSON lines
+ * file.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Generate realistic change events (Datafaker, deterministic for a seed) to Kafka "
+        + "or to a JSON lines file.")
+final class GenerateCommand implements Callable<Integer> {
+  @Option(names = "--users", defaultValue = "1000", description = "Users to create. Default: ${DEFAULT-VALUE}.")
+  int users;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--update-rate", defaultValue = "0.25", description = "Share of events that update a user. Default: ${DEFAULT-VALUE}.")
+  double updateRate;
+
+  @Option(names = "--delete-rate", defaultValue = "0.05", description = "Share of events that delete. Default: ${DEFAULT-VALUE}.")
+  double deleteRate;
+
+  @Option(names = "--duplicate-rate", defaultValue = "0.03", description = "Share of re-sent events. Default: ${DEFAULT-VALUE}.")
+  double duplicateRate;
+
+  @Option(names = "--out-of-order-rate", defaultValue = "0.02", description = "Share of out-of-order updates. Default: ${DEFAULT-VALUE}.")
+  double outOfOrderRate;
+
+  @Option(names = "--invalid-rate", defaultValue = "0.02", description = "Share of invalid events. Default: ${DEFAULT-VALUE}.")
+  double invalidRate;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  double rate;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write JSON lines to FILE ('-' for stdout) instead of producing to Kafka.")
+  Path out;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Mixin SettingsOption settings;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    GeneratorOptions options = GeneratorOptions.defaults().withUsers(users).withSeed(seed)
+        .withRates(updateRate, deleteRate, duplicateRate, outOfOrderRate, invalidRate);
+    try (EventSink sink = sink()) {
+      GenerateReport report = GeneratorRun.run(new EventGenerator(options), sink,
+          RateLimiter.perSecond(rate), ProgressDisplay.onStderr(noProgress || isStdout()));
+      spec.commandLine().getErr().println(report.summary());
+      return report.succeeded() ? 0 : 1;
+    }
+  }
+
+  private boolean isStdout() {
+    return out != null && out.toString().equals("-");
+  }
+
+  private EventSink sink() {
+    if (out == null) {
+      return KafkaEventSink.fromSettings(settings.load(IngestSettings.defaults()));
+    }
+    return isStdout() ? JsonLinesEventSink.to(System.out) : JsonLinesEventSink.toFile(out);
+  }
+}
