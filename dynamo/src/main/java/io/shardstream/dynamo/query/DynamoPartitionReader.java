@@ -1,0 +1,68 @@
+package io.shardstream.dynamo.query;
+
+import io.shardstream.core.query.PartitionPage;
+import io.shardstream.core.query.PartitionQuery;
+import io.shardstream.core.query.PartitionReader;
+import io.shardstream.core.query.StartKey;
+import io.shardstream.dynamo.ItemMapper;
+import io.shardstream.dynamo.TableKeys;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads index partitions with one DynamoDB Query per call: IndexName is the index token,
+ * KeyConditionExpression the partition's hash key and range-key condition, ScanIndexForward its
+ * direction, Limit and ExclusiveStartKey as given, and (optionally) the filters as a
+ * FilterExpression. Items come back as plain values ({@link ItemMapper}), LastEvaluatedKey as a
+ * typed {@link StartKey}.
+ *
+ * <p>Thread-safe: the merger calls it from many virtual threads at once, and every call waits for
+ * a permit of the shared {@link RequestLimit}. Errors are the SDK's exceptions, unchanged (the
+ * client's own retry strategy handles throttling).
+ */
+public final class DynamoPartitionReader implements PartitionReader {
+  private final DynamoDbClient client;
+  private final String tableName;
+  private final TableKeys tableKeys;
+  private final RequestLimit limit;
+  private final boolean pushDownFilters;
+
+  /**
+   * @param pushDownFilters send the search's filters as a FilterExpression; the merger filters
+   *     again either way, so this only saves the transfer of items that cannot match
+   */
+  public DynamoPartitionReader(DynamoDbClient client, String tableName, TableKeys tableKeys,
+      RequestLimit limit, boolean pushDownFilters) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.tableKeys = Objects.requireNonNull(tableKeys, "tableKeys");
+    this.limit = Objects.requireNonNull(limit, "limit");
+    this.pushDownFilters = pushDownFilters;
+  }
+
+  /** Filters pushed down. */
+  public DynamoPartitionReader(DynamoDbClient client, String tableName, TableKeys tableKeys,
+      RequestLimit limit) {
+    this(client, tableName, tableKeys, limit, true);
+  }
+
+  @Override
+  public PartitionPage read(PartitionQuery query, Optional<StartKey> start, int pageLimit) {
+    if (pageLimit < 1) {
+      throw new IllegalArgumentException("Limit must be at least 1, got " + pageLimit);
+    }
+    QueryResponse response = limit.call(() -> client.query(QueryRequests.of(tableName, tableKeys,
+        query, start, pageLimit, pushDownFilters)));
+    List<Map<String, Object>> items = response.items().stream()
+        .map(ItemMapper::fromAttributes)
+        .toList();
+    Optional<StartKey> next = response.hasLastEvaluatedKey()
+        && !response.lastEvaluatedKey().isEmpty()
+        ? Optional.of(KeyValues.startKey(response.lastEvaluatedKey())) : Optional.empty();
+    return new PartitionPage(items, next, response.scannedCount());
+  }
+}

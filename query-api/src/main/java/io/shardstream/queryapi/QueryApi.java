@@ -1,0 +1,52 @@
+package io.shardstream.queryapi;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardstream.core.keys.EntityManager;
+import io.shardstream.core.query.CursorCodec;
+import io.shardstream.core.query.Searcher;
+import io.shardstream.service.OpsRoutes;
+import io.shardstream.service.ProblemRoutes;
+import java.util.Map;
+
+/**
+ * The query API as a Javalin app, not yet started: the {@code /v1} routes behind the API-key
+ * check, {@code /openapi.json}, the ops routes, problem+json for every error, the access log and
+ * request metrics. {@link QueryApiServer} runs it on DynamoDB; tests run it on fakes.
+ */
+public final class QueryApi {
+  static final String OPENAPI_PATH = "/openapi.json";
+
+  private QueryApi() {}
+
+  /**
+   * @param maxLimit the largest {@code limit} a client may ask for
+   * @throws IllegalStateException when the entity configuration lacks what the routes search
+   */
+  public static Javalin create(QueryBackend backend, CursorCodec cursors, ApiKeys keys,
+      int maxLimit, PrometheusMeterRegistry registry) {
+    EntityManager manager = backend.manager();
+    StartupCheck.requireSearchable(manager);
+    ItemViews views = new ItemViews(manager);
+    Lookups lookups = new Lookups(manager, backend.lookup());
+    Searches searches = new Searches(new Searcher(manager, backend.reader(), cursors,
+        backend.fanOut()), views, new QueryMetrics(registry, backend.requestsInFlight()));
+    ApiKeyAuth auth = new ApiKeyAuth(keys);
+    String openApi = OpenApiDocument.render(maxLimit);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      // Handlers block on DynamoDB; on virtual threads that costs no platform thread.
+      config.concurrency.useVirtualThreads = true;
+      JettyProblems.install(config);
+      RequestObservers.install(config, registry);
+      ProblemRoutes.install(config);
+      DynamoFailures.install(config);
+      OpsRoutes.install(config, registry, Map.of("table", backend.tableReady()));
+      config.routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
+      config.routes.before(PathEncoding::check);
+      config.routes.before("/v1/*", auth::check);
+      new UserRoutes(lookups, searches, views, maxLimit).install(config.routes);
+      new EmailRoutes(lookups, searches, views, maxLimit).install(config.routes);
+    });
+  }
+}

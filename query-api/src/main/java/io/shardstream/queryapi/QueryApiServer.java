@@ -1,0 +1,176 @@
+package io.shardstream.queryapi;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardstream.core.keys.EntityManager;
+import io.shardstream.core.query.CursorCodec;
+import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.dynamo.TableKeys;
+import io.shardstream.dynamo.query.DynamoItemLookup;
+import io.shardstream.dynamo.query.DynamoPartitionReader;
+import io.shardstream.dynamo.query.RequestLimit;
+import io.shardstream.dynamo.table.TableDescriber;
+import io.shardstream.service.HealthCheck;
+import io.shardstream.service.Metrics;
+import io.shardstream.service.Settings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The query API on DynamoDB, as a service with a start and a stop.
+ *
+ * <pre>{@code
+ * QueryApiServer server = QueryApiServer.fromSettings(QueryApiSettings.load(file)).start();
+ * server.port();   // the bound port (http.port 0 picks a free one)
+ * server.stop();   // or close(); idempotent
+ * }</pre>
+ *
+ * <p>It builds its own DynamoDB client from the settings and closes it on stop, unless given one,
+ * which then stays the caller's.
+ */
+public final class QueryApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
+  private static final String SERVICE = "query-api";
+
+  private final QueryApiSettings settings;
+  private final DynamoDbClient client;
+  private final boolean ownsClient;
+  private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
+  private final PrometheusMeterRegistry registry = Metrics.newRegistry(SERVICE);
+  private final Javalin app;
+  private boolean started;
+  private boolean stopped;
+
+  /** A server with its own DynamoDB client, built from the settings. */
+  public QueryApiServer(QueryApiSettings settings) {
+    this(settings, createClient(settings), true);
+  }
+
+  /** A server on the caller's DynamoDB client, which it does not close. */
+  public QueryApiServer(QueryApiSettings settings, DynamoDbClient client) {
+    this(settings, client, false);
+  }
+
+  private QueryApiServer(QueryApiSettings settings, DynamoDbClient client, boolean ownsClient) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.client = Objects.requireNonNull(client, "client");
+    this.ownsClient = ownsClient;
+    EntityManager manager = new EntityManager(settings.entityConfig());
+    RequestLimit limit = new RequestLimit(settings.parallelism());
+    TableKeys keys = TableKeys.of(settings.entityConfig());
+    QueryBackend backend = new QueryBackend(manager,
+        new DynamoPartitionReader(client, settings.table(), keys, limit),
+        new DynamoItemLookup(client, settings.table(), keys, limit)::find,
+        fanOut, tableReady(client, settings.table()), limit::inFlight);
+    this.app = QueryApi.create(backend, new CursorCodec(settings.cursorKey().bytes()),
+        settings.apiKeys(), settings.maxLimit(), registry);
+  }
+
+  /** A server from settings as {@link QueryApiSettings#load} reads them. */
+  public static QueryApiServer fromSettings(Settings settings) {
+    return new QueryApiServer(QueryApiSettings.from(settings));
+  }
+
+  /** Binds the port and serves; returns this for chaining. */
+  public synchronized QueryApiServer start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    if (settings.cursorKey().development()) {
+      LOG.warn("*** cursor.key is not set: cursors are signed with the PUBLIC DEVELOPMENT KEY and"
+          + " can be forged. Set cursor.key ({}) to base64 of 32 random bytes for anything but "
+          + "local development. ***", Settings.envName(QueryApiSettings.CURSOR_KEY));
+    }
+    app.start(settings.host(), settings.port());
+    LOG.info("query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
+            + "limit {}, {} DynamoDB requests in parallel, {})", settings.host(), port(),
+        settings.table(), settings.dynamoDbEndpoint().map(URI::toString).orElse("AWS"),
+        settings.entityConfigSource(), settings.entityConfig().version(), settings.maxLimit(),
+        settings.parallelism(), settings.apiKeys().required()
+            ? settings.apiKeys().size() + " API keys" : "no API keys: open to every caller");
+    return this;
+  }
+
+  /** The port bound (after {@link #start()}). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://localhost:<port>}, for clients on this machine. */
+  public URI localUri() {
+    return URI.create("http://localhost:" + port());
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public QueryApiSettings settings() {
+    return settings;
+  }
+
+  /** Stops serving, then releases the client (if owned) and the fan-out threads. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    app.stop();
+    fanOut.shutdownNow();
+    if (ownsClient) {
+      client.close();
+    }
+    registry.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /**
+   * Runs the query API until the process is stopped.
+   *
+   * @param args optionally one settings file (properties or YAML); environment variables
+   *     {@code SHARDSTREAM_*} override it
+   */
+  public static void main(String[] args) {
+    if (args.length > 1) {
+      System.err.println("usage: QueryApiServer [settings-file]");
+      System.exit(2);
+    }
+    QueryApiServer server = fromSettings(QueryApiSettings.load(args.length == 1
+        ? Path.of(args[0]) : null)).start();
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("query-api-stop")
+        .unstarted(server::stop));
+  }
+
+  static DynamoDbClient createClient(QueryApiSettings settings) {
+    DynamoDbClients.Settings client = DynamoDbClients.Settings.defaults()
+        // Every request waits for a permit first, so the pool never needs more connections.
+        .withMaxConnections(settings.parallelism());
+    if (settings.dynamoDbEndpoint().isPresent()) {
+      // DynamoDB Local checks no credentials but the SDK insists on some.
+      client = client.withLocalEndpoint(settings.dynamoDbEndpoint().get(),
+          settings.dynamoDbRegion().orElse("us-east-1"), "local", "local");
+    } else if (settings.dynamoDbRegion().isPresent()) {
+      client = client.withRegion(settings.dynamoDbRegion().get());
+    }
+    return DynamoDbClients.create(client);
+  }
+
+  private static HealthCheck tableReady(DynamoDbClient client, String table) {
+    return () -> TableDescriber.describe(client, table)
+        .map(summary -> "ACTIVE".equals(summary.status())
+            ? HealthCheck.Result.up("table " + table + " is ACTIVE")
+            : HealthCheck.Result.down("table " + table + " is " + summary.status()))
+        .orElseGet(() -> HealthCheck.Result.down("table " + table + " does not exist"));
+  }
+}

@@ -1,0 +1,126 @@
+package io.shardstream.queryapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.shardstream.core.query.CursorCodec;
+import io.shardstream.service.Metrics;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /openapi.json is valid OpenAPI 3.1 and describes exactly what the app serves. */
+class OpenApiDocumentTest {
+  private static Javalin app;
+  private static String served;
+
+  @BeforeAll
+  static void start() {
+    app = QueryApi.create(InMemoryBackend.of(List.of()), new CursorCodec(SeedUsers.CURSOR_KEY),
+        ApiKeys.NONE, 40, Metrics.newRegistry("test"));
+    app.start("localhost", 0);
+    served = new Http(app.port()).get(QueryApi.OPENAPI_PATH).body();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop();
+  }
+
+  private static SwaggerParseResult parse(String json) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setValidateInternalRefs(true);
+    return new OpenAPIV3Parser().readContents(json, null, options);
+  }
+
+  @Test
+  void isAValidOpenApi31Document() {
+    SwaggerParseResult result = parse(served);
+
+    assertThat(result.getMessages()).isEmpty();
+    OpenAPI api = result.getOpenAPI();
+    assertThat(api.getOpenapi()).isEqualTo("3.1.0");
+    assertThat(api.getSpecVersion()).isEqualTo(SpecVersion.V31);
+    Parameter limit = api.getComponents().getParameters().get("limit");
+    assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo("40");
+  }
+
+  @Test
+  void theValidatorCatchesBrokenDocuments() {
+    String broken = served.replace("\"responses\" : {\n          \"200\" : {\n            "
+        + "\"description\" : \"A page of users.\"", "\"responses\" : {\n          \"200\" : {\n"
+        + "            \"descriptio\" : \"A page of users.\"");
+    assertThat(broken).isNotEqualTo(served);
+    assertThat(parse(broken).getMessages()).isNotEmpty();
+    assertThat(parse(served.replace("#/components/schemas/UserPage",
+        "#/components/schemas/NoSuchPage")).getMessages()).isNotEmpty();
+  }
+
+  @Test
+  void listsExactlyTheRoutesTheAppServes() {
+    Set<String> served = app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(h -> h.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> described = new TreeSet<>();
+    parse(OpenApiDocumentTest.served).getOpenAPI().getPaths().forEach((path, item) ->
+        item.readOperationsMap().keySet().forEach(method -> described.add(method.name() + " "
+            + path)));
+
+    assertThat(described).isEqualTo(served);
+    assertThat(served).hasSize(9);
+  }
+
+  @Test
+  void describesExactlyTheQueryParametersEachRouteAccepts() {
+    Map<String, Set<String>> accepted = Map.of(
+        "/v1/users", UserSearch.PARAMETERS,
+        "/v1/users/{userId}", Set.of(),
+        "/v1/users/{userId}/emails", EmailSearch.OF_USER_PARAMETERS,
+        "/v1/emails", EmailSearch.PARAMETERS,
+        "/v1/emails/{email}", Set.of());
+    OpenAPI api = parse(served).getOpenAPI();
+    Map<String, Set<String>> described = new TreeMap<>();
+    accepted.keySet().forEach(path -> {
+      PathItem item = api.getPaths().get(path);
+      Operation get = item.getGet();
+      described.put(path, get.getParameters().stream()
+          .map(p -> p.get$ref() == null ? p : api.getComponents().getParameters()
+              .get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1)))
+          .filter(p -> "query".equals(p.getIn()))
+          .map(Parameter::getName)
+          .collect(Collectors.toCollection(TreeSet::new)));
+    });
+
+    assertThat(described).isEqualTo(new TreeMap<>(accepted.entrySet().stream().collect(
+        Collectors.toMap(Map.Entry::getKey, e -> new TreeSet<>(e.getValue())))));
+  }
+
+  @Test
+  void boundsEveryStringParameter() {
+    OpenAPI api = parse(served).getOpenAPI();
+    api.getComponents().getParameters().forEach((name, parameter) -> {
+      var schema = parameter.getSchema().get$ref() != null
+          ? api.getComponents().getSchemas().get("TimeParameter") : parameter.getSchema();
+      boolean bounded = schema.getMaxLength() != null || schema.getEnum() != null
+          || schema.getPattern() != null || schema.getMaximum() != null;
+      assertThat(bounded).as(name).isTrue();
+    });
+  }
+}
