@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TableCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
+      QueryApiCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

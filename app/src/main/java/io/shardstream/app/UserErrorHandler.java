@@ -20,7 +20,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         || e instanceof UncheckedIOException
         || e instanceof UserException
         || isDevStackError(e)
-        || e instanceof SdkClientException) {
+        || e instanceof SdkClientException
+        || e instanceof io.shardstream.service.SettingsException) {
       commandLine
           .getErr()
           .println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
