@@ -1,0 +1,295 @@
+package io.shardstream.writer;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardstream.core.keys.EntityManager;
+import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.dynamo.TableKeys;
+import io.shardstream.dynamo.table.TableCreator;
+import io.shardstream.dynamo.table.TableDescriber;
+import io.shardstream.dynamo.write.BatchWriter;
+import io.shardstream.dynamo.write.RetryPolicy;
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.service.HealthCheck;
+import io.shardstream.service.Metrics;
+import io.shardstream.service.OpsServer;
+import io.shardstream.service.Settings;
+import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.metrics.WriterMetrics;
+import io.shardstream.writer.sink.BatchTableWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The writer as a service: {@link #start()} checks the table (creating it and its indexes from the
+ * entity configuration when missing), the topics, then starts Kafka Streams and the ops HTTP server
+ * ({@code /health/live}, {@code /health/ready}, {@code /metrics}); {@link #stop()} closes
+ * everything. One instance per process; more processes with the same {@code application.id} share
+ * the partitions.
+ *
+ * <pre>{@code
+ * WriterService writer = WriterService.create(WriterSettings.load(file, System.getenv()));
+ * writer.start();
+ * writer.terminated().join();   // ends when Kafka Streams stops for good
+ * }</pre>
+ */
+public final class WriterService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterService.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TABLE_CHECK_CACHE = Duration.ofSeconds(5);
+
+  private final WriterSettings settings;
+  private final PrometheusMeterRegistry registry;
+  private final WriterMetrics metrics;
+  private final CompletableFuture<KafkaStreams.State> terminated = new CompletableFuture<>();
+  private DynamoDbClient dynamoDb;
+  private KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
+  private OpsServer opsServer;
+  private volatile CachedCheck tableCheck;
+
+  private WriterService(WriterSettings settings, PrometheusMeterRegistry registry) {
+    this.settings = settings;
+    this.registry = registry;
+    this.metrics = new WriterMetrics(registry);
+  }
+
+  /** A writer with its own Prometheus registry (service tag {@code writer}); not started. */
+  public static WriterService create(Settings settings) {
+    return create(WriterSettings.from(settings), Metrics.newRegistry("writer"));
+  }
+
+  public static WriterService create(WriterSettings settings, PrometheusMeterRegistry registry) {
+    return new WriterService(settings, registry);
+  }
+
+  /**
+   * Prepares the table and topics, then starts consuming. Returns once Kafka Streams is started
+   * (not yet RUNNING: see {@code /health/ready} or {@link #state()}).
+   *
+   * @throws io.shardstream.dynamo.table.TableMismatchException the table exists with another shape
+   *     than the configuration needs
+   * @throws IllegalStateException a source topic is missing, or a stage topic has the wrong number
+   *     of partitions
+   */
+  public synchronized void start() {
+    if (streams != null) {
+      throw new IllegalStateException("the writer is already started");
+    }
+    TableItems items = new TableItems(new EntityManager(settings.entityConfig()));
+    dynamoDb = DynamoDbClients.create(clientSettings());
+    if (settings.createTable()) {
+      TableCreator.Outcome outcome =
+          TableCreator.ensure(dynamoDb, settings.table(), settings.entityConfig());
+      LOG.info("table '{}': {}", settings.table(), outcome);
+    }
+    Properties properties = streamsProperties();
+    try (Admin admin =
+        Admin.create(
+            new StreamsConfig(properties).getAdminConfigs(settings.applicationId() + "-topics"))) {
+      WriterTopics.ensure(
+          admin, settings.topics(), settings.createSourceTopics(), settings.sourcePartitions());
+    }
+    BatchWriter batchWriter =
+        BatchWriter.builder(dynamoDb, settings.table(), TableKeys.of(settings.entityConfig()))
+            .maxConcurrentBatches(settings.maxConcurrentBatches())
+            .retryPolicy(RetryPolicy.DEFAULT.withMaxElapsed(settings.writeRetryMaxElapsed()))
+            .listener(metrics.dynamoListener())
+            .build();
+    Topology topology =
+        WriterTopology.build(
+            new WriterTopology.Dependencies(
+                settings.topics(),
+                items,
+                serdes(),
+                new BatchTableWriter(batchWriter),
+                metrics,
+                settings.futureSkew(),
+                settings.flushMaxOps(),
+                settings.storeKind(),
+                settings.failureBackoff()));
+    LOG.debug("writer topology:\n{}", topology.describe());
+
+    streams = new KafkaStreams(topology, properties);
+    streams.setUncaughtExceptionHandler(new WriterExceptionHandler(settings.failureBackoff()));
+    streams.setStateListener(
+        (next, previous) -> {
+          LOG.info("Kafka Streams {} -> {}", previous, next);
+          if (next == KafkaStreams.State.ERROR || next == KafkaStreams.State.NOT_RUNNING) {
+            terminated.complete(next);
+          }
+        });
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    tableCheck = new CachedCheck(this::checkTable, TABLE_CHECK_CACHE);
+    streams.start();
+    Map<String, HealthCheck> readiness = new LinkedHashMap<>();
+    readiness.put("kafka-streams", this::checkStreams);
+    readiness.put("dynamodb-table", () -> tableCheck.check());
+    opsServer = OpsServer.start(settings.httpHost(), settings.httpPort(), registry, readiness);
+    LOG.info(
+        "writer '{}' started: {} + {} -> table '{}' (DynamoDB {}), dead letters to '{}',"
+            + " entity config {}, ops on port {}",
+        settings.applicationId(),
+        settings.topics().users(),
+        settings.topics().emails(),
+        settings.table(),
+        settings.dynamoDbEndpoint().map(Object::toString).orElse("AWS"),
+        settings.topics().deadLetters(),
+        settings.entityConfigSource(),
+        opsServer.port());
+  }
+
+  /** Stops consuming (committing what is processed, which writes the sinks); frees everything. */
+  public synchronized void stop() {
+    if (opsServer != null) {
+      opsServer.close();
+      opsServer = null;
+    }
+    if (streams != null) {
+      streams.close(CLOSE_TIMEOUT);
+      terminated.complete(streams.state());
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+      streamsMetrics = null;
+    }
+    if (dynamoDb != null) {
+      dynamoDb.close();
+      dynamoDb = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Completes with the final state once Kafka Streams stops (ERROR after a fatal failure). */
+  public CompletableFuture<KafkaStreams.State> terminated() {
+    return terminated;
+  }
+
+  /** Kafka Streams' state, or null before {@link #start()}. */
+  public KafkaStreams.State state() {
+    return streams == null ? null : streams.state();
+  }
+
+  /** The ops HTTP port (after {@link #start()}; useful with {@code http.port=0}). */
+  public int httpPort() {
+    if (opsServer == null) {
+      throw new IllegalStateException("the writer is not started");
+    }
+    return opsServer.port();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public WriterMetrics metrics() {
+    return metrics;
+  }
+
+  public WriterSettings settings() {
+    return settings;
+  }
+
+  private HealthCheck.Result checkStreams() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+        ? HealthCheck.Result.up(state.toString())
+        : HealthCheck.Result.down(state.toString());
+  }
+
+  private HealthCheck.Result checkTable() {
+    return TableDescriber.describe(dynamoDb, settings.table())
+        .map(
+            summary ->
+                "ACTIVE".equals(summary.status())
+                    ? HealthCheck.Result.up("table " + settings.table() + " is ACTIVE")
+                    : HealthCheck.Result.down(
+                        "table " + settings.table() + " is " + summary.status()))
+        .orElse(HealthCheck.Result.down("table " + settings.table() + " does not exist"));
+  }
+
+  private ChangeEventSerdes serdes() {
+    return switch (settings.serdeFormat()) {
+      case REGISTRY ->
+          ChangeEventSerdes.registry(
+              RegistrySettings.production(settings.registryUrl().orElseThrow()));
+      case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
+    };
+  }
+
+  private DynamoDbClients.Settings clientSettings() {
+    DynamoDbClients.Settings client =
+        DynamoDbClients.Settings.defaults()
+            // The BatchWriter retries itself; SDK retries would multiply its attempts.
+            .withoutSdkRetries()
+            .withMaxConnections(Math.max(settings.maxConcurrentBatches() * 2, 8));
+    if (settings.dynamoDbEndpoint().isPresent()) {
+      // DynamoDB Local checks no credentials but the SDK insists on some.
+      client =
+          client.withLocalEndpoint(
+              settings.dynamoDbEndpoint().get(),
+              settings.dynamoDbRegion().orElse("us-east-1"),
+              "local",
+              "local");
+    } else if (settings.dynamoDbRegion().isPresent()) {
+      client = client.withRegion(settings.dynamoDbRegion().get());
+    }
+    return client;
+  }
+
+  private Properties streamsProperties() {
+    Properties properties = new Properties();
+    properties.putAll(settings.kafka());
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    if (!StreamsConfig.EXACTLY_ONCE_V2.equals(
+        properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+      LOG.warn(
+          "processing.guarantee is {}: table writes are still durable before each commit,"
+              + " but dead letters, internal topics and state may repeat after a failure",
+          properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+    }
+    return properties;
+  }
+
+  /** A readiness check answered from a recent result, so that probes do not hammer DynamoDB. */
+  private static final class CachedCheck {
+    private final HealthCheck check;
+    private final long ttlNanos;
+    private HealthCheck.Result last;
+    private long lastAt;
+
+    CachedCheck(HealthCheck check, Duration ttl) {
+      this.check = check;
+      this.ttlNanos = ttl.toNanos();
+    }
+
+    synchronized HealthCheck.Result check() {
+      long now = System.nanoTime();
+      if (last == null || now - lastAt > ttlNanos) {
+        try {
+          last = check.check();
+        } catch (Exception e) {
+          last = HealthCheck.Result.down(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        lastAt = now;
+      }
+      return last;
+    }
+  }
+}

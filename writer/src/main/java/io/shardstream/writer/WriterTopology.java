@@ -1,0 +1,205 @@
+package io.shardstream.writer;
+
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.writer.event.EmailEventValidator;
+import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.metrics.WriterMetrics;
+import io.shardstream.writer.sink.TableSinkStoreBuilder;
+import io.shardstream.writer.sink.TableWriter;
+import io.shardstream.writer.stage.CascadeCommand;
+import io.shardstream.writer.stage.EmailOwnerChange;
+import io.shardstream.writer.stage.Nodes;
+import io.shardstream.writer.stage.Stages;
+import io.shardstream.writer.state.GateStores;
+import io.shardstream.writer.state.JsonSerde;
+import io.shardstream.writer.state.StoreKind;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The writer's Kafka Streams topology: two stages, each keyed by what it must keep unique, joined
+ * by two topics the writer owns.
+ *
+ * <pre>
+ *  emails.changes ─┐                                         ┌─ users.changes
+ *  (key: email)    ▼                                         ▼  (key: userId)
+ *  ┌────────────────────────────────┐  owner-changes  ┌────────────────────────────────────┐
+ *  │ A  email stage (key: email)    │ ─(key: userId)─▶│ B  user stage (key: userId)        │
+ *  │ decode → validate → gate →     │  CLAIM/RELEASE  │ user events: decode → validate →   │
+ *  │ uniqueness → email items       │                 │ gate → user items; on DELETE a     │
+ *  │ cascade: delete if still owned │ ◀─(key: email)─ │ cascade command per owned address  │
+ *  │ store: email-states            │  email-cascade  │ claims: index, refuse if user gone │
+ *  │ sink:  email-table-sink        │                 │ stores: user-states, user-emails   │
+ *  └────────────────────────────────┘                 │ sink:   user-table-sink            │
+ *           │ dead letters                            └────────────────────────────────────┘
+ *           ▼                                                  │ dead letters
+ *     shardstream.dlq ◀────────────────────────────────────────┘
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>A</b> (sub-topology reading {@code emails.changes} and {@code <app>-email-cascade}): the
+ *       version gate and uniqueness of addresses ({@code email-owned-by-other-user}) in {@code
+ *       email-states}; writes email items; forwards each accepted change to B keyed by the owner. A
+ *       cascade command deletes the address if the named user still owns it at a version no newer
+ *       than the command's bound, which frees it for any newer claim.
+ *   <li><b>B</b> (sub-topology reading {@code users.changes} and {@code
+ *       <app>-email-owner-changes}): the user version gate in {@code user-states}; writes user
+ *       items; keeps {@code user-emails} (userId → address → claim version). A user DELETE leaves a
+ *       tombstone and sends a cascade command per owned address. A CLAIM for a deleted user is
+ *       dead-lettered as {@code user-deleted} and a cascade command removes the address again; a
+ *       claim for a user never seen is accepted (its events may simply come later).
+ * </ul>
+ *
+ * <p>Every table item is written by one stage only (emails by A, users by B), and each stage is
+ * keyed by the item's unique id, so each item's writes come from one task, in order. Each task's
+ * writes go through its sink store, which makes them durable before the task commits (see {@link
+ * io.shardstream.writer.sink.TableSinkStore}). Built by a static method apart from {@code main}, as
+ * in Kafka's own examples, so {@code TopologyTestDriver} tests build the same thing.
+ */
+public final class WriterTopology {
+
+  /**
+   * What the topology needs.
+   *
+   * @param table where the sinks write (DynamoDB, or an in-memory table in tests)
+   * @param futureSkew how far after its record's timestamp an entity's {@code created} may lie
+   * @param flushMaxOps a task's sink writes its buffer when it holds this many operations, even
+   *     before the commit
+   * @param failureBackoff the pause after a failed table write (or an unreachable schema registry)
+   *     before the thread's records are processed again
+   */
+  public record Dependencies(
+      TopicNames topics,
+      TableItems items,
+      ChangeEventSerdes serdes,
+      TableWriter table,
+      WriterMetrics metrics,
+      Duration futureSkew,
+      int flushMaxOps,
+      StoreKind storeKind,
+      Duration failureBackoff) {
+
+    public Dependencies {
+      Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(items, "items");
+      Objects.requireNonNull(serdes, "serdes");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(futureSkew, "futureSkew");
+      Objects.requireNonNull(storeKind, "storeKind");
+      Objects.requireNonNull(failureBackoff, "failureBackoff");
+    }
+  }
+
+  private WriterTopology() {}
+
+  public static Topology build(Dependencies deps) {
+    TopicNames topics = deps.topics();
+    JsonSerde<EmailOwnerChange> ownerChanges = JsonSerde.of(EmailOwnerChange.class);
+    JsonSerde<CascadeCommand> cascades = JsonSerde.of(CascadeCommand.class);
+    ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
+    ByteArraySerializer bytesOut = new ByteArraySerializer();
+    Topology topology = new Topology();
+
+    // A: the email stage, keyed by address.
+    topology.addSource(Nodes.EMAILS_SOURCE, bytesIn, bytesIn, topics.emails());
+    topology.addSource(
+        Nodes.EMAIL_CASCADE_SOURCE,
+        new StringDeserializer(),
+        cascades.deserializer(),
+        topics.emailCascade());
+    topology.addProcessor(
+        Nodes.EMAIL_EVENTS,
+        Stages.emailEvents(
+            deps.serdes().valueDecoder(EmailChangeEvent.class),
+            new EmailEventValidator(deps.items(), deps.futureSkew()),
+            deps.items(),
+            deps.metrics(),
+            deps.failureBackoff()),
+        Nodes.EMAILS_SOURCE);
+    topology.addProcessor(
+        Nodes.EMAIL_CASCADE,
+        Stages.emailCascade(deps.items(), deps.metrics()),
+        Nodes.EMAIL_CASCADE_SOURCE);
+    topology.addStateStore(
+        GateStores.emailStates(deps.storeKind()), Nodes.EMAIL_EVENTS, Nodes.EMAIL_CASCADE);
+    topology.addStateStore(
+        new TableSinkStoreBuilder(
+            TableSinkStoreBuilder.EMAIL_SINK,
+            deps.table(),
+            deps.flushMaxOps(),
+            deps.metrics(),
+            deps.failureBackoff()),
+        Nodes.EMAIL_EVENTS,
+        Nodes.EMAIL_CASCADE);
+    topology.addSink(
+        Nodes.EMAIL_OWNER_CHANGES_SINK,
+        topics.emailOwnerChanges(),
+        new StringSerializer(),
+        ownerChanges.serializer(),
+        Nodes.EMAIL_EVENTS);
+    topology.addSink(
+        Nodes.EMAIL_DEAD_LETTERS_SINK,
+        topics.deadLetters(),
+        bytesOut,
+        bytesOut,
+        Nodes.EMAIL_EVENTS);
+
+    // B: the user stage, keyed by userId.
+    topology.addSource(Nodes.USERS_SOURCE, bytesIn, bytesIn, topics.users());
+    topology.addSource(
+        Nodes.EMAIL_OWNER_CHANGES_SOURCE,
+        new StringDeserializer(),
+        ownerChanges.deserializer(),
+        topics.emailOwnerChanges());
+    topology.addProcessor(
+        Nodes.USER_EVENTS,
+        Stages.userEvents(
+            deps.serdes().valueDecoder(UserChangeEvent.class),
+            new UserEventValidator(deps.items(), deps.futureSkew()),
+            deps.items(),
+            deps.metrics(),
+            deps.failureBackoff()),
+        Nodes.USERS_SOURCE);
+    topology.addProcessor(
+        Nodes.EMAIL_OWNERSHIP,
+        Stages.emailOwnership(deps.metrics()),
+        Nodes.EMAIL_OWNER_CHANGES_SOURCE);
+    topology.addStateStore(
+        GateStores.userStates(deps.storeKind()), Nodes.USER_EVENTS, Nodes.EMAIL_OWNERSHIP);
+    topology.addStateStore(
+        GateStores.userEmails(deps.storeKind()), Nodes.USER_EVENTS, Nodes.EMAIL_OWNERSHIP);
+    topology.addStateStore(
+        new TableSinkStoreBuilder(
+            TableSinkStoreBuilder.USER_SINK,
+            deps.table(),
+            deps.flushMaxOps(),
+            deps.metrics(),
+            deps.failureBackoff()),
+        Nodes.USER_EVENTS,
+        Nodes.EMAIL_OWNERSHIP);
+    topology.addSink(
+        Nodes.EMAIL_CASCADE_SINK,
+        topics.emailCascade(),
+        new StringSerializer(),
+        cascades.serializer(),
+        Nodes.USER_EVENTS,
+        Nodes.EMAIL_OWNERSHIP);
+    topology.addSink(
+        Nodes.USER_DEAD_LETTERS_SINK,
+        topics.deadLetters(),
+        bytesOut,
+        bytesOut,
+        Nodes.USER_EVENTS,
+        Nodes.EMAIL_OWNERSHIP);
+    return topology;
+  }
+}

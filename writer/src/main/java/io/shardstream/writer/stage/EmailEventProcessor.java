@@ -1,0 +1,183 @@
+package io.shardstream.writer.stage;
+
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.schemas.serde.ChangeEventDecoder;
+import io.shardstream.schemas.serde.DecodeResult;
+import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.event.EmailChange;
+import io.shardstream.writer.event.EmailEventValidator;
+import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.event.SourceRecord;
+import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.WriterMetrics;
+import io.shardstream.writer.sink.TableSinkStore;
+import io.shardstream.writer.sink.TableSinkStoreBuilder;
+import io.shardstream.writer.state.EmailState;
+import io.shardstream.writer.state.GateStores;
+import io.shardstream.writer.state.VersionGate;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Email stage, email events (keyed by address): decode → validate → version gate → uniqueness →
+ * table write, then hands accepted changes to the user stage keyed by userId. The user stage
+ * settles their outcome count (a claim may still be refused there: {@code user-deleted}); every
+ * other outcome is counted here.
+ */
+final class EmailEventProcessor implements Processor<byte[], byte[], Object, Object> {
+  private final ChangeEventDecoder<EmailChangeEvent> decoder;
+  private final EmailEventValidator validator;
+  private final EmailWrites writes;
+  private final WriterMetrics metrics;
+  private final Duration outageBackoff;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, EmailState> states;
+  private TableSinkStore sink;
+
+  EmailEventProcessor(
+      ChangeEventDecoder<EmailChangeEvent> decoder,
+      EmailEventValidator validator,
+      TableItems items,
+      WriterMetrics metrics,
+      Duration outageBackoff) {
+    this.decoder = decoder;
+    this.validator = validator;
+    this.writes = new EmailWrites(items);
+    this.metrics = metrics;
+    this.outageBackoff = outageBackoff;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.states = context.getStateStore(GateStores.EMAIL_STATES);
+    this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
+  }
+
+  private DecodeResult<EmailChangeEvent> decode(SourceRecord source) {
+    try {
+      return decoder.decode(source.topic(), source.value());
+    } catch (SchemaRegistryUnavailableException e) {
+      throw RegistryOutageException.after(outageBackoff, e);
+    }
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    SourceRecord source = Inputs.source(context, record);
+    switch (decode(source)) {
+      case DecodeResult.Failed<EmailChangeEvent> failed ->
+          deadLetter(
+              record,
+              new DeadLetter(
+                  source, Rejection.undecodable(failed.failure(), failed.detail()), null));
+      case DecodeResult.Ok<EmailChangeEvent> ok -> {
+        EmailChangeEvent event = ok.event();
+        switch (validator.check(Inputs.key(record.key()), event, record.timestamp())) {
+          case Checked.Rejected<EmailChange> rejected ->
+              deadLetter(
+                  record,
+                  new DeadLetter(source, rejected.rejection(), String.valueOf(event.getEventId())));
+          case Checked.Ok<EmailChange> valid -> {
+            switch (valid.value()) {
+              case EmailChange.Upsert upsert -> upsert(record, source, upsert);
+              case EmailChange.Delete delete -> delete(record, source, delete);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void upsert(
+      Record<byte[], byte[]> record, SourceRecord source, EmailChange.Upsert upsert) {
+    EmailState state = states.get(upsert.email());
+    VersionGate.Verdict verdict =
+        VersionGate.judge(state == null ? null : state.version(), upsert.version());
+    if (verdict != VersionGate.Verdict.NEWER) {
+      ignore(state, source, verdict);
+      return;
+    }
+    if (state != null && state.live() && !state.userId().equals(upsert.userId())) {
+      writes.current(state, sink, source.toString());
+      deadLetter(
+          record,
+          new DeadLetter(
+              source,
+              new Rejection(
+                  Rejection.EMAIL_OWNED_BY_OTHER_USER,
+                  "'"
+                      + upsert.email()
+                      + "' is owned by user '"
+                      + state.userId()
+                      + "'; user '"
+                      + upsert.userId()
+                      + "' can claim it once that claim is deleted"),
+              upsert.eventId()));
+      return;
+    }
+    if (state != null && state.live() && state.created() != upsert.created()) {
+      // created picks the shard: the item moves, so the old one goes.
+      writes.deleteItem(state, sink, source.toString());
+    }
+    writes.put(upsert.item(), sink, source.toString());
+    states.put(
+        upsert.email(),
+        EmailState.live(upsert.version(), upsert.email(), upsert.userId(), upsert.created()));
+    context.forward(
+        Inputs.internal(
+                upsert.userId(),
+                EmailOwnerChange.claim(
+                    upsert.email(), upsert.userId(), upsert.version(), upsert.eventId(), source),
+                record.timestamp())
+            .withHeaders(record.headers()),
+        Nodes.EMAIL_OWNER_CHANGES_SINK);
+  }
+
+  private void delete(
+      Record<byte[], byte[]> record, SourceRecord source, EmailChange.Delete delete) {
+    EmailState state = states.get(delete.email());
+    VersionGate.Verdict verdict =
+        VersionGate.judge(state == null ? null : state.version(), delete.version());
+    if (verdict != VersionGate.Verdict.NEWER) {
+      ignore(state, source, verdict);
+      return;
+    }
+    states.put(delete.email(), EmailState.tombstone(delete.version(), delete.email(), state));
+    if (state == null) {
+      writes.deleteAnywhere(delete.email(), sink, source.toString());
+    } else {
+      writes.deleteItem(state, sink, source.toString());
+    }
+    if (state != null && state.live()) {
+      // The owner's index loses the address; the user stage counts the event.
+      context.forward(
+          Inputs.internal(
+              state.userId(),
+              EmailOwnerChange.release(
+                  delete.email(), state.userId(), delete.version(), delete.eventId()),
+              record.timestamp()),
+          Nodes.EMAIL_OWNER_CHANGES_SINK);
+    } else {
+      sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+    }
+  }
+
+  private void ignore(EmailState state, SourceRecord source, VersionGate.Verdict verdict) {
+    writes.current(state, sink, source.toString());
+    Outcome outcome = verdict == VersionGate.Verdict.STALE ? Outcome.STALE : Outcome.DUPLICATE;
+    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, outcome));
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, DeadLetter deadLetter) {
+    context.forward(deadLetter.toRecord(record.headers()), Nodes.EMAIL_DEAD_LETTERS_SINK);
+    String reason = deadLetter.rejection().reason();
+    sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, reason));
+  }
+}

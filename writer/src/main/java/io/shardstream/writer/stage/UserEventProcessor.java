@@ -1,0 +1,159 @@
+package io.shardstream.writer.stage;
+
+import io.shardstream.core.keys.PrimaryKey;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.schemas.serde.ChangeEventDecoder;
+import io.shardstream.schemas.serde.DecodeResult;
+import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.event.SourceRecord;
+import io.shardstream.writer.event.UserChange;
+import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.WriterMetrics;
+import io.shardstream.writer.sink.TableSinkStore;
+import io.shardstream.writer.sink.TableSinkStoreBuilder;
+import io.shardstream.writer.state.GateStores;
+import io.shardstream.writer.state.UserEmails;
+import io.shardstream.writer.state.UserState;
+import io.shardstream.writer.state.VersionGate;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * User stage, user events (keyed by userId): decode → validate → version gate → table write. A
+ * DELETE leaves a tombstone and sends a cascade command for every address the user owns (the {@code
+ * user-emails} index) to the email stage.
+ */
+final class UserEventProcessor implements Processor<byte[], byte[], Object, Object> {
+  private final ChangeEventDecoder<UserChangeEvent> decoder;
+  private final UserEventValidator validator;
+  private final TableItems items;
+  private final WriterMetrics metrics;
+  private final Duration outageBackoff;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, UserState> users;
+  private KeyValueStore<String, UserEmails> userEmails;
+  private TableSinkStore sink;
+
+  UserEventProcessor(
+      ChangeEventDecoder<UserChangeEvent> decoder,
+      UserEventValidator validator,
+      TableItems items,
+      WriterMetrics metrics,
+      Duration outageBackoff) {
+    this.decoder = decoder;
+    this.validator = validator;
+    this.items = items;
+    this.metrics = metrics;
+    this.outageBackoff = outageBackoff;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.users = context.getStateStore(GateStores.USER_STATES);
+    this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
+    this.sink = context.getStateStore(TableSinkStoreBuilder.USER_SINK);
+  }
+
+  private DecodeResult<UserChangeEvent> decode(SourceRecord source) {
+    try {
+      return decoder.decode(source.topic(), source.value());
+    } catch (SchemaRegistryUnavailableException e) {
+      throw RegistryOutageException.after(outageBackoff, e);
+    }
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    SourceRecord source = Inputs.source(context, record);
+    switch (decode(source)) {
+      case DecodeResult.Failed<UserChangeEvent> failed ->
+          deadLetter(
+              record,
+              new DeadLetter(
+                  source, Rejection.undecodable(failed.failure(), failed.detail()), null));
+      case DecodeResult.Ok<UserChangeEvent> ok -> {
+        UserChangeEvent event = ok.event();
+        switch (validator.check(Inputs.key(record.key()), event, record.timestamp())) {
+          case Checked.Rejected<UserChange> rejected ->
+              deadLetter(
+                  record,
+                  new DeadLetter(source, rejected.rejection(), String.valueOf(event.getEventId())));
+          case Checked.Ok<UserChange> valid -> apply(record, source, valid.value());
+        }
+      }
+    }
+  }
+
+  private void apply(Record<byte[], byte[]> record, SourceRecord source, UserChange change) {
+    UserState state = users.get(change.userId());
+    VersionGate.Verdict verdict =
+        VersionGate.judge(state == null ? null : state.version(), change.version());
+    Outcome outcome =
+        switch (verdict) {
+          case STALE -> Outcome.STALE;
+          case DUPLICATE -> Outcome.DUPLICATE;
+          case NEWER -> {
+            switch (change) {
+              case UserChange.Upsert upsert -> upsert(state, upsert, source);
+              case UserChange.Delete delete -> delete(state, delete, source, record.timestamp());
+            }
+            yield Outcome.APPLIED;
+          }
+        };
+    sink.afterDurable(() -> metrics.event(TableItems.USER, outcome));
+  }
+
+  private void upsert(UserState state, UserChange.Upsert upsert, SourceRecord source) {
+    if (state != null && state.live() && state.created() != upsert.created()) {
+      // created picks the shard: the item moves, so the old one goes.
+      sink.add(items.delete(userKey(upsert.userId(), state.created())), source.toString());
+    }
+    sink.add(items.put(upsert.item()), source.toString());
+    users.put(upsert.userId(), UserState.live(upsert.version(), upsert.userId(), upsert.created()));
+  }
+
+  private void delete(
+      UserState state, UserChange.Delete delete, SourceRecord source, long timestamp) {
+    sink.add(items.delete(delete.key()), source.toString());
+    if (state != null && state.live() && state.created() != delete.created()) {
+      sink.add(items.delete(userKey(delete.userId(), state.created())), source.toString());
+    }
+    users.put(
+        delete.userId(), UserState.tombstone(delete.version(), delete.userId(), delete.created()));
+    UserEmails owned = userEmails.delete(delete.userId());
+    if (owned != null) {
+      for (Map.Entry<String, Long> claim : owned.claims().entrySet()) {
+        context.forward(
+            Inputs.internal(
+                claim.getKey(),
+                new CascadeCommand(
+                    claim.getKey(),
+                    delete.userId(),
+                    claim.getValue(),
+                    CascadeCommand.Cause.USER_DELETED),
+                timestamp),
+            Nodes.EMAIL_CASCADE_SINK);
+      }
+    }
+  }
+
+  private PrimaryKey userKey(String userId, long created) {
+    return TableItems.certain(items.primaryKey(TableItems.USER, userId, created));
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, DeadLetter deadLetter) {
+    context.forward(deadLetter.toRecord(record.headers()), Nodes.USER_DEAD_LETTERS_SINK);
+    String reason = deadLetter.rejection().reason();
+    sink.afterDurable(() -> metrics.deadLetter(TableItems.USER, reason));
+  }
+}

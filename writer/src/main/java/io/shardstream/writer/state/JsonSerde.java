@@ -1,0 +1,57 @@
+package io.shardstream.writer.state;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * JSON for the writer's own records (state store values, internal topics): small, readable with the
+ * console consumer, and tolerant of added fields. Byte arrays travel as base64.
+ */
+public final class JsonSerde<T> implements Serde<T> {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final Class<T> type;
+
+  private JsonSerde(Class<T> type) {
+    this.type = type;
+  }
+
+  public static <T> JsonSerde<T> of(Class<T> type) {
+    return new JsonSerde<>(type);
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return (topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      try {
+        return JSON.writeValueAsBytes(value);
+      } catch (IOException e) {
+        throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
+      }
+    };
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return (topic, bytes) -> {
+      if (bytes == null) {
+        return null;
+      }
+      try {
+        return JSON.readValue(bytes, type);
+      } catch (IOException e) {
+        throw new SerializationException("cannot read " + type.getSimpleName() + " from JSON", e);
+      }
+    };
+  }
+}

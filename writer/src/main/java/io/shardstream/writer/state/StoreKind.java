@@ -1,0 +1,24 @@
+package io.shardstream.writer.state;
+
+import java.util.Locale;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Where the gate stores keep their data. Both are backed by a changelog topic, so either restores
+ * after a restart; RocksDB holds more than the heap and restores only what it missed.
+ */
+public enum StoreKind {
+  ROCKSDB,
+  MEMORY;
+
+  public static StoreKind parse(String text) {
+    return valueOf(text.trim().toUpperCase(Locale.ROOT));
+  }
+
+  KeyValueBytesStoreSupplier supplier(String name) {
+    return this == ROCKSDB
+        ? Stores.persistentKeyValueStore(name)
+        : Stores.inMemoryKeyValueStore(name);
+  }
+}

@@ -1,0 +1,46 @@
+package io.shardstream.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.writer.stage.RegistryOutageException;
+import io.shardstream.writer.testing.Events;
+import io.shardstream.writer.testing.WriterDriver;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+
+/** An unreachable registry is not the record's fault: no dead letter, no count, no commit. */
+class RegistryOutageTest {
+
+  @Test
+  void aRecordThatCannotBeDecodedForWantOfTheRegistryIsNotDeadLettered() {
+    try (WriterDriver writer = new WriterDriver(1000, new UnreachableRegistry())) {
+      assertThatThrownBy(() -> writer.send(Events.userUpsert("u-1", 1)))
+          .isInstanceOf(RegistryOutageException.class)
+          .hasCauseInstanceOf(SchemaRegistryUnavailableException.class);
+
+      assertThat(writer.deadLetters()).isEmpty();
+      assertThat(writer.metrics().eventsTotal()).isZero();
+      assertThat(writer.table().items()).isEmpty();
+    }
+  }
+
+  /** Reads like the registry serdes do when the registry does not answer. */
+  private static final class UnreachableRegistry implements ChangeEventSerdes {
+    @Override
+    public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> eventType) {
+      Serde<T> plain = ChangeEventSerdes.plainAvro().valueSerde(eventType);
+      return Serdes.serdeFrom(
+          plain.serializer(),
+          (topic, bytes) -> {
+            throw new SchemaRegistryUnavailableException(
+                "registry at http://registry:8081 does not" + " answer",
+                new java.net.ConnectException("Connection refused"));
+          });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.shardstream.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardstream.core.config.ConfigLoader;
+import io.shardstream.core.keys.EntityManager;
+import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.item.KeyedItem;
+import io.shardstream.writer.item.TableItems;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** DynamoDB's whole-batch refusals caught per item, and the entities the writer needs. */
+class TableItemsTest {
+
+  @Test
+  void anEmptyStringInAnIndexKeyIsRefusedBeforeTheWrite() throws Exception {
+    ObjectNode config = (ObjectNode) new ObjectMapper().readTree(ExampleConfigs.userEmail());
+    ((ObjectNode) config.get("indexes"))
+        .putObject("locale")
+        .put("hashKey", "hashKey")
+        .put("rangeKey", "locale");
+    ((ObjectNode) config.get("propertyTranscodes")).put("locale", "string");
+    TableItems items = new TableItems(new EntityManager(ConfigLoader.fromTree(config)));
+
+    Checked<KeyedItem> keyed =
+        items.keyed(
+            "user",
+            Map.of(
+                "userId",
+                "u-1",
+                "beneficiaryId",
+                "b",
+                "firstName",
+                "A",
+                "lastName",
+                "B",
+                "created",
+                1L,
+                "updated",
+                1L,
+                "locale",
+                ""));
+
+    assertThat(keyed)
+        .isInstanceOfSatisfying(
+            Checked.Rejected.class,
+            rejected ->
+                assertThat(rejected.rejection().reason())
+                    .isEqualTo("invalid:locale:empty-index-key"));
+  }
+
+  @Test
+  void theConfigurationMustHaveUsersAndEmails() throws Exception {
+    ObjectNode config = (ObjectNode) new ObjectMapper().readTree(ExampleConfigs.userEmail());
+    ((ObjectNode) config.get("entities")).remove("email");
+    ((ObjectNode) config.get("generatedProperties").get("sharded")).remove("userHashKey");
+    ((ObjectNode) config.get("indexes")).remove("userCreated");
+    ((ObjectNode) config.get("indexes")).remove("userUpdated");
+    var withoutEmail = new EntityManager(ConfigLoader.fromTree(config));
+
+    assertThatThrownBy(() -> new TableItems(withoutEmail)).hasMessageContaining("entity 'email'");
+  }
+}

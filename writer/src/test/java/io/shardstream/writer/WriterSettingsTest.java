@@ -1,0 +1,79 @@
+package io.shardstream.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shardstream.service.Settings;
+import io.shardstream.service.SettingsException;
+import io.shardstream.writer.state.StoreKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WriterSettingsTest {
+
+  @Test
+  void theDefaultsMakeAWorkingLocalWriter() {
+    WriterSettings settings = WriterSettings.from(Settings.of(WriterSettings.defaults()));
+
+    assertThat(settings.applicationId()).isEqualTo("shardstream-writer");
+    assertThat(settings.kafka())
+        .containsEntry("bootstrap.servers", "localhost:9092")
+        .containsEntry("processing.guarantee", "exactly_once_v2");
+    assertThat(settings.registryUrl()).contains(URI.create("http://localhost:8081"));
+    assertThat(settings.topics())
+        .isEqualTo(
+            new TopicNames(
+                "users.changes",
+                "emails.changes",
+                "shardstream.dlq",
+                "shardstream-writer-email-owner-changes",
+                "shardstream-writer-email-cascade"));
+    assertThat(settings.table()).isEqualTo("shardstream");
+    assertThat(settings.httpPort()).isEqualTo(8090);
+    assertThat(settings.flushMaxOps()).isEqualTo(1000);
+    assertThat(settings.futureSkew()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.storeKind()).isEqualTo(StoreKind.ROCKSDB);
+    assertThat(settings.entityConfig().entities()).containsKeys("user", "email");
+  }
+
+  @Test
+  void environmentVariablesOverrideAndPassKafkaSettingsThrough() {
+    Settings settings =
+        WriterSettings.load(
+            null,
+            Map.of(
+                "SHARDSTREAM_HTTP_PORT", "9000",
+                "SHARDSTREAM_WRITER_FLUSH_MAX_OPS", "50",
+                "SHARDSTREAM_KAFKA_NUM_STREAM_THREADS", "4",
+                "SHARDSTREAM_APPLICATION_ID", "other",
+                "SHARDSTREAM_SERDE_FORMAT", "plain-avro"));
+
+    WriterSettings writer = WriterSettings.from(settings);
+    assertThat(writer.httpPort()).isEqualTo(9000);
+    assertThat(writer.flushMaxOps()).isEqualTo(50);
+    assertThat(writer.kafka()).containsEntry("num.stream.threads", "4");
+    assertThat(writer.topics().emailCascade()).isEqualTo("other-email-cascade");
+    assertThat(writer.serdeFormat()).isEqualTo(WriterSettings.SerdeFormat.PLAIN_AVRO);
+  }
+
+  @Test
+  void reportsEveryBadSettingAtOnce() {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("http.port", "http");
+    values.put("writer.future-skew", "soon");
+    values.put("writer.state.store", "disk");
+    values.put("dynamodb.endpoint", "localhost");
+
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContainingAll(
+            "http.port",
+            "SHARDSTREAM_HTTP_PORT",
+            "writer.future-skew",
+            "writer.state.store",
+            "dynamodb.endpoint");
+  }
+}
