@@ -4,6 +4,7 @@ import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DynamoDbStorage;
 import io.shardstream.devstack.LocalStack;
 import io.shardstream.devstack.LocalStackConfig;
+import io.shardstream.devstack.LocalStackEndpoints;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,78 +14,98 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shardstream demo}: starts the local stack (Kafka, DynamoDB Local, schema registry) and
- * prints its endpoints until Ctrl-C. Later steps add the writer and the query API to it.
+ * {@code shardstream demo}: the whole job on this machine — local Kafka, DynamoDB Local and schema
+ * registry, the writer and the query API — fed with generated users, until Ctrl-C.
  */
-@Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    description =
-        "Start the local stack (Kafka, DynamoDB Local, schema registry) and print its "
-            + "endpoints; Ctrl-C stops everything.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Start the local stack, the writer and the query API, generate users, and print "
+        + "example requests; Ctrl-C stops everything. DynamoDB data is kept between runs unless "
+        + "--fresh.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(
-      names = "--kafka-port",
-      defaultValue = "9092",
-      description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--users", defaultValue = "1000", description = "Users to generate. Default: ${DEFAULT-VALUE}.")
+  int users;
+
+  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  double rate;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--http-port", defaultValue = "8080", description = "Query API port. Default: ${DEFAULT-VALUE}.")
+  int httpPort;
+
+  @Option(names = "--writer-port", defaultValue = "8090", description = "Writer /metrics and /health port. Default: ${DEFAULT-VALUE}.")
+  int writerPort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
   int kafkaPort;
 
-  @Option(
-      names = "--dynamodb-port",
-      defaultValue = "8000",
-      description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dynamodb-port", defaultValue = "8000", description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
   int dynamoDbPort;
 
-  @Option(
-      names = "--registry-port",
-      defaultValue = "8081",
-      description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
   int registryPort;
 
-  @Option(
-      names = "--data-dir",
-      defaultValue = ".shardstream/devstack",
-      description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--data-dir", defaultValue = ".shardstream/devstack", description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
   Path dataDirectory;
+
+  @Option(names = "--fresh", description = "Delete the data of earlier runs first.")
+  boolean fresh;
 
   @Option(names = "--in-memory", description = "Keep DynamoDB tables in memory only.")
   boolean inMemory;
 
-  @Option(
-      names = "--exit-after-start",
-      hidden = true,
-      description = "Stop right after start-up (for tests and smoke checks).")
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Option(names = "--exit-after-start", hidden = true,
+      description = "Stop once everything is up and the users are written (tests, smoke checks).")
   boolean exitAfterStart;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (fresh) {
+      Directories.deleteRecursively(dataDirectory);
+    }
     out.println("Starting the local stack (Kafka, DynamoDB Local, schema registry) ...");
     out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (LocalStack stack = LocalStack.start(config())) {
-      out.println("shardstream demo is up:");
-      stack.endpoints().describe().forEach(line -> out.println("  " + line));
+    try (LocalStack stack = LocalStack.start(stackConfig());
+        DemoServices services = DemoServices.start(stack.endpoints(), dataDirectory,
+            writerPort, httpPort)) {
+      LocalStackEndpoints endpoints = stack.endpoints();
+      out.println("Local stack:");
+      endpoints.describe().forEach(line -> out.println("  " + line));
+      out.println("Writer:    /metrics and /health on http://localhost:" + services.writerPort());
+      out.println("Query API: " + services.queryApiUri() + " (OpenAPI: " + services.queryApiUri()
+          + "/openapi.json)");
+      out.flush();
+      DemoFeed.Result fed = DemoFeed.run(endpoints, users, seed, rate, noProgress, out);
+      services.awaitWriter(fed.sent(), out);
+      DemoExamples.print(out, services.queryApiUri(), fed);
       out.println("Press Ctrl-C to stop.");
       out.flush();
       if (!exitAfterStart) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                Thread.ofPlatform()
-                    .unstarted(
-                        () -> {
-                          stack.stop();
-                          stopped.countDown();
-                        }));
-        stopped.await();
+        awaitShutdown(stack, services);
       }
     }
     return 0;
   }
 
-  private LocalStackConfig config() {
+  private static void awaitShutdown(LocalStack stack, DemoServices services)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+      services.close();
+      stack.stop();
+      stopped.countDown();
+    }));
+    stopped.await();
+  }
+
+  private LocalStackConfig stackConfig() {
     return LocalStackConfig.defaults()
         .withPort(Component.KAFKA, kafkaPort)
         .withPort(Component.DYNAMODB, dynamoDbPort)
@@ -92,4 +113,5 @@ final class DemoCommand implements Callable<Integer> {
         .withDataDirectory(dataDirectory)
         .withDynamoDbStorage(inMemory ? DynamoDbStorage.IN_MEMORY : DynamoDbStorage.PERSISTENT);
   }
+
 }

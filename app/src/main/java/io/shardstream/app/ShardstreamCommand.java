@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       QueryApiCommand.class,
+      WriterCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

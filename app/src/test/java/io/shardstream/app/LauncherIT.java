@@ -62,27 +62,18 @@ class LauncherIT {
   }
 
   @Test
-  void demoStartsTheLocalStackAndPrintsItsEndpoints(@TempDir Path dir) throws Exception {
-    Result result =
-        launch(
-            "",
-            dir,
-            "demo",
-            "--exit-after-start",
-            "--kafka-port",
-            "0",
-            "--dynamodb-port",
-            "0",
-            "--registry-port",
-            "0",
-            "--data-dir",
-            dir.resolve("data").toString());
+  void demoRunsTheWholeJobAndPrintsExampleRequests(@TempDir Path dir) throws Exception {
+    Result result = launch("", dir, "demo", "--exit-after-start", "--users", "60",
+        "--kafka-port", "0", "--dynamodb-port", "0", "--registry-port", "0", "--http-port", "0",
+        "--writer-port", "0", "--no-progress", "--data-dir", dir.resolve("data").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
-        .contains("shardstream demo is up:")
         .containsPattern("Kafka bootstrap servers: localhost:\\d+")
         .containsPattern("DynamoDB Local endpoint: http://localhost:\\d+")
-        .containsPattern("Schema registry: +http://localhost:\\d+");
+        .containsPattern("Schema registry: +http://localhost:\\d+")
+        .containsPattern("Query API: http://localhost:\\d+")
+        .containsPattern("Writer accounted for (\\d+) of \\1 events")
+        .contains("curl -s 'http://localhost:");
   }
 
   @Test

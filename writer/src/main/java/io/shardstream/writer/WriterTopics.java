@@ -129,6 +129,27 @@ public final class WriterTopics {
             e);
       }
     }
+    awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
+  }
+
+  /**
+   * Waits until every topic just created shows up in the cluster metadata: a describe right after
+   * a create can still answer "unknown topic" while the controller's metadata propagates.
+   */
+  private static void awaitVisible(Admin admin, List<String> names) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (!partitions(admin, names).keySet().containsAll(names)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics " + names + " were created but did not become "
+            + "visible within " + TIMEOUT_SECONDS + " s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for new topics", e);
+      }
+    }
   }
 
   /** Partition counts of the topics that exist. */
