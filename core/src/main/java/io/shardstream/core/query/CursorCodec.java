@@ -24,7 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
  * resumes the search that issued it. Thread-safe.
  */
 public final class CursorCodec {
-  static final int FORMAT_VERSION = 1;
+  /**
+   * 2: partition positions are (range key value, unique property), ties ordered by the unique
+   * property ({@link PartitionState}). Version 1 cursors (positions in DynamoDB's scan order) are
+   * refused as {@link CursorException.Kind#UNSUPPORTED_VERSION}: the search starts again.
+   */
+  static final int FORMAT_VERSION = 2;
   private static final int MAGIC = 0xC0;
   private static final int MAGIC_MASK = 0xF0;
   private static final int HEADER_BYTES = 2;

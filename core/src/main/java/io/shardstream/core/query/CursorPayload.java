@@ -15,11 +15,15 @@ import java.util.List;
  *         foreign one, as the fingerprint binds the version too)
  * byte[8] query fingerprint (first bytes of its SHA-256)
  * varint  partition count
- * bytes   2 bits per partition, low bits first: 0 NOT_STARTED, 1 AT, 2 DONE
- * per AT partition, in plan order:
+ * bytes   2 bits per partition, low bits first: 0 NOT_STARTED, 1 AT, 2 DONE, 3 PAST
+ * per AT or PAST partition, in plan order:
  *   string range key value (S without the index's merge prefix; N canonical decimal)
- *   string table range key without the entity's unique prefix ({@code userId#})
+ *   string table range key without the entity's unique prefix ({@code userId#}): AT, the last
+ *          one consumed of the run of ties at that value; PAST, the run's last in DynamoDB's order
  * </pre>
+ *
+ * (Format version 2, {@link CursorCodec}. Version 1 had no PAST, and its AT meant "after this item
+ * in DynamoDB's scan order", which within a run of ties is not the search's order.)
  *
  * Partitions are named only by their position in the plan, so a cursor can never name a partition
  * the search does not read.
@@ -30,6 +34,7 @@ final class CursorPayload {
   private static final int NOT_STARTED = 0;
   private static final int AT = 1;
   private static final int DONE = 2;
+  private static final int PAST = 3;
 
   private CursorPayload() {}
 
@@ -46,17 +51,24 @@ final class CursorPayload {
             case PartitionState.NotStarted n -> NOT_STARTED;
             case PartitionState.At a -> AT;
             case PartitionState.Done d -> DONE;
+            case PartitionState.Past p -> PAST;
           };
       packed[i / 4] |= (byte) (code << (2 * (i % 4)));
     }
     out.bytes(packed);
     for (int i = 0; i < state.partitions().size(); i++) {
-      if (state.of(i) instanceof PartitionState.At at) {
+      Position position =
+          switch (state.of(i)) {
+            case PartitionState.At at -> at.position();
+            case PartitionState.Past past -> past.position();
+            default -> null;
+          };
+      if (position != null) {
         IndexPlan index = plan.partitions().get(i).index();
-        KeyValue range = at.position().rangeKey();
+        KeyValue range = position.rangeKey();
         out.string(
             range.type() == KeyType.S ? strip(index.mergePrefix(), range.text()) : range.text());
-        out.string(strip(plan.uniquePrefix(), at.position().tableRangeKey()));
+        out.string(strip(plan.uniquePrefix(), position.tableRangeKey()));
       }
     }
     return out.toByteArray();
@@ -88,6 +100,7 @@ final class CursorPayload {
             case NOT_STARTED -> PartitionState.NOT_STARTED;
             case DONE -> PartitionState.DONE;
             case AT -> new PartitionState.At(position(plan.partitions().get(i), plan, in));
+            case PAST -> new PartitionState.Past(position(plan.partitions().get(i), plan, in));
             default -> throw ByteReader.malformed("unknown partition state");
           });
     }

@@ -2,6 +2,7 @@ package io.shardstream.core.query;
 
 import io.shardstream.core.config.EntityConfig;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake DynamoDB for {@link PartitionReader}: the items of a table (with all their keys), read the
  * way a GSI Query reads them. A partition's items sort by range key (S by UTF-8 bytes, N
- * numerically), ties by table range key; Limit counts evaluated items; LastEvaluatedKey is sent
- * whenever the page is full, even when nothing follows (as DynamoDB does). With {@code
- * pushDownFilters} the filters apply after Limit, as a FilterExpression does, so pages can come
- * back short or empty while more follows.
+ * numerically); items whose range keys tie come in an order of their own, as on DynamoDB, and
+ * deliberately not by table range key: by a hash of it (stable, DESC the exact reverse of ASC).
+ * Limit counts evaluated items; LastEvaluatedKey is sent whenever the page is full, even when
+ * nothing follows (as DynamoDB does). An ExclusiveStartKey need not be an item's, but it must be of
+ * the partition and its range key must meet the condition, or the read fails as DynamoDB's does.
+ * With {@code pushDownFilters} the filters apply after Limit, as a FilterExpression does, so pages
+ * can come back short or empty while more follows.
  */
 public final class InMemoryPartitionReader implements PartitionReader {
   private final String tableHashKey;
@@ -28,6 +32,7 @@ public final class InMemoryPartitionReader implements PartitionReader {
   private final List<Map<String, Object>> items;
   private final boolean pushDownFilters;
   private final Map<String, List<Map<String, Object>>> sortedPartitions = new ConcurrentHashMap<>();
+  private final Map<String, Long> tieHashes = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
 
   public InMemoryPartitionReader(
@@ -57,9 +62,17 @@ public final class InMemoryPartitionReader implements PartitionReader {
     Comparator<Map<String, Object>> order = order(query);
     int from = 0;
     if (start.isPresent()) {
+      checkStartKey(query, start.get());
       Map<String, Object> startItem = asItem(start.get());
-      while (from < partition.size() && order.compare(partition.get(from), startItem) <= 0) {
-        from++;
+      // The first item after the start key (the partition is sorted in scan order).
+      int high = partition.size();
+      while (from < high) {
+        int middle = (from + high) >>> 1;
+        if (order.compare(partition.get(middle), startItem) <= 0) {
+          from = middle + 1;
+        } else {
+          high = middle;
+        }
       }
     }
     List<Map<String, Object>> evaluated = new ArrayList<>();
@@ -111,7 +124,7 @@ public final class InMemoryPartitionReader implements PartitionReader {
                   b.get(query.rangeKeyAttribute()));
           return c != 0
               ? c
-              : compareBytes((String) a.get(tableRangeKey), (String) b.get(tableRangeKey));
+              : compareTies((String) a.get(tableRangeKey), (String) b.get(tableRangeKey));
         };
     return query.scanForward() ? ascending : ascending.reversed();
   }
@@ -121,6 +134,36 @@ public final class InMemoryPartitionReader implements PartitionReader {
       return Values.decimal(a).compareTo(Values.decimal(b));
     }
     return compareBytes((String) a, (String) b);
+  }
+
+  /** The order of items whose range keys tie: by a hash of their table range keys. */
+  private int compareTies(String a, String b) {
+    int c = Long.compare(tieHash(a), tieHash(b));
+    return c != 0 ? c : compareBytes(a, b);
+  }
+
+  private long tieHash(String tableRangeKey) {
+    return tieHashes.computeIfAbsent(
+        tableRangeKey, k -> ByteBuffer.wrap(Values.sha256(k)).getLong());
+  }
+
+  /** What DynamoDB checks of an ExclusiveStartKey. */
+  private void checkStartKey(PartitionQuery query, StartKey start) {
+    KeyValue hashKey = start.get(query.hashKeyAttribute());
+    KeyValue range = start.get(query.rangeKeyAttribute());
+    if (hashKey == null
+        || !hashKey.equals(KeyValue.s(query.hashKeyValue()))
+        || start.get(tableHashKey) == null
+        || start.get(tableRangeKey) == null
+        || range == null
+        || range.type() != query.rangeKeyType()) {
+      throw new IllegalArgumentException("The provided starting key is invalid: " + start);
+    }
+    if (!query.condition().matches(range)) {
+      throw new IllegalArgumentException(
+          "The provided starting key is outside query boundaries based on provided conditions: "
+              + start);
+    }
   }
 
   /** DynamoDB's S order, computed from the bytes (independent of {@link Values#compareUtf8}). */

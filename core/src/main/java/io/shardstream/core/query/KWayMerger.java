@@ -20,11 +20,13 @@ import java.util.concurrent.Executor;
  * the page still needs plus one, doubled for each earlier refill of that partition (one that keeps
  * winning likely holds more), never more than the page can still use. The {@code + 1} costs nothing
  * in DynamoDB capacity for small items (a Query response is billed in 4 KB units) and saves a
- * sequential round trip. A partition whose buffer runs dry waits in the merge under the key the
- * reader will resume after, so a page that fills before that key comes up costs no read there.
- * Items another index of the search emits are skipped ({@link MultiIndexDedupe}). After the page
- * fills, just enough is read to know whether anything follows, so a next cursor is returned exactly
- * when another item exists.
+ * sequential round trip. A partition offers the merge an item only once the run of items tied with
+ * it on the range key is complete, sorted by the unique property ({@link PartitionStream}); until
+ * then, or when its buffer runs dry, it waits in the merge at the value the reader stands at, ahead
+ * of every item of that value, so a page that fills before that value comes up costs no read
+ * there. Items another index of the search emits are skipped ({@link MultiIndexDedupe}). After the
+ * page fills, just enough is read to know whether anything follows, so a next cursor is returned
+ * exactly when another item exists.
  */
 public final class KWayMerger {
   private final PartitionReader reader;
@@ -113,7 +115,10 @@ public final class KWayMerger {
     return new QueryStats(queried, requests, scanned);
   }
 
-  /** A partition in the merge heap: its next item, or (placeholder) where its next read resumes. */
+  /**
+   * A partition in the merge heap: its next item, or (placeholder) a bound its items not yet ready
+   * follow, of which only the value counts.
+   */
   private record Head(MergeKey key, PartitionStream stream, boolean placeholder) {}
 
   /** The heap of partition heads for one page. */
@@ -126,11 +131,15 @@ public final class KWayMerger {
     Merge(QueryPlan plan, int limit) {
       Comparator<MergeKey> keys =
           plan.order() == SortOrder.ASC ? Comparator.naturalOrder() : Comparator.reverseOrder();
-      // A placeholder's key is a bound its unread items follow, so on an equal key it comes first.
+      Comparator<SortValue> values =
+          plan.order() == SortOrder.ASC ? Comparator.naturalOrder() : Comparator.reverseOrder();
+      // A placeholder stands for items of its value with any unique property, and maybe later
+      // ones: it comes before every item of its value.
       this.heap =
           new PriorityQueue<>(
-              Comparator.comparing(Head::key, keys)
+              Comparator.comparing((Head h) -> h.key().value(), values)
                   .thenComparing(h -> !h.placeholder())
+                  .thenComparing(Head::key, keys)
                   .thenComparingInt(h -> h.stream().query().position()));
       this.dedupe = new MultiIndexDedupe(plan);
       this.limit = limit;
@@ -176,6 +185,11 @@ public final class KWayMerger {
       while (!heap.isEmpty()) {
         Head head = heap.peek();
         if (head.placeholder()) {
+          PartitionQuery query = head.stream().query();
+          if (head.stream().anyPending((item, key) -> !dedupe.belongsElsewhere(item, query, key))) {
+            // An item of the run the stream waits on is this search's: something follows.
+            return;
+          }
           heap.poll();
           head.stream().refill(0, active());
         } else if (dedupe.belongsElsewhere(

@@ -6,8 +6,9 @@ import java.util.Comparator;
  * Where an item stands in a search's global (ASC) order: its range key value under the index it was
  * read from (numbers numerically, strings by UTF-8 bytes, a generated range key without its leading
  * {@code firstElement#}), then its table range key ({@code uniqueProperty#encoded}: the unique
- * property, which also orders ties inside a DynamoDB partition), then the index's order among the
- * search's indexes. DESC is the exact reverse.
+ * property; DynamoDB keeps ties inside a partition in an order of its own, so the merger sorts
+ * them, see {@link PartitionStream}), then the index's order among the search's indexes. DESC is
+ * the exact reverse.
  */
 public record MergeKey(SortValue value, String unique, int indexOrder)
     implements Comparable<MergeKey> {

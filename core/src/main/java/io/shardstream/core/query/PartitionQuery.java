@@ -42,4 +42,31 @@ public record PartitionQuery(
   public KeyCondition condition() {
     return index.condition();
   }
+
+  /**
+   * The same partition read only where its range key equals {@code value}: one run of ties. {@code
+   * value} must meet this query's condition (it is a value read through it).
+   */
+  public PartitionQuery tiedAt(KeyValue value) {
+    if (value.type() != rangeKeyType()) {
+      throw new IllegalArgumentException("a " + value.type() + " value for a " + rangeKeyType()
+          + " range key");
+    }
+    IndexPlan narrowed =
+        new IndexPlan(
+            index.token(),
+            index.order(),
+            index.rangeKeyAttribute(),
+            index.rangeKeyType(),
+            index.mergePrefix(),
+            new KeyCondition.Compare(RangeCondition.Operator.EQ, value));
+    return new PartitionQuery(
+        position,
+        narrowed,
+        hashKeyAttribute,
+        hashKeyValue,
+        tableHashKeyValue,
+        scanForward,
+        filters);
+  }
 }

@@ -12,13 +12,19 @@ import java.util.Optional;
  * project all attributes), LastEvaluatedKey (absent when the partition is exhausted) and
  * ScannedCount. It may push {@code query.filters()} down as a FilterExpression; the merger applies
  * them again either way. Implementations must be safe to call from several threads at once.
+ *
+ * <p>Items whose range keys tie may come in any order (DynamoDB documents none, and does not use
+ * the table key), as long as it is the same on every read, so that a start key inside a run of
+ * ties resumes it without loss or repetition.
  */
 @FunctionalInterface
 public interface PartitionReader {
 
   /**
-   * @param start resume strictly after this key (DynamoDB's ExclusiveStartKey); empty: from the
-   *     partition's first item in scan order
+   * @param start resume strictly after this key in the partition's scan order (DynamoDB's
+   *     ExclusiveStartKey): a LastEvaluatedKey, or one the merger builds for a cursor, which need
+   *     not be an existing item's but always has a range key value the condition selects; empty:
+   *     from the partition's first item in scan order
    * @param limit DynamoDB's Limit: at most this many items evaluated (at least 1)
    */
   PartitionPage read(PartitionQuery query, Optional<StartKey> start, int limit);

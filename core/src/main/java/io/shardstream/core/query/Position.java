@@ -3,9 +3,10 @@ package io.shardstream.core.query;
 import java.util.Objects;
 
 /**
- * Where a partition's stream stands: the index range key value (stored text: S as is, N canonical)
- * and the table range key ({@code userId#u-1}) of the last item it consumed. With the plan's
- * partition this rebuilds DynamoDB's ExclusiveStartKey.
+ * An item's place in a partition: the index range key value (stored text: S as is, N canonical)
+ * and a table range key ({@code userId#u-1}). With the plan's partition this rebuilds DynamoDB's
+ * ExclusiveStartKey; what the table range key means depends on the {@link PartitionState} that
+ * holds the position.
  */
 public record Position(KeyValue rangeKey, String tableRangeKey) {
   public Position {

@@ -1,13 +1,17 @@
 package io.shardstream.core.query;
 
 import static io.shardstream.core.query.Users.BUMP_16;
+import static io.shardstream.core.query.Users.BUMP_4;
 import static io.shardstream.core.query.Users.END;
 import static io.shardstream.core.query.Users.MANAGER;
+import static io.shardstream.core.query.Users.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,5 +53,93 @@ class FetchEfficiencyTest {
       // The floor is max(limit, 32 partitions) per page; allow a small factor above it.
       assertThat(read / 8.0).isLessThan(2.5 * Math.max(limit, 32) + 16);
     }
+  }
+
+  /**
+   * Ties: 4000 users created at 40 instants over 16 shards, so each partition holds runs of about
+   * six users tied on created. A partition's run is read whole before any of it is emitted, and a
+   * page that ends inside a run reads it again, so pages read somewhat more than without ties.
+   */
+  @Test
+  void itemsReadPerPageStayWithinASmallFactorOfTheLimitWhenSortValuesTie() {
+    List<Map<String, Object>> users = new ArrayList<>();
+    Random random = new Random(13);
+    for (int i = 0; i < 4000; i++) {
+      long created = BUMP_16 + random.nextInt(40) * 1000L;
+      users.add(Users.user("u" + i, "b1", "A", "B", null, created, created));
+    }
+    Searcher searcher =
+        new Searcher(
+            MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
+    SearchRequest request = SearchRequest.builder("user").index("created").window(BUMP_16, END)
+        .build();
+    assertThat(QueryPlanner.plan(MANAGER, request).partitions()).hasSize(16);
+    for (int limit : List.of(10, 25, 50, 100)) {
+      Optional<String> cursor = Optional.empty();
+      int read = 0;
+      int requests = 0;
+      for (int page = 0; page < 8; page++) {
+        SearchPage result = searcher.search(request.withLimit(limit), cursor);
+        assertThat(result.items()).hasSize(limit);
+        read += result.stats().itemsRead();
+        requests += result.stats().readRequests();
+        cursor = result.cursor();
+      }
+      System.out.printf(
+          "fetch with ties: 16 partitions, runs of ~6, limit %3d: %.2f items read per item "
+              + "returned, %.1f requests per page%n",
+          limit, read / (8.0 * limit), requests / 8.0);
+      assertThat(read / 8.0).isLessThan(2.5 * Math.max(limit, 16) + 16 * 7);
+    }
+  }
+
+  /**
+   * One partition holding a run of 500 users tied on created: every page that starts inside the
+   * run reads all of it again (DynamoDB's tie order cannot say where the unconsumed ones are), so
+   * paging through a run of n ties with limit l reads about n per page; each page needs only a
+   * request or two, as a run is read with a Query for its value at a large Limit.
+   */
+  @Test
+  void aPageStartingInsideALongRunOfTiesReadsTheWholeRun() {
+    List<Map<String, Object>> users = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      users.add(Users.user("u" + i, "b1", "A", "B", null, START + 1, START + 1));
+    }
+    users.add(Users.user("last", "b1", "A", "B", null, START + 2, START + 2));
+    Searcher searcher =
+        new Searcher(
+            MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
+    SearchRequest request =
+        SearchRequest.builder("user")
+            .index("created")
+            .window(START, BUMP_4 - 1)
+            .limit(50)
+            .build();
+    Optional<String> cursor = Optional.empty();
+    List<Object> ids = new ArrayList<>();
+    int pages = 0;
+    int read = 0;
+    int requests = 0;
+    int worst = 0;
+    int mostRequests = 0;
+    do {
+      SearchPage result = searcher.search(request, cursor);
+      ids.addAll(Users.ids(result.items()));
+      read += result.stats().itemsRead();
+      requests += result.stats().readRequests();
+      worst = Math.max(worst, result.stats().itemsRead());
+      mostRequests = Math.max(mostRequests, result.stats().readRequests());
+      cursor = result.cursor();
+      pages++;
+    } while (cursor.isPresent());
+    System.out.printf(
+        "fetch, one run of 500 ties, limit 50: %d pages, %.1f items read per page (worst %d), "
+            + "%.1f requests per page (most %d)%n",
+        pages, read / (double) pages, worst, requests / (double) pages, mostRequests);
+    assertThat(ids).hasSize(501).doesNotHaveDuplicates().endsWith("last");
+    assertThat(pages).isEqualTo(11);
+    // The first page: its first read (limit + 1), then the run whole; later pages: the run again.
+    assertThat(worst).isLessThanOrEqualTo(500 + 51 + 1);
+    assertThat(mostRequests).isLessThanOrEqualTo(3);
   }
 }

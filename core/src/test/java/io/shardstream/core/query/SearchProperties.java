@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +21,25 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Paging through any search, cursor by cursor, gives exactly what a brute-force scan of all users
- * gives: same order, each item once, every page full but the last.
+ * gives: same order, each item once, every page full but the last. The order is (sort value,
+ * userId as UTF-8 bytes) even where sort values tie inside one partition, which the in-memory
+ * reader returns in an order of its own (as DynamoDB does); two populations in three are made to
+ * tie a lot there, and at least a fifth of the tries must have such ties among their results.
  */
 class SearchProperties {
   /** Timestamps on a coarse grid, bump edges included, so that ties in created occur. */
   private static final List<Long> INSTANTS = instants();
+
+  /**
+   * Few timestamps, most before the first bump (one unsharded partition): runs of ties in created
+   * and updated inside one partition, and in the name keys, which end with created.
+   */
+  private static final List<Long> TIED_INSTANTS = List.of(START, START, START + 1, BUMP_16, END);
 
   enum Kind {
     CREATED,
@@ -118,6 +130,34 @@ class SearchProperties {
       return hits.stream().map(h -> h[3]).toList();
     }
 
+    /**
+     * How many of the expected results tie on their sort value with another result of the same
+     * partition (index and hash key): the ties DynamoDB returns in an order of its own.
+     */
+    long partitionTies(List<Map<String, Object>> users) {
+      Map<String, Long> runs = new HashMap<>();
+      Map<Object, String> runOf = new HashMap<>();
+      for (Map<String, Object> user : users) {
+        Object[] best = null;
+        String bestRun = null;
+        for (int index = 0; index < indexes().size(); index++) {
+          Object[] hit = hit(user, index);
+          if (hit != null) {
+            String hashKey =
+                (String) user.get(beneficiary.isPresent() ? "beneficiaryHashKey" : "hashKey");
+            String run = index + " " + hashKey + " " + hit[0];
+            runs.merge(run, 1L, Long::sum);
+            if (best == null || ORACLE.compare(hit, best) < 0) {
+              best = hit;
+              bestRun = run;
+            }
+          }
+        }
+        runOf.put(user.get("userId"), bestRun);
+      }
+      return expected(users).stream().filter(id -> runs.get(runOf.get(id)) > 1).count();
+    }
+
     /** {sort value, table range key, index order, userId} when the user matches that index. */
     private Object[] hit(Map<String, Object> user, int index) {
       Object value =
@@ -191,6 +231,9 @@ class SearchProperties {
 
     List<Object> actual = pages.stream().flatMap(p -> Users.ids(p.items()).stream()).toList();
     assertThat(actual).containsExactlyElementsOf(expected);
+    Statistics.label("results tied inside a partition")
+        .collect(search.partitionTies(users) > 0)
+        .coverage(c -> c.check(true).percentage(p -> p >= 20));
     for (int i = 0; i < pages.size(); i++) {
       int limit = limits.get(i % limits.size());
       SearchPage page = pages.get(i);
@@ -207,17 +250,34 @@ class SearchProperties {
 
   @Provide
   Arbitrary<List<Map<String, Object>>> users() {
-    Arbitrary<String> names = Arbitraries.strings().withChars("aAbB").ofMinLength(1).ofMaxLength(3);
+    // The tied populations without edge cases: those are tiny lists, of few ties.
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, users(false)), Tuple.of(2, users(true).withoutEdgeCases()));
+  }
+
+  /** Users; {@code tied}: few names, phones and instants, so sort values tie a lot. */
+  private static Arbitrary<List<Map<String, Object>>> users(boolean tied) {
+    Arbitrary<String> names =
+        Arbitraries.strings()
+            .withChars(tied ? "aA" : "aAbB")
+            .ofMinLength(1)
+            .ofMaxLength(tied ? 2 : 3);
     Arbitrary<String> phones =
-        Arbitraries.strings().withChars("15").ofMinLength(1).ofMaxLength(3).injectNull(0.3);
-    Arbitrary<Long> created = Arbitraries.of(INSTANTS);
-    Arbitrary<Long> age = Arbitraries.of(0L, 1000L, 86_400_000L);
+        Arbitraries.strings()
+            .withChars("15")
+            .ofMinLength(1)
+            .ofMaxLength(tied ? 1 : 3)
+            .injectNull(0.3);
+    Arbitrary<Long> created = Arbitraries.of(tied ? TIED_INSTANTS : INSTANTS);
+    Arbitrary<Long> age =
+        tied ? Arbitraries.of(0L, 1000L) : Arbitraries.of(0L, 1000L, 86_400_000L);
     Arbitrary<String> beneficiaries = Arbitraries.of("b1", "b2", "b3");
     Arbitrary<Object[]> specs =
         Combinators.combine(names, names, phones, created, age, beneficiaries)
             .as((f, l, p, c, a, b) -> new Object[] {f, l, p, c, a, b});
     return specs
         .list()
+        .ofMinSize(tied ? 20 : 0)
         .ofMaxSize(120)
         .map(
             list -> {
@@ -244,7 +304,7 @@ class SearchProperties {
     Arbitrary<Kind> kinds = Arbitraries.of(Kind.class);
     Arbitrary<Optional<String>> beneficiary = Arbitraries.of("b1", "b2").optional(0.3);
     Arbitrary<long[]> window =
-        Arbitraries.of(INSTANTS)
+        instantPicks()
             .list()
             .ofSize(2)
             .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
@@ -252,7 +312,7 @@ class SearchProperties {
     Arbitrary<SortOrder> order = Arbitraries.of(SortOrder.class);
     Arbitrary<String> text = Arbitraries.strings().withChars("ab15").ofMaxLength(2);
     Arbitrary<long[]> bounds =
-        Arbitraries.of(INSTANTS)
+        instantPicks()
             .list()
             .ofSize(2)
             .map(l -> new long[] {Math.min(l.get(0), l.get(1)), Math.max(l.get(0), l.get(1))});
@@ -278,6 +338,12 @@ class SearchProperties {
   @Provide
   Arbitrary<List<Integer>> limits() {
     return Arbitraries.integers().between(1, 30).list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  /** Instants for windows and bounds, often the tied ones so that searches reach the ties. */
+  private static Arbitrary<Long> instantPicks() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.of(INSTANTS)), Tuple.of(1, Arbitraries.of(TIED_INSTANTS)));
   }
 
   private static List<Long> instants() {
