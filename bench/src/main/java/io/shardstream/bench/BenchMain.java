@@ -1,6 +1,8 @@
 package io.shardstream.bench;
 
 import io.shardstream.bench.keys.KeysCommand;
+import io.shardstream.bench.query.QueryCommand;
+import io.shardstream.bench.writer.WriterCommand;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -19,7 +21,12 @@ import picocli.CommandLine.Spec;
     description =
         "Benchmarks of shardstream, side by side with Entity Manager where it has a "
             + "counterpart.",
-    subcommands = {KeysCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      KeysCommand.class,
+      QueryCommand.class,
+      WriterCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class BenchMain implements Runnable {
   @Spec CommandSpec spec;
 

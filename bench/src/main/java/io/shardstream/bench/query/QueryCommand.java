@@ -1,0 +1,191 @@
+package io.shardstream.bench.query;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench query}: the latency of one page of a cross-shard search (16 shards × 2 name indexes,
+ * merged k-way) next to one page of a single-partition search, both through core's {@code Searcher}
+ * and dynamo's {@code DynamoPartitionReader}, on DynamoDB Local started in this JVM and filled with
+ * generated users.
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search page latency: a 16-shard × 2-index name search (fan-out) next to a "
+          + "single-partition search, on DynamoDB Local filled with generated users.",
+      "Progress goes to stderr; the report to stdout, ending with",
+      "query: fan-out p50 A ms p99 B ms, single p50 C ms p99 D ms, p50 ratio R, reads/item E"
+    })
+public final class QueryCommand implements Callable<Integer> {
+  /** Which of the configuration's indexes the table gets. */
+  enum Indexes {
+    all,
+    searched
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--users",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description = "Users to generate and write. Default: ${DEFAULT-VALUE}.")
+  int users;
+
+  @Option(
+      names = "--pages",
+      defaultValue = "300",
+      paramLabel = "N",
+      description = "Measured pages per side. Default: ${DEFAULT-VALUE}.")
+  int pages;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "100",
+      paramLabel = "N",
+      description =
+          "Warm-up pages per side, after the exactness checks (which warm up too). "
+              + "Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "25",
+      paramLabel = "N",
+      description = "Page size. Default: ${DEFAULT-VALUE}.")
+  int limit;
+
+  @Option(
+      names = "--parallelism",
+      defaultValue = "32",
+      paramLabel = "N",
+      description =
+          "DynamoDB requests in flight at once (RequestLimit), and HTTP connections pooled. "
+              + "Default: ${DEFAULT-VALUE} (one per partition of the fan-out search).")
+  int parallelism;
+
+  @Option(
+      names = "--depth",
+      defaultValue = "10",
+      paramLabel = "N",
+      description =
+          "Pages a session follows with cursors before the next search starts from its first "
+              + "page. Default: ${DEFAULT-VALUE}.")
+  int depth;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Seed of the user generator. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--write-concurrency",
+      defaultValue = "8",
+      paramLabel = "N",
+      description = "BatchWriteItem requests in flight while filling. Default: ${DEFAULT-VALUE}.")
+  int writeConcurrency;
+
+  @Option(
+      names = "--indexes",
+      defaultValue = "all",
+      paramLabel = "all|searched",
+      description =
+          "The table's global indexes: all 12 of the seed configuration, or only the 3 the "
+              + "searches read (faster to fill). Default: ${DEFAULT-VALUE}.")
+  Indexes indexes;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write the report to FILE: JSON if it ends in .json, else Markdown.")
+  Path report;
+
+  @Option(
+      names = "--devstack-dir",
+      defaultValue = ".shardstream/devstack",
+      paramLabel = "DIR",
+      description =
+          "devstack's data folder (tables are in memory: nothing is written there). "
+              + "Default: ${DEFAULT-VALUE}.")
+  Path devstackDir;
+
+  @Option(
+      names = "--experiment-min-read",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Experiment, not a setting of shardstream: raise every Query's Limit to at least N, as "
+              + "a larger first fetch per partition in core's KWayMerger would. 0 (default): off.")
+  int experimentMinRead;
+
+  @Option(
+      names = "--experiment-between-prefix",
+      description =
+          "Experiment, not a setting of shardstream: send range-key begins_with as an equivalent "
+              + "BETWEEN, which DynamoDB Local serves from its index instead of walking the "
+              + "partition.")
+  boolean experimentBetweenPrefix;
+
+  @Override
+  public Integer call() {
+    validate();
+    PrintWriter err = spec.commandLine().getErr();
+    QueryReport result =
+        new QueryBenchmark(
+                new QueryBenchmark.Settings(
+                    users,
+                    seed,
+                    pages,
+                    warmup,
+                    limit,
+                    parallelism,
+                    depth,
+                    writeConcurrency,
+                    indexes == Indexes.all,
+                    devstackDir,
+                    experimentMinRead,
+                    experimentBetweenPrefix),
+                line -> progress(err, line))
+            .run();
+    if (report != null) {
+      QueryReportFile.write(report, result);
+      progress(err, "report written to " + report);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(result.text());
+    out.flush();
+    return 0;
+  }
+
+  private void validate() {
+    require(users >= 100, "--users must be at least 100");
+    require(pages >= 1, "--pages must be at least 1");
+    require(warmup >= 0, "--warmup must not be negative");
+    require(limit >= 1 && limit <= 1000, "--limit must be 1..1000");
+    require(parallelism >= 1, "--parallelism must be at least 1");
+    require(depth >= 1, "--depth must be at least 1");
+    require(writeConcurrency >= 1, "--write-concurrency must be at least 1");
+    require(experimentMinRead >= 0, "--experiment-min-read must not be negative");
+  }
+
+  private void require(boolean condition, String message) {
+    if (!condition) {
+      throw new ParameterException(spec.commandLine(), message);
+    }
+  }
+
+  private static void progress(PrintWriter err, String line) {
+    err.println("query: " + line);
+    err.flush();
+  }
+}
