@@ -10,14 +10,9 @@ import io.shardstream.core.query.QueryStats;
  * @param firstPage whether the page was asked for without a cursor
  * @param items items the page returned
  * @param stats what the page cost in DynamoDB (partitions queried, Query calls, items read)
- * @param sequentialReads Query calls made one after another on the calling thread, after the
- *     parallel first reads (see {@link CriticalPathReader})
- * @param sequentialNanos time spent in those calls
  */
 public record PageSample(
     long nanos,
     boolean firstPage,
     int items,
-    QueryStats stats,
-    int sequentialReads,
-    long sequentialNanos) {}
+    QueryStats stats) {}

@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 final class PageWalker {
   private final Searcher searcher;
-  private final CriticalPathReader reads;
   private final SearchSide side;
   private final int limit;
   private final int depth;
@@ -19,15 +18,11 @@ final class PageWalker {
   private int pagesInSession;
   private Optional<String> cursor = Optional.empty();
 
-  /**
-   * @param reads the reader {@code searcher} reads through, to tell sequential reads apart
-   */
-  PageWalker(Searcher searcher, CriticalPathReader reads, SearchSide side, int limit, int depth) {
+  PageWalker(Searcher searcher, SearchSide side, int limit, int depth) {
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be at least 1, got " + depth);
     }
     this.searcher = searcher;
-    this.reads = reads;
     this.side = side;
     this.limit = limit;
     this.depth = depth;
@@ -41,7 +36,6 @@ final class PageWalker {
   PageSample next() {
     var request = side.request(session, limit);
     boolean first = cursor.isEmpty();
-    reads.beginPage();
     long start = System.nanoTime();
     SearchPage page = searcher.search(request, cursor);
     long nanos = System.nanoTime() - start;
@@ -57,8 +51,6 @@ final class PageWalker {
         nanos,
         first,
         page.items().size(),
-        page.stats(),
-        reads.sequentialReads(),
-        reads.sequentialNanos());
+        page.stats());
   }
 }

@@ -58,8 +58,7 @@ final class QueryBenchmark {
       int writeConcurrency,
       boolean allIndexes,
       Path devstackDir,
-      int experimentMinRead,
-      boolean experimentBetweenPrefix) {}
+      int minimumFetch) {}
 
   private final Settings settings;
   private final Consumer<String> progress;
@@ -117,16 +116,14 @@ final class QueryBenchmark {
       progress.accept("fill: " + QueryReport.describe(fill));
 
       RequestLimit requestLimit = new RequestLimit(settings.parallelism());
-      PartitionReader dynamoReader =
+      PartitionReader reader =
           new DynamoPartitionReader(
-              readClient, QueryTable.TABLE_NAME, TableKeys.of(config), requestLimit);
-      if (settings.experimentBetweenPrefix()) {
-        dynamoReader = new BetweenPrefixReader(dynamoReader);
-      }
-      if (settings.experimentMinRead() > 0) {
-        dynamoReader = new MinimumLimitReader(dynamoReader, settings.experimentMinRead());
-      }
-      CriticalPathReader reader = new CriticalPathReader(dynamoReader);
+              readClient,
+              QueryTable.TABLE_NAME,
+              TableKeys.of(config),
+              requestLimit,
+              true,
+              settings.minimumFetch());
       byte[] cursorKey = new byte[32];
       new SecureRandom().nextBytes(cursorKey);
       Searcher searcher = new Searcher(manager, reader, new CursorCodec(cursorKey), fanOutExecutor);
@@ -141,9 +138,9 @@ final class QueryBenchmark {
       }
 
       PageWalker fanOutWalker =
-          new PageWalker(searcher, reader, fanOut, settings.limit(), settings.depth());
+          new PageWalker(searcher, fanOut, settings.limit(), settings.depth());
       PageWalker singleWalker =
-          new PageWalker(searcher, reader, single, settings.limit(), settings.depth());
+          new PageWalker(searcher, single, settings.limit(), settings.depth());
       if (settings.warmup() > 0) {
         progress.accept(
             String.format(Locale.ROOT, "warm-up: %,d pages per side ...", settings.warmup()));
@@ -247,24 +244,15 @@ final class QueryBenchmark {
 
   private static String describeClient(Settings settings) {
     int parallelism = settings.parallelism();
-    String experiment = "";
-    if (settings.experimentBetweenPrefix()) {
-      experiment += "; EXPERIMENT: begins_with sent as BETWEEN (not what dynamo sends)";
-    }
-    if (settings.experimentMinRead() > 0) {
-      experiment +=
-          "; EXPERIMENT: every Query's Limit raised to at least "
-              + settings.experimentMinRead()
-              + " (not what the merger asks for)";
-    }
     return String.format(
             Locale.ROOT,
             "sync SDK v2 client on Apache HttpClient 5 (dynamo DynamoDbClients), %d pooled"
                 + " connections, SDK retries on; at most %d Query requests in flight"
                 + " (RequestLimit); first reads of a page on virtual threads, one per partition;"
-                + " filters pushed down",
+                + " filters pushed down; reads of at least %d items; name prefixes sent as BETWEEN"
+                + " the prefix and its successor",
             parallelism + 2,
-            parallelism)
-        + experiment;
+            parallelism,
+            settings.minimumFetch());
   }
 }

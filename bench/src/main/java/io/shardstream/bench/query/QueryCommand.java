@@ -1,5 +1,6 @@
 package io.shardstream.bench.query;
 
+import io.shardstream.dynamo.query.DynamoPartitionReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -120,21 +121,13 @@ public final class QueryCommand implements Callable<Integer> {
   Path devstackDir;
 
   @Option(
-      names = "--experiment-min-read",
-      defaultValue = "0",
+      names = "--minimum-fetch",
+      defaultValue = "" + DynamoPartitionReader.DEFAULT_MINIMUM_FETCH,
       paramLabel = "N",
       description =
-          "Experiment, not a setting of shardstream: raise every Query's Limit to at least N, as "
-              + "a larger first fetch per partition in core's KWayMerger would. 0 (default): off.")
-  int experimentMinRead;
-
-  @Option(
-      names = "--experiment-between-prefix",
-      description =
-          "Experiment, not a setting of shardstream: send range-key begins_with as an equivalent "
-              + "BETWEEN, which DynamoDB Local serves from its index instead of walking the "
-              + "partition.")
-  boolean experimentBetweenPrefix;
+          "The fewest items a Query asks for (dynamo's DynamoPartitionReader; 1 = the merger's "
+              + "bare even share). Default: ${DEFAULT-VALUE}.")
+  int minimumFetch;
 
   @Override
   public Integer call() {
@@ -153,8 +146,7 @@ public final class QueryCommand implements Callable<Integer> {
                     writeConcurrency,
                     indexes == Indexes.all,
                     devstackDir,
-                    experimentMinRead,
-                    experimentBetweenPrefix),
+                    minimumFetch),
                 line -> progress(err, line))
             .run();
     if (report != null) {
@@ -175,7 +167,7 @@ public final class QueryCommand implements Callable<Integer> {
     require(parallelism >= 1, "--parallelism must be at least 1");
     require(depth >= 1, "--depth must be at least 1");
     require(writeConcurrency >= 1, "--write-concurrency must be at least 1");
-    require(experimentMinRead >= 0, "--experiment-min-read must not be negative");
+    require(minimumFetch >= 1, "--minimum-fetch must be at least 1");
   }
 
   private void require(boolean condition, String message) {

@@ -113,7 +113,7 @@ public record QueryReport(
     }
     line(out, "machine", setup.machine());
     out.append('\n');
-    String format = "%-8s %6s %6s %8s %8s %8s %8s %8s %9s %11s %10s %10s %10s %9s %10s%n";
+    String format = "%-8s %6s %6s %8s %8s %8s %8s %8s %9s %11s %10s %10s %10s %10s%n";
     out.append(
         String.format(
             Locale.ROOT,
@@ -131,8 +131,7 @@ public record QueryReport(
             "read/page",
             "items/page",
             "reads/item",
-            "seq/page",
-            "seq ms/pg"));
+            "trips/page"));
     for (SideStats side : sides()) {
       out.append(
           String.format(
@@ -151,20 +150,19 @@ public record QueryReport(
               twoDecimals(side.itemsReadPerPage()),
               twoDecimals(side.itemsPerPage()),
               twoDecimals(side.readsPerItem()),
-              twoDecimals(side.sequentialReadsPerPage()),
-              oneDecimal(side.sequentialMsPerPage())));
+              twoDecimals(side.roundTripsPerPage())));
     }
     out.append(
-        "req: Query calls; parts: partitions read; read: items DynamoDB evaluated; seq: Query calls"
-            + " made one after another after the parallel first reads (the page's extra round"
-            + " trips), and the time they took\n");
+        "req: Query calls; parts: partitions read; read: items DynamoDB evaluated; trips: waves of"
+            + " reads one after another (a wave's reads run in parallel)\n");
     out.append(
         String.format(
             Locale.ROOT,
-            "critical path: fan-out 1 parallel wave of first reads + %s sequential reads per page;"
-                + " single %s reads per page%n",
-            twoDecimals(fanOut.sequentialReadsPerPage()),
-            twoDecimals(single.requestsPerPage())));
+            "critical path: fan-out %s round trips per page; single %s (where DynamoDB answers"
+                + " every request in about the same time, page latency follows these, not the"
+                + " request count)%n",
+            twoDecimals(fanOut.roundTripsPerPage()),
+            twoDecimals(single.roundTripsPerPage())));
     out.append('\n');
     out.append("total run time ").append(seconds(totalTime)).append('\n');
     out.append(resultLine()).append('\n');

@@ -12,9 +12,8 @@ import java.util.List;
  * @param itemsPerPage items returned per page, mean
  * @param readsPerItem items read per item returned, over all pages
  * @param partitionsPerPage partitions read at least once per page, mean
- * @param sequentialReadsPerPage Query calls per page made one after another after the parallel
- *     first reads, mean: round trips on the page's critical path besides the first
- * @param sequentialMsPerPage time per page spent in those calls, mean
+ * @param roundTripsPerPage waves of reads one after another per page (reads of a wave run in
+ *     parallel), mean: the page's critical path where DynamoDB answers every request alike
  */
 public record SideStats(
     String name,
@@ -30,8 +29,7 @@ public record SideStats(
     double itemsPerPage,
     double readsPerItem,
     double partitionsPerPage,
-    double sequentialReadsPerPage,
-    double sequentialMsPerPage) {
+    double roundTripsPerPage) {
 
   public static SideStats of(String name, List<PageSample> samples) {
     if (samples.isEmpty()) {
@@ -43,16 +41,14 @@ public record SideStats(
     long items = 0;
     long partitions = 0;
     int first = 0;
-    long sequential = 0;
-    long sequentialNanos = 0;
+    long roundTrips = 0;
     for (PageSample sample : samples) {
       requests += sample.stats().readRequests();
       read += sample.stats().itemsRead();
       partitions += sample.stats().partitionsQueried();
       items += sample.items();
       first += sample.firstPage() ? 1 : 0;
-      sequential += sample.sequentialReads();
-      sequentialNanos += sample.sequentialNanos();
+      roundTrips += sample.stats().roundTrips();
     }
     int pages = samples.size();
     return new SideStats(
@@ -69,8 +65,7 @@ public record SideStats(
         (double) items / pages,
         items == 0 ? Double.NaN : (double) read / items,
         (double) partitions / pages,
-        (double) sequential / pages,
-        millis((double) sequentialNanos / pages));
+        (double) roundTrips / pages);
   }
 
   private static double millis(double nanos) {

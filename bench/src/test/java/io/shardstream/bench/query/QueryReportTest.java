@@ -96,8 +96,7 @@ class QueryReportTest {
     assertThat(stats.requestsPerPage()).isEqualTo(20.0);
     assertThat(stats.itemsPerPage()).isEqualTo(25.0);
     assertThat(stats.readsPerItem()).isEqualTo(2.0);
-    assertThat(stats.sequentialReadsPerPage()).isEqualTo(2.0);
-    assertThat(stats.sequentialMsPerPage()).isEqualTo(4.0);
+    assertThat(stats.roundTripsPerPage()).isEqualTo(2.0);
   }
 
   /**
@@ -113,9 +112,7 @@ class QueryReportTest {
               Math.round(millis * 1e6),
               i % 10 == 0,
               25,
-              new io.shardstream.core.query.QueryStats(20, 20, 25 * reads),
-              2,
-              4_000_000));
+              new io.shardstream.core.query.QueryStats(20, 20, 25 * reads, 2)));
     }
     return SideStats.of(name, samples);
   }

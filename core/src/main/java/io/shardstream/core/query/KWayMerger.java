@@ -9,18 +9,22 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Serves one page of a planned search: a k-way merge of its partitions in global order, each
  * partition read lazily through a {@link PartitionReader}.
  *
  * <p>Every unfinished partition is read once at the start (in parallel on the executor), {@code
- * ceil(limit / partitions) + 1} items each; after that a partition is read again (on the calling
- * thread) only when its next unread item could be the next in global order: its even share of what
- * the page still needs plus one, doubled for each earlier refill of that partition (one that keeps
- * winning likely holds more), never more than the page can still use. The {@code + 1} costs nothing
- * in DynamoDB capacity for small items (a Query response is billed in 4 KB units) and saves a
- * sequential round trip. A partition offers the merge an item only once the run of items tied with
+ * ceil(limit / partitions) + 1} items each; after that a partition is read again only when its next
+ * unread item could be the next in global order: its even share of what the page still needs plus
+ * one, doubled for each earlier refill of that partition (one that keeps winning likely holds
+ * more), never more than the page can still use. No read asks for fewer than the reader's {@link
+ * PartitionReader#minimumFetch()} (what one read unit holds anyway). A refill goes out in one
+ * parallel wave with the refills of every other waiting partition the page is likely to reach, so a
+ * page costs a few round trips, not one per refill. The {@code + 1} costs nothing in DynamoDB
+ * capacity for small items (a Query response is billed in 4 KB units) and saves a sequential round
+ * trip. A partition offers the merge an item only once the run of items tied with
  * it on the range key is complete, sorted by the unique property ({@link PartitionStream}); until
  * then, or when its buffer runs dry, it waits in the merge at the value the reader stands at, ahead
  * of every item of that value, so a page that fills before that value comes up costs no read
@@ -65,9 +69,9 @@ public final class KWayMerger {
         streams.add(new PartitionStream(plan, partition, reader, partitionState));
       }
     }
-    readFirstPages(streams, initialFetchSize(limit, streams.size()));
-    Merge merge = new Merge(plan, limit);
-    streams.forEach(s -> merge.offer(s));
+    Merge merge = new Merge(plan, limit, fanOut);
+    merge.readFirstPages(
+        streams, Math.max(reader.minimumFetch(), initialFetchSize(limit, streams.size())));
     List<Map<String, Object>> items = merge.fill();
     merge.settleHead();
 
@@ -77,7 +81,7 @@ public final class KWayMerger {
       streams.forEach(s -> states.set(s.query().position(), s.state()));
       next = Optional.of(new CursorState(states));
     }
-    return new MergedPage(items, next, stats(streams));
+    return new MergedPage(items, next, stats(streams, merge.roundTrips()));
   }
 
   /** Enough for the page if partitions share it evenly, and one more to see what follows. */
@@ -85,10 +89,16 @@ public final class KWayMerger {
     return partitions == 0 ? 1 : (limit + partitions - 1) / partitions + 1;
   }
 
-  private void readFirstPages(List<PartitionStream> streams, int size) {
+  /** Runs {@code read} for every stream on {@code executor} and waits for all of them. */
+  private static void inParallel(
+      List<PartitionStream> streams, Consumer<PartitionStream> read, Executor executor) {
+    if (streams.size() == 1) {
+      read.accept(streams.get(0));
+      return;
+    }
     CompletableFuture<?>[] reads =
         streams.stream()
-            .map(s -> CompletableFuture.runAsync(() -> s.fetch(size), fanOut))
+            .map(s -> CompletableFuture.runAsync(() -> read.accept(s), executor))
             .toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(reads).join();
@@ -103,7 +113,7 @@ public final class KWayMerger {
     }
   }
 
-  private static QueryStats stats(List<PartitionStream> streams) {
+  private static QueryStats stats(List<PartitionStream> streams, int roundTrips) {
     int queried = 0;
     int requests = 0;
     int scanned = 0;
@@ -112,7 +122,7 @@ public final class KWayMerger {
       requests += stream.requests();
       scanned += stream.scanned();
     }
-    return new QueryStats(queried, requests, scanned);
+    return new QueryStats(queried, requests, scanned, roundTrips);
   }
 
   /**
@@ -124,11 +134,14 @@ public final class KWayMerger {
   /** The heap of partition heads for one page. */
   private static final class Merge {
     private final PriorityQueue<Head> heap;
+    private final Comparator<SortValue> valueOrder;
     private final MultiIndexDedupe dedupe;
     private final int limit;
+    private final Executor fanOut;
     private final List<Map<String, Object>> items = new ArrayList<>();
+    private int roundTrips;
 
-    Merge(QueryPlan plan, int limit) {
+    Merge(QueryPlan plan, int limit, Executor fanOut) {
       Comparator<MergeKey> keys =
           plan.order() == SortOrder.ASC ? Comparator.naturalOrder() : Comparator.reverseOrder();
       Comparator<SortValue> values =
@@ -141,8 +154,23 @@ public final class KWayMerger {
                   .thenComparing(h -> !h.placeholder())
                   .thenComparing(Head::key, keys)
                   .thenComparingInt(h -> h.stream().query().position()));
+      this.valueOrder = values;
       this.dedupe = new MultiIndexDedupe(plan);
       this.limit = limit;
+      this.fanOut = fanOut;
+    }
+
+    /** Every unfinished partition's first page, all in one parallel wave. */
+    void readFirstPages(List<PartitionStream> streams, int size) {
+      if (!streams.isEmpty()) {
+        inParallel(streams, s -> s.fetch(size), fanOut);
+        roundTrips++;
+      }
+      streams.forEach(this::offer);
+    }
+
+    int roundTrips() {
+      return roundTrips;
     }
 
     void offer(PartitionStream stream) {
@@ -153,6 +181,7 @@ public final class KWayMerger {
           return;
         }
         stream.refill(remaining(), active());
+        roundTrips++;
       }
       if (stream.hasBuffered()) {
         heap.add(new Head(stream.headKey(), stream, false));
@@ -163,14 +192,14 @@ public final class KWayMerger {
       while (items.size() < limit && !heap.isEmpty()) {
         Head head = heap.poll();
         if (head.placeholder()) {
-          head.stream().refill(remaining(), active());
-        } else {
-          boolean elsewhere =
-              dedupe.belongsElsewhere(head.stream().head(), head.stream().query(), head.key());
-          Map<String, Object> item = head.stream().consume();
-          if (!elsewhere) {
-            items.add(item);
-          }
+          refillTogether(head);
+          continue;
+        }
+        boolean elsewhere =
+            dedupe.belongsElsewhere(head.stream().head(), head.stream().query(), head.key());
+        Map<String, Object> item = head.stream().consume();
+        if (!elsewhere) {
+          items.add(item);
         }
         offer(head.stream());
       }
@@ -192,6 +221,7 @@ public final class KWayMerger {
           }
           heap.poll();
           head.stream().refill(0, active());
+          roundTrips++;
         } else if (dedupe.belongsElsewhere(
             head.stream().head(), head.stream().query(), head.key())) {
           heap.poll();
@@ -201,6 +231,43 @@ public final class KWayMerger {
         }
         offer(head.stream());
       }
+    }
+
+    /**
+     * Refills the partition at the head of the merge and, in the same parallel wave, every other
+     * waiting partition the page is likely to reach: one whose wait value has fewer items ready
+     * ahead of it than the page still needs. Without this every refill is a round trip of its own,
+     * one after another; the guess only costs items read when another partition's unread items
+     * fill the page first. The merge stays exact whatever is read: it only ever takes heads in
+     * order.
+     */
+    private void refillTogether(Head head) {
+      List<Head> waiting = new ArrayList<>();
+      waiting.add(head);
+      int remaining = remaining();
+      for (Head other : heap) {
+        if (other.placeholder() && readyAhead(other.key(), remaining) < remaining) {
+          waiting.add(other);
+        }
+      }
+      int active = active();
+      waiting.stream().skip(1).forEach(heap::remove);
+      List<PartitionStream> streams = waiting.stream().map(Head::stream).toList();
+      inParallel(streams, s -> s.refill(remaining, active), fanOut);
+      roundTrips++;
+      streams.forEach(this::offer);
+    }
+
+    /** Items ready in the merge's streams that come before {@code bound}, counted up to {@code cap}. */
+    private int readyAhead(MergeKey bound, int cap) {
+      int ahead = 0;
+      for (Head other : heap) {
+        ahead += other.stream().readyBefore(bound.value(), valueOrder, cap - ahead);
+        if (ahead >= cap) {
+          break;
+        }
+      }
+      return ahead;
     }
 
     boolean isEmpty() {

@@ -28,4 +28,13 @@ public interface PartitionReader {
    * @param limit DynamoDB's Limit: at most this many items evaluated (at least 1)
    */
   PartitionPage read(PartitionQuery query, Optional<StartKey> start, int limit);
+
+  /**
+   * The fewest items worth asking for in one read: as many as cost no more than one. DynamoDB bills
+   * a Query by the size it reads rounded up to 4 KB, so for items of about 1 KB, 4 cost what 1
+   * costs, and reading them at once saves the merger round trips to partitions that keep winning.
+   */
+  default int minimumFetch() {
+    return 1;
+  }
 }

@@ -188,7 +188,7 @@ final class PartitionStream {
     long share = (remaining + activePartitions - 1L) / Math.max(1, activePartitions) + 1;
     long size = Math.min(share << Math.min(refills, 20), remaining + 1L);
     refills++;
-    fetch((int) Math.max(1, size));
+    fetch((int) Math.max(reader.minimumFetch(), size));
   }
 
   /** Whether an item is ready for the merge: its run is complete. */
@@ -202,6 +202,21 @@ final class PartitionStream {
 
   Map<String, Object> head() {
     return ready.peekFirst().item();
+  }
+
+  /**
+   * How many ready items have a value before {@code bound} in {@code order} (a waiting partition
+   * stands before every item of its value), counting no further than {@code cap}.
+   */
+  int readyBefore(SortValue bound, Comparator<SortValue> order, int cap) {
+    int count = 0;
+    for (Entry entry : ready) {
+      if (count >= cap || order.compare(entry.key().value(), bound) >= 0) {
+        break;
+      }
+      count++;
+    }
+    return count;
   }
 
   MergeKey headKey() {

@@ -6,5 +6,7 @@ package io.shardstream.core.query;
  * @param partitionsQueried partitions read at least once
  * @param readRequests DynamoDB Query calls
  * @param itemsRead items DynamoDB evaluated (ScannedCount), which is what read capacity pays for
+ * @param roundTrips waves of reads one after another (the reads of a wave run in parallel): what
+ *     the page's latency is made of when DynamoDB answers each request in about the same time
  */
-public record QueryStats(int partitionsQueried, int readRequests, int itemsRead) {}
+public record QueryStats(int partitionsQueried, int readRequests, int itemsRead, int roundTrips) {}

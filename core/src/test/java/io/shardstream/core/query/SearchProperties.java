@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -220,14 +224,26 @@ class SearchProperties {
       @ForAll("users") List<Map<String, Object>> users,
       @ForAll("searches") Search search,
       @ForAll("limits") List<Integer> limits,
-      @ForAll boolean pushDownFilters) {
-    InMemoryPartitionReader reader =
+      @ForAll boolean pushDownFilters,
+      @ForAll @IntRange(min = 1, max = 6) int minimumFetch,
+      @ForAll boolean parallel) {
+    InMemoryPartitionReader inMemory =
         new InMemoryPartitionReader(Users.CONFIG, users, pushDownFilters);
-    Searcher searcher = new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY));
+    PartitionReader reader = Users.withMinimumFetch(inMemory, minimumFetch);
     List<Object> expected = search.expected(users);
 
-    List<SearchPage> pages =
-        Users.allPages(searcher, search.request(), limits, expected.size() + 1);
+    List<SearchPage> pages;
+    ExecutorService pool = parallel ? Executors.newVirtualThreadPerTaskExecutor() : null;
+    try {
+      Executor fanOut = pool == null ? Runnable::run : pool;
+      Searcher searcher =
+          new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY), fanOut);
+      pages = Users.allPages(searcher, search.request(), limits, expected.size() + 1);
+    } finally {
+      if (pool != null) {
+        pool.close();
+      }
+    }
 
     List<Object> actual = pages.stream().flatMap(p -> Users.ids(p.items()).stream()).toList();
     assertThat(actual).containsExactlyElementsOf(expected);

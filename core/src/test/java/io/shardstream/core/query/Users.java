@@ -92,6 +92,21 @@ final class Users {
   }
 
   /** Every page of a search, each cursor passed back as a string, as a client would. */
+  /** {@code reader}, asking the merger never to read fewer than {@code minimumFetch} items. */
+  static PartitionReader withMinimumFetch(PartitionReader reader, int minimumFetch) {
+    return new PartitionReader() {
+      @Override
+      public PartitionPage read(PartitionQuery query, Optional<StartKey> start, int limit) {
+        return reader.read(query, start, limit);
+      }
+
+      @Override
+      public int minimumFetch() {
+        return minimumFetch;
+      }
+    };
+  }
+
   static List<SearchPage> allPages(
       Searcher searcher, SearchRequest request, List<Integer> limits, int maxPages) {
     List<SearchPage> pages = new ArrayList<>();

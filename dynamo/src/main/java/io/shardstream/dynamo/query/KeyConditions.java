@@ -15,9 +15,7 @@ final class KeyConditions {
     // that declares a placeholder its expressions do not use.
     return switch (query.condition()) {
       case KeyCondition.All all -> hashKey;
-      case KeyCondition.BeginsWith b -> hashKey + " AND begins_with("
-          + expressions.name(query.rangeKeyAttribute()) + ", "
-          + expressions.value(KeyValues.attribute(b.prefix())) + ")";
+      case KeyCondition.BeginsWith b -> hashKey + " AND " + prefix(query, b, expressions);
       case KeyCondition.Between b -> hashKey + " AND "
           + expressions.name(query.rangeKeyAttribute()) + " BETWEEN "
           + expressions.value(KeyValues.attribute(b.lo())) + " AND "
@@ -26,5 +24,17 @@ final class KeyConditions {
           + expressions.name(query.rangeKeyAttribute()) + " " + c.operator().symbol() + " "
           + expressions.value(KeyValues.attribute(c.value()));
     };
+  }
+
+  /** As a BETWEEN when the prefix has a successor ({@link PrefixRange}), else begins_with. */
+  private static String prefix(PartitionQuery query, KeyCondition.BeginsWith condition,
+      Expressions expressions) {
+    String name = expressions.name(query.rangeKeyAttribute());
+    String prefix = condition.prefix().text();
+    return PrefixRange.upperBound(prefix)
+        .map(upper -> name + " BETWEEN " + expressions.value(AttributeValue.fromS(prefix))
+            + " AND " + expressions.value(AttributeValue.fromS(upper)))
+        .orElseGet(() -> "begins_with(" + name + ", "
+            + expressions.value(AttributeValue.fromS(prefix)) + ")");
   }
 }

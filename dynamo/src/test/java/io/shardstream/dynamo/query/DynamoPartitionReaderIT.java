@@ -191,6 +191,48 @@ class DynamoPartitionReaderIT {
   }
 
   /**
+   * A prefix goes out as a range up to the prefix's successor ({@link PrefixRange}): items just
+   * outside it (the successor itself, longer strings from it, the code point before) stay out, and
+   * items continuing the prefix with the highest code points stay in, in both orders and at every
+   * page size.
+   */
+  @Test
+  void aPrefixReadsExactlyTheItemsThatBeginWithIt() {
+    String max = Character.toString(Character.MAX_CODE_POINT);
+    Map<String, Boolean> phones = new LinkedHashMap<>();
+    phones.put("555", true);
+    phones.put("5550", true);
+    phones.put("555" + max, true);
+    phones.put("555" + max + "9", true);
+    phones.put("555\uFFFF", true);
+    phones.put("556", false);
+    phones.put("5560", false);
+    phones.put("554" + max, false);
+    phones.put("55", false);
+    List<Map<String, Object>> users = new ArrayList<>();
+    int n = 0;
+    for (String phone : phones.keySet()) {
+      users.add(user("p" + n++, "b-prefix", "Ada", "Prefix", phone, START, START));
+    }
+    String table = table(users);
+    DynamoPartitionReader reader = new DynamoPartitionReader(client, table, KEYS,
+        new RequestLimit(4));
+    List<String> expected = phones.entrySet().stream().filter(Map.Entry::getValue)
+        .map(Map.Entry::getKey).sorted(DynamoPartitionReaderIT::compareUtf8).toList();
+    for (SortOrder order : SortOrder.values()) {
+      QueryPlan plan = QueryPlanner.plan(MANAGER, SearchRequest.builder("user")
+          .index("phone", new RangeCondition.Prefix("555")).order(order).window(START, START)
+          .build());
+      for (int pageSize : List.of(1, 2, 100)) {
+        List<String> read = readAll(reader, plan.partitions().get(0), pageSize).stream()
+            .map(item -> (String) item.get("phone")).toList();
+        assertThat(read).as("%s in pages of %d", order, pageSize).containsExactlyElementsOf(
+            order == SortOrder.ASC ? expected : expected.reversed());
+      }
+    }
+  }
+
+  /**
    * Users of one shard tied on every sort value (with ids whose UTF-8 and UTF-16 orders differ),
    * among users before and after them: every search, paged at every size in both orders, returns
    * them by (sort value, userId as UTF-8 bytes), whatever order DynamoDB Local keeps ties in.

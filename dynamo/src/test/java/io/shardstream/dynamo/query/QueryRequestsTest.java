@@ -34,7 +34,7 @@ class QueryRequestsTest {
   }
 
   @Test
-  void namePrefixOnABeneficiaryIndexIsABeginsWithOnTheGeneratedRangeKey() {
+  void namePrefixOnABeneficiaryIndexIsARangeFromThePrefixToItsSuccessor() {
     PartitionQuery query = lastPartition(SearchRequest.builder("user")
         .index("userBeneficiaryLastName",
             new RangeCondition.Prefix(Map.of("lastNameCanonical", "gom")))
@@ -46,12 +46,13 @@ class QueryRequestsTest {
 
     assertThat(request.tableName()).isEqualTo("users");
     assertThat(request.indexName()).isEqualTo("userBeneficiaryLastName");
-    assertThat(request.keyConditionExpression()).isEqualTo("#n0 = :v0 AND begins_with(#n1, :v1)");
+    assertThat(request.keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
     assertThat(request.expressionAttributeNames()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "#n0", "beneficiaryHashKey", "#n1", "lastNameRangeKey"));
     assertThat(request.expressionAttributeValues()).containsExactlyInAnyOrderEntriesOf(Map.of(
         ":v0", AttributeValue.fromS(query.hashKeyValue()),
-        ":v1", AttributeValue.fromS("lastNameCanonical#gom")));
+        ":v1", AttributeValue.fromS("lastNameCanonical#gom"),
+        ":v2", AttributeValue.fromS("lastNameCanonical#gon")));
     assertThat(query.hashKeyValue()).endsWith("|beneficiaryId#b-1");
     assertThat(request.scanIndexForward()).isFalse();
     assertThat(request.limit()).isEqualTo(7);
