@@ -1,5 +1,6 @@
 package io.shardstream.dynamo.internal.write;
 
+import io.shardstream.dynamo.ItemSize;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.write.RejectedWrite;
 import io.shardstream.dynamo.write.WriteOperation;

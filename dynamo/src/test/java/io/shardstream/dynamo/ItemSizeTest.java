@@ -1,4 +1,4 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

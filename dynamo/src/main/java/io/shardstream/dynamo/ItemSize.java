@@ -1,4 +1,4 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -6,17 +6,19 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DynamoDB's size of an item, following its published rules closely enough to refuse oversized
- * items before they fail a whole batch. Borderline items may still be refused by DynamoDB; the
+ * DynamoDB's size of an item, following its published rules (attribute names count; numbers take
+ * about a byte per two digits) closely enough to refuse oversized items before they fail a whole
+ * batch: the batch writer checks every put, and the writer checks before buffering a write, so it
+ * can dead-letter the source event. Borderline items may still be refused by DynamoDB; the batch
  * writer then finds them by splitting the batch.
  */
-final class ItemSize {
+public final class ItemSize {
   /** 400 KB, names included. */
-  static final long MAX_ITEM_BYTES = 400 * 1024;
+  public static final long MAX_ITEM_BYTES = 400 * 1024;
 
   private ItemSize() {}
 
-  static long bytes(Map<String, AttributeValue> item) {
+  public static long bytes(Map<String, AttributeValue> item) {
     long bytes = 0;
     for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
       bytes += utf8(attribute.getKey()) + bytes(attribute.getValue());
