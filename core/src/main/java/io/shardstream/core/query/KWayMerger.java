@@ -24,13 +24,13 @@ import java.util.function.Consumer;
  * parallel wave with the refills of every other waiting partition the page is likely to reach, so a
  * page costs a few round trips, not one per refill. The {@code + 1} costs nothing in DynamoDB
  * capacity for small items (a Query response is billed in 4 KB units) and saves a sequential round
- * trip. A partition offers the merge an item only once the run of items tied with
- * it on the range key is complete, sorted by the unique property ({@link PartitionStream}); until
- * then, or when its buffer runs dry, it waits in the merge at the value the reader stands at, ahead
- * of every item of that value, so a page that fills before that value comes up costs no read
- * there. Items another index of the search emits are skipped ({@link MultiIndexDedupe}). After the
- * page fills, just enough is read to know whether anything follows, so a next cursor is returned
- * exactly when another item exists.
+ * trip. A partition offers the merge an item only once the run of items tied with it on the range
+ * key is complete, sorted by the unique property ({@link PartitionStream}); until then, or when its
+ * buffer runs dry, it waits in the merge at the value the reader stands at, ahead of every item of
+ * that value, so a page that fills before that value comes up costs no read there. Items another
+ * index of the search emits are skipped ({@link MultiIndexDedupe}). After the page fills, just
+ * enough is read to know whether anything follows, so a next cursor is returned exactly when
+ * another item exists.
  */
 public final class KWayMerger {
   private final PartitionReader reader;
@@ -237,9 +237,8 @@ public final class KWayMerger {
      * Refills the partition at the head of the merge and, in the same parallel wave, every other
      * waiting partition the page is likely to reach: one whose wait value has fewer items ready
      * ahead of it than the page still needs. Without this every refill is a round trip of its own,
-     * one after another; the guess only costs items read when another partition's unread items
-     * fill the page first. The merge stays exact whatever is read: it only ever takes heads in
-     * order.
+     * one after another; the guess only costs items read when another partition's unread items fill
+     * the page first. The merge stays exact whatever is read: it only ever takes heads in order.
      */
     private void refillTogether(Head head) {
       List<Head> waiting = new ArrayList<>();
@@ -258,7 +257,9 @@ public final class KWayMerger {
       streams.forEach(this::offer);
     }
 
-    /** Items ready in the merge's streams that come before {@code bound}, counted up to {@code cap}. */
+    /**
+     * Items ready in the merge's streams that come before {@code bound}, counted up to {@code cap}.
+     */
     private int readyAhead(MergeKey bound, int cap) {
       int ahead = 0;
       for (Head other : heap) {

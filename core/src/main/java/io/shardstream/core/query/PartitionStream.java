@@ -50,8 +50,8 @@ final class PartitionStream {
   private final Comparator<MergeKey> order;
 
   /**
-   * Items of this range key value that the partition's own query returns are dropped: their run
-   * was consumed before this page ({@code Past}) or read whole by a query for it.
+   * Items of this range key value that the partition's own query returns are dropped: their run was
+   * consumed before this page ({@code Past}) or read whole by a query for it.
    */
   private KeyValue dropValue;
 

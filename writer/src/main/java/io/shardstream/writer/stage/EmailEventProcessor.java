@@ -1,11 +1,8 @@
 package io.shardstream.writer.stage;
 
 import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.schemas.serde.DecodeResult;
 import io.shardstream.writer.dlq.DeadLetter;
-import io.shardstream.writer.event.Checked;
 import io.shardstream.writer.event.EmailChange;
 import io.shardstream.writer.event.EmailEventValidator;
 import io.shardstream.writer.event.Rejection;
@@ -31,11 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * other outcome is counted here.
  */
 final class EmailEventProcessor implements Processor<byte[], byte[], Object, Object> {
-  private final ChangeEventDecoder<EmailChangeEvent> decoder;
-  private final EmailEventValidator validator;
+  private final EventIntake<EmailChangeEvent, EmailChange> intake;
   private final EmailWrites writes;
   private final WriterMetrics metrics;
-  private final Duration outageBackoff;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, EmailState> states;
   private TableSinkStore sink;
@@ -46,11 +41,10 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
       TableItems items,
       WriterMetrics metrics,
       Duration outageBackoff) {
-    this.decoder = decoder;
-    this.validator = validator;
+    this.intake =
+        new EventIntake<>(decoder, validator::check, EmailChangeEvent::getEventId, outageBackoff);
     this.writes = new EmailWrites(items);
     this.metrics = metrics;
-    this.outageBackoff = outageBackoff;
   }
 
   @Override
@@ -60,36 +54,16 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
   }
 
-  private DecodeResult<EmailChangeEvent> decode(SourceRecord source) {
-    try {
-      return decoder.decode(source.topic(), source.value());
-    } catch (SchemaRegistryUnavailableException e) {
-      throw RegistryOutageException.after(outageBackoff, e);
-    }
-  }
-
   @Override
   public void process(Record<byte[], byte[]> record) {
     SourceRecord source = Inputs.source(context, record);
-    switch (decode(source)) {
-      case DecodeResult.Failed<EmailChangeEvent> failed ->
-          deadLetter(
-              record,
-              new DeadLetter(
-                  source, Rejection.undecodable(failed.failure(), failed.detail()), null));
-      case DecodeResult.Ok<EmailChangeEvent> ok -> {
-        EmailChangeEvent event = ok.event();
-        switch (validator.check(Inputs.key(record.key()), event, record.timestamp())) {
-          case Checked.Rejected<EmailChange> rejected ->
-              deadLetter(
-                  record,
-                  new DeadLetter(source, rejected.rejection(), String.valueOf(event.getEventId())));
-          case Checked.Ok<EmailChange> valid -> {
-            switch (valid.value()) {
-              case EmailChange.Upsert upsert -> upsert(record, source, upsert);
-              case EmailChange.Delete delete -> delete(record, source, delete);
-            }
-          }
+    switch (intake.take(source, Inputs.key(record.key()), record.timestamp())) {
+      case EventIntake.Intake.Refused<EmailChange> refused ->
+          deadLetter(record, refused.deadLetter());
+      case EventIntake.Intake.Valid<EmailChange> valid -> {
+        switch (valid.change()) {
+          case EmailChange.Upsert upsert -> upsert(record, source, upsert);
+          case EmailChange.Delete delete -> delete(record, source, delete);
         }
       }
     }

@@ -2,12 +2,8 @@ package io.shardstream.writer.stage;
 
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.schemas.serde.DecodeResult;
 import io.shardstream.writer.dlq.DeadLetter;
-import io.shardstream.writer.event.Checked;
-import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.event.SourceRecord;
 import io.shardstream.writer.event.UserChange;
 import io.shardstream.writer.event.UserEventValidator;
@@ -33,11 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * user-emails} index) to the email stage.
  */
 final class UserEventProcessor implements Processor<byte[], byte[], Object, Object> {
-  private final ChangeEventDecoder<UserChangeEvent> decoder;
-  private final UserEventValidator validator;
+  private final EventIntake<UserChangeEvent, UserChange> intake;
   private final TableItems items;
   private final WriterMetrics metrics;
-  private final Duration outageBackoff;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, UserState> users;
   private KeyValueStore<String, UserEmails> userEmails;
@@ -49,11 +43,10 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
       TableItems items,
       WriterMetrics metrics,
       Duration outageBackoff) {
-    this.decoder = decoder;
-    this.validator = validator;
+    this.intake =
+        new EventIntake<>(decoder, validator::check, UserChangeEvent::getEventId, outageBackoff);
     this.items = items;
     this.metrics = metrics;
-    this.outageBackoff = outageBackoff;
   }
 
   @Override
@@ -64,33 +57,13 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
     this.sink = context.getStateStore(TableSinkStoreBuilder.USER_SINK);
   }
 
-  private DecodeResult<UserChangeEvent> decode(SourceRecord source) {
-    try {
-      return decoder.decode(source.topic(), source.value());
-    } catch (SchemaRegistryUnavailableException e) {
-      throw RegistryOutageException.after(outageBackoff, e);
-    }
-  }
-
   @Override
   public void process(Record<byte[], byte[]> record) {
     SourceRecord source = Inputs.source(context, record);
-    switch (decode(source)) {
-      case DecodeResult.Failed<UserChangeEvent> failed ->
-          deadLetter(
-              record,
-              new DeadLetter(
-                  source, Rejection.undecodable(failed.failure(), failed.detail()), null));
-      case DecodeResult.Ok<UserChangeEvent> ok -> {
-        UserChangeEvent event = ok.event();
-        switch (validator.check(Inputs.key(record.key()), event, record.timestamp())) {
-          case Checked.Rejected<UserChange> rejected ->
-              deadLetter(
-                  record,
-                  new DeadLetter(source, rejected.rejection(), String.valueOf(event.getEventId())));
-          case Checked.Ok<UserChange> valid -> apply(record, source, valid.value());
-        }
-      }
+    switch (intake.take(source, Inputs.key(record.key()), record.timestamp())) {
+      case EventIntake.Intake.Refused<UserChange> refused ->
+          deadLetter(record, refused.deadLetter());
+      case EventIntake.Intake.Valid<UserChange> valid -> apply(record, source, valid.change());
     }
   }
 

@@ -1,0 +1,79 @@
+package io.shardstream.writer.stage;
+
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.schemas.serde.ChangeEventDecoder;
+import io.shardstream.schemas.serde.DecodeResult;
+import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.event.SourceRecord;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The first steps both event stages take with a source record: decode it (a registry outage pauses
+ * the task instead of dead-lettering, see {@link RegistryOutageException}), then validate it. What
+ * comes out is either a valid change for the stage's own rules, or the dead letter that stands for
+ * the record.
+ *
+ * @param <E> the Avro event type
+ * @param <C> the validated change
+ */
+final class EventIntake<E, C> {
+
+  /** A stage's validator: the record's key and timestamp take part in the rules. */
+  @FunctionalInterface
+  interface Validator<E, C> {
+    Checked<C> check(String recordKey, E event, long recordTimestamp);
+  }
+
+  /** A valid change, or the record's dead letter. */
+  sealed interface Intake<C> {
+    record Valid<C>(C change) implements Intake<C> {}
+
+    record Refused<C>(DeadLetter deadLetter) implements Intake<C> {}
+  }
+
+  private final ChangeEventDecoder<E> decoder;
+  private final Validator<E, C> validator;
+  private final Function<E, Object> eventId;
+  private final Duration outageBackoff;
+
+  EventIntake(
+      ChangeEventDecoder<E> decoder,
+      Validator<E, C> validator,
+      Function<E, Object> eventId,
+      Duration outageBackoff) {
+    this.decoder = decoder;
+    this.validator = validator;
+    this.eventId = eventId;
+    this.outageBackoff = outageBackoff;
+  }
+
+  Intake<C> take(SourceRecord source, String recordKey, long recordTimestamp) {
+    switch (decode(source)) {
+      case DecodeResult.Failed<E> failed -> {
+        return new Intake.Refused<>(
+            new DeadLetter(source, Rejection.undecodable(failed.failure(), failed.detail()), null));
+      }
+      case DecodeResult.Ok<E> ok -> {
+        E event = ok.event();
+        return switch (validator.check(recordKey, event, recordTimestamp)) {
+          case Checked.Rejected<C> rejected ->
+              new Intake.Refused<>(
+                  new DeadLetter(
+                      source, rejected.rejection(), String.valueOf(eventId.apply(event))));
+          case Checked.Ok<C> valid -> new Intake.Valid<>(valid.value());
+        };
+      }
+    }
+  }
+
+  private DecodeResult<E> decode(SourceRecord source) {
+    try {
+      return decoder.decode(source.topic(), source.value());
+    } catch (SchemaRegistryUnavailableException e) {
+      throw RegistryOutageException.after(outageBackoff, e);
+    }
+  }
+}
