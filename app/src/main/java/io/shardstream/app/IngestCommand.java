@@ -8,6 +8,13 @@ import io.shardstream.ingest.file.ImportCheckpoint;
 import io.shardstream.ingest.file.ImportOptions;
 import io.shardstream.ingest.file.ImportReport;
 import io.shardstream.ingest.kafka.KafkaEventSink;
+import io.shardstream.ingest.stream.DdbStreamSource;
+import io.shardstream.ingest.stream.StreamSourceConfig;
+import io.shardstream.ingest.stream.StreamSourceException;
+import io.shardstream.ingest.stream.StreamSourceSettings;
+import io.shardstream.service.Settings;
+import java.util.HashMap;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code shardstream ingest ...}: sources of change events into Kafka. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Bring change events into Kafka from a source.",
-    subcommands = {IngestCommand.File.class})
+    subcommands = {IngestCommand.File.class, IngestCommand.DdbStream.class})
 final class IngestCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -114,6 +121,91 @@ final class IngestCommand implements Runnable {
         throw new IllegalStateException(e);
       }
       return (ImportReport) result.get();
+    }
+  }
+
+  /**
+   * {@code shardstream ingest ddb-stream --table SOURCE --entity user|email}: a source table's
+   * DynamoDB stream → Kafka, until Ctrl-C.
+   */
+  @Command(name = "ddb-stream", mixinStandardHelpOptions = true,
+      description = "Read a source table's DynamoDB stream (NEW_AND_OLD_IMAGES) with KCL and produce "
+          + "its changes as events: INSERT/MODIFY -> UPSERT, REMOVE -> DELETE. Runs until Ctrl-C; "
+          + "checkpoints each batch once Kafka has acknowledged it.")
+  static final class DdbStream implements Callable<Integer> {
+    @Option(names = "--table", description = "Source table (setting stream.table).")
+    String table;
+
+    @Option(names = "--entity", description = "What its items are: user or email (setting stream.entity).")
+    String entity;
+
+    @Option(names = "--version-attribute", description = "Attribute holding the item's version: a whole "
+        + "number, or a timestamp such as updated (setting stream.version-attribute). Default: version.")
+    String versionAttribute;
+
+    @Option(names = "--endpoint", description = "DynamoDB endpoint, e.g. http://localhost:8000 for "
+        + "DynamoDB Local (setting dynamodb.endpoint). Default: AWS, region and credentials from the "
+        + "SDK's default chain.")
+    String endpoint;
+
+    @Option(names = "--region", description = "AWS region (setting dynamodb.region).")
+    String region;
+
+    @Option(names = "--application-name", description = "KCL application name, also its lease table's "
+        + "name (setting stream.application-name). Default: shardstream-ddb-stream-<table>.")
+    String applicationName;
+
+    @Mixin SettingsOption settings;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Map<String, String> defaults = new HashMap<>(IngestSettings.defaults());
+      Settings loaded = settings.load(defaults);
+      if (table == null && loaded.get(StreamSourceSettings.TABLE).isEmpty()) {
+        throw new UserException("name the source table: --table (or setting stream.table)");
+      }
+      if (entity == null && loaded.get(StreamSourceSettings.ENTITY).isEmpty()) {
+        throw new UserException("name what its items are: --entity user|email (or setting stream.entity)");
+      }
+      Map<String, String> options = new HashMap<>();
+      options.put(StreamSourceSettings.TABLE, table);
+      options.put(StreamSourceSettings.ENTITY, entity);
+      options.put(StreamSourceSettings.VERSION_ATTRIBUTE, versionAttribute);
+      options.put(StreamSourceSettings.DYNAMODB_ENDPOINT, endpoint);
+      options.put(StreamSourceSettings.DYNAMODB_REGION, region);
+      options.put(StreamSourceSettings.APPLICATION_NAME, applicationName);
+      StreamSourceConfig config = StreamSourceSettings.read(loaded, options);
+      PrintWriter err = spec.commandLine().getErr();
+      try (EventSink sink = KafkaEventSink.fromSettings(loaded)) {
+        DdbStreamSource source;
+        try {
+          source = DdbStreamSource.start(config, sink);
+        } catch (StreamSourceException e) {
+          throw new UserException(e.getMessage(), e);
+        }
+        // Ctrl-C: KCL's graceful shutdown, so the leases are released and every acknowledged
+        // batch stays checkpointed; the hook waits for it.
+        Thread hook = Thread.ofPlatform().unstarted(source::close);
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.println("reading the stream of " + config.mapping().table() + " as " + config.mapping().entity().type()
+            + " events (KCL application " + config.applicationName() + "); Ctrl-C stops");
+        err.flush();
+        source.awaitTermination();
+        source.close();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running the same close()
+        }
+        err.println(source.stats().summary());
+        if (source.failure().isPresent()) {
+          err.println("ingest ddb-stream: stopped: " + source.failure().get().getMessage()
+              + " (the unacknowledged batch is read again on the next start)");
+          return UserErrorHandler.USER_ERROR;
+        }
+        return 0;
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       QueryApiCommand.class,
       WriterCommand.class,
+      ReplayCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

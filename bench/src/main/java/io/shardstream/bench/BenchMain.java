@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       KeysCommand.class,
       QueryCommand.class,
       WriterCommand.class,
+      io.shardstream.bench.ingest.IngestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchMain implements Runnable {

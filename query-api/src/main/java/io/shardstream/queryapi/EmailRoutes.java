@@ -10,15 +10,11 @@ import java.util.Set;
 final class EmailRoutes {
   static final String EMAIL = "email";
 
-  private final Lookups lookups;
-  private final Searches searches;
-  private final ItemViews views;
+  private final ActiveTable active;
   private final int maxLimit;
 
-  EmailRoutes(Lookups lookups, Searches searches, ItemViews views, int maxLimit) {
-    this.lookups = lookups;
-    this.searches = searches;
-    this.views = views;
+  EmailRoutes(ActiveTable active, int maxLimit) {
+    this.active = active;
     this.maxLimit = maxLimit;
   }
 
@@ -32,12 +28,14 @@ final class EmailRoutes {
     Optional<String> address = parameters.path(EMAIL, ctx.pathParam(EMAIL));
     parameters.throwIfInvalid();
     Caller caller = ApiKeyAuth.caller(ctx);
+    ServedTable served = active.current();
+    Lookups lookups = served.lookups();
     Map<String, Object> email = lookups.email(address.orElseThrow(), EMAIL)
         // Emails carry no beneficiary: a bound key sees an email when it sees its user.
         .filter(e -> caller.beneficiary().isEmpty() || e.get(UserIndexes.USER_ID) instanceof
             String userId && lookups.visibleUser(userId, UserRoutes.USER_ID, caller).isPresent())
         .orElseThrow(() -> Problems.notFound("there is no email with this address"));
-    ctx.json(views.view(UserIndexes.EMAIL_ENTITY, email));
+    ctx.json(served.views().view(UserIndexes.EMAIL_ENTITY, email));
   }
 
   private void search(Context ctx) {
@@ -45,17 +43,18 @@ final class EmailRoutes {
     EmailSearch search = EmailSearch.read(parameters, Optional.empty(), maxLimit);
     parameters.throwIfInvalid();
     Caller caller = ApiKeyAuth.caller(ctx);
+    ServedTable served = active.current();
     if (caller.beneficiary().isPresent()) {
       if (search.userId().isEmpty()) {
         throw Problems.forbidden("this API key sees only its beneficiary's users: list the "
             + "emails of one of them with userId");
       }
-      if (lookups.visibleUser(search.userId().get(), EmailSearch.USER_ID, caller).isEmpty()) {
+      if (served.lookups().visibleUser(search.userId().get(), EmailSearch.USER_ID, caller).isEmpty()) {
         // Another beneficiary's user, or none: nothing this caller may see.
         ctx.json(Searches.emptyPage());
         return;
       }
     }
-    ctx.json(searches.page(search.toRequest(), search.page().cursor()));
+    ctx.json(served.searches().page(search.toRequest(), search.page().cursor()));
   }
 }

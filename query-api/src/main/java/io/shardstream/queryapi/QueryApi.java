@@ -2,9 +2,7 @@ package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorCodec;
-import io.shardstream.core.query.Searcher;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
@@ -25,12 +23,14 @@ public final class QueryApi {
    */
   public static Javalin create(QueryBackend backend, CursorCodec cursors, ApiKeys keys,
       int maxLimit, PrometheusMeterRegistry registry) {
-    EntityManager manager = backend.manager();
-    StartupCheck.requireSearchable(manager);
-    ItemViews views = new ItemViews(manager);
-    Lookups lookups = new Lookups(manager, backend.lookup());
-    Searches searches = new Searches(new Searcher(manager, backend.reader(), cursors,
-        backend.fanOut()), views, new QueryMetrics(registry, backend.requestsInFlight()));
+    QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
+    ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
+    return create(new ActiveTable(served), keys, maxLimit, registry);
+  }
+
+  /** The app on a table that can be switched while it serves (see {@link ActiveTable}). */
+  static Javalin create(ActiveTable active, ApiKeys keys, int maxLimit,
+      PrometheusMeterRegistry registry) {
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(config -> {
@@ -41,12 +41,12 @@ public final class QueryApi {
       RequestObservers.install(config, registry);
       ProblemRoutes.install(config);
       DynamoFailures.install(config);
-      OpsRoutes.install(config, registry, Map.of("table", backend.tableReady()));
+      OpsRoutes.install(config, registry, Map.of("table", active.readiness()));
       config.routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.before(PathEncoding::check);
       config.routes.before("/v1/*", auth::check);
-      new UserRoutes(lookups, searches, views, maxLimit).install(config.routes);
-      new EmailRoutes(lookups, searches, views, maxLimit).install(config.routes);
+      new UserRoutes(active, maxLimit).install(config.routes);
+      new EmailRoutes(active, maxLimit).install(config.routes);
     });
   }
 }

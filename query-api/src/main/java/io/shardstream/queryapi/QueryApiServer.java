@@ -2,10 +2,15 @@ package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.shardstream.core.config.ConfigLoader;
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorCodec;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.TableKeys;
+import io.shardstream.dynamo.control.ControlRecord;
+import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
@@ -16,10 +21,12 @@ import io.shardstream.service.Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -43,6 +50,11 @@ public final class QueryApiServer implements AutoCloseable {
   private final boolean ownsClient;
   private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
   private final PrometheusMeterRegistry registry = Metrics.newRegistry(SERVICE);
+  private final RequestLimit limit;
+  private final CursorCodec cursors;
+  private final QueryMetrics metrics;
+  private final ActiveTable active;
+  private final ControlPoller poller;
   private final Javalin app;
   private boolean started;
   private boolean stopped;
@@ -61,15 +73,39 @@ public final class QueryApiServer implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = Objects.requireNonNull(client, "client");
     this.ownsClient = ownsClient;
-    EntityManager manager = new EntityManager(settings.entityConfig());
-    RequestLimit limit = new RequestLimit(settings.parallelism());
-    TableKeys keys = TableKeys.of(settings.entityConfig());
-    QueryBackend backend = new QueryBackend(manager,
-        new DynamoPartitionReader(client, settings.table(), keys, limit),
-        new DynamoItemLookup(client, settings.table(), keys, limit)::find,
-        fanOut, tableReady(client, settings.table()), limit::inFlight);
-    this.app = QueryApi.create(backend, new CursorCodec(settings.cursorKey().bytes()),
-        settings.apiKeys(), settings.maxLimit(), registry);
+    this.limit = new RequestLimit(settings.parallelism());
+    this.cursors = new CursorCodec(settings.cursorKey().bytes());
+    this.metrics = new QueryMetrics(registry, limit::inFlight);
+    Optional<ControlTable> control = settings.controlTable()
+        .map(name -> new ControlTable(client, name));
+    Optional<ControlRecord> record = control.flatMap(QueryApiServer::readAtStart);
+    // Without a control record (none written yet) the settings say what to serve.
+    this.active = new ActiveTable(record.map(this::served)
+        .orElseGet(() -> served(settings.table(), settings.entityConfig())));
+    this.poller = control.map(table -> new ControlPoller(table, active, this::served,
+        settings.controlPollInterval(), record.map(ControlRecord::revision).orElse(0L)))
+        .orElse(null);
+    if (poller != null) {
+      Gauge.builder("shardstream.query.control.revision", poller::appliedRevision)
+          .description("revision of the control record the active table came from (0: none)")
+          .register(registry);
+    }
+    this.app = QueryApi.create(active, settings.apiKeys(), settings.maxLimit(), registry);
+  }
+
+  /**
+   * The control record now, or empty when DynamoDB cannot be asked: the server then starts on the
+   * settings' table (answering 503 while DynamoDB is unreachable) and its poller applies the record
+   * once it can read it.
+   */
+  private static Optional<ControlRecord> readAtStart(ControlTable control) {
+    try {
+      return control.read();
+    } catch (SdkException e) {
+      LOG.warn("cannot read the control record from table {} at start ({}); serving the"
+          + " configured table until it can", control.name(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** A server from settings as {@link QueryApiSettings#load} reads them. */
@@ -89,10 +125,15 @@ public final class QueryApiServer implements AutoCloseable {
           + "local development. ***", Settings.envName(QueryApiSettings.CURSOR_KEY));
     }
     app.start(settings.host(), settings.port());
+    if (poller != null) {
+      poller.start();
+    }
+    ServedTable served = active.current();
     LOG.info("query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
             + "limit {}, {} DynamoDB requests in parallel, {})", settings.host(), port(),
-        settings.table(), settings.dynamoDbEndpoint().map(URI::toString).orElse("AWS"),
-        settings.entityConfigSource(), settings.entityConfig().version(), settings.maxLimit(),
+        served.table(), settings.dynamoDbEndpoint().map(URI::toString).orElse("AWS"),
+        settings.controlTable().map(t -> "from control table " + t)
+            .orElse(settings.entityConfigSource()), served.configVersion(), settings.maxLimit(),
         settings.parallelism(), settings.apiKeys().required()
             ? settings.apiKeys().size() + " API keys" : "no API keys: open to every caller");
     return this;
@@ -116,12 +157,28 @@ public final class QueryApiServer implements AutoCloseable {
     return settings;
   }
 
+  /** The table answering requests now (it changes when the control record does). */
+  public String activeTable() {
+    return active.current().table();
+  }
+
+  /**
+   * Reads the control record now and switches if it changed, instead of waiting for the next
+   * poll; false without a control table.
+   */
+  public boolean refreshControl() {
+    return poller != null && poller.poll();
+  }
+
   /** Stops serving, then releases the client (if owned) and the fan-out threads. Idempotent. */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
+    if (poller != null) {
+      poller.close();
+    }
     app.stop();
     fanOut.shutdownNow();
     if (ownsClient) {
@@ -150,6 +207,26 @@ public final class QueryApiServer implements AutoCloseable {
         ? Path.of(args[0]) : null)).start();
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("query-api-stop")
         .unstarted(server::stop));
+  }
+
+  private ServedTable served(ControlRecord record) {
+    EntityConfig config;
+    try {
+      config = ConfigLoader.parse(record.config());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the control record's configuration does not load: "
+          + e.getMessage(), e);
+    }
+    return served(record.table(), config);
+  }
+
+  private ServedTable served(String table, EntityConfig config) {
+    TableKeys keys = TableKeys.of(config);
+    QueryBackend backend = new QueryBackend(new EntityManager(config),
+        new DynamoPartitionReader(client, table, keys, limit),
+        new DynamoItemLookup(client, table, keys, limit)::find,
+        fanOut, tableReady(client, table), limit::inFlight);
+    return ServedTable.of(table, backend, cursors, metrics);
   }
 
   static DynamoDbClient createClient(QueryApiSettings settings) {

@@ -3,6 +3,7 @@ package io.shardstream.queryapi;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,6 +46,11 @@ import java.util.Optional;
  *   <tr><td>{@code api.keys}</td><td>empty: no authentication; else
  *       {@code key,key:beneficiaryId,...}
  *       (a key with {@code :beneficiaryId} sees only that beneficiary's users)</td></tr>
+ *   <tr><td>{@code control.table}</td><td>the control table whose record names the active table
+ *       and its configuration (written by {@code shardstream replay}), followed without a
+ *       restart; empty: {@code <dynamodb.table>-control}, replay's default; {@code none}: serve
+ *       {@code dynamodb.table} only</td></tr>
+ *   <tr><td>{@code control.poll.interval}</td><td>how often the control record is read (2s)</td></tr>
  * </table>
  */
 public record QueryApiSettings(
@@ -57,7 +64,9 @@ public record QueryApiSettings(
     CursorKey cursorKey,
     int maxLimit,
     int parallelism,
-    ApiKeys apiKeys) {
+    ApiKeys apiKeys,
+    Optional<String> controlTable,
+    Duration controlPollInterval) {
 
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_PORT = "http.port";
@@ -69,6 +78,8 @@ public record QueryApiSettings(
   public static final String QUERY_LIMIT_MAX = "query.limit.max";
   public static final String QUERY_PARALLELISM = "query.parallelism";
   public static final String API_KEYS = "api.keys";
+  public static final String CONTROL_TABLE = "control.table";
+  public static final String CONTROL_POLL_INTERVAL = "control.poll.interval";
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_TABLE = "shardstream";
@@ -76,6 +87,9 @@ public record QueryApiSettings(
   /** A page size nobody needs more of; it bounds the work one request can cause. */
   public static final int LARGEST_MAX_LIMIT = 1000;
   public static final int DEFAULT_PARALLELISM = 16;
+  public static final Duration DEFAULT_CONTROL_POLL_INTERVAL = Duration.ofSeconds(2);
+  /** {@code control.table=none}: no control record. */
+  public static final String NO_CONTROL_TABLE = "none";
 
   public QueryApiSettings {
     Objects.requireNonNull(host, "host");
@@ -85,6 +99,18 @@ public record QueryApiSettings(
     Objects.requireNonNull(entityConfig, "entityConfig");
     Objects.requireNonNull(cursorKey, "cursorKey");
     Objects.requireNonNull(apiKeys, "apiKeys");
+    Objects.requireNonNull(controlTable, "controlTable");
+    Objects.requireNonNull(controlPollInterval, "controlPollInterval");
+  }
+
+  /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
+  public QueryApiSettings(String host, int port, Optional<URI> dynamoDbEndpoint,
+      Optional<String> dynamoDbRegion, String table, EntityConfig entityConfig,
+      String entityConfigSource, CursorKey cursorKey, int maxLimit, int parallelism,
+      ApiKeys apiKeys) {
+    this(host, port, dynamoDbEndpoint, dynamoDbRegion, table, entityConfig, entityConfigSource,
+        cursorKey, maxLimit, parallelism, apiKeys, Optional.empty(),
+        DEFAULT_CONTROL_POLL_INTERVAL);
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -100,6 +126,8 @@ public record QueryApiSettings(
     defaults.put(QUERY_LIMIT_MAX, Integer.toString(DEFAULT_MAX_LIMIT));
     defaults.put(QUERY_PARALLELISM, Integer.toString(DEFAULT_PARALLELISM));
     defaults.put(API_KEYS, "");
+    defaults.put(CONTROL_TABLE, "");
+    defaults.put(CONTROL_POLL_INTERVAL, "2s");
     return defaults;
   }
 
@@ -130,18 +158,43 @@ public record QueryApiSettings(
     } catch (IllegalArgumentException e) {
       problems.add(describe(API_KEYS) + ": " + e.getMessage());
     }
+    Optional<String> controlTable = controlTable(settings.get(CONTROL_TABLE, ""), table);
+    Duration pollInterval = DEFAULT_CONTROL_POLL_INTERVAL;
+    try {
+      pollInterval = settings.getDuration(CONTROL_POLL_INTERVAL, DEFAULT_CONTROL_POLL_INTERVAL);
+      if (pollInterval.toMillis() < 100 || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
+        problems.add(describe(CONTROL_POLL_INTERVAL) + " must be between 100ms and 1h, got "
+            + pollInterval);
+      }
+    } catch (SettingsException e) {
+      problems.add(e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new SettingsException("invalid query-api settings:\n  " + String.join("\n  ",
           problems));
     }
     return new QueryApiSettings(host, port, endpoint, region, table, config,
         configFile.orElse("the seed configuration (" + ExampleConfigs.USER_EMAIL + ")"),
-        cursorKey, maxLimit, parallelism, keys);
+        cursorKey, maxLimit, parallelism, keys, controlTable, pollInterval);
+  }
+
+  /**
+   * The control table followed: by default the one {@code shardstream replay} writes for this
+   * table ({@code <dynamodb.table>-control}), so a cut-over needs no settings change; {@code none}
+   * serves {@code dynamodb.table} and never looks for a record.
+   */
+  private static Optional<String> controlTable(String setting, String table) {
+    String name = setting.trim();
+    if (name.equalsIgnoreCase(NO_CONTROL_TABLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(name.isEmpty() ? ControlTable.defaultName(table) : name);
   }
 
   public QueryApiSettings withPort(int newPort) {
     return new QueryApiSettings(host, newPort, dynamoDbEndpoint, dynamoDbRegion, table,
-        entityConfig, entityConfigSource, cursorKey, maxLimit, parallelism, apiKeys);
+        entityConfig, entityConfigSource, cursorKey, maxLimit, parallelism, apiKeys,
+        controlTable, controlPollInterval);
   }
 
   private static int intIn(Settings settings, String key, int fallback, int min, int max,

@@ -53,7 +53,8 @@ final class Searches {
   static Map<String, Object> emptyPage() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", List.of());
-    body.put("stats", Map.of("partitionsQueried", 0, "dynamoRequests", 0, "itemsRead", 0));
+    body.put("stats", Map.of("partitionsQueried", 0, "dynamoRequests", 0, "itemsRead", 0,
+        "roundTrips", 0));
     return body;
   }
 
@@ -62,6 +63,7 @@ final class Searches {
     stats.put("partitionsQueried", page.stats().partitionsQueried());
     stats.put("dynamoRequests", page.stats().readRequests());
     stats.put("itemsRead", page.stats().itemsRead());
+    stats.put("roundTrips", page.stats().roundTrips());
     return stats;
   }
 }

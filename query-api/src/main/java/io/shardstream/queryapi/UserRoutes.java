@@ -10,15 +10,11 @@ import java.util.Set;
 final class UserRoutes {
   static final String USER_ID = "userId";
 
-  private final Lookups lookups;
-  private final Searches searches;
-  private final ItemViews views;
+  private final ActiveTable active;
   private final int maxLimit;
 
-  UserRoutes(Lookups lookups, Searches searches, ItemViews views, int maxLimit) {
-    this.lookups = lookups;
-    this.searches = searches;
-    this.views = views;
+  UserRoutes(ActiveTable active, int maxLimit) {
+    this.active = active;
     this.maxLimit = maxLimit;
   }
 
@@ -32,15 +28,17 @@ final class UserRoutes {
     QueryParameters parameters = RequestParameters.of(ctx, UserSearch.PARAMETERS);
     UserSearch search = UserSearch.read(parameters, maxLimit);
     parameters.throwIfInvalid();
-    ctx.json(searches.page(search.toRequest(ApiKeyAuth.caller(ctx)), search.page().cursor()));
+    ctx.json(active.current().searches().page(search.toRequest(ApiKeyAuth.caller(ctx)),
+        search.page().cursor()));
   }
 
   private void get(Context ctx) {
     QueryParameters parameters = RequestParameters.of(ctx, Set.of());
     Optional<String> userId = parameters.path(USER_ID, ctx.pathParam(USER_ID));
     parameters.throwIfInvalid();
-    Map<String, Object> user = visibleUser(ctx, userId.orElseThrow());
-    ctx.json(views.view(UserIndexes.ENTITY, user));
+    ServedTable served = active.current();
+    Map<String, Object> user = visibleUser(served, ctx, userId.orElseThrow());
+    ctx.json(served.views().view(UserIndexes.ENTITY, user));
   }
 
   private void emails(Context ctx) {
@@ -48,12 +46,14 @@ final class UserRoutes {
     Optional<String> userId = parameters.path(USER_ID, ctx.pathParam(USER_ID));
     EmailSearch search = EmailSearch.read(parameters, userId, maxLimit);
     parameters.throwIfInvalid();
-    visibleUser(ctx, userId.orElseThrow());
-    ctx.json(searches.page(search.toRequest(), search.page().cursor()));
+    ServedTable served = active.current();
+    visibleUser(served, ctx, userId.orElseThrow());
+    ctx.json(served.searches().page(search.toRequest(), search.page().cursor()));
   }
 
-  private Map<String, Object> visibleUser(Context ctx, String userId) {
-    return lookups.visibleUser(userId, USER_ID, ApiKeyAuth.caller(ctx))
+  private static Map<String, Object> visibleUser(ServedTable served, Context ctx,
+      String userId) {
+    return served.lookups().visibleUser(userId, USER_ID, ApiKeyAuth.caller(ctx))
         .orElseThrow(() -> Problems.notFound("there is no user with this userId"));
   }
 }

@@ -60,6 +60,22 @@ class QueryApiSettingsTest {
   }
 
   @Test
+  void followsTheControlTableReplayWritesUnlessTurnedOff() {
+    assertThat(QueryApiSettings.from(settings(Map.of(
+            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+            "SHARDSTREAM_DYNAMODB_TABLE", "users"))).controlTable())
+        .contains("users-control");
+    assertThat(QueryApiSettings.from(settings(Map.of(
+            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+            "SHARDSTREAM_CONTROL_TABLE", "ops-control"))).controlTable())
+        .contains("ops-control");
+    assertThat(QueryApiSettings.from(settings(Map.of(
+            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+            "SHARDSTREAM_CONTROL_TABLE", "none"))).controlTable())
+        .isEmpty();
+  }
+
+  @Test
   void againstAwsACursorKeyIsRequired() {
     assertThatThrownBy(() -> QueryApiSettings.from(settings(Map.of())))
         .isInstanceOf(SettingsException.class)

@@ -92,6 +92,7 @@ class QueryApiTest {
     assertThat(first.json().get("stats").get("partitionsQueried").asInt()).isPositive();
     assertThat(first.json().get("stats").has("dynamoRequests")).isTrue();
     assertThat(first.json().get("stats").has("itemsRead")).isTrue();
+    assertThat(first.json().get("stats").get("roundTrips").asInt()).isPositive();
     String cursor = first.json().get("nextCursor").asText();
 
     Reply second = admin("/v1/users", params("sort", "created", "limit", "2", "cursor", cursor));

@@ -256,6 +256,48 @@ public record WriterSettings(
         backoff);
   }
 
+  /**
+   * The settings of a replay: the same sources, Kafka, registry and DynamoDB, but its own
+   * application id (consumer group, internal topics, state), its own dead-letter topic (the live
+   * writer's dead letters are not repeated), another table and entity configuration, reading every
+   * source topic from the beginning, and an ops port picked by the system (the live writer may hold
+   * the configured one).
+   */
+  public WriterSettings forReplay(
+      String replayApplicationId, String replayTable, EntityConfig config, String configSource) {
+    Map<String, String> replayKafka = new LinkedHashMap<>(kafka);
+    replayKafka.remove("consumer.auto.offset.reset");
+    replayKafka.put("auto.offset.reset", "earliest");
+    TopicNames replayTopics =
+        TopicNames.of(
+            replayApplicationId,
+            topics.users(),
+            topics.emails(),
+            replayApplicationId + "-dead-letters");
+    return new WriterSettings(
+        replayApplicationId,
+        Map.copyOf(replayKafka),
+        serdeFormat,
+        registryUrl,
+        replayTopics,
+        false,
+        sourcePartitions,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        replayTable,
+        true,
+        config,
+        configSource,
+        httpHost,
+        0,
+        flushMaxOps,
+        futureSkew,
+        storeKind,
+        maxConcurrentBatches,
+        writeRetryMaxElapsed,
+        failureBackoff);
+  }
+
   private static <T> T read(
       List<String> problems, String key, T fallback, Supplier<T> reader, String expected) {
     try {

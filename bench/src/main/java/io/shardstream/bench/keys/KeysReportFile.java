@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardstream.bench.jmh.RateStatistics;
+import io.shardstream.bench.report.ReportFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Writes a {@link KeysReport} to a file: JSON for a {@code .json} name, Markdown otherwise. */
 public final class KeysReportFile {
@@ -19,16 +16,7 @@ public final class KeysReportFile {
   private KeysReportFile() {}
 
   public static void write(Path file, KeysReport report) {
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, json ? json(report) : markdown(report), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    ReportFiles.write(file, () -> json(report), () -> markdown(report));
   }
 
   static String json(KeysReport report) throws IOException {

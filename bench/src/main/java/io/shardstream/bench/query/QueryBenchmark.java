@@ -2,6 +2,7 @@ package io.shardstream.bench.query;
 
 import io.shardstream.bench.BenchException;
 import io.shardstream.bench.items.UserItem;
+import io.shardstream.bench.report.Machine;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
@@ -70,7 +71,7 @@ final class QueryBenchmark {
 
   QueryReport run() {
     long start = System.nanoTime();
-    double loadAtStart = MachineInfo.loadAverage();
+    double loadAtStart = Machine.loadAverage();
     EntityConfig config = ConfigLoader.parse(ExampleConfigs.userEmail());
     EntityManager manager = new EntityManager(config);
     SearchSide.NameSearch fanOut = new SearchSide.NameSearch(PREFIXES);
@@ -172,7 +173,7 @@ final class QueryBenchmark {
               settings.parallelism(),
               describeClient(settings),
               checks,
-              MachineInfo.describe(loadAtStart));
+              Machine.describe(loadAtStart));
       return new QueryReport(
           setup,
           SideStats.of(SearchSide.FAN_OUT, fanOutSamples),
@@ -238,21 +239,21 @@ final class QueryBenchmark {
             + "this JVM (devstack), in memory, %s",
         definition.tableName(),
         definition.globalIndexes().size(),
-        MachineInfo.dynamoDbLocalVersion().map(v -> " " + v).orElse(""),
+        Machine.dynamoDbLocalVersion().map(v -> " " + v).orElse(""),
         table.endpoint().url());
   }
 
   private static String describeClient(Settings settings) {
     int parallelism = settings.parallelism();
     return String.format(
-            Locale.ROOT,
-            "sync SDK v2 client on Apache HttpClient 5 (dynamo DynamoDbClients), %d pooled"
-                + " connections, SDK retries on; at most %d Query requests in flight"
-                + " (RequestLimit); first reads of a page on virtual threads, one per partition;"
-                + " filters pushed down; reads of at least %d items; name prefixes sent as BETWEEN"
-                + " the prefix and its successor",
-            parallelism + 2,
-            parallelism,
-            settings.minimumFetch());
+        Locale.ROOT,
+        "sync SDK v2 client on Apache HttpClient 5 (dynamo DynamoDbClients), %d pooled"
+            + " connections, SDK retries on; at most %d Query requests in flight"
+            + " (RequestLimit); first reads of a page on virtual threads, one per partition;"
+            + " filters pushed down; reads of at least %d items; name prefixes sent as BETWEEN"
+            + " the prefix and its successor",
+        parallelism + 2,
+        parallelism,
+        settings.minimumFetch());
   }
 }

@@ -3,10 +3,8 @@ package io.shardstream.bench.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardstream.bench.report.ReportFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,16 +15,7 @@ public final class QueryReportFile {
   private QueryReportFile() {}
 
   public static void write(Path file, QueryReport report) {
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, json ? json(report) : markdown(report), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    ReportFiles.write(file, () -> json(report), () -> markdown(report));
   }
 
   static String json(QueryReport report) throws IOException {

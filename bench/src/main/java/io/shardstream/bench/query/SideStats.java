@@ -1,5 +1,6 @@
 package io.shardstream.bench.query;
 
+import io.shardstream.bench.report.Percentiles;
 import java.util.List;
 
 /**

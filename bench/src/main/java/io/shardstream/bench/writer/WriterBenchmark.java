@@ -1,6 +1,7 @@
 package io.shardstream.bench.writer;
 
 import io.shardstream.bench.BenchException;
+import io.shardstream.bench.report.Machine;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
@@ -85,7 +86,7 @@ final class WriterBenchmark {
 
   WriterReport run() {
     long runStart = System.nanoTime();
-    double loadAtStart = MachineLine.loadAverage();
+    double loadAtStart = Machine.loadAverage();
     EntityConfig config = ConfigLoader.parse(ExampleConfigs.userEmail());
     progress.accept(String.format(Locale.ROOT, "generating %,d events ...", settings.events()));
     WriterWorkload workload = WriterWorkload.generate(settings.events(), settings.seed());
@@ -148,11 +149,11 @@ final class WriterBenchmark {
             workload.users(),
             workload.emails(),
             TableDefinition.fromConfig(RAW_TABLE, config).globalIndexes().size(),
-            MachineLine.dynamoDbLocalVersion().orElse("2.6.1"),
+            Machine.dynamoDbLocalVersion().orElse("2.6.1"),
             produce,
             writer,
             rawResult,
-            MachineLine.describe(loadAtStart),
+            Machine.describe(loadAtStart, false),
             Duration.ofNanos(System.nanoTime() - runStart));
       }
     }
@@ -272,8 +273,7 @@ final class WriterBenchmark {
                 Math.round(last.sum("shardstream_writer_dynamodb_retries_total")),
                 heapUsed(last),
                 rss));
-        if (firstWrite == 0
-            && last.sum("shardstream_writer_dynamodb_requests_seconds_count") > 0) {
+        if (firstWrite == 0 && last.sum("shardstream_writer_dynamodb_requests_seconds_count") > 0) {
           firstWrite = now;
           progress.accept(
               String.format(
@@ -317,9 +317,10 @@ final class WriterBenchmark {
           Math.round(
               afterGc.sum(
                   "jvm_memory_max_bytes",
-                  labels -> "heap".equals(labels.get("area"))
-                      && !labels.getOrDefault("id", "").contains("Eden")
-                      && !labels.getOrDefault("id", "").contains("Survivor")));
+                  labels ->
+                      "heap".equals(labels.get("area"))
+                          && !labels.getOrDefault("id", "").contains("Eden")
+                          && !labels.getOrDefault("id", "").contains("Survivor")));
       if (heapMax <= 0) {
         heapMax =
             Math.round(afterGc.sum("jvm_memory_max_bytes", l -> "heap".equals(l.get("area"))));

@@ -3,12 +3,9 @@ package io.shardstream.bench.writer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardstream.bench.report.ReportFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Writes a {@link WriterReport} to a file: JSON for a {@code .json} name, Markdown otherwise. */
 final class WriterReportFile {
@@ -17,16 +14,7 @@ final class WriterReportFile {
   private WriterReportFile() {}
 
   static void write(Path file, WriterReport report) {
-    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, json ? json(report) : markdown(report), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
-    }
+    ReportFiles.write(file, () -> json(report), () -> markdown(report));
   }
 
   static String json(WriterReport report) throws IOException {

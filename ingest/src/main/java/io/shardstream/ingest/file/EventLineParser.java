@@ -67,17 +67,31 @@ public final class EventLineParser {
       return new ParsedLine.Invalid("a line must hold one JSON object, got "
           + (root == null ? "nothing" : FieldReader.describe(root)));
     }
+    return parse(root, line.strip());
+  }
+
+  /**
+   * Reads a change event already in this format's JSON shape, from a source other than a file (the
+   * DynamoDB Streams source builds one from a stream record's image), so that every source maps
+   * fields, defaults and problems the same way.
+   *
+   * @param identity what a missing {@code eventId} is derived from (a name-based UUID of it): the
+   *     same input must give the same id when it is read again
+   */
+  public ParsedLine parse(JsonNode root, String identity) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(identity, "identity");
     FieldReader fields = new FieldReader();
-    ChangeRecord record = read(root, line, fields);
+    ChangeRecord record = read(root, identity, fields);
     return fields.hasProblems() || record == null ? new ParsedLine.Invalid(fields.problems()) : new ParsedLine.Event(record);
   }
 
-  private ChangeRecord read(JsonNode root, String line, FieldReader fields) {
+  private ChangeRecord read(JsonNode root, String identity, FieldReader fields) {
     String type = fields.text(root, "", "type");
     ChangeOp op = op(fields.text(root, "", "op"), fields);
     Long version = fields.wholeNumber(root, "", "version");
     Envelope envelope = new Envelope(op, version,
-        eventId(fields.uuid(root, "", "eventId"), line),
+        eventId(fields.uuid(root, "", "eventId"), identity),
         fields.timestamp(root, "", "occurredAt", false),
         source(fields.optionalText(root, "", "source")));
     fields.optionalText(root, "", "comment");
@@ -195,8 +209,8 @@ public final class EventLineParser {
    * A line without an id gets a name-based UUID of its text, so importing the same file twice (a
    * resumed import) sends the same ids.
    */
-  private static UUID eventId(UUID given, String line) {
-    return given != null ? given : UUID.nameUUIDFromBytes(line.strip().getBytes(StandardCharsets.UTF_8));
+  private static UUID eventId(UUID given, String identity) {
+    return given != null ? given : UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
   }
 
   private String source(String given) {

@@ -1,4 +1,4 @@
-package io.shardstream.bench.query;
+package io.shardstream.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
-package io.shardstream.bench.query;
+package io.shardstream.bench.report;
 
 /** Exact percentiles of a few hundred samples: a sorted array is all it takes. */
-final class Percentiles {
+public final class Percentiles {
   private Percentiles() {}
 
   /**
@@ -11,7 +11,7 @@ final class Percentiles {
    * @param sorted ascending, at least one sample
    * @param percent in (0, 100]
    */
-  static long nearestRank(long[] sorted, double percent) {
+  public static long nearestRank(long[] sorted, double percent) {
     if (sorted.length == 0) {
       throw new IllegalArgumentException("no samples");
     }
@@ -23,7 +23,7 @@ final class Percentiles {
     return sorted[Math.max(rank, 1) - 1];
   }
 
-  static double mean(long[] samples) {
+  public static double mean(long[] samples) {
     double sum = 0;
     for (long sample : samples) {
       sum += sample;

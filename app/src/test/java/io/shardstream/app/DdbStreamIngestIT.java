@@ -1,0 +1,196 @@
+package io.shardstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardstream.devstack.DynamoDbEndpoint;
+import io.shardstream.devstack.KafkaEndpoint;
+import io.shardstream.devstack.RegistryEndpoint;
+import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.ingest.IngestSettings;
+import io.shardstream.ingest.kafka.KafkaEventSink;
+import io.shardstream.ingest.stream.DdbStreamSource;
+import io.shardstream.ingest.stream.KclTimings;
+import io.shardstream.ingest.stream.SourceEntity;
+import io.shardstream.ingest.stream.SourceMapping;
+import io.shardstream.ingest.stream.StreamSourceConfig;
+import io.shardstream.service.Metrics;
+import io.shardstream.service.Settings;
+import io.shardstream.writer.WriterService;
+import io.shardstream.writer.WriterSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * Items written to a source table in DynamoDB Local arrive as events in Kafka (through KCL and the
+ * streams adapter) and then, through the writer, as items in the projected single table.
+ */
+@ExtendWith(DevStackExtension.class)
+class DdbStreamIngestIT {
+  private static final Logger LOG = LoggerFactory.getLogger(DdbStreamIngestIT.class);
+  private static final long CREATED = 1_740_824_130_123L;
+
+  @Test
+  void sourceTableChangesBecomeProjectedItems(KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry, @TempDir Path stateDir) throws Exception {
+    String name = "ddbsrc" + System.nanoTime();
+    String source = name + "-users";
+    try (DynamoDbClient dynamo = client(dynamoDb);
+        WriterService writer = WriterService.create(WriterSettings.from(writerSettings(name, kafka, dynamoDb, registry, stateDir)),
+            Metrics.newRegistry("writer"))) {
+      createSourceTable(dynamo, source);
+      writer.start();
+      await(Duration.ofSeconds(60), () -> writer.state() == KafkaStreams.State.RUNNING, () -> "writer " + writer.state());
+
+      StreamSourceConfig config = StreamSourceConfig.of(SourceMapping.of(source, SourceEntity.USER), dynamoDb.url())
+          .withTimings(KclTimings.responsive());
+      Settings ingest = Settings.of(Map.of(IngestSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+          IngestSettings.REGISTRY_URL, registry.url().toString(), IngestSettings.REGISTRY_AUTO_REGISTER, "true"));
+      long start = System.nanoTime();
+      try (KafkaEventSink sink = KafkaEventSink.fromSettings(ingest);
+          DdbStreamSource stream = DdbStreamSource.start(config, sink)) {
+        put(dynamo, source, "u-1", 1, "Ana");
+        put(dynamo, source, "u-1", 2, "Ana María");
+        put(dynamo, source, "u-2", 1, "Bo");
+        put(dynamo, source, "u-3", 1, "Cy");
+        dynamo.deleteItem(r -> r.tableName(source).key(Map.of("userId", AttributeValue.fromS("u-3"))));
+
+        stream.started().get(120, TimeUnit.SECONDS);
+        LOG.info("KCL started after {} s", (System.nanoTime() - start) / 1_000_000_000);
+        await(Duration.ofSeconds(90), () -> stream.stats().produced() >= 5, () -> stream.stats().summary());
+        await(Duration.ofSeconds(60), () -> projectedUsers(dynamo, name).equals(Map.of("u-1", "Ana María", "u-2", "Bo")),
+            () -> "projected users " + projectedUsers(dynamo, name));
+        LOG.info("source -> Kafka -> writer -> table after {} s", (System.nanoTime() - start) / 1_000_000_000);
+        assertThat(stream.stats().rejected()).isZero();
+        assertThat(stream.failure()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void theCommandExplainsAMissingTableOrStream(DynamoDbEndpoint dynamoDb, KafkaEndpoint kafka) {
+    try (DynamoDbClient dynamo = client(dynamoDb)) {
+      String plain = "ddbsrc-plain-" + System.nanoTime();
+      dynamo.createTable(r -> r.tableName(plain).billingMode(BillingMode.PAY_PER_REQUEST)
+          .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build())
+          .attributeDefinitions(AttributeDefinition.builder().attributeName("userId").attributeType(ScalarAttributeType.S).build()));
+
+      String[] common = {"--entity", "user", "--endpoint", dynamoDb.url().toString()};
+      Run missing = run(common, "--table", "no-such-table");
+      Run noStream = run(common, "--table", plain);
+      Run noEntity = run(new String[0], "--table", plain);
+
+      assertThat(missing.code()).isEqualTo(2);
+      assertThat(missing.err()).contains("source table 'no-such-table' not found at " + dynamoDb.url()).doesNotContain("\tat ");
+      assertThat(noStream.code()).isEqualTo(2);
+      assertThat(noStream.err()).contains("has no stream: enable one with view type NEW_AND_OLD_IMAGES");
+      assertThat(noEntity.code()).isEqualTo(2);
+      assertThat(noEntity.err()).contains("--entity user|email");
+    }
+  }
+
+  private record Run(int code, String err) {}
+
+  private static Run run(String[] common, String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = ShardstreamCommand.newCommandLine();
+    cli.setErr(new PrintWriter(err));
+    List<String> all = new java.util.ArrayList<>(List.of("ingest", "ddb-stream"));
+    all.addAll(List.of(args));
+    all.addAll(List.of(common));
+    return new Run(cli.execute(all.toArray(String[]::new)), err.toString());
+  }
+
+  /** userId → firstName of the user items the writer projected into table {@code name}. */
+  private static Map<String, String> projectedUsers(DynamoDbClient dynamo, String table) {
+    Map<String, String> users = new TreeMap<>();
+    dynamo.scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
+      if (item.containsKey("userId") && item.containsKey("firstName")) {
+        users.put(item.get("userId").s(), item.get("firstName").s());
+      }
+    });
+    return users;
+  }
+
+  private static Settings writerSettings(String name, KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry, Path stateDir) {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put(WriterSettings.APPLICATION_ID, name + "-writer");
+    values.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    values.put("kafka.state.dir", stateDir.toString());
+    values.put("kafka.commit.interval.ms", "200");
+    values.put("registry.url", registry.url().toString());
+    values.put(WriterSettings.CREATE_SOURCE_TOPICS, "true");
+    values.put("dynamodb.endpoint", dynamoDb.url().toString());
+    values.put("dynamodb.region", DynamoDbEndpoint.REGION);
+    values.put(WriterSettings.DYNAMODB_TABLE, name);
+    values.put(WriterSettings.HTTP_HOST, "127.0.0.1");
+    values.put(WriterSettings.HTTP_PORT, "0");
+    values.put(WriterSettings.FAILURE_BACKOFF, "1s");
+    return Settings.of(values);
+  }
+
+  private static void createSourceTable(DynamoDbClient dynamo, String table) {
+    dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build())
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("userId").attributeType(ScalarAttributeType.S).build())
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+  }
+
+  private static void put(DynamoDbClient dynamo, String table, String userId, long version, String firstName) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("userId", AttributeValue.fromS(userId));
+    item.put("beneficiaryId", AttributeValue.fromS("b-1"));
+    item.put("firstName", AttributeValue.fromS(firstName));
+    item.put("lastName", AttributeValue.fromS("Gómez"));
+    item.put("created", AttributeValue.fromN(Long.toString(CREATED)));
+    item.put("updated", AttributeValue.fromN(Long.toString(CREATED + version * 1000)));
+    item.put("version", AttributeValue.fromN(Long.toString(version)));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+
+  private static DynamoDbClient client(DynamoDbEndpoint endpoint) {
+    return DynamoDbClient.builder().endpointOverride(endpoint.url()).region(Region.of(DynamoDbEndpoint.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
+        .build();
+  }
+
+  private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached within " + timeout + ": " + state.get());
+      }
+      Thread.sleep(100);
+    }
+  }
+}

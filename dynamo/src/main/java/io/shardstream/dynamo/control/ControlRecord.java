@@ -1,0 +1,71 @@
+package io.shardstream.dynamo.control;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which table the query API serves, with the entity configuration its items were written with, and
+ * the one before it (for a rollback).
+ *
+ * @param table the active table
+ * @param config the entity configuration JSON the active table was built with
+ * @param configVersion that configuration's fingerprint ({@code EntityConfig.version()}): cursors
+ *     are bound to it
+ * @param previousTable the table active before the last switch, if any
+ * @param previousConfig its configuration JSON (present with {@code previousTable})
+ * @param switchedAt when the record was last written
+ * @param revision incremented by every write; a write names the revision it replaces, so two
+ *     operators switching at once cannot silently overwrite each other
+ */
+public record ControlRecord(
+    String table,
+    String config,
+    String configVersion,
+    Optional<String> previousTable,
+    Optional<String> previousConfig,
+    Instant switchedAt,
+    long revision) {
+
+  public ControlRecord {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(configVersion, "configVersion");
+    Objects.requireNonNull(previousTable, "previousTable");
+    Objects.requireNonNull(previousConfig, "previousConfig");
+    Objects.requireNonNull(switchedAt, "switchedAt");
+    if (table.isBlank()) {
+      throw new IllegalArgumentException("the active table name is empty");
+    }
+    if (previousTable.isPresent() != previousConfig.isPresent()) {
+      throw new IllegalArgumentException("previousTable and previousConfig go together");
+    }
+  }
+
+  /** The record after switching to {@code next}: this one's table becomes the previous one. */
+  public ControlRecord switchedTo(
+      String nextTable, String nextConfig, String nextConfigVersion, Instant now) {
+    return new ControlRecord(
+        nextTable,
+        nextConfig,
+        nextConfigVersion,
+        Optional.of(table),
+        Optional.of(config),
+        now,
+        revision + 1);
+  }
+
+  /** A short, one-line description for logs and the command line. */
+  public String describe() {
+    return "table "
+        + table
+        + " (config version "
+        + configVersion
+        + ")"
+        + previousTable.map(p -> ", previous " + p).orElse(", no previous table")
+        + ", switched at "
+        + switchedAt
+        + ", revision "
+        + revision;
+  }
+}

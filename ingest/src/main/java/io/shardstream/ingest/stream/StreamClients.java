@@ -1,0 +1,139 @@
+package io.shardstream.ingest.stream;
+
+import java.net.URI;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The AWS clients the stream source uses, all on one endpoint and region: DynamoDB (KCL's lease
+ * tables, and the source table's description), DynamoDB Streams (the records) and CloudWatch (which
+ * KCL requires but, with metrics off, never calls). Against DynamoDB Local they use fixed
+ * credentials (it checks none) and map its {@code ddblocal} ARN region ({@link ArnRegionInterceptor}).
+ */
+final class StreamClients implements AutoCloseable {
+  /** The region shown for DynamoDB Local when none is configured. */
+  static final String LOCAL_DEFAULT_REGION = "us-east-1";
+
+  private final URI endpoint;
+  private final Region region;
+  private final DynamoDbAsyncClient dynamoDb;
+  private final DynamoDbStreamsClient streams;
+  private final CloudWatchAsyncClient cloudWatch;
+
+  private StreamClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+    this.endpoint = endpoint;
+    this.region = region;
+    var dynamoDbBuilder = DynamoDbAsyncClient.builder().region(region)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+    var streamsBuilder = DynamoDbStreamsClient.builder().region(region)
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+    if (endpoint != null) {
+      dynamoDbBuilder.endpointOverride(endpoint);
+      streamsBuilder.endpointOverride(endpoint)
+          .overrideConfiguration(o -> o.addExecutionInterceptor(new ArnRegionInterceptor(region.id())));
+      cloudWatchBuilder.endpointOverride(endpoint);
+    }
+    if (credentials != null) {
+      dynamoDbBuilder.credentialsProvider(credentials);
+      streamsBuilder.credentialsProvider(credentials);
+      cloudWatchBuilder.credentialsProvider(credentials);
+    }
+    this.dynamoDb = dynamoDbBuilder.build();
+    this.streams = streamsBuilder.build();
+    this.cloudWatch = cloudWatchBuilder.build();
+  }
+
+  /**
+   * @param endpoint DynamoDB Local's URL, or null for AWS (credentials from the default chain)
+   * @param region null for the SDK's lookup against AWS, {@value #LOCAL_DEFAULT_REGION} locally
+   */
+  static StreamClients create(URI endpoint, String region) {
+    if (endpoint != null) {
+      return new StreamClients(endpoint, Region.of(region != null ? region : LOCAL_DEFAULT_REGION),
+          StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+    return new StreamClients(null, region != null ? Region.of(region) : defaultRegion(), null);
+  }
+
+  private static Region defaultRegion() {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      throw new StreamSourceException("no AWS region found: set SHARDSTREAM_DYNAMODB_REGION (or AWS_REGION, or "
+          + "a profile's region)");
+    }
+  }
+
+  Region region() {
+    return region;
+  }
+
+  DynamoDbAsyncClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  DynamoDbStreamsClient streams() {
+    return streams;
+  }
+
+  CloudWatchAsyncClient cloudWatch() {
+    return cloudWatch;
+  }
+
+  /**
+   * The table's current stream, as KCL is to see it (in the client's region).
+   *
+   * @throws StreamSourceException when the table is missing, its stream is off or does not carry
+   *     both images, or DynamoDB cannot be reached
+   */
+  String streamArn(String table) {
+    TableDescription description;
+    try {
+      description = dynamoDb.describeTable(r -> r.tableName(table)).join().table();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ResourceNotFoundException) {
+        throw new StreamSourceException("source table '" + table + "' not found" + where());
+      }
+      throw new StreamSourceException("cannot describe source table '" + table + "'" + where() + ": "
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+    }
+    StreamSpecification stream = description.streamSpecification();
+    if (stream == null || !Boolean.TRUE.equals(stream.streamEnabled()) || description.latestStreamArn() == null) {
+      throw new StreamSourceException("source table '" + table + "' has no stream: enable one with view type "
+          + "NEW_AND_OLD_IMAGES");
+    }
+    if (stream.streamViewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
+      throw new StreamSourceException("source table '" + table + "' streams " + stream.streamViewTypeAsString()
+          + ": the source needs NEW_AND_OLD_IMAGES (upserts read the new image, deletes the old one)");
+    }
+    String arn = description.latestStreamArn();
+    return endpoint != null ? ArnRegionInterceptor.withRegion(arn, region.id()) : arn;
+  }
+
+  private String where() {
+    return endpoint != null ? " at " + endpoint : " in " + region.id();
+  }
+
+  @Override
+  public void close() {
+    streams.close();
+    dynamoDb.close();
+    cloudWatch.close();
+  }
+}

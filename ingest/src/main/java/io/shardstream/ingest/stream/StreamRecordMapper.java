@@ -1,0 +1,211 @@
+package io.shardstream.ingest.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardstream.ingest.file.EventLineParser;
+import io.shardstream.ingest.file.ParsedLine;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+
+/**
+ * Maps a DynamoDB Streams record to a change event: INSERT and MODIFY to an UPSERT carrying the new
+ * image's state, REMOVE to a DELETE carrying the old image's key. The record is first written in
+ * the JSON lines import format and read by the import's own {@link EventLineParser}, so a stream
+ * record and a file line holding the same values give the same event and the same problems.
+ *
+ * <ul>
+ *   <li>Version: the new image's version attribute on UPSERT; on DELETE the old image's plus one,
+ *       so the deletion is newer than the last state the table held.
+ *   <li>{@code occurredAt}: the record's approximate creation time (the change's time in the table).
+ *   <li>{@code eventId}: a name-based UUID of the table and the record's eventID, so a record that
+ *       KCL delivers again is sent with the same id.
+ *   <li>Attributes that are not fields of the entity are ignored: source tables carry their own
+ *       (the version counter, TTLs, ...).
+ * </ul>
+ *
+ * Only structural problems are found here (missing version or image, wrong types); semantic ones
+ * (an empty userId, a bad address) pass on to the writer, which dead-letters them with a reason.
+ */
+public final class StreamRecordMapper {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final SourceMapping mapping;
+  private final Clock clock;
+  private final EventLineParser parser;
+
+  public StreamRecordMapper(SourceMapping mapping, Clock clock) {
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    // occurredAt is always given, so the parser's default for DELETEs is never used.
+    this.parser = new EventLineParser(Instant.EPOCH, mapping.source());
+  }
+
+  public MappedChange map(Record record) {
+    StreamRecord change = record.dynamodb();
+    if (change == null) {
+      return rejected(record, "the record holds no change (no 'dynamodb' part)");
+    }
+    OperationType operation = record.eventName();
+    if (operation == null || operation == OperationType.UNKNOWN_TO_SDK_VERSION) {
+      return rejected(record, "unknown event name '" + record.eventNameAsString() + "'");
+    }
+    return switch (operation) {
+      case INSERT, MODIFY -> upsert(record, change.newImage());
+      case REMOVE -> delete(record, change.oldImage());
+      case UNKNOWN_TO_SDK_VERSION -> throw new AssertionError("handled above");
+    };
+  }
+
+  private MappedChange upsert(Record record, Map<String, AttributeValue> image) {
+    if (!change(record).hasNewImage()) {
+      return rejected(record, "no new image: the stream's view type must be NEW_AND_OLD_IMAGES");
+    }
+    Version version = version(image, "new image");
+    if (version.problem() != null) {
+      return rejected(record, version.problem());
+    }
+    ObjectNode root = envelope(record, "UPSERT", version.value());
+    root.set(mapping.entity().stateField(), fields(image, mapping.entity().stateFields()));
+    return parse(record, root);
+  }
+
+  private MappedChange delete(Record record, Map<String, AttributeValue> image) {
+    if (!change(record).hasOldImage()) {
+      return rejected(record, "no old image: the stream's view type must be NEW_AND_OLD_IMAGES "
+          + "(a DELETE needs the item's key fields and version)");
+    }
+    Version version = version(image, "old image");
+    if (version.problem() != null) {
+      return rejected(record, version.problem());
+    }
+    if (version.value() == Long.MAX_VALUE) {
+      return rejected(record, "version attribute '" + mapping.versionAttribute()
+          + "' is the largest 64-bit number: no version left for the deletion");
+    }
+    ObjectNode root = envelope(record, "DELETE", version.value() + 1);
+    root.set(mapping.entity().keyField(), fields(image, mapping.entity().keyFields()));
+    return parse(record, root);
+  }
+
+  private ObjectNode envelope(Record record, String op, long version) {
+    ObjectNode root = JSON.objectNode();
+    root.put("type", mapping.entity().type());
+    root.put("op", op);
+    root.put("version", version);
+    Instant created = change(record).approximateCreationDateTime();
+    root.put("occurredAt", (created != null ? created : clock.instant()).toString());
+    root.put("source", mapping.source());
+    return root;
+  }
+
+  private ObjectNode fields(Map<String, AttributeValue> image, Iterable<String> names) {
+    ObjectNode object = JSON.objectNode();
+    for (String field : names) {
+      AttributeValue value = image.get(mapping.attribute(field));
+      if (value != null) {
+        object.set(field, AttributeJson.toJson(value));
+      }
+    }
+    return object;
+  }
+
+  private MappedChange parse(Record record, JsonNode root) {
+    String identity = "ddb-stream:" + mapping.table() + ":"
+        + (record.eventID() != null ? record.eventID() : change(record).sequenceNumber());
+    ParsedLine parsed = parser.parse(root, identity);
+    return switch (parsed) {
+      case ParsedLine.Event event -> new MappedChange.Event(event.record());
+      case ParsedLine.Invalid invalid -> rejected(record, renamed(invalid.reason()));
+      case ParsedLine.Blank blank -> throw new AssertionError("a built record is never blank");
+    };
+  }
+
+  /**
+   * The parser names fields by their event path ({@code "user.created"}); with renamed attributes,
+   * say which attribute that is.
+   */
+  private String renamed(String reason) {
+    String text = reason;
+    for (Map.Entry<String, String> rename : mapping.attributeNames().entrySet()) {
+      for (String object : new String[] {mapping.entity().stateField(), mapping.entity().keyField()}) {
+        String path = "\"" + object + "." + rename.getKey() + "\"";
+        text = text.replace(path, path + " (attribute '" + rename.getValue() + "')");
+      }
+    }
+    return text;
+  }
+
+  /**
+   * A whole number (N), or a timestamp as an S ISO-8601 instant, read as epoch milliseconds: a
+   * table versioned by its {@code updated} attribute works whichever way it stores it.
+   */
+  private Version version(Map<String, AttributeValue> image, String which) {
+    String name = mapping.versionAttribute();
+    AttributeValue value = image.get(name);
+    if (value == null || value.type() == AttributeValue.Type.NUL) {
+      return Version.problem("missing version attribute '" + name + "' in the " + which);
+    }
+    if (value.type() == AttributeValue.Type.N) {
+      try {
+        return Version.of(new BigDecimal(value.n()).longValueExact());
+      } catch (ArithmeticException | NumberFormatException e) {
+        return Version.problem("version attribute '" + name + "' must be a whole number (64-bit), got " + value.n());
+      }
+    }
+    if (value.type() == AttributeValue.Type.S) {
+      try {
+        return Version.of(OffsetDateTime.parse(value.s()).toInstant().toEpochMilli());
+      } catch (DateTimeException | ArithmeticException e) {
+        return Version.problem("version attribute '" + name + "' must be a number or an ISO-8601 instant, got \""
+            + value.s() + "\"");
+      }
+    }
+    return Version.problem("version attribute '" + name + "' must be a number (N) or an ISO-8601 instant (S), "
+        + "got a " + value.type() + " attribute");
+  }
+
+  private MappedChange.Rejected rejected(Record record, String reason) {
+    return new MappedChange.Rejected(describe(record) + ": " + reason);
+  }
+
+  /** {@code table users-src, REMOVE seq 4100000000000012 key {userId=u-1}}. */
+  private String describe(Record record) {
+    StringBuilder text = new StringBuilder("table ").append(mapping.table()).append(", ")
+        .append(record.eventNameAsString());
+    StreamRecord change = record.dynamodb();
+    if (change != null) {
+      text.append(" seq ").append(change.sequenceNumber());
+      if (change.hasKeys()) {
+        Map<String, String> keys = new TreeMap<>();
+        change.keys().forEach((name, value) -> keys.put(name, AttributeJson.toJson(value).asText()));
+        text.append(" key ").append(keys);
+      }
+    }
+    return text.toString();
+  }
+
+  private static StreamRecord change(Record record) {
+    return record.dynamodb();
+  }
+
+  private record Version(long value, String problem) {
+    static Version of(long value) {
+      return new Version(value, null);
+    }
+
+    static Version problem(String problem) {
+      return new Version(0, problem);
+    }
+  }
+}

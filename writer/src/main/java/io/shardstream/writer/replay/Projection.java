@@ -1,0 +1,151 @@
+package io.shardstream.writer.replay;
+
+import io.shardstream.core.keys.PrimaryKey;
+import io.shardstream.schemas.avro.EmailChangeEvent;
+import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.event.EmailChange;
+import io.shardstream.writer.event.EmailEventValidator;
+import io.shardstream.writer.event.UserChange;
+import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.item.KeyedItem;
+import io.shardstream.writer.item.TableItems;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The table the writer's rules produce from a sequence of change events, computed in one thread,
+ * one event at a time, without Kafka Streams, stores, internal topics or the sink: what a replay's
+ * table is checked against. Validation and keys are the writer's own ({@link UserEventValidator},
+ * {@link EmailEventValidator}, {@link TableItems} under the replay's configuration), because they
+ * define which events count and what an item looks like; the fold is written here again, plainly:
+ *
+ * <ul>
+ *   <li>per id the newest version wins; equal or older versions change nothing; a DELETE leaves a
+ *       tombstone so an older UPSERT cannot resurrect the item;
+ *   <li>an address owned (live) by another user is refused;
+ *   <li>an address claimed for a deleted user is deleted again (the writer's {@code user-deleted}
+ *       dead letter plus cascade);
+ *   <li>deleting a user deletes every address it owns (the cascade), at once.
+ * </ul>
+ *
+ * <p>Events that race across the two topics (an address freed by a cascade and claimed by another
+ * user at about the same time) may be decided in another order by the writer; such events are rare
+ * and show up as differences to look at, not as silent agreement.
+ */
+public final class Projection {
+  private record UserEntry(long version, boolean deleted, KeyedItem item) {}
+
+  private record EmailEntry(long version, boolean deleted, String userId, KeyedItem item) {}
+
+  private final UserEventValidator users;
+  private final EmailEventValidator emails;
+  private final Map<String, UserEntry> userStates = new HashMap<>();
+  private final Map<String, EmailEntry> emailStates = new HashMap<>();
+  private long applied;
+  private long ignored;
+
+  public Projection(TableItems items, Duration futureSkew) {
+    this.users = new UserEventValidator(items, futureSkew);
+    this.emails = new EmailEventValidator(items, futureSkew);
+  }
+
+  /** Applies a decoded user event with its record key and record timestamp. */
+  public void user(String recordKey, UserChangeEvent event, long recordTimestamp) {
+    switch (users.check(recordKey, event, recordTimestamp)) {
+      case Checked.Rejected<UserChange> rejected -> ignored++;
+      case Checked.Ok<UserChange> ok -> apply(ok.value());
+    }
+  }
+
+  /** Applies a decoded email event with its record key and record timestamp. */
+  public void email(String recordKey, EmailChangeEvent event, long recordTimestamp) {
+    switch (emails.check(recordKey, event, recordTimestamp)) {
+      case Checked.Rejected<EmailChange> rejected -> ignored++;
+      case Checked.Ok<EmailChange> ok -> apply(ok.value());
+    }
+  }
+
+  /** An event that could not be decoded: it changes nothing. */
+  public void undecodable() {
+    ignored++;
+  }
+
+  /** Events that changed the projection. */
+  public long applied() {
+    return applied;
+  }
+
+  /** Events that were invalid, undecodable, stale, duplicates or refused. */
+  public long ignored() {
+    return ignored;
+  }
+
+  /** Every live user and email item, by table key, as the table should hold it. */
+  public Map<PrimaryKey, Map<String, AttributeValue>> items() {
+    Map<PrimaryKey, Map<String, AttributeValue>> items = new HashMap<>();
+    userStates.values().stream()
+        .filter(u -> !u.deleted())
+        .forEach(u -> items.put(u.item().key(), u.item().attributes()));
+    emailStates.values().stream()
+        .filter(e -> !e.deleted())
+        .forEach(e -> items.put(e.item().key(), e.item().attributes()));
+    return items;
+  }
+
+  private void apply(UserChange change) {
+    UserEntry current = userStates.get(change.userId());
+    if (current != null && change.version() <= current.version()) {
+      ignored++;
+      return;
+    }
+    applied++;
+    switch (change) {
+      case UserChange.Upsert upsert ->
+          userStates.put(upsert.userId(), new UserEntry(upsert.version(), false, upsert.item()));
+      case UserChange.Delete delete -> {
+        userStates.put(delete.userId(), new UserEntry(delete.version(), true, null));
+        emailStates.replaceAll(
+            (address, email) ->
+                !email.deleted() && delete.userId().equals(email.userId())
+                    ? new EmailEntry(email.version(), true, email.userId(), null)
+                    : email);
+      }
+    }
+  }
+
+  private void apply(EmailChange change) {
+    EmailEntry current = emailStates.get(change.email());
+    if (current != null && change.version() <= current.version()) {
+      ignored++;
+      return;
+    }
+    switch (change) {
+      case EmailChange.Delete delete -> {
+        applied++;
+        emailStates.put(
+            delete.email(),
+            new EmailEntry(
+                delete.version(), true, current == null ? null : current.userId(), null));
+      }
+      case EmailChange.Upsert upsert -> {
+        if (current != null && !current.deleted() && !current.userId().equals(upsert.userId())) {
+          ignored++;
+          return;
+        }
+        applied++;
+        UserEntry owner = userStates.get(upsert.userId());
+        boolean ownerDeleted = owner != null && owner.deleted();
+        emailStates.put(
+            upsert.email(),
+            new EmailEntry(
+                upsert.version(),
+                ownerDeleted,
+                upsert.userId(),
+                ownerDeleted ? null : upsert.item()));
+      }
+    }
+  }
+}
