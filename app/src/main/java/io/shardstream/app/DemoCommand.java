@@ -2,6 +2,7 @@ package io.shardstream.app;
 
 import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DynamoDbStorage;
+import io.shardstream.devstack.KafkaStorage;
 import io.shardstream.devstack.LocalStack;
 import io.shardstream.devstack.LocalStackConfig;
 import io.shardstream.devstack.LocalStackEndpoints;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start the local stack, the writer and the query API, generate users, and print "
-        + "example requests; Ctrl-C stops everything. DynamoDB data is kept between runs unless "
-        + "--fresh.")
+        + "example requests; Ctrl-C stops everything. Kafka's event log, the writer's progress and "
+        + "the DynamoDB table are kept between runs unless --fresh.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--users", defaultValue = "1000", description = "Users to generate. Default: ${DEFAULT-VALUE}.")
   int users;
@@ -52,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Delete the data of earlier runs first.")
   boolean fresh;
 
-  @Option(names = "--in-memory", description = "Keep DynamoDB tables in memory only.")
+  @Option(names = "--in-memory", description = "Keep nothing between runs: DynamoDB tables in "
+      + "memory, a new Kafka cluster and writer state each run.")
   boolean inMemory;
 
   @Option(names = "--no-progress", description = "No progress bar.")
@@ -67,14 +69,15 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (fresh) {
-      Directories.deleteRecursively(dataDirectory);
-    }
     out.println("Starting the local stack (Kafka, DynamoDB Local, schema registry) ...");
     out.flush();
+    // The stack deletes its kept data itself on --fresh, once its ports are known to be free (so
+    // never under a demo that is still running); the writer's state goes with it.
     try (LocalStack stack = LocalStack.start(stackConfig());
         DemoServices services = DemoServices.start(stack.endpoints(), dataDirectory,
-            writerPort, httpPort)) {
+            keepsData() && !fresh, writerPort, httpPort)) {
+      // Ctrl-C runs the stack's shutdown hook: the writer must stop (and commit) before Kafka does.
+      stack.closeBeforeStopping(services);
       LocalStackEndpoints endpoints = stack.endpoints();
       out.println("Local stack:");
       endpoints.describe().forEach(line -> out.println("  " + line));
@@ -88,30 +91,40 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Press Ctrl-C to stop.");
       out.flush();
       if (!exitAfterStart) {
-        awaitShutdown(stack, services);
+        awaitShutdown(stack);
       }
     }
     return 0;
   }
 
-  private static void awaitShutdown(LocalStack stack, DemoServices services)
-      throws InterruptedException {
+  /** Until Ctrl-C; the stack closes the services before its components. */
+  private static void awaitShutdown(LocalStack stack) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-      services.close();
       stack.stop();
       stopped.countDown();
     }));
     stopped.await();
   }
 
+  /**
+   * Kafka, the writer's state and the table are kept (or not) together: a kept event log with an
+   * empty table would leave the table empty for good, since the writer resumes after what it
+   * already wrote.
+   */
   private LocalStackConfig stackConfig() {
     return LocalStackConfig.defaults()
         .withPort(Component.KAFKA, kafkaPort)
         .withPort(Component.DYNAMODB, dynamoDbPort)
         .withPort(Component.REGISTRY, registryPort)
         .withDataDirectory(dataDirectory)
-        .withDynamoDbStorage(inMemory ? DynamoDbStorage.IN_MEMORY : DynamoDbStorage.PERSISTENT);
+        .withDynamoDbStorage(keepsData() ? DynamoDbStorage.PERSISTENT : DynamoDbStorage.IN_MEMORY)
+        .withKafkaStorage(keepsData() ? KafkaStorage.PERSISTENT : KafkaStorage.PER_RUN)
+        .withFresh(fresh);
+  }
+
+  private boolean keepsData() {
+    return !inMemory;
   }
 
 }

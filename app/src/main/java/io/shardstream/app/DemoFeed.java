@@ -6,6 +6,7 @@ import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.RateLimiter;
 import io.shardstream.ingest.generate.EventGenerator;
+import io.shardstream.ingest.generate.EventKind;
 import io.shardstream.ingest.generate.GenerateReport;
 import io.shardstream.ingest.generate.GeneratedEvent;
 import io.shardstream.ingest.generate.GeneratorOptions;
@@ -50,7 +51,11 @@ final class DemoFeed {
     }
   }
 
-  /** Passes events through, remembering the first user created for the example requests. */
+  /**
+   * Passes events through, remembering a user for the example requests: the first one created, in
+   * its latest state, replaced by the next one created if it is deleted later in the stream (an
+   * example that answers 404 would look like a fault).
+   */
   private static final class SampleUser implements Iterator<GeneratedEvent> {
     private final Iterator<GeneratedEvent> events;
     private User user;
@@ -67,12 +72,34 @@ final class DemoFeed {
     @Override
     public GeneratedEvent next() {
       GeneratedEvent event = events.next();
-      if (user == null && event.expectedValid()
-          && event.record() instanceof ChangeRecord.UserChange change
-          && change.event().getOp() == ChangeOp.UPSERT) {
-        user = change.event().getUser();
+      if (event.record() instanceof ChangeRecord.UserChange change) {
+        observe(event.kind(), change);
       }
       return event;
+    }
+
+    private void observe(EventKind kind, ChangeRecord.UserChange change) {
+      boolean sample = user != null && user.getUserId().equals(change.key());
+      switch (kind) {
+        case CREATE -> {
+          if (user == null && change.event().getOp() == ChangeOp.UPSERT) {
+            user = change.event().getUser();
+          }
+        }
+        case UPDATE -> {
+          if (sample && change.event().getOp() == ChangeOp.UPSERT) {
+            user = change.event().getUser();
+          }
+        }
+        case DELETE -> {
+          if (sample) {
+            user = null;
+          }
+        }
+        default -> {
+          // duplicates, stale and invalid events change nothing the writer keeps
+        }
+      }
     }
   }
 }

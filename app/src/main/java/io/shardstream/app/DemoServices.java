@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The writer and the query API of {@code shardstream demo}, wired to the local stack. */
 final class DemoServices implements AutoCloseable {
@@ -18,25 +19,38 @@ final class DemoServices implements AutoCloseable {
 
   private final WriterService writer;
   private final QueryApiServer queryApi;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DemoServices(WriterService writer, QueryApiServer queryApi) {
     this.writer = writer;
     this.queryApi = queryApi;
   }
 
-  static DemoServices start(LocalStackEndpoints endpoints, Path dataDirectory, int writerPort,
-      int httpPort) {
+  /**
+   * @param keepWriterState whether the writer's local state (its Kafka Streams state stores) from
+   *     an earlier run stays: yes when Kafka kept its log, so the writer resumes from its committed
+   *     offsets without restoring every store from its changelog; no when Kafka starts empty, as
+   *     state from another cluster must not be reused
+   */
+  static DemoServices start(LocalStackEndpoints endpoints, Path dataDirectory,
+      boolean keepWriterState, int writerPort, int httpPort) {
+    Path writerState = dataDirectory.resolve("writer-state");
+    if (!keepWriterState) {
+      Directories.deleteRecursively(writerState);
+    }
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
     writerSettings.putAll(Map.of(
         "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
-        // The broker starts empty each run: so does the writer's local state.
-        "kafka.state.dir", dataDirectory.resolve("writer-state").toString(),
+        "kafka.state.dir", writerState.toString(),
+        // Static membership: a restarted demo takes its old place in the consumer group at once.
+        // Otherwise the group waits for the previous run's member to time out (45 s) before the
+        // writer gets its tasks back, since Kafka Streams does not leave the group on close.
+        "kafka.group.instance.id", "shardstream-demo-writer",
         "registry.url", endpoints.registryUrl().toString(),
         "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
         "dynamodb.table", TABLE,
         "writer.create-source-topics", "true",
         "http.port", Integer.toString(writerPort)));
-    Directories.deleteRecursively(dataDirectory.resolve("writer-state"));
     WriterService writer = WriterService.create(Settings.of(writerSettings));
     writer.start();
     Map<String, String> apiSettings = new HashMap<>(QueryApiSettings.defaults());
@@ -77,10 +91,18 @@ final class DemoServices implements AutoCloseable {
         + "duplicate or dead-lettered; see http://localhost:" + writer.httpPort() + "/metrics)");
   }
 
+  /** Idempotent: the try-with-resources and the stack's shutdown path both close it. */
   @Override
   public void close() {
-    queryApi.close();
-    writer.close();
+    if (closed.compareAndSet(false, true)) {
+      queryApi.close();
+      writer.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "the demo's writer and query API";
   }
 
 }

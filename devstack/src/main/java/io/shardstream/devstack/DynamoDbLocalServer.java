@@ -46,6 +46,16 @@ final class DynamoDbLocalServer implements ManagedComponent {
   }
 
   @Override
+  public void deleteKeptData() {
+    try {
+      FileTrees.delete(storageDirectory);
+    } catch (IOException e) {
+      throw new DevStackException(
+          Component.DYNAMODB, "cannot delete DynamoDB Local's data in " + storageDirectory, e);
+    }
+  }
+
+  @Override
   public void start() {
     // DynamoDB Local cannot report the port it bound, so port 0 becomes a concrete free port here.
     int port = Ports.resolve(Component.DYNAMODB, configuredPort);

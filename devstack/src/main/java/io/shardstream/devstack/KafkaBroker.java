@@ -1,60 +1,71 @@
 package io.shardstream.devstack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import kafka.server.BrokerServer;
 import kafka.server.ControllerServer;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.server.SharedServer;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.BrokerState;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
- * A real single-node KRaft Kafka (combined broker + controller) running in this JVM through Kafka's
- * own {@link KafkaClusterTestKit}.
+ * A real single-node KRaft Kafka (combined broker + controller, node id 1) running in this JVM.
  *
- * <p><b>Why in-process and how the port is pinned.</b> The test kit pre-binds a random port for
- * each listener it knows about (broker {@code EXTERNAL}, {@code CONTROLLER}) and hands those
- * sockets to the broker whatever {@code listeners} says, so its own listener cannot be pinned. But
- * listeners it does not know about are bound normally from the configuration. The broker therefore
- * gets a third listener, {@code CLIENT://localhost:<port>}, which clients use; the kit's listeners
- * stay on random ports for inter-broker and controller traffic. Port 0 works too (the broker
- * advertises the port it actually bound). In-process start-up takes 1–5 s and about 20–40 MB of
- * heap, so the separate-process fallback ({@code StorageTool format} + {@code kafka.Kafka}) was not
- * needed.
+ * <p><b>How it is built.</b> Exactly as {@code kafka.Kafka server.properties} builds a combined
+ * node ({@link KafkaRaftServer}): the log folder is formatted once, its {@code meta.properties} is
+ * loaded and verified, then a {@link SharedServer}, {@link ControllerServer} and {@link
+ * BrokerServer} start on it. Doing those steps here instead of through {@code KafkaRaftServer}
+ * changes two things: fatal faults are logged instead of halting the JVM ({@link
+ * KafkaFaultHandlers}), and the controller's socket is bound before the configuration names its
+ * port ({@link ControllerSocket}). Kafka's {@code KafkaClusterTestKit} cannot reopen a kept folder:
+ * it gives every start new directory ids, which would not match the {@code meta.properties} on
+ * disk.
  *
- * <p>The broker is a fresh cluster at every start (new storage, new cluster id), so its log folder
- * is per run and deleted on stop.
+ * <p><b>Listeners.</b> {@code CLIENT://localhost:<port>} for clients and inter-broker traffic, on
+ * the configured port (0 = any free port; the broker advertises the port it bound), and {@code
+ * CONTROLLER} on a free loopback port. In-process start-up takes 1–5 s and about 20–40 MB of heap.
+ *
+ * <p><b>Storage.</b> Per {@link KafkaStorage}: a throwaway cluster per start, or one kept folder
+ * whose topics, consumer offsets and transactions survive restarts, including after the JVM was
+ * killed (Kafka recovers unflushed segments on the next start).
  */
 final class KafkaBroker implements ManagedComponent {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+  private static final int NODE_ID = 1;
   private static final String CLIENT_LISTENER = "CLIENT";
-  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
   private final int configuredPort;
+  private final KafkaStorage storage;
   private final Path kafkaDirectory;
-  private KafkaClusterTestKit cluster;
+  private KafkaLogDirectory logDirectory;
+  private ControllerSocket controllerSocket;
+  private Metrics metrics;
+  private ControllerServer controller;
+  private BrokerServer broker;
   private KafkaEndpoint endpoint;
 
-  KafkaBroker(int configuredPort, Path dataDirectory) {
+  KafkaBroker(int configuredPort, KafkaStorage storage, Path dataDirectory) {
     this.configuredPort = configuredPort;
+    this.storage = storage;
     this.kafkaDirectory = dataDirectory.resolve("kafka");
   }
 
@@ -71,24 +82,25 @@ final class KafkaBroker implements ManagedComponent {
   }
 
   @Override
+  public void deleteKeptData() {
+    KafkaLogDirectory.deletePersistent(kafkaDirectory);
+  }
+
+  @Override
   public void start() {
-    Path runDirectory = newRunDirectory();
+    logDirectory = KafkaLogDirectory.create(kafkaDirectory, storage);
     try {
-      TestKitNodes nodes =
-          new TestKitNodes.Builder(productionBootstrapMetadata())
-              .setCombined(true)
-              .setNumBrokerNodes(1)
-              .setNumControllerNodes(1)
-              .setBaseDirectory(runDirectory)
-              .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-      brokerProperties(nodes).forEach(builder::setConfigProp);
-      cluster = builder.build();
-      format(cluster, nodes);
-      cluster.startup();
-      cluster.waitForReadyBrokers();
-      endpoint = new KafkaEndpoint("localhost:" + clientPort());
-      log.info("Kafka broker ready at {}", endpoint.bootstrapServers());
+      controllerSocket = ControllerSocket.bindAnyFreePort(CONTROLLER_LISTENER);
+      KafkaConfig config = new KafkaConfig(brokerProperties(controllerSocket.port()), false);
+      logDirectory.formatIfNew(NODE_ID, CONTROLLER_LISTENER, MetadataVersion.latestProduction());
+      startServers(config);
+      awaitRunning();
+      endpoint = new KafkaEndpoint("localhost:" + broker.boundPort(clientListener()));
+      log.info(
+          "Kafka broker ready at {} ({}, data in {})",
+          endpoint.bootstrapServers(),
+          storage,
+          logDirectory.path());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop();
@@ -99,7 +111,7 @@ final class KafkaBroker implements ManagedComponent {
         throw new PortInUseException(Component.KAFKA, configuredPort, e);
       }
       throw new DevStackException(
-          Component.KAFKA, "Kafka broker failed to start: " + e.getMessage(), e);
+          Component.KAFKA, "Kafka broker failed to start: " + messageOf(e), e);
     }
   }
 
@@ -107,73 +119,96 @@ final class KafkaBroker implements ManagedComponent {
     return endpoint;
   }
 
+  /**
+   * Broker first (it leaves the cluster through the controller), then the controller, as {@link
+   * KafkaRaftServer#shutdown()} does. A per-run folder is deleted afterwards, a kept one stays.
+   */
   @Override
   public void stop() {
-    KafkaClusterTestKit running = cluster;
-    cluster = null;
-    if (running == null) {
-      return;
+    BrokerServer runningBroker = broker;
+    ControllerServer runningController = controller;
+    broker = null;
+    controller = null;
+    if (runningBroker != null) {
+      quietly("broker", () -> runningBroker.shutdown(SHUTDOWN_TIMEOUT));
     }
-    try {
-      running.close();
-    } catch (Exception e) {
-      log.warn("Kafka broker did not stop cleanly", e);
+    if (runningController != null) {
+      quietly("controller", runningController::shutdown);
+    }
+    if (metrics != null) {
+      quietly("metrics", metrics::close);
+      metrics = null;
+    }
+    if (controllerSocket != null) {
+      quietly("controller socket", controllerSocket::close);
+      controllerSocket = null;
+    }
+    if (logDirectory != null) {
+      logDirectory.release();
+      logDirectory = null;
     }
   }
 
-  /**
-   * Bootstrap metadata for the newest production metadata version with every production feature at
-   * its default level there. The kit's default is the newest <em>testing</em> version, which real
-   * brokers do not run.
-   */
-  private static BootstrapMetadata productionBootstrapMetadata() {
-    MetadataVersion version = MetadataVersion.latestProduction();
-    Map<String, Short> features =
-        Feature.PRODUCTION_FEATURES.stream()
-            .collect(
-                Collectors.toMap(
-                    Feature::featureName, f -> f.defaultLevel(version), (a, b) -> a, TreeMap::new));
-    return BootstrapMetadata.fromVersions(version, features, "shardstream-devstack");
+  private void startServers(KafkaConfig config) {
+    // Loads and verifies meta.properties (cluster id, node id, directory id) like a real broker.
+    Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> formatted =
+        KafkaRaftServer.initializeLogDirs(config, log, "[devstack Kafka] ");
+    MetaPropertiesEnsemble ensemble = formatted._1();
+    metrics = new Metrics();
+    SharedServer shared =
+        new SharedServer(
+            config,
+            ensemble,
+            Time.SYSTEM,
+            metrics,
+            // What controller.quorum.voters says; no controller.quorum.bootstrap.servers.
+            CompletableFuture.completedFuture(
+                Map.of(NODE_ID, new InetSocketAddress("localhost", controllerSocket.port()))),
+            List.of(),
+            new KafkaFaultHandlers(),
+            controllerSocket);
+    // Fields first, so that stop() shuts down whatever started if the other one fails.
+    controller = new ControllerServer(shared, KafkaRaftServer.configSchema(), formatted._2());
+    broker = new BrokerServer(shared);
+    // The controller must start first: the broker learns the controller's endpoints from it.
+    controller.startup();
+    broker.startup();
   }
 
-  /**
-   * What {@link KafkaClusterTestKit#format()} does for a combined node, minus the unreleased
-   * feature versions it allows, and with the formatter's report sent to the debug log instead of
-   * {@code System.out} (two long lines on the console at every start otherwise).
-   */
-  private static void format(KafkaClusterTestKit cluster, TestKitNodes nodes) throws Exception {
-    ByteArrayOutputStream report = new ByteArrayOutputStream();
-    for (ControllerServer controller : cluster.controllers().values()) {
-      MetaPropertiesEnsemble ensemble = controller.sharedServer().metaPropsEnsemble();
-      new Formatter()
-          .setPrintStream(new PrintStream(report, true, StandardCharsets.UTF_8))
-          .setNodeId(ensemble.nodeId().orElseThrow())
-          .setClusterId(ensemble.clusterId().orElseThrow())
-          .setDirectories(ensemble.logDirProps().keySet())
-          .setMetadataLogDirectory(ensemble.metadataLogDir())
-          .setReleaseVersion(nodes.bootstrapMetadata().metadataVersion())
-          .setControllerListenerName(nodes.controllerListenerName().value())
-          .run();
+  /** {@code BrokerServer.startup()} returns once unfenced; this confirms it is serving. */
+  private void awaitRunning() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (broker.brokerState() != BrokerState.RUNNING) {
+      if (System.nanoTime() > deadline) {
+        throw new DevStackException(
+            Component.KAFKA, "Kafka broker not running after start-up: " + broker.brokerState());
+      }
+      Thread.sleep(20);
     }
-    log.debug("formatted Kafka storage: {}", report.toString(StandardCharsets.UTF_8).strip());
   }
 
-  private Map<String, Object> brokerProperties(TestKitNodes nodes) {
-    String broker = nodes.brokerListenerName().value();
-    String controller = nodes.controllerListenerName().value();
+  private Map<String, Object> brokerProperties(int controllerPort) {
     Map<String, Object> props = new TreeMap<>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", String.valueOf(NODE_ID));
+    props.put("log.dirs", logDirectory.path().toString());
     props.put(
         "listeners",
-        broker
-            + "://localhost:0,"
-            + controller
-            + "://localhost:0,"
-            + CLIENT_LISTENER
+        CLIENT_LISTENER
             + "://localhost:"
-            + configuredPort);
+            + configuredPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://localhost:"
+            + controllerPort);
     props.put(
         "listener.security.protocol.map",
-        broker + ":PLAINTEXT," + controller + ":PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT");
+        CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    props.put("inter.broker.listener.name", CLIENT_LISTENER);
+    props.put("controller.listener.names", CONTROLLER_LISTENER);
+    // A static quorum of this one node. The voter's port is read from this setting at every
+    // start (not stored in the log), so a kept folder starts fine on a new controller port.
+    props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
     // One broker: every internal topic must accept a single replica, including the
     // transaction state log that exactly_once_v2 producers need.
     props.put("default.replication.factor", "1");
@@ -193,49 +228,31 @@ final class KafkaBroker implements ManagedComponent {
     props.put("num.network.threads", "2");
     props.put("num.io.threads", "4");
     props.put("background.threads", "4");
-    // Behave like a released broker (the kit enables unreleased APIs and features by default).
-    props.put("unstable.api.versions.enable", "false");
-    props.put("unstable.feature.versions.enable", "false");
     return props;
   }
 
-  private int clientPort() {
-    BrokerServer broker = cluster.brokers().values().iterator().next();
-    return broker.boundPort(ListenerName.normalised(CLIENT_LISTENER));
+  private static ListenerName clientListener() {
+    return ListenerName.normalised(CLIENT_LISTENER);
   }
 
-  /**
-   * A folder of its own for this run: two brokers of one JVM (a test's own stack next to the shared
-   * one) must not share log folders. Folders left by runs whose JVM died are removed.
-   */
-  private Path newRunDirectory() {
+  private static void quietly(String what, ThrowingRunnable step) {
     try {
-      Files.createDirectories(kafkaDirectory);
-      deleteRunsOfDeadProcesses();
-      long pid = ProcessHandle.current().pid();
-      return Files.createDirectories(kafkaDirectory.resolve(pid + "-" + RUNS.incrementAndGet()));
-    } catch (IOException e) {
-      throw new DevStackException(
-          Component.KAFKA, "cannot create Kafka folder under " + kafkaDirectory, e);
+      step.run();
+    } catch (Exception e) {
+      log.warn("Kafka {} did not stop cleanly", what, e);
     }
   }
 
-  private void deleteRunsOfDeadProcesses() throws IOException {
-    try (Stream<Path> runs = Files.list(kafkaDirectory)) {
-      runs.filter(Files::isDirectory)
-          .filter(run -> !ownerAlive(run.getFileName().toString()))
-          .forEach(FileTrees::deleteQuietly);
-    }
+  private interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
-  private static boolean ownerAlive(String runName) {
-    int dash = runName.indexOf('-');
-    try {
-      long pid = Long.parseLong(dash < 0 ? runName : runName.substring(0, dash));
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (NumberFormatException e) {
-      return true; // not ours: leave it alone
+  private static String messageOf(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
     }
+    return String.valueOf(root.getMessage());
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -1,6 +1,8 @@
 package io.shardstream.devstack;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Start-up checks every fixed port and the registry's prerequisites first, then starts Kafka,
- * DynamoDB Local and the registry; the registry boots in its own process while the others start.
- * {@link #stop()} (also run by {@link #close()} and by a JVM shutdown hook) stops them in reverse
- * order. If any component fails to start, those already started are stopped again.
+ * <p>Start-up checks every fixed port and the registry's prerequisites first, then (for a
+ * {@linkplain LocalStackConfig#fresh() fresh} start) deletes the data earlier runs kept, then
+ * starts Kafka, DynamoDB Local and the registry; the registry boots in its own process while the
+ * others start. {@link #stop()} (also run by {@link #close()} and by a JVM shutdown hook) stops
+ * them in reverse order. If any component fails to start, those already started are stopped again.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
 
   private final LocalStackConfig config;
   private final List<ManagedComponent> started = new ArrayList<>();
+  private final Deque<AutoCloseable> dependents = new ArrayDeque<>();
   private final Thread shutdownHook = new Thread(this::stopQuietly, "devstack-shutdown");
   private KafkaBroker kafka;
   private DynamoDbLocalServer dynamoDb;
@@ -61,12 +65,32 @@ public final class LocalStack implements AutoCloseable {
     return endpoints;
   }
 
-  /** Stops every started component, newest first. Idempotent. */
+  /**
+   * Registers something that uses this stack (a service connected to it) to be closed before the
+   * components stop, however the stop comes: {@link #close()}, {@link #stop()} or the JVM shutdown
+   * hook. JVM shutdown hooks run concurrently, so without this the stack's hook could stop Kafka
+   * under a consumer that is still committing. Closed newest first; closing twice must be harmless.
+   */
+  public synchronized void closeBeforeStopping(AutoCloseable dependent) {
+    dependents.push(dependent);
+  }
+
+  /**
+   * Closes the registered dependents, then stops every started component, newest first. Idempotent.
+   */
   public synchronized void stop() {
     if (stopped) {
       return;
     }
     stopped = true;
+    while (!dependents.isEmpty()) {
+      AutoCloseable dependent = dependents.pop();
+      try {
+        dependent.close();
+      } catch (Exception e) {
+        log.warn("{} did not close cleanly", dependent, e);
+      }
+    }
     for (int i = started.size() - 1; i >= 0; i--) {
       ManagedComponent component = started.get(i);
       long begin = System.nanoTime();
@@ -89,6 +113,9 @@ public final class LocalStack implements AutoCloseable {
   private synchronized void startAll() {
     List<ManagedComponent> components = createComponents();
     components.forEach(ManagedComponent::preflight);
+    if (config.fresh()) {
+      components.forEach(ManagedComponent::deleteKeptData);
+    }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       for (ManagedComponent component : components) {
@@ -126,6 +153,9 @@ public final class LocalStack implements AutoCloseable {
       registry =
           new RegistryServer(
               config.port(Component.REGISTRY),
+              // Schema ids are written into every record: the registry keeps its schemas exactly
+              // when Kafka keeps its log, or old records would point at ids that no longer exist.
+              config.kafkaStorage() == KafkaStorage.PERSISTENT,
               config.dataDirectory(),
               config.startTimeout(),
               RegistryDistribution.fromBuild(),
@@ -133,7 +163,9 @@ public final class LocalStack implements AutoCloseable {
       components.add(registry);
     }
     if (config.includes(Component.KAFKA)) {
-      kafka = new KafkaBroker(config.port(Component.KAFKA), config.dataDirectory());
+      kafka =
+          new KafkaBroker(
+              config.port(Component.KAFKA), config.kafkaStorage(), config.dataDirectory());
       components.add(kafka);
     }
     if (config.includes(Component.DYNAMODB)) {

@@ -18,6 +18,7 @@ import java.util.Set;
  *     .withComponents(Component.KAFKA, Component.DYNAMODB)
  *     .withPort(Component.KAFKA, 19092)
  *     .withDynamoDbStorage(DynamoDbStorage.PERSISTENT)
+ *     .withKafkaStorage(KafkaStorage.PERSISTENT)
  * }</pre>
  *
  * @param components the components to start (at least one)
@@ -25,6 +26,9 @@ import java.util.Set;
  * @param dataDirectory the one folder the stack writes to: Kafka logs, DynamoDB files, the unpacked
  *     registry and its log
  * @param dynamoDbStorage whether DynamoDB Local keeps tables in memory or in files
+ * @param kafkaStorage whether the Kafka broker is a new cluster at every start or keeps its log
+ * @param fresh whether to delete what earlier runs kept (Kafka's kept log, DynamoDB's files) before
+ *     starting; done after the port checks, so never under a stack that is still running
  * @param startTimeout how long to wait for a component to become ready
  */
 public record LocalStackConfig(
@@ -32,6 +36,8 @@ public record LocalStackConfig(
     Map<Component, Integer> ports,
     Path dataDirectory,
     DynamoDbStorage dynamoDbStorage,
+    KafkaStorage kafkaStorage,
+    boolean fresh,
     Duration startTimeout) {
 
   /** The data folder of {@code shardstream demo}, relative to the working directory. */
@@ -42,6 +48,7 @@ public record LocalStackConfig(
   public LocalStackConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(dynamoDbStorage, "dynamoDbStorage");
+    Objects.requireNonNull(kafkaStorage, "kafkaStorage");
     Objects.requireNonNull(startTimeout, "startTimeout");
     if (components.isEmpty()) {
       throw new IllegalArgumentException("a LocalStack needs at least one component");
@@ -63,7 +70,8 @@ public record LocalStackConfig(
   }
 
   /**
-   * Every component on its usual port (Kafka 9092, DynamoDB 8000, registry 8081), in-memory tables.
+   * Every component on its usual port (Kafka 9092, DynamoDB 8000, registry 8081), in-memory tables,
+   * a new Kafka cluster per start.
    */
   public static LocalStackConfig defaults() {
     return new LocalStackConfig(
@@ -71,6 +79,8 @@ public record LocalStackConfig(
         Map.of(),
         DEFAULT_DATA_DIRECTORY,
         DynamoDbStorage.IN_MEMORY,
+        KafkaStorage.PER_RUN,
+        false,
         DEFAULT_START_TIMEOUT);
   }
 
@@ -88,6 +98,8 @@ public record LocalStackConfig(
         anyPort,
         dataDirectory,
         DynamoDbStorage.IN_MEMORY,
+        KafkaStorage.PER_RUN,
+        false,
         DEFAULT_START_TIMEOUT);
   }
 
@@ -101,24 +113,51 @@ public record LocalStackConfig(
 
   public LocalStackConfig withComponents(Component first, Component... more) {
     return new LocalStackConfig(
-        EnumSet.of(first, more), ports, dataDirectory, dynamoDbStorage, startTimeout);
+        EnumSet.of(first, more),
+        ports,
+        dataDirectory,
+        dynamoDbStorage,
+        kafkaStorage,
+        fresh,
+        startTimeout);
   }
 
   public LocalStackConfig withPort(Component component, int port) {
     Map<Component, Integer> changed = new EnumMap<>(ports);
     changed.put(component, port);
-    return new LocalStackConfig(components, changed, dataDirectory, dynamoDbStorage, startTimeout);
+    return new LocalStackConfig(
+        components, changed, dataDirectory, dynamoDbStorage, kafkaStorage, fresh, startTimeout);
   }
 
   public LocalStackConfig withDataDirectory(Path directory) {
-    return new LocalStackConfig(components, ports, directory, dynamoDbStorage, startTimeout);
+    return new LocalStackConfig(
+        components, ports, directory, dynamoDbStorage, kafkaStorage, fresh, startTimeout);
   }
 
   public LocalStackConfig withDynamoDbStorage(DynamoDbStorage storage) {
-    return new LocalStackConfig(components, ports, dataDirectory, storage, startTimeout);
+    return new LocalStackConfig(
+        components, ports, dataDirectory, storage, kafkaStorage, fresh, startTimeout);
+  }
+
+  public LocalStackConfig withKafkaStorage(KafkaStorage storage) {
+    return new LocalStackConfig(
+        components, ports, dataDirectory, dynamoDbStorage, storage, fresh, startTimeout);
+  }
+
+  /** {@code true}: delete what earlier runs kept before starting (see {@link #fresh()}). */
+  public LocalStackConfig withFresh(boolean deleteKeptData) {
+    return new LocalStackConfig(
+        components,
+        ports,
+        dataDirectory,
+        dynamoDbStorage,
+        kafkaStorage,
+        deleteKeptData,
+        startTimeout);
   }
 
   public LocalStackConfig withStartTimeout(Duration timeout) {
-    return new LocalStackConfig(components, ports, dataDirectory, dynamoDbStorage, timeout);
+    return new LocalStackConfig(
+        components, ports, dataDirectory, dynamoDbStorage, kafkaStorage, fresh, timeout);
   }
 }

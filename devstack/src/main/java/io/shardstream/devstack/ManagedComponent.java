@@ -15,6 +15,12 @@ interface ManagedComponent {
    */
   default void preflight() {}
 
+  /**
+   * Deletes what earlier runs kept on disk (a fresh start). Called after {@link #preflight()}, so
+   * never while another stack serves on the same ports.
+   */
+  default void deleteKeptData() {}
+
   void start();
 
   default void awaitReady() {}

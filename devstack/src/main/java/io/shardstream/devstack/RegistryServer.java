@@ -38,14 +38,21 @@ final class RegistryServer implements ManagedComponent {
   private ChildProcess process;
   private Path pidFile;
   private RegistryEndpoint endpoint;
+  private final boolean persistent;
 
+  /**
+   * @param persistent keep the schemas between runs (an H2 database file under the data folder)
+   *     instead of in memory
+   */
   RegistryServer(
       int configuredPort,
+      boolean persistent,
       Path dataDirectory,
       Duration startTimeout,
       RegistryDistribution distribution,
       JdkFinder jdkFinder) {
     this.configuredPort = configuredPort;
+    this.persistent = persistent;
     this.registryDirectory = dataDirectory.resolve("registry");
     this.startTimeout = startTimeout;
     this.distribution = distribution;
@@ -59,11 +66,28 @@ final class RegistryServer implements ManagedComponent {
 
   @Override
   public void preflight() {
+    // Before the port check: a registry left by a killed JVM still holds its fixed port.
+    RegistryPidFiles.endOrphans(registryDirectory);
     if (configuredPort != 0) {
       Ports.requireFree(Component.REGISTRY, configuredPort);
     }
     jdkFinder.findJavaExecutable();
     distribution.locateArchive();
+  }
+
+  @Override
+  public void deleteKeptData() {
+    try {
+      FileTrees.delete(storageDirectory());
+    } catch (IOException e) {
+      throw new DevStackException(
+          Component.REGISTRY, "cannot delete the registry's data in " + storageDirectory(), e);
+    }
+  }
+
+  /** The schemas' database when they are kept (the distribution beside it is not data). */
+  private Path storageDirectory() {
+    return registryDirectory.resolve("storage");
   }
 
   @Override
@@ -155,6 +179,13 @@ final class RegistryServer implements ManagedComponent {
                 "-Dapicurio.datasource.jdbc.initial-size=2",
                 "-Dapicurio.datasource.jdbc.min-size=2",
                 "-Dapicurio.datasource.jdbc.max-size=10"));
+    if (persistent) {
+      // Apicurio 3 keeps its schemas in H2; a file database instead of its in-memory default.
+      command.add(
+          "-Dapicurio.datasource.url=jdbc:h2:file:"
+              + storageDirectory().resolve("registry").toAbsolutePath()
+              + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
     command.addAll(List.of("-jar", launcher.toString()));
     return command;
   }

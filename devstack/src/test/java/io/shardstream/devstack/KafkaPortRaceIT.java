@@ -19,7 +19,8 @@ class KafkaPortRaceIT {
   @Test
   void aBindFailureAfterThePreflightStillNamesKafkaAndThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      KafkaBroker broker = new KafkaBroker(taken.getLocalPort(), dataDirectory);
+      KafkaBroker broker =
+          new KafkaBroker(taken.getLocalPort(), KafkaStorage.PER_RUN, dataDirectory);
 
       assertThatThrownBy(broker::start)
           .isInstanceOf(PortInUseException.class)

@@ -18,6 +18,8 @@ class LocalStackConfigTest {
     assertThat(config.port(Component.REGISTRY)).isEqualTo(8081);
     assertThat(config.dataDirectory()).isEqualTo(Path.of(".shardstream/devstack").toAbsolutePath());
     assertThat(config.dynamoDbStorage()).isEqualTo(DynamoDbStorage.IN_MEMORY);
+    assertThat(config.kafkaStorage()).isEqualTo(KafkaStorage.PER_RUN);
+    assertThat(config.fresh()).isFalse();
   }
 
   @Test
@@ -33,13 +35,17 @@ class LocalStackConfigTest {
         LocalStackConfig.defaults()
             .withComponents(Component.DYNAMODB)
             .withPort(Component.DYNAMODB, 18000)
-            .withDynamoDbStorage(DynamoDbStorage.PERSISTENT);
+            .withDynamoDbStorage(DynamoDbStorage.PERSISTENT)
+            .withKafkaStorage(KafkaStorage.PERSISTENT)
+            .withFresh(true);
 
     assertThat(config.components()).containsExactly(Component.DYNAMODB);
     assertThat(config.port(Component.DYNAMODB)).isEqualTo(18000);
     assertThat(config.port(Component.KAFKA)).isEqualTo(9092);
     assertThat(config.includes(Component.KAFKA)).isFalse();
     assertThat(config.dynamoDbStorage()).isEqualTo(DynamoDbStorage.PERSISTENT);
+    assertThat(config.kafkaStorage()).isEqualTo(KafkaStorage.PERSISTENT);
+    assertThat(config.fresh()).isTrue();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,26 @@ class LocalStackIT {
       assertThat(client.listTables().tableNames()).containsExactly("survivor");
     }
     assertThat(dataDirectory.resolve("dynamodb")).isDirectoryContaining("glob:**.db");
+
+    try (LocalStack fresh = LocalStack.start(config.withFresh(true));
+        DynamoDbClient client = DynamoDbClients.client(fresh.endpoints().dynamoDb())) {
+      assertThat(client.listTables().tableNames()).isEmpty();
+    }
+  }
+
+  /** What keeps Ctrl-C from stopping Kafka under the demo's writer while it still commits. */
+  @Test
+  void closesItsDependentsBeforeStoppingTheComponents(@TempDir Path dataDirectory) {
+    LocalStackConfig config =
+        LocalStackConfig.forTests(dataDirectory).withComponents(Component.DYNAMODB);
+    AtomicBoolean dynamoDbServedWhenClosed = new AtomicBoolean();
+
+    try (LocalStack stack = LocalStack.start(config)) {
+      int port = stack.endpoints().dynamoDbUrl().getPort();
+      stack.closeBeforeStopping(() -> dynamoDbServedWhenClosed.set(!isFree(port)));
+    }
+
+    assertThat(dynamoDbServedWhenClosed).isTrue();
   }
 
   private static int get(URI uri) throws IOException, InterruptedException {
