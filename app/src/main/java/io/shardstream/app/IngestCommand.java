@@ -1,5 +1,6 @@
 package io.shardstream.app;
 
+import io.shardstream.ingest.DeadLetterSink;
 import io.shardstream.ingest.EventSink;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
@@ -7,6 +8,7 @@ import io.shardstream.ingest.file.FileImporter;
 import io.shardstream.ingest.file.ImportCheckpoint;
 import io.shardstream.ingest.file.ImportOptions;
 import io.shardstream.ingest.file.ImportReport;
+import io.shardstream.ingest.kafka.KafkaDeadLetterSink;
 import io.shardstream.ingest.kafka.KafkaEventSink;
 import io.shardstream.ingest.stream.DdbStreamSource;
 import io.shardstream.ingest.stream.StreamSourceConfig;
@@ -131,7 +133,8 @@ final class IngestCommand implements Runnable {
   @Command(name = "ddb-stream", mixinStandardHelpOptions = true,
       description = "Read a source table's DynamoDB stream (NEW_AND_OLD_IMAGES) with KCL and produce "
           + "its changes as events: INSERT/MODIFY -> UPSERT, REMOVE -> DELETE. Runs until Ctrl-C; "
-          + "checkpoints each batch once Kafka has acknowledged it.")
+          + "checkpoints each batch once Kafka has acknowledged it. Records that cannot be events go to the "
+          + "dead-letter topic (setting topics.dead-letters, default shardstream.dlq) with a reason.")
   static final class DdbStream implements Callable<Integer> {
     @Option(names = "--table", description = "Source table (setting stream.table).")
     String table;
@@ -177,10 +180,12 @@ final class IngestCommand implements Runnable {
       options.put(StreamSourceSettings.APPLICATION_NAME, applicationName);
       StreamSourceConfig config = StreamSourceSettings.read(loaded, options);
       PrintWriter err = spec.commandLine().getErr();
-      try (EventSink sink = KafkaEventSink.fromSettings(loaded)) {
+      String deadLetterTopic = IngestSettings.deadLetterTopic(loaded);
+      try (EventSink sink = KafkaEventSink.fromSettings(loaded);
+          DeadLetterSink deadLetters = KafkaDeadLetterSink.fromSettings(loaded)) {
         DdbStreamSource source;
         try {
-          source = DdbStreamSource.start(config, sink);
+          source = DdbStreamSource.start(config, sink, deadLetters);
         } catch (StreamSourceException e) {
           throw new UserException(e.getMessage(), e);
         }
@@ -189,7 +194,8 @@ final class IngestCommand implements Runnable {
         Thread hook = Thread.ofPlatform().unstarted(source::close);
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("reading the stream of " + config.mapping().table() + " as " + config.mapping().entity().type()
-            + " events (KCL application " + config.applicationName() + "); Ctrl-C stops");
+            + " events (KCL application " + config.applicationName() + ", dead letters to " + deadLetterTopic
+            + "); Ctrl-C stops");
         err.flush();
         source.awaitTermination();
         source.close();

@@ -34,15 +34,18 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code shardstream replay --config NEW.json --table NAME}: rebuilds the table from the log under a
- * new entity configuration, verifies it, and switches the query API to it through the control
+ * {@code shardstream replay --config NEW.json --table NAME}: rebuilds the table from the log under
+ * a new entity configuration, verifies it, and switches the query API to it through the control
  * record; {@code replay status} and {@code replay rollback} read and revert that record.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Build a new table from the Kafka log under a new entity configuration (new "
-        + "application id, earliest offsets; re-running resumes), verify it against a projection "
-        + "of the log, then switch the query API to it via the control record. Settings as for "
-        + "the writer (writer/README.md), plus control.table (default <dynamodb.table>-control).",
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build a new table from the Kafka log under a new entity configuration (new application id,"
+            + " earliest offsets; re-running resumes), verify it against a projection of the log,"
+            + " then switch the query API to it via the control record. Settings as for the writer"
+            + " (writer/README.md), plus control.table (default <dynamodb.table>-control).",
     subcommands = {ReplayCommand.Status.class, ReplayCommand.Rollback.class})
 final class ReplayCommand implements Callable<Integer> {
   static final String CONTROL_TABLE = "control.table";
@@ -50,37 +53,51 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin SettingsOption settings;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
       description = "The new entity configuration (JSON).")
   Path config;
 
   @Option(names = "--table", paramLabel = "NAME", description = "The new table (created).")
   String table;
 
-  @Option(names = "--application-id", paramLabel = "ID",
-      description = "Base application id (default: the settings' application.id); the replay "
-          + "runs as <ID>-replay-<table>.")
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description =
+          "Base application id (default: the settings' application.id); the replay "
+              + "runs as <ID>-replay-<table>.")
   String applicationId;
 
   @Option(names = "--no-cutover", description = "Verify, but leave the control record alone.")
   boolean noCutover;
 
-  @Option(names = "--sample", paramLabel = "N", defaultValue = "200",
+  @Option(
+      names = "--sample",
+      paramLabel = "N",
+      defaultValue = "200",
       description = "Items compared attribute by attribute (default: ${DEFAULT-VALUE}).")
   int sample;
 
-  @Option(names = "--stable-for", paramLabel = "DURATION", defaultValue = "PT3S",
-      description = "How long the lag must stay 0 before the replay counts as caught up "
-          + "(ISO-8601, default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--stable-for",
+      paramLabel = "DURATION",
+      defaultValue = "PT3S",
+      description =
+          "How long the lag must stay 0 before the replay counts as caught up "
+              + "(ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration stableFor;
 
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
-  @Option(names = "--follow",
-      description = "After verification (and the cut-over), keep running as the new table's "
-          + "writer until Ctrl-C: same application id, so it goes on from where the replay "
-          + "stopped and the new table stays current; then the old writer can be retired.")
+  @Option(
+      names = "--follow",
+      description =
+          "After verification (and the cut-over), keep running as the new table's "
+              + "writer until Ctrl-C: same application id, so it goes on from where the replay "
+              + "stopped and the new table stays current; then the old writer can be retired.")
   boolean follow;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -88,8 +105,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (config == null || table == null) {
-      throw new UserException("replay needs --config FILE and --table NAME (or a subcommand: "
-          + "status, rollback)");
+      throw new UserException(
+          "replay needs --config FILE and --table NAME (or a subcommand: " + "status, rollback)");
     }
     if (sample < 0) {
       throw new UserException("--sample must be 0 or more, got " + sample);
@@ -100,32 +117,61 @@ final class ReplayCommand implements Callable<Integer> {
     String json = readConfig(config);
     EntityConfig entityConfig = parse(json, config);
     if (table.equals(base.table())) {
-      throw new UserException("--table " + table + " is the live writer's table "
-          + "(dynamodb.table): a replay builds a new table");
+      throw new UserException(
+          "--table "
+              + table
+              + " is the live writer's table "
+              + "(dynamodb.table): a replay builds a new table");
     }
-    String replayId = ReplayRun.applicationId(
-        applicationId == null ? base.applicationId() : applicationId, table);
+    String replayId =
+        ReplayRun.applicationId(
+            applicationId == null ? base.applicationId() : applicationId, table);
     WriterSettings replay = base.forReplay(replayId, table, entityConfig, config.toString());
-    out.println("replay " + replayId + ": " + base.topics().users() + " + "
-        + base.topics().emails() + " from the earliest offsets -> table " + table
-        + " (config version " + entityConfig.version() + ")");
+    out.println(
+        "replay "
+            + replayId
+            + ": "
+            + base.topics().users()
+            + " + "
+            + base.topics().emails()
+            + " from the earliest offsets -> table "
+            + table
+            + " (config version "
+            + entityConfig.version()
+            + ")");
     out.flush();
 
     ReplayRun.Outcome outcome = runWithProgress(replay);
-    out.println("caught up: " + outcome.events() + " events in " + outcome.elapsed().toSeconds()
-        + " s; verifying");
+    out.println(
+        "caught up: "
+            + outcome.events()
+            + " events in "
+            + outcome.elapsed().toSeconds()
+            + " s; verifying");
     out.flush();
     Projection projection = ReplayRun.project(replay, outcome.sourcePositions());
     try (DynamoDbClient client = client(replay)) {
-      ReplayVerifier.Report report = new ReplayVerifier(client, table, entityConfig)
-          .verify(projection.items(), sample, 20_260_101L);
-      out.println("items per entity: projection " + report.expectedCounts() + ", table "
-          + report.tableCounts() + "; " + report.sampled() + " items compared in full");
+      ReplayVerifier.Report report =
+          new ReplayVerifier(client, table, entityConfig)
+              .verify(projection.items(), sample, 20_260_101L);
+      out.println(
+          "items per entity: projection "
+              + report.expectedCounts()
+              + ", table "
+              + report.tableCounts()
+              + "; "
+              + report.sampled()
+              + " items compared in full");
       if (!report.passed()) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("verification FAILED: " + report.differenceCount() + " differences"
-            + (report.differenceCount() > report.differences().size()
-                ? " (first " + report.differences().size() + ")" : "") + ":");
+        err.println(
+            "verification FAILED: "
+                + report.differenceCount()
+                + " differences"
+                + (report.differenceCount() > report.differences().size()
+                    ? " (first " + report.differences().size() + ")"
+                    : "")
+                + ":");
         report.differences().forEach(d -> err.println("  " + d));
         err.println("the control record was not changed");
         return VERIFICATION_FAILED;
@@ -140,8 +186,12 @@ final class ReplayCommand implements Callable<Integer> {
     return follow ? follow(replay, out) : 0;
   }
 
-  private void cutOver(DynamoDbClient client, String controlTable, String json,
-      EntityConfig entityConfig, PrintWriter out) {
+  private void cutOver(
+      DynamoDbClient client,
+      String controlTable,
+      String json,
+      EntityConfig entityConfig,
+      PrintWriter out) {
     ControlTable control = new ControlTable(client, controlTable);
     control.ensureExists();
     try {
@@ -158,9 +208,14 @@ final class ReplayCommand implements Callable<Integer> {
     WriterService writer = WriterService.create(replay, Metrics.newRegistry("writer"));
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(writer::stop));
     writer.start();
-    out.println("following: new events go on into " + replay.table() + " (application id "
-        + replay.applicationId() + "; /metrics and /health on port " + writer.httpPort()
-        + "); Ctrl-C stops it");
+    out.println(
+        "following: new events go on into "
+            + replay.table()
+            + " (application id "
+            + replay.applicationId()
+            + "; /metrics and /health on port "
+            + writer.httpPort()
+            + "); Ctrl-C stops it");
     out.flush();
     boolean interrupted = false;
     try {
@@ -184,15 +239,19 @@ final class ReplayCommand implements Callable<Integer> {
     ProgressDisplay progress = ProgressDisplay.onStderr(noProgress);
     boolean[] started = {false};
     try {
-      return new ReplayRun(replay, Duration.ofMillis(500), stableFor).run(p -> {
-        if (!started[0]) {
-          progress.start("replay", "events", 1, p.sourceRecords());
-          started[0] = true;
-        }
-        progress.stepTo(p.sourceDone());
-        progress.message(String.format("lag %d (internal %d), %.0f events/s", p.sourceLag(),
-            p.internalLag(), p.eventsPerSecond()));
-      });
+      return new ReplayRun(replay, Duration.ofMillis(500), stableFor)
+          .run(
+              p -> {
+                if (!started[0]) {
+                  progress.start("replay", "events", 1, p.sourceRecords());
+                  started[0] = true;
+                }
+                progress.stepTo(p.sourceDone());
+                progress.message(
+                    String.format(
+                        "lag %d (internal %d), %.0f events/s",
+                        p.sourceLag(), p.internalLag(), p.eventsPerSecond()));
+              });
     } finally {
       progress.close();
     }
@@ -205,7 +264,10 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   static String controlTable(Settings loaded, WriterSettings base) {
-    return loaded.get(CONTROL_TABLE).map(String::trim).filter(t -> !t.isEmpty())
+    return loaded
+        .get(CONTROL_TABLE)
+        .map(String::trim)
+        .filter(t -> !t.isEmpty())
         .orElse(ControlTable.defaultName(base.table()));
   }
 
@@ -213,8 +275,12 @@ final class ReplayCommand implements Callable<Integer> {
     DynamoDbClients.Settings client = DynamoDbClients.Settings.defaults();
     if (settings.dynamoDbEndpoint().isPresent()) {
       // DynamoDB Local checks no credentials but the SDK insists on some.
-      client = client.withLocalEndpoint(settings.dynamoDbEndpoint().get(),
-          settings.dynamoDbRegion().orElse("us-east-1"), "local", "local");
+      client =
+          client.withLocalEndpoint(
+              settings.dynamoDbEndpoint().get(),
+              settings.dynamoDbRegion().orElse("us-east-1"),
+              "local",
+              "local");
     } else if (settings.dynamoDbRegion().isPresent()) {
       client = client.withRegion(settings.dynamoDbRegion().get());
     }
@@ -227,8 +293,7 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserException("configuration file not found: " + file);
     } catch (IOException e) {
-      throw new UserException("cannot read configuration file " + file + ": " + e.getMessage(),
-          e);
+      throw new UserException("cannot read configuration file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -250,8 +315,8 @@ final class ReplayCommand implements Callable<Integer> {
       Settings loaded = settings.load(defaults());
       WriterSettings base = WriterSettings.from(loaded);
       try (DynamoDbClient client = client(base)) {
-        return run(new ControlTable(client, controlTable(loaded, base)),
-            spec.commandLine().getOut());
+        return run(
+            new ControlTable(client, controlTable(loaded, base)), spec.commandLine().getOut());
       } catch (IllegalStateException | ControlConflictException e) {
         throw new UserException(e.getMessage(), e);
       }
@@ -260,20 +325,30 @@ final class ReplayCommand implements Callable<Integer> {
     abstract int run(ControlTable control, PrintWriter out);
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Print the control record: the active table, its config version, the "
-          + "previous table.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the control record: the active table, its config version, the "
+              + "previous table.")
   static final class Status extends ControlCommand {
     @Override
     int run(ControlTable control, PrintWriter out) {
-      ControlRecord record = control.read().orElseThrow(() -> new UserException(
-          "no control record in table " + control.name() + " (no cut-over yet)"));
+      ControlRecord record =
+          control
+              .read()
+              .orElseThrow(
+                  () ->
+                      new UserException(
+                          "no control record in table " + control.name() + " (no cut-over yet)"));
       out.println(record.describe());
       return 0;
     }
   }
 
-  @Command(name = "rollback", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rollback",
+      mixinStandardHelpOptions = true,
       description = "Switch the control record back to the previous table and configuration.")
   static final class Rollback extends ControlCommand {
     @Override

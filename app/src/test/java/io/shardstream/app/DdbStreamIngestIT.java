@@ -57,21 +57,38 @@ class DdbStreamIngestIT {
   private static final long CREATED = 1_740_824_130_123L;
 
   @Test
-  void sourceTableChangesBecomeProjectedItems(KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb,
-      RegistryEndpoint registry, @TempDir Path stateDir) throws Exception {
+  void sourceTableChangesBecomeProjectedItems(
+      KafkaEndpoint kafka,
+      DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry,
+      @TempDir Path stateDir)
+      throws Exception {
     String name = "ddbsrc" + System.nanoTime();
     String source = name + "-users";
     try (DynamoDbClient dynamo = client(dynamoDb);
-        WriterService writer = WriterService.create(WriterSettings.from(writerSettings(name, kafka, dynamoDb, registry, stateDir)),
-            Metrics.newRegistry("writer"))) {
+        WriterService writer =
+            WriterService.create(
+                WriterSettings.from(writerSettings(name, kafka, dynamoDb, registry, stateDir)),
+                Metrics.newRegistry("writer"))) {
       createSourceTable(dynamo, source);
       writer.start();
-      await(Duration.ofSeconds(60), () -> writer.state() == KafkaStreams.State.RUNNING, () -> "writer " + writer.state());
+      await(
+          Duration.ofSeconds(60),
+          () -> writer.state() == KafkaStreams.State.RUNNING,
+          () -> "writer " + writer.state());
 
-      StreamSourceConfig config = StreamSourceConfig.of(SourceMapping.of(source, SourceEntity.USER), dynamoDb.url())
-          .withTimings(KclTimings.responsive());
-      Settings ingest = Settings.of(Map.of(IngestSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-          IngestSettings.REGISTRY_URL, registry.url().toString(), IngestSettings.REGISTRY_AUTO_REGISTER, "true"));
+      StreamSourceConfig config =
+          StreamSourceConfig.of(SourceMapping.of(source, SourceEntity.USER), dynamoDb.url())
+              .withTimings(KclTimings.responsive());
+      Settings ingest =
+          Settings.of(
+              Map.of(
+                  IngestSettings.BOOTSTRAP_SERVERS,
+                  kafka.bootstrapServers(),
+                  IngestSettings.REGISTRY_URL,
+                  registry.url().toString(),
+                  IngestSettings.REGISTRY_AUTO_REGISTER,
+                  "true"));
       long start = System.nanoTime();
       try (KafkaEventSink sink = KafkaEventSink.fromSettings(ingest);
           DdbStreamSource stream = DdbStreamSource.start(config, sink)) {
@@ -79,14 +96,22 @@ class DdbStreamIngestIT {
         put(dynamo, source, "u-1", 2, "Ana María");
         put(dynamo, source, "u-2", 1, "Bo");
         put(dynamo, source, "u-3", 1, "Cy");
-        dynamo.deleteItem(r -> r.tableName(source).key(Map.of("userId", AttributeValue.fromS("u-3"))));
+        dynamo.deleteItem(
+            r -> r.tableName(source).key(Map.of("userId", AttributeValue.fromS("u-3"))));
 
         stream.started().get(120, TimeUnit.SECONDS);
         LOG.info("KCL started after {} s", (System.nanoTime() - start) / 1_000_000_000);
-        await(Duration.ofSeconds(90), () -> stream.stats().produced() >= 5, () -> stream.stats().summary());
-        await(Duration.ofSeconds(60), () -> projectedUsers(dynamo, name).equals(Map.of("u-1", "Ana María", "u-2", "Bo")),
+        await(
+            Duration.ofSeconds(90),
+            () -> stream.stats().produced() >= 5,
+            () -> stream.stats().summary());
+        await(
+            Duration.ofSeconds(60),
+            () -> projectedUsers(dynamo, name).equals(Map.of("u-1", "Ana María", "u-2", "Bo")),
             () -> "projected users " + projectedUsers(dynamo, name));
-        LOG.info("source -> Kafka -> writer -> table after {} s", (System.nanoTime() - start) / 1_000_000_000);
+        LOG.info(
+            "source -> Kafka -> writer -> table after {} s",
+            (System.nanoTime() - start) / 1_000_000_000);
         assertThat(stream.stats().rejected()).isZero();
         assertThat(stream.failure()).isEmpty();
       }
@@ -97,9 +122,20 @@ class DdbStreamIngestIT {
   void theCommandExplainsAMissingTableOrStream(DynamoDbEndpoint dynamoDb, KafkaEndpoint kafka) {
     try (DynamoDbClient dynamo = client(dynamoDb)) {
       String plain = "ddbsrc-plain-" + System.nanoTime();
-      dynamo.createTable(r -> r.tableName(plain).billingMode(BillingMode.PAY_PER_REQUEST)
-          .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build())
-          .attributeDefinitions(AttributeDefinition.builder().attributeName("userId").attributeType(ScalarAttributeType.S).build()));
+      dynamo.createTable(
+          r ->
+              r.tableName(plain)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .keySchema(
+                      KeySchemaElement.builder()
+                          .attributeName("userId")
+                          .keyType(KeyType.HASH)
+                          .build())
+                  .attributeDefinitions(
+                      AttributeDefinition.builder()
+                          .attributeName("userId")
+                          .attributeType(ScalarAttributeType.S)
+                          .build()));
 
       String[] common = {"--entity", "user", "--endpoint", dynamoDb.url().toString()};
       Run missing = run(common, "--table", "no-such-table");
@@ -107,9 +143,12 @@ class DdbStreamIngestIT {
       Run noEntity = run(new String[0], "--table", plain);
 
       assertThat(missing.code()).isEqualTo(2);
-      assertThat(missing.err()).contains("source table 'no-such-table' not found at " + dynamoDb.url()).doesNotContain("\tat ");
+      assertThat(missing.err())
+          .contains("source table 'no-such-table' not found at " + dynamoDb.url())
+          .doesNotContain("\tat ");
       assertThat(noStream.code()).isEqualTo(2);
-      assertThat(noStream.err()).contains("has no stream: enable one with view type NEW_AND_OLD_IMAGES");
+      assertThat(noStream.err())
+          .contains("has no stream: enable one with view type NEW_AND_OLD_IMAGES");
       assertThat(noEntity.code()).isEqualTo(2);
       assertThat(noEntity.err()).contains("--entity user|email");
     }
@@ -130,16 +169,24 @@ class DdbStreamIngestIT {
   /** userId → firstName of the user items the writer projected into table {@code name}. */
   private static Map<String, String> projectedUsers(DynamoDbClient dynamo, String table) {
     Map<String, String> users = new TreeMap<>();
-    dynamo.scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
-      if (item.containsKey("userId") && item.containsKey("firstName")) {
-        users.put(item.get("userId").s(), item.get("firstName").s());
-      }
-    });
+    dynamo
+        .scanPaginator(r -> r.tableName(table))
+        .items()
+        .forEach(
+            item -> {
+              if (item.containsKey("userId") && item.containsKey("firstName")) {
+                users.put(item.get("userId").s(), item.get("firstName").s());
+              }
+            });
     return users;
   }
 
-  private static Settings writerSettings(String name, KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb,
-      RegistryEndpoint registry, Path stateDir) {
+  private static Settings writerSettings(
+      String name,
+      KafkaEndpoint kafka,
+      DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry,
+      Path stateDir) {
     Map<String, String> values = new HashMap<>(WriterSettings.defaults());
     values.put(WriterSettings.APPLICATION_ID, name + "-writer");
     values.put("kafka.bootstrap.servers", kafka.bootstrapServers());
@@ -157,14 +204,27 @@ class DdbStreamIngestIT {
   }
 
   private static void createSourceTable(DynamoDbClient dynamo, String table) {
-    dynamo.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build())
-        .attributeDefinitions(AttributeDefinition.builder().attributeName("userId").attributeType(ScalarAttributeType.S).build())
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    dynamo.createTable(
+        r ->
+            r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(
+                    KeySchemaElement.builder()
+                        .attributeName("userId")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName("userId")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .streamSpecification(
+                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
   }
 
-  private static void put(DynamoDbClient dynamo, String table, String userId, long version, String firstName) {
+  private static void put(
+      DynamoDbClient dynamo, String table, String userId, long version, String firstName) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("userId", AttributeValue.fromS(userId));
     item.put("beneficiaryId", AttributeValue.fromS("b-1"));
@@ -177,9 +237,13 @@ class DdbStreamIngestIT {
   }
 
   private static DynamoDbClient client(DynamoDbEndpoint endpoint) {
-    return DynamoDbClient.builder().endpointOverride(endpoint.url()).region(Region.of(DynamoDbEndpoint.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint.url())
+        .region(Region.of(DynamoDbEndpoint.REGION))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
         .build();
   }
 

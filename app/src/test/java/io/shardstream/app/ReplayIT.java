@@ -68,19 +68,23 @@ class ReplayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String CONFIG_A = ExampleConfigs.userEmail();
+
   /** Config A plus a later user bump: 64 user shards from 2026-01-01. */
-  private static final String CONFIG_B = CONFIG_A.replace(
-      "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n"
-          + "      \"canonicalize\"",
-      "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
-          + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n      ],\n"
-          + "      \"canonicalize\"");
+  private static final String CONFIG_B =
+      CONFIG_A.replace(
+          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n"
+              + "      \"canonicalize\"",
+          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
+              + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n"
+              + "      ],\n"
+              + "      \"canonicalize\"");
 
   private record Run(int exitCode, String out, String err) {}
 
   @Test
-  void replaysResumesAfterAKillVerifiesCutsOverAndRollsBack(KafkaEndpoint kafka,
-      DynamoDbEndpoint dynamoDb, RegistryEndpoint registry, @TempDir Path dir) throws Exception {
+  void replaysResumesAfterAKillVerifiesCutsOverAndRollsBack(
+      KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb, RegistryEndpoint registry, @TempDir Path dir)
+      throws Exception {
     assertThat(CONFIG_B).isNotEqualTo(CONFIG_A);
     String name = "replay" + UUID.randomUUID().toString().substring(0, 6);
     String tableA = name + "-a";
@@ -106,8 +110,8 @@ class ReplayIT {
     values.put("control.table", control);
     Path settingsFile = dir.resolve("writer.properties");
     StringBuilder text = new StringBuilder();
-    values.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\"))
-        .append('\n'));
+    values.forEach(
+        (k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     Files.writeString(settingsFile, text);
     Path configB = dir.resolve("config-b.json");
     Files.writeString(configB, CONFIG_B);
@@ -122,14 +126,16 @@ class ReplayIT {
       long total = ConsumerLag.read(admin, name + "-writer", sources).endOffsets(sources);
       LOG.info("produced {} events; {} records on the source topics", produced, total);
       assertThat(produced).isGreaterThan(1_500);
-      await(Duration.ofSeconds(90), () -> writer.metrics().eventsTotal() >= total,
+      await(
+          Duration.ofSeconds(90),
+          () -> writer.metrics().eventsTotal() >= total,
           () -> "writer A: " + writer.metrics().eventsTotal() + "/" + total);
       assertThat(writer.state()).isEqualTo(KafkaStreams.State.RUNNING);
 
       ControlTable controlTable = new ControlTable(client, control);
       controlTable.ensureExists();
-      controlTable.switchTo(tableA, CONFIG_A, ConfigLoader.parse(CONFIG_A).version(),
-          Instant.now());
+      controlTable.switchTo(
+          tableA, CONFIG_A, ConfigLoader.parse(CONFIG_A).version(), Instant.now());
 
       Map<String, String> api = new LinkedHashMap<>(QueryApiSettings.defaults());
       api.put("http.host", "127.0.0.1");
@@ -146,12 +152,15 @@ class ReplayIT {
         String group = ReplayRun.applicationId(name + "-writer", tableB);
         Process forked = fork(dir, settingsFile, configB, tableB);
         try {
-          await(Duration.ofSeconds(90), () -> {
-            ConsumerLag lag = ConsumerLag.read(admin, group, sources);
-            long done = total - lag.lag(sources);
-            // Killed with a good part committed and a good part left to do.
-            return done >= total / 5 && lag.lag(sources) > 0;
-          }, () -> "the forked replay committed nothing yet (alive " + forked.isAlive() + ")");
+          await(
+              Duration.ofSeconds(90),
+              () -> {
+                ConsumerLag lag = ConsumerLag.read(admin, group, sources);
+                long done = total - lag.lag(sources);
+                // Killed with a good part committed and a good part left to do.
+                return done >= total / 5 && lag.lag(sources) > 0;
+              },
+              () -> "the forked replay committed nothing yet (alive " + forked.isAlive() + ")");
           assertThat(forked.isAlive()).as("the replay is still running when killed").isTrue();
           forked.destroyForcibly();
           assertThat(forked.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -167,28 +176,54 @@ class ReplayIT {
         StringWriter replayOut = new StringWriter();
         StringWriter replayErr = new StringWriter();
         CompletableFuture<Integer> following = new CompletableFuture<>();
-        Thread follower = Thread.ofPlatform().name("replay-follow").start(() -> {
-          CommandLine cli = ShardstreamCommand.newCommandLine();
-          cli.setOut(new PrintWriter(replayOut, true));
-          cli.setErr(new PrintWriter(replayErr, true));
-          following.complete(cli.execute("replay", "--settings", settingsFile.toString(),
-              "--config", configB.toString(), "--table", tableB, "--no-progress", "--sample",
-              "300", "--stable-for", "PT2S", "--follow"));
-        });
-        await(Duration.ofSeconds(150), () -> replayOut.toString().contains("following:")
-            || following.isDone(), () -> "replay: " + replayOut + replayErr);
-        Run replay = new Run(following.isDone() ? following.join() : 0, replayOut.toString(),
-            replayErr.toString());
+        Thread follower =
+            Thread.ofPlatform()
+                .name("replay-follow")
+                .start(
+                    () -> {
+                      CommandLine cli = ShardstreamCommand.newCommandLine();
+                      cli.setOut(new PrintWriter(replayOut, true));
+                      cli.setErr(new PrintWriter(replayErr, true));
+                      following.complete(
+                          cli.execute(
+                              "replay",
+                              "--settings",
+                              settingsFile.toString(),
+                              "--config",
+                              configB.toString(),
+                              "--table",
+                              tableB,
+                              "--no-progress",
+                              "--sample",
+                              "300",
+                              "--stable-for",
+                              "PT2S",
+                              "--follow"));
+                    });
+        await(
+            Duration.ofSeconds(150),
+            () -> replayOut.toString().contains("following:") || following.isDone(),
+            () -> "replay: " + replayOut + replayErr);
+        Run replay =
+            new Run(
+                following.isDone() ? following.join() : 0,
+                replayOut.toString(),
+                replayErr.toString());
         LOG.info("replay output:\n{}{}", replay.out(), replay.err());
         assertThat(following).as(replay.err()).isNotDone();
-        assertThat(replay.out()).contains("verification passed", "300 items compared in full",
-            "cut-over: control table " + control + " -> table " + tableB);
+        assertThat(replay.out())
+            .contains(
+                "verification passed",
+                "300 items compared in full",
+                "cut-over: control table " + control + " -> table " + tableB);
         // Resumed under the same group: Kafka Streams starts from the killed run's committed
         // offsets (its EOS recovery of stores without a checkpoint may re-process more; whole-state
         // writes make that harmless, and the verification above is what proves the table).
         assertThat(replay.out()).containsPattern("caught up: \\d+ events");
 
-        await(Duration.ofSeconds(10), () -> server.activeTable().equals(tableB),
+        await(
+            Duration.ofSeconds(10),
+            () -> server.activeTable().equals(tableB),
             () -> "query API on " + server.activeTable());
         assertThat(health(server)).contains(tableB);
         List<JsonNode> after = allUsers(server);
@@ -201,7 +236,9 @@ class ReplayIT {
 
         // New events after the cut-over reach B through the follower (and A through its writer).
         produce(kafka, registry, 12, 7_070_707L);
-        await(Duration.ofSeconds(60), () -> userCount(server) > after.size(),
+        await(
+            Duration.ofSeconds(60),
+            () -> userCount(server) > after.size(),
             () -> "users on B: still " + after.size());
         follower.interrupt();
         assertThat(following.get(60, TimeUnit.SECONDS)).as(replayErr.toString()).isZero();
@@ -212,7 +249,9 @@ class ReplayIT {
 
         Run rollback = run("replay", "rollback", "--settings", settingsFile.toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
-        await(Duration.ofSeconds(10), () -> server.activeTable().equals(tableA),
+        await(
+            Duration.ofSeconds(10),
+            () -> server.activeTable().equals(tableA),
             () -> "query API on " + server.activeTable());
         assertThat(status(server, "/v1/users/" + userId)).as("read from A again").isEqualTo(404);
       }
@@ -224,13 +263,14 @@ class ReplayIT {
     return produce(kafka, registry, 450, 6_060_606L);
   }
 
-  private static long produce(KafkaEndpoint kafka, RegistryEndpoint registry, int users,
-      long seed) {
+  private static long produce(
+      KafkaEndpoint kafka, RegistryEndpoint registry, int users, long seed) {
     GeneratorOptions options = GeneratorOptions.defaults().withUsers(users).withSeed(seed);
     long sent = 0;
-    try (KafkaEventSink sink = KafkaEventSink.create(
-        Map.of("bootstrap.servers", kafka.bootstrapServers()),
-        ChangeEventSerdes.registry(RegistrySettings.development(registry.url())))) {
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            ChangeEventSerdes.registry(RegistrySettings.development(registry.url())))) {
       EventGenerator generator = new EventGenerator(options);
       List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
       while (generator.hasNext()) {
@@ -244,13 +284,23 @@ class ReplayIT {
     return sent;
   }
 
-  private static Process fork(Path dir, Path settings, Path config, String table)
-      throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), ShardstreamCommand.class.getName(),
-        "replay", "--settings", settings.toString(), "--config", config.toString(),
-        "--table", table, "--no-progress"));
+  private static Process fork(Path dir, Path settings, Path config, String table) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ShardstreamCommand.class.getName(),
+                "replay",
+                "--settings",
+                settings.toString(),
+                "--config",
+                config.toString(),
+                "--table",
+                table,
+                "--no-progress"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("SHARDSTREAM_"));
     builder.redirectErrorStream(true).redirectOutput(dir.resolve("replay-killed.log").toFile());
@@ -272,8 +322,13 @@ class ReplayIT {
     List<JsonNode> users = new ArrayList<>();
     String cursor = null;
     do {
-      String path = "/v1/users?limit=100" + (cursor == null ? ""
-          : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+      String path =
+          "/v1/users?limit=100"
+              + (cursor == null
+                  ? ""
+                  : "&cursor="
+                      + java.net.URLEncoder.encode(
+                          cursor, java.nio.charset.StandardCharsets.UTF_8));
       HttpResponse<String> response = get(server, path);
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode page = JSON.readTree(response.body());
@@ -300,25 +355,35 @@ class ReplayIT {
   }
 
   private static HttpResponse<String> get(QueryApiServer server, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-        + path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Deletes every item of the user from the table (under whichever key it has there). */
   private static void deleteUser(DynamoDbClient client, String table, String userId) {
     int deleted = 0;
-    for (Map<String, AttributeValue> item : client.scanPaginator(b -> b.tableName(table)
-        .filterExpression("userId = :u AND attribute_not_exists(email)")
-        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))).items()) {
-      client.deleteItem(b -> b.tableName(table).key(Map.of("hashKey", item.get("hashKey"),
-          "rangeKey", item.get("rangeKey"))));
+    for (Map<String, AttributeValue> item :
+        client
+            .scanPaginator(
+                b ->
+                    b.tableName(table)
+                        .filterExpression("userId = :u AND attribute_not_exists(email)")
+                        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId))))
+            .items()) {
+      client.deleteItem(
+          b ->
+              b.tableName(table)
+                  .key(Map.of("hashKey", item.get("hashKey"), "rangeKey", item.get("rangeKey"))));
       deleted++;
     }
     assertThat(deleted).isEqualTo(1);
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition,
-      Supplier<String> state) throws InterruptedException {
+  private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -1,11 +1,13 @@
 package io.shardstream.ingest;
 
+import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
  * The settings keys the ingest sources read (through service-support's {@link Settings}: a file
@@ -17,6 +19,8 @@ import java.util.Map;
  *   <li>{@code registry.url}: the schema registry's base URL ({@code http://host:port})
  *   <li>{@code registry.auto-register}: whether producers register the event schemas on first use
  *       (local runs); off by default, as deployments register them up front
+ *   <li>{@code topics.dead-letters}: where input that cannot become an event goes (the DynamoDB
+ *       Streams source); default {@code shardstream.dlq}, the writer's key and default
  * </ul>
  */
 public final class IngestSettings {
@@ -24,6 +28,7 @@ public final class IngestSettings {
   public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
   public static final String REGISTRY_URL = "registry.url";
   public static final String REGISTRY_AUTO_REGISTER = "registry.auto-register";
+  public static final String DEAD_LETTER_TOPIC = "topics.dead-letters";
 
   private IngestSettings() {}
 
@@ -33,6 +38,7 @@ public final class IngestSettings {
     defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
     defaults.put(REGISTRY_URL, "http://localhost:8081");
     defaults.put(REGISTRY_AUTO_REGISTER, "false");
+    defaults.put(DEAD_LETTER_TOPIC, Topics.DEAD_LETTERS.name());
     return defaults;
   }
 
@@ -40,6 +46,18 @@ public final class IngestSettings {
   public static Map<String, Object> producerConfig(Settings settings) {
     settings.require(BOOTSTRAP_SERVERS);
     return new LinkedHashMap<>(settings.withPrefix(KAFKA_PREFIX));
+  }
+
+  /** The dead-letter topic's name: {@code topics.dead-letters}, default {@code shardstream.dlq}. */
+  public static String deadLetterTopic(Settings settings) {
+    String topic = settings.get(DEAD_LETTER_TOPIC, Topics.DEAD_LETTERS.name()).trim();
+    try {
+      org.apache.kafka.common.internals.Topic.validate(topic);
+    } catch (InvalidTopicException e) {
+      throw new SettingsException("setting '" + DEAD_LETTER_TOPIC + "' (" + Settings.envName(DEAD_LETTER_TOPIC)
+          + "): " + e.getMessage());
+    }
+    return topic;
   }
 
   public static RegistrySettings registry(Settings settings) {

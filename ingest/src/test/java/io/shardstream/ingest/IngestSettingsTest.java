@@ -37,6 +37,21 @@ class IngestSettingsTest {
   }
 
   @Test
+  void theDeadLetterTopicIsTheWritersKeyAndDefault() {
+    assertThat(IngestSettings.deadLetterTopic(new SettingsLoader().defaults(IngestSettings.defaults()).load()))
+        .isEqualTo("shardstream.dlq");
+    assertThat(IngestSettings.deadLetterTopic(Settings.of(Map.of())))
+        .isEqualTo("shardstream.dlq");
+    assertThat(IngestSettings.deadLetterTopic(new SettingsLoader().defaults(IngestSettings.defaults())
+        .environment(Map.of("SHARDSTREAM_TOPICS_DEAD_LETTERS", "tenant-a.dlq")).load())).isEqualTo("tenant-a.dlq");
+    assertThatThrownBy(() -> IngestSettings.deadLetterTopic(Settings.of(Map.of("topics.dead-letters", "no spaces"))))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("topics.dead-letters")
+        .hasMessageContaining("SHARDSTREAM_TOPICS_DEAD_LETTERS");
+    assertThat(IngestSettings.deadLetterTopic(Settings.of(Map.of("topics.dead-letters", " ")))) // blank = unset
+        .isEqualTo("shardstream.dlq");
+  }
+
+  @Test
   void namesTheSettingThatIsWrong() {
     assertThatThrownBy(() -> IngestSettings.producerConfig(Settings.of(Map.of())))
         .isInstanceOf(SettingsException.class).hasMessageContaining("kafka.bootstrap.servers");

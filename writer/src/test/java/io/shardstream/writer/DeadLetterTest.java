@@ -4,11 +4,11 @@ import static io.shardstream.writer.testing.WriterDriver.bytes;
 import static io.shardstream.writer.testing.WriterDriver.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.EmailKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
-import io.shardstream.writer.dlq.DeadLetterHeaders;
 import io.shardstream.writer.metrics.Outcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;

@@ -2,8 +2,8 @@ package io.shardstream.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
-import io.shardstream.writer.dlq.DeadLetterHeaders;
 import io.shardstream.writer.metrics.Outcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.Planned;

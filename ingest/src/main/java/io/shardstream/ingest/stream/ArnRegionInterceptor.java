@@ -48,22 +48,30 @@ public final class ArnRegionInterceptor implements ExecutionInterceptor {
   }
 
   @Override
-  public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+  public SdkResponse modifyResponse(
+      Context.ModifyResponse context, ExecutionAttributes attributes) {
     return switch (context.response()) {
       case DescribeStreamResponse describe when describe.streamDescription() != null ->
-          describe.toBuilder().streamDescription(describe.streamDescription().toBuilder()
-              .streamArn(withRegion(describe.streamDescription().streamArn(), clientRegion)).build()).build();
-      case ListStreamsResponse list -> list.toBuilder()
-          .streams(streams(list.streams()))
-          .lastEvaluatedStreamArn(withRegion(list.lastEvaluatedStreamArn(), clientRegion))
-          .build();
+          describe.toBuilder()
+              .streamDescription(
+                  describe.streamDescription().toBuilder()
+                      .streamArn(withRegion(describe.streamDescription().streamArn(), clientRegion))
+                      .build())
+              .build();
+      case ListStreamsResponse list ->
+          list.toBuilder()
+              .streams(streams(list.streams()))
+              .lastEvaluatedStreamArn(withRegion(list.lastEvaluatedStreamArn(), clientRegion))
+              .build();
       default -> context.response();
     };
   }
 
   private List<Stream> streams(List<Stream> streams) {
     return streams.stream()
-        .map(stream -> stream.toBuilder().streamArn(withRegion(stream.streamArn(), clientRegion)).build())
+        .map(
+            stream ->
+                stream.toBuilder().streamArn(withRegion(stream.streamArn(), clientRegion)).build())
         .toList();
   }
 }

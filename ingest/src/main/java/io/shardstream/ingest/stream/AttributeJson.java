@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A DynamoDB attribute as the JSON value the event parser reads: S → string, N → number (whole
  * numbers as integers), BOOL → boolean, NULL → null, M/L/sets → objects/arrays, B → binary. The
- * parser then applies the same type rules to a stream record as to a JSON lines file, and names
- * the field when a type is wrong ({@code "user.created" must be ... got an array}).
+ * parser then applies the same type rules to a stream record as to a JSON lines file, and names the
+ * field when a type is wrong ({@code "user.created" must be ... got an array}).
  */
 final class AttributeJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -51,6 +52,13 @@ final class AttributeJson {
       }
       case UNKNOWN_TO_SDK_VERSION -> JSON.textNode(String.valueOf(value));
     };
+  }
+
+  /** An item or key as a JSON object, attributes sorted by name so that equal maps print alike. */
+  static ObjectNode object(Map<String, AttributeValue> attributes) {
+    ObjectNode object = JSON.objectNode();
+    new TreeMap<>(attributes).forEach((name, value) -> object.set(name, toJson(value)));
+    return object;
   }
 
   /**

@@ -39,7 +39,8 @@ final class KclRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
 
   @Override
   public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
-    List<Record> records = input.records().stream().map(DynamoDBStreamsClientRecord::getRecord).toList();
+    List<Record> records =
+        input.records().stream().map(DynamoDBStreamsClientRecord::getRecord).toList();
     forwarder.forward(records, sequenceNumber -> checkpoint(input.checkpointer(), sequenceNumber));
   }
 
@@ -57,19 +58,28 @@ final class KclRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
     try {
       checkpoint(input.checkpointer(), null);
     } catch (ShutdownException e) {
-      LOG.info("shard {}: ended while shutting down; its end is checkpointed by the next owner", shardId);
+      LOG.info(
+          "shard {}: ended while shutting down; its end is checkpointed by the next owner",
+          shardId);
     } catch (Exception e) {
-      LOG.warn("shard {}: end not checkpointed ({}); it is read again after a restart", shardId, e.toString());
+      LOG.warn(
+          "shard {}: end not checkpointed ({}); it is read again after a restart",
+          shardId,
+          e.toString());
     }
   }
 
   @Override
   public void shutdownRequested(ShutdownRequestedInput input) {
-    LOG.debug("shard {}: shutdown requested; every acknowledged batch is already checkpointed", shardId);
+    LOG.debug(
+        "shard {}: shutdown requested; every acknowledged batch is already checkpointed", shardId);
   }
 
-  /** Retries throttled checkpoints (the lease table's capacity) a few times with a short backoff. */
-  private static void checkpoint(RecordProcessorCheckpointer checkpointer, String sequenceNumber) throws Exception {
+  /**
+   * Retries throttled checkpoints (the lease table's capacity) a few times with a short backoff.
+   */
+  private static void checkpoint(RecordProcessorCheckpointer checkpointer, String sequenceNumber)
+      throws Exception {
     for (int attempt = 1; ; attempt++) {
       try {
         if (sequenceNumber == null) {

@@ -8,8 +8,19 @@ import java.util.Locale;
  * lines format): the whole state for an UPSERT, the key for a DELETE.
  */
 public enum SourceEntity {
-  USER("user", "user", "userKey",
-      List.of("userId", "beneficiaryId", "firstName", "lastName", "phone", "created", "updated", "locale"),
+  USER(
+      "user",
+      "user",
+      "userKey",
+      List.of(
+          "userId",
+          "beneficiaryId",
+          "firstName",
+          "lastName",
+          "phone",
+          "created",
+          "updated",
+          "locale"),
       List.of("userId", "created")),
   EMAIL("email", "email", "emailKey", List.of("email", "userId", "created"), List.of("email"));
 
@@ -19,7 +30,12 @@ public enum SourceEntity {
   private final List<String> stateFields;
   private final List<String> keyFields;
 
-  SourceEntity(String type, String stateField, String keyField, List<String> stateFields, List<String> keyFields) {
+  SourceEntity(
+      String type,
+      String stateField,
+      String keyField,
+      List<String> stateFields,
+      List<String> keyFields) {
     this.type = type;
     this.stateField = stateField;
     this.keyField = keyField;
@@ -57,8 +73,8 @@ public enum SourceEntity {
   }
 
   /**
-   * The fields a DELETE carries, read from the old image: a user's {@code created} picks its
-   * shard, so it is part of the key even where the source table's key is userId alone.
+   * The fields a DELETE carries, read from the old image: a user's {@code created} picks its shard,
+   * so it is part of the key even where the source table's key is userId alone.
    */
   public List<String> keyFields() {
     return keyFields;

@@ -16,8 +16,12 @@ import java.util.Objects;
  *     the attribute of the same name
  * @param source the events' {@code source} ({@code ddb-stream:<table>} by default)
  */
-public record SourceMapping(String table, SourceEntity entity, String versionAttribute,
-    Map<String, String> attributeNames, String source) {
+public record SourceMapping(
+    String table,
+    SourceEntity entity,
+    String versionAttribute,
+    Map<String, String> attributeNames,
+    String source) {
   public static final String DEFAULT_VERSION_ATTRIBUTE = "version";
 
   public SourceMapping {
@@ -34,15 +38,22 @@ public record SourceMapping(String table, SourceEntity entity, String versionAtt
     }
     for (String field : attributeNames.keySet()) {
       if (!entity.stateFields().contains(field)) {
-        throw new IllegalArgumentException("'" + field + "' is not a field of a " + entity.type()
-            + " (fields: " + String.join(", ", entity.stateFields()) + ")");
+        throw new IllegalArgumentException(
+            "'"
+                + field
+                + "' is not a field of a "
+                + entity.type()
+                + " (fields: "
+                + String.join(", ", entity.stateFields())
+                + ")");
       }
     }
   }
 
   /** Attributes named as the event's fields, the version in {@code version}. */
   public static SourceMapping of(String table, SourceEntity entity) {
-    return new SourceMapping(table, entity, DEFAULT_VERSION_ATTRIBUTE, Map.of(), "ddb-stream:" + table);
+    return new SourceMapping(
+        table, entity, DEFAULT_VERSION_ATTRIBUTE, Map.of(), "ddb-stream:" + table);
   }
 
   public SourceMapping withVersionAttribute(String attribute) {

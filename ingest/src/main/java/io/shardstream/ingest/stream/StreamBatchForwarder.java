@@ -1,5 +1,6 @@
 package io.shardstream.ingest.stream;
 
+import io.shardstream.ingest.DeadLetterSink;
 import io.shardstream.ingest.EventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +14,25 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * Forwards one shard's batches of stream records to Kafka, and checkpoints a batch only once Kafka
- * has acknowledged every event in it: a checkpoint then never moves past an event that could still
- * be lost, and a restart (KCL resumes at the last checkpoint) re-sends at most the unacknowledged
- * batch, whose events carry the same ids and versions (the writer counts them as duplicates).
+ * has acknowledged every record sent for it: a checkpoint then never moves past anything that could
+ * still be lost, and a restart (KCL resumes at the last checkpoint) re-sends at most the
+ * unacknowledged batch, whose events carry the same ids and versions (the writer counts them as
+ * duplicates).
  *
  * <p>Records that cannot become an event (no version, no image, wrong types: see {@link
- * StreamRecordMapper}) are logged with their reason and counted, and the batch is checkpointed past
- * them: re-reading them would give the same answer, and holding the shard on them would stop every
- * later change of the table. Events the writer will refuse (empty ids, bad addresses) are produced
- * as usual and dead-lettered there.
+ * StreamRecordMapper}) go to the dead-letter sink with their reason code, detail and the record as
+ * JSON, are logged and counted, and the batch is checkpointed past them once their dead letters are
+ * acknowledged too: re-reading them would give the same answer, holding the shard on them would
+ * stop every later change of the table, and after the stream's 24-hour retention only the dead
+ * letter is left. Events the writer will refuse (empty ids, bad addresses) are produced as usual
+ * and dead-lettered there.
  *
- * <p>When delivery fails (the producer has already retried up to its delivery timeout) or the
- * schema registry fails, the batch is not checkpointed, this forwarder refuses every later batch
- * (processing them would checkpoint past the lost one), and {@code onFailure} is told, which stops
- * the source: the next start re-reads from the last checkpoint. One shard's records are handled by
- * one forwarder, one batch at a time (KCL's contract for a record processor).
+ * <p>When delivery fails, of an event or of a dead letter alike (the producer has already retried
+ * up to its delivery timeout), or the schema registry fails, the batch is not checkpointed, this
+ * forwarder refuses every later batch (processing them would checkpoint past the lost one), and
+ * {@code onFailure} is told, which stops the source: the next start re-reads from the last
+ * checkpoint. One shard's records are handled by one forwarder, one batch at a time (KCL's contract
+ * for a record processor).
  */
 public final class StreamBatchForwarder {
   private static final Logger LOG = LoggerFactory.getLogger(StreamBatchForwarder.class);
@@ -36,25 +41,37 @@ public final class StreamBatchForwarder {
   @FunctionalInterface
   public interface Checkpointer {
     /**
-     * @throws Exception when the checkpoint cannot be written; the batch will be read again after
-     *     a restart, which is harmless
+     * @throws Exception when the checkpoint cannot be written; the batch will be read again after a
+     *     restart, which is harmless
      */
     void checkpoint(String sequenceNumber) throws Exception;
   }
 
   /** What became of a batch. */
-  public enum Outcome { CHECKPOINTED, EMPTY, NOT_CHECKPOINTED, FAILED, REFUSED_AFTER_FAILURE }
+  public enum Outcome {
+    CHECKPOINTED,
+    EMPTY,
+    NOT_CHECKPOINTED,
+    FAILED,
+    REFUSED_AFTER_FAILURE
+  }
 
   private final StreamRecordMapper mapper;
   private final EventSink sink;
+  private final DeadLetterSink deadLetters;
   private final StreamSourceStats stats;
   private final Consumer<Throwable> onFailure;
   private volatile Throwable failure;
 
-  public StreamBatchForwarder(StreamRecordMapper mapper, EventSink sink, StreamSourceStats stats,
+  public StreamBatchForwarder(
+      StreamRecordMapper mapper,
+      EventSink sink,
+      DeadLetterSink deadLetters,
+      StreamSourceStats stats,
       Consumer<Throwable> onFailure) {
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.stats = Objects.requireNonNull(stats, "stats");
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
   }
@@ -66,33 +83,47 @@ public final class StreamBatchForwarder {
     if (records.isEmpty()) {
       return Outcome.EMPTY;
     }
+    // Events and dead letters alike: the checkpoint waits for every one of them.
     List<CompletableFuture<Void>> deliveries = new ArrayList<>(records.size());
+    int events = 0;
     try {
       for (Record record : records) {
         switch (mapper.map(record)) {
-          case MappedChange.Event event -> deliveries.add(sink.send(event.record()));
+          case MappedChange.Event event -> {
+            deliveries.add(sink.send(event.record()));
+            events++;
+          }
           case MappedChange.Rejected rejected -> {
-            stats.rejected(rejected.reason());
-            LOG.warn("stream record not produced: {}", rejected.reason());
+            stats.rejected(rejected.code());
+            LOG.warn(
+                "stream record is not an event, dead-lettered as {}: {}",
+                rejected.code(),
+                rejected.detail());
+            deliveries.add(deadLetters.send(rejected.toDeadLetter()));
           }
         }
       }
-      sink.flush(); // no linger: the batch's checkpoint waits for the last ack
+      // no linger: the batch's checkpoint waits for the last ack
+      sink.flush();
+      deadLetters.flush();
       CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
       return fail(e.getCause() != null ? e.getCause() : e);
     } catch (RuntimeException e) { // the schema registry, or the sink's own state
       return fail(e);
     }
-    stats.produced(deliveries.size());
+    stats.produced(events);
     String last = records.getLast().dynamodb().sequenceNumber();
     try {
       checkpointer.checkpoint(last);
       stats.checkpointed();
       return Outcome.CHECKPOINTED;
     } catch (Exception e) {
-      LOG.warn("checkpoint at sequence number {} not written ({}); the records after the previous "
-          + "checkpoint will be read again after a restart", last, e.toString());
+      LOG.warn(
+          "checkpoint at sequence number {} not written ({}); the records after the previous "
+              + "checkpoint will be read again after a restart",
+          last,
+          e.toString());
       return Outcome.NOT_CHECKPOINTED;
     }
   }
@@ -104,8 +135,10 @@ public final class StreamBatchForwarder {
 
   private Outcome fail(Throwable cause) {
     failure = cause;
-    LOG.error("events not acknowledged by Kafka ({}); the batch is not checkpointed and the source "
-        + "stops, to re-read it from the last checkpoint on the next start", cause.toString());
+    LOG.error(
+        "events or dead letters not acknowledged by Kafka ({}); the batch is not checkpointed and "
+            + "the source stops, to re-read it from the last checkpoint on the next start",
+        cause.toString());
     onFailure.accept(cause);
     return Outcome.FAILED;
   }

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The AWS clients the stream source uses, all on one endpoint and region: DynamoDB (KCL's lease
  * tables, and the source table's description), DynamoDB Streams (the records) and CloudWatch (which
  * KCL requires but, with metrics off, never calls). Against DynamoDB Local they use fixed
- * credentials (it checks none) and map its {@code ddblocal} ARN region ({@link ArnRegionInterceptor}).
+ * credentials (it checks none) and map its {@code ddblocal} ARN region ({@link
+ * ArnRegionInterceptor}).
  */
 final class StreamClients implements AutoCloseable {
   /** The region shown for DynamoDB Local when none is configured. */
@@ -37,16 +38,24 @@ final class StreamClients implements AutoCloseable {
   private StreamClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
     this.endpoint = endpoint;
     this.region = region;
-    var dynamoDbBuilder = DynamoDbAsyncClient.builder().region(region)
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder());
-    var streamsBuilder = DynamoDbStreamsClient.builder().region(region)
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
-    var cloudWatchBuilder = CloudWatchAsyncClient.builder().region(region)
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+    var dynamoDbBuilder =
+        DynamoDbAsyncClient.builder()
+            .region(region)
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+    var streamsBuilder =
+        DynamoDbStreamsClient.builder()
+            .region(region)
+            .httpClientBuilder(UrlConnectionHttpClient.builder());
+    var cloudWatchBuilder =
+        CloudWatchAsyncClient.builder()
+            .region(region)
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder());
     if (endpoint != null) {
       dynamoDbBuilder.endpointOverride(endpoint);
-      streamsBuilder.endpointOverride(endpoint)
-          .overrideConfiguration(o -> o.addExecutionInterceptor(new ArnRegionInterceptor(region.id())));
+      streamsBuilder
+          .endpointOverride(endpoint)
+          .overrideConfiguration(
+              o -> o.addExecutionInterceptor(new ArnRegionInterceptor(region.id())));
       cloudWatchBuilder.endpointOverride(endpoint);
     }
     if (credentials != null) {
@@ -65,7 +74,9 @@ final class StreamClients implements AutoCloseable {
    */
   static StreamClients create(URI endpoint, String region) {
     if (endpoint != null) {
-      return new StreamClients(endpoint, Region.of(region != null ? region : LOCAL_DEFAULT_REGION),
+      return new StreamClients(
+          endpoint,
+          Region.of(region != null ? region : LOCAL_DEFAULT_REGION),
           StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
     return new StreamClients(null, region != null ? Region.of(region) : defaultRegion(), null);
@@ -75,8 +86,9 @@ final class StreamClients implements AutoCloseable {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
-      throw new StreamSourceException("no AWS region found: set SHARDSTREAM_DYNAMODB_REGION (or AWS_REGION, or "
-          + "a profile's region)");
+      throw new StreamSourceException(
+          "no AWS region found: set SHARDSTREAM_DYNAMODB_REGION (or AWS_REGION, or "
+              + "a profile's region)");
     }
   }
 
@@ -110,17 +122,33 @@ final class StreamClients implements AutoCloseable {
       if (e.getCause() instanceof ResourceNotFoundException) {
         throw new StreamSourceException("source table '" + table + "' not found" + where());
       }
-      throw new StreamSourceException("cannot describe source table '" + table + "'" + where() + ": "
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+      throw new StreamSourceException(
+          "cannot describe source table '"
+              + table
+              + "'"
+              + where()
+              + ": "
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+          e);
     }
     StreamSpecification stream = description.streamSpecification();
-    if (stream == null || !Boolean.TRUE.equals(stream.streamEnabled()) || description.latestStreamArn() == null) {
-      throw new StreamSourceException("source table '" + table + "' has no stream: enable one with view type "
-          + "NEW_AND_OLD_IMAGES");
+    if (stream == null
+        || !Boolean.TRUE.equals(stream.streamEnabled())
+        || description.latestStreamArn() == null) {
+      throw new StreamSourceException(
+          "source table '"
+              + table
+              + "' has no stream: enable one with view type "
+              + "NEW_AND_OLD_IMAGES");
     }
     if (stream.streamViewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
-      throw new StreamSourceException("source table '" + table + "' streams " + stream.streamViewTypeAsString()
-          + ": the source needs NEW_AND_OLD_IMAGES (upserts read the new image, deletes the old one)");
+      throw new StreamSourceException(
+          "source table '"
+              + table
+              + "' streams "
+              + stream.streamViewTypeAsString()
+              + ": the source needs NEW_AND_OLD_IMAGES (upserts read the new image, deletes the old"
+              + " one)");
     }
     String arn = description.latestStreamArn();
     return endpoint != null ? ArnRegionInterceptor.withRegion(arn, region.id()) : arn;

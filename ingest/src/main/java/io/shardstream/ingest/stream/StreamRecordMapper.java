@@ -27,14 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * <ul>
  *   <li>Version: the new image's version attribute on UPSERT; on DELETE the old image's plus one,
  *       so the deletion is newer than the last state the table held.
- *   <li>{@code occurredAt}: the record's approximate creation time (the change's time in the table).
+ *   <li>{@code occurredAt}: the record's approximate creation time (the change's time in the
+ *       table).
  *   <li>{@code eventId}: a name-based UUID of the table and the record's eventID, so a record that
  *       KCL delivers again is sent with the same id.
  *   <li>Attributes that are not fields of the entity are ignored: source tables carry their own
  *       (the version counter, TTLs, ...).
  * </ul>
  *
- * Only structural problems are found here (missing version or image, wrong types); semantic ones
+ * Only structural problems are found here (missing version or image, wrong types), each rejected
+ * with a {@link RejectionCode}, a detail and the record as JSON, for its dead letter; semantic ones
  * (an empty userId, a bad address) pass on to the writer, which dead-letters them with a reason.
  */
 public final class StreamRecordMapper {
@@ -54,11 +56,15 @@ public final class StreamRecordMapper {
   public MappedChange map(Record record) {
     StreamRecord change = record.dynamodb();
     if (change == null) {
-      return rejected(record, "the record holds no change (no 'dynamodb' part)");
+      return rejected(
+          record, RejectionCode.NO_CHANGE, "the record holds no change (no 'dynamodb' part)");
     }
     OperationType operation = record.eventName();
     if (operation == null || operation == OperationType.UNKNOWN_TO_SDK_VERSION) {
-      return rejected(record, "unknown event name '" + record.eventNameAsString() + "'");
+      return rejected(
+          record,
+          RejectionCode.UNKNOWN_EVENT,
+          "unknown event name '" + record.eventNameAsString() + "'");
     }
     return switch (operation) {
       case INSERT, MODIFY -> upsert(record, change.newImage());
@@ -69,11 +75,14 @@ public final class StreamRecordMapper {
 
   private MappedChange upsert(Record record, Map<String, AttributeValue> image) {
     if (!change(record).hasNewImage()) {
-      return rejected(record, "no new image: the stream's view type must be NEW_AND_OLD_IMAGES");
+      return rejected(
+          record,
+          RejectionCode.NO_NEW_IMAGE,
+          "no new image: the stream's view type must be NEW_AND_OLD_IMAGES");
     }
     Version version = version(image, "new image");
     if (version.problem() != null) {
-      return rejected(record, version.problem());
+      return rejected(record, version.code(), version.problem());
     }
     ObjectNode root = envelope(record, "UPSERT", version.value());
     root.set(mapping.entity().stateField(), fields(image, mapping.entity().stateFields()));
@@ -82,16 +91,23 @@ public final class StreamRecordMapper {
 
   private MappedChange delete(Record record, Map<String, AttributeValue> image) {
     if (!change(record).hasOldImage()) {
-      return rejected(record, "no old image: the stream's view type must be NEW_AND_OLD_IMAGES "
-          + "(a DELETE needs the item's key fields and version)");
+      return rejected(
+          record,
+          RejectionCode.NO_OLD_IMAGE,
+          "no old image: the stream's view type must be NEW_AND_OLD_IMAGES "
+              + "(a DELETE needs the item's key fields and version)");
     }
     Version version = version(image, "old image");
     if (version.problem() != null) {
-      return rejected(record, version.problem());
+      return rejected(record, version.code(), version.problem());
     }
     if (version.value() == Long.MAX_VALUE) {
-      return rejected(record, "version attribute '" + mapping.versionAttribute()
-          + "' is the largest 64-bit number: no version left for the deletion");
+      return rejected(
+          record,
+          RejectionCode.BAD_VERSION,
+          "version attribute '"
+              + mapping.versionAttribute()
+              + "' is the largest 64-bit number: no version left for the deletion");
     }
     ObjectNode root = envelope(record, "DELETE", version.value() + 1);
     root.set(mapping.entity().keyField(), fields(image, mapping.entity().keyFields()));
@@ -121,12 +137,16 @@ public final class StreamRecordMapper {
   }
 
   private MappedChange parse(Record record, JsonNode root) {
-    String identity = "ddb-stream:" + mapping.table() + ":"
-        + (record.eventID() != null ? record.eventID() : change(record).sequenceNumber());
+    String identity =
+        "ddb-stream:"
+            + mapping.table()
+            + ":"
+            + (record.eventID() != null ? record.eventID() : change(record).sequenceNumber());
     ParsedLine parsed = parser.parse(root, identity);
     return switch (parsed) {
       case ParsedLine.Event event -> new MappedChange.Event(event.record());
-      case ParsedLine.Invalid invalid -> rejected(record, renamed(invalid.reason()));
+      case ParsedLine.Invalid invalid ->
+          rejected(record, RejectionCode.INVALID_FIELD, renamed(invalid.reason()));
       case ParsedLine.Blank blank -> throw new AssertionError("a built record is never blank");
     };
   }
@@ -138,7 +158,8 @@ public final class StreamRecordMapper {
   private String renamed(String reason) {
     String text = reason;
     for (Map.Entry<String, String> rename : mapping.attributeNames().entrySet()) {
-      for (String object : new String[] {mapping.entity().stateField(), mapping.entity().keyField()}) {
+      for (String object :
+          new String[] {mapping.entity().stateField(), mapping.entity().keyField()}) {
         String path = "\"" + object + "." + rename.getKey() + "\"";
         text = text.replace(path, path + " (attribute '" + rename.getValue() + "')");
       }
@@ -154,41 +175,61 @@ public final class StreamRecordMapper {
     String name = mapping.versionAttribute();
     AttributeValue value = image.get(name);
     if (value == null || value.type() == AttributeValue.Type.NUL) {
-      return Version.problem("missing version attribute '" + name + "' in the " + which);
+      return Version.problem(
+          RejectionCode.MISSING_VERSION,
+          "missing version attribute '" + name + "' in the " + which);
     }
     if (value.type() == AttributeValue.Type.N) {
       try {
         return Version.of(new BigDecimal(value.n()).longValueExact());
       } catch (ArithmeticException | NumberFormatException e) {
-        return Version.problem("version attribute '" + name + "' must be a whole number (64-bit), got " + value.n());
+        return Version.problem(
+            RejectionCode.BAD_VERSION,
+            "version attribute '" + name + "' must be a whole number (64-bit), got " + value.n());
       }
     }
     if (value.type() == AttributeValue.Type.S) {
       try {
         return Version.of(OffsetDateTime.parse(value.s()).toInstant().toEpochMilli());
       } catch (DateTimeException | ArithmeticException e) {
-        return Version.problem("version attribute '" + name + "' must be a number or an ISO-8601 instant, got \""
-            + value.s() + "\"");
+        return Version.problem(
+            RejectionCode.BAD_VERSION,
+            "version attribute '"
+                + name
+                + "' must be a number or an ISO-8601 instant, got \""
+                + value.s()
+                + "\"");
       }
     }
-    return Version.problem("version attribute '" + name + "' must be a number (N) or an ISO-8601 instant (S), "
-        + "got a " + value.type() + " attribute");
+    return Version.problem(
+        RejectionCode.BAD_VERSION,
+        "version attribute '"
+            + name
+            + "' must be a number (N) or an ISO-8601 instant (S), got a "
+            + value.type()
+            + " attribute");
   }
 
-  private MappedChange.Rejected rejected(Record record, String reason) {
-    return new MappedChange.Rejected(describe(record) + ": " + reason);
+  private MappedChange.Rejected rejected(Record record, RejectionCode code, String reason) {
+    return new MappedChange.Rejected(
+        code, describe(record) + ": " + reason, mapping.table(), StreamRecordJson.of(record));
   }
 
   /** {@code table users-src, REMOVE seq 4100000000000012 key {userId=u-1}}. */
   private String describe(Record record) {
-    StringBuilder text = new StringBuilder("table ").append(mapping.table()).append(", ")
-        .append(record.eventNameAsString());
+    StringBuilder text =
+        new StringBuilder("table ")
+            .append(mapping.table())
+            .append(", ")
+            .append(record.eventNameAsString());
     StreamRecord change = record.dynamodb();
     if (change != null) {
       text.append(" seq ").append(change.sequenceNumber());
       if (change.hasKeys()) {
         Map<String, String> keys = new TreeMap<>();
-        change.keys().forEach((name, value) -> keys.put(name, AttributeJson.toJson(value).asText()));
+        change
+            .keys()
+            .forEach((name, value) -> keys.put(name, AttributeJson.toJson(value).asText()));
         text.append(" key ").append(keys);
       }
     }
@@ -199,13 +240,13 @@ public final class StreamRecordMapper {
     return record.dynamodb();
   }
 
-  private record Version(long value, String problem) {
+  private record Version(long value, RejectionCode code, String problem) {
     static Version of(long value) {
-      return new Version(value, null);
+      return new Version(value, null, null);
     }
 
-    static Version problem(String problem) {
-      return new Version(0, problem);
+    static Version problem(RejectionCode code, String problem) {
+      return new Version(0, code, problem);
     }
   }
 }

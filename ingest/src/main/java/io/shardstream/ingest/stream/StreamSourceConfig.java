@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param fromStart where a new application (no leases yet) starts: the oldest record still in the
  *     stream (24 hours) when true, new records only when false
  */
-public record StreamSourceConfig(SourceMapping mapping, URI endpoint, String region,
-    String applicationName, boolean fromStart, KclTimings timings) {
+public record StreamSourceConfig(
+    SourceMapping mapping,
+    URI endpoint,
+    String region,
+    String applicationName,
+    boolean fromStart,
+    KclTimings timings) {
 
   public StreamSourceConfig {
     Objects.requireNonNull(mapping, "mapping");
@@ -33,7 +38,12 @@ public record StreamSourceConfig(SourceMapping mapping, URI endpoint, String reg
   }
 
   public static StreamSourceConfig of(SourceMapping mapping, URI endpoint) {
-    return new StreamSourceConfig(mapping, endpoint, null, defaultApplicationName(mapping.table()), true,
+    return new StreamSourceConfig(
+        mapping,
+        endpoint,
+        null,
+        defaultApplicationName(mapping.table()),
+        true,
         KclTimings.standard());
   }
 
@@ -46,7 +56,8 @@ public record StreamSourceConfig(SourceMapping mapping, URI endpoint, String reg
   }
 
   public StreamSourceConfig withTimings(KclTimings kclTimings) {
-    return new StreamSourceConfig(mapping, endpoint, region, applicationName, fromStart, kclTimings);
+    return new StreamSourceConfig(
+        mapping, endpoint, region, applicationName, fromStart, kclTimings);
   }
 
   public StreamSourceConfig withFromStart(boolean start) {

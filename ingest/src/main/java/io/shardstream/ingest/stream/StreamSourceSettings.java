@@ -14,8 +14,8 @@ import java.util.Map;
  *   <li>{@code stream.table}: the source table (required)
  *   <li>{@code stream.entity}: {@code user} or {@code email} (required)
  *   <li>{@code stream.version-attribute}: default {@code version}
- *   <li>{@code stream.application-name}: KCL application and lease table, default
- *       {@code shardstream-ddb-stream-<table>}
+ *   <li>{@code stream.application-name}: KCL application and lease table, default {@code
+ *       shardstream-ddb-stream-<table>}
  *   <li>{@code stream.from-start}: a new application starts at the oldest record (default true)
  *   <li>{@code stream.responsive}: KCL's short intervals ({@link KclTimings#responsive()}); default
  *       true with a local endpoint, false against AWS
@@ -34,29 +34,40 @@ public final class StreamSourceSettings {
 
   private StreamSourceSettings() {}
 
-  /** The source's configuration from {@code settings}, overridden by {@code overrides} (options). */
+  /**
+   * The source's configuration from {@code settings}, overridden by {@code overrides} (options).
+   */
   public static StreamSourceConfig read(Settings settings, Map<String, String> overrides) {
     Map<String, String> values = new LinkedHashMap<>(settings.asMap());
-    overrides.forEach((key, value) -> {
-      if (value != null) {
-        values.put(key, value);
-      }
-    });
+    overrides.forEach(
+        (key, value) -> {
+          if (value != null) {
+            values.put(key, value);
+          }
+        });
     Settings merged = Settings.of(values);
     String table = merged.require(TABLE);
     SourceEntity entity;
     try {
       entity = SourceEntity.parse(merged.require(ENTITY));
     } catch (IllegalArgumentException e) {
-      throw new SettingsException("setting '" + ENTITY + "' (" + Settings.envName(ENTITY) + "): " + e.getMessage());
+      throw new SettingsException(
+          "setting '" + ENTITY + "' (" + Settings.envName(ENTITY) + "): " + e.getMessage());
     }
-    SourceMapping mapping = SourceMapping.of(table, entity)
-        .withVersionAttribute(merged.get(VERSION_ATTRIBUTE, SourceMapping.DEFAULT_VERSION_ATTRIBUTE));
-    URI endpoint = merged.get(DYNAMODB_ENDPOINT).filter(s -> !s.isBlank()).map(s -> endpoint(s)).orElse(null);
+    SourceMapping mapping =
+        SourceMapping.of(table, entity)
+            .withVersionAttribute(
+                merged.get(VERSION_ATTRIBUTE, SourceMapping.DEFAULT_VERSION_ATTRIBUTE));
+    URI endpoint =
+        merged.get(DYNAMODB_ENDPOINT).filter(s -> !s.isBlank()).map(s -> endpoint(s)).orElse(null);
     boolean responsive = merged.getBoolean(RESPONSIVE, endpoint != null);
-    return new StreamSourceConfig(mapping, endpoint, merged.get(DYNAMODB_REGION).filter(s -> !s.isBlank()).orElse(null),
+    return new StreamSourceConfig(
+        mapping,
+        endpoint,
+        merged.get(DYNAMODB_REGION).filter(s -> !s.isBlank()).orElse(null),
         merged.get(APPLICATION_NAME, StreamSourceConfig.defaultApplicationName(table)),
-        merged.getBoolean(FROM_START, true), responsive ? KclTimings.responsive() : KclTimings.standard());
+        merged.getBoolean(FROM_START, true),
+        responsive ? KclTimings.responsive() : KclTimings.standard());
   }
 
   private static URI endpoint(String text) {
@@ -67,8 +78,14 @@ public final class StreamSourceSettings {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new SettingsException("setting '" + DYNAMODB_ENDPOINT + "' (" + Settings.envName(DYNAMODB_ENDPOINT)
-          + "): '" + text + "' is not a URL such as http://localhost:8000");
+      throw new SettingsException(
+          "setting '"
+              + DYNAMODB_ENDPOINT
+              + "' ("
+              + Settings.envName(DYNAMODB_ENDPOINT)
+              + "): '"
+              + text
+              + "' is not a URL such as http://localhost:8000");
     }
   }
 }

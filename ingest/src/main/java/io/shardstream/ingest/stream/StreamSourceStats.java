@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the stream source did, across its shards: events produced (acknowledged by Kafka), records
- * rejected (by reason kind, the part of the reason after the record's description), checkpoints.
+ * rejected (sent to the dead-letter sink), by {@link RejectionCode}, and checkpoints.
  */
 public final class StreamSourceStats {
   private final LongAdder produced = new LongAdder();
@@ -19,9 +19,9 @@ public final class StreamSourceStats {
     produced.add(count);
   }
 
-  void rejected(String reason) {
+  void rejected(RejectionCode code) {
     rejected.increment();
-    rejectedByReason.computeIfAbsent(reasonKind(reason), k -> new LongAdder()).increment();
+    rejectedByReason.computeIfAbsent(code.code(), k -> new LongAdder()).increment();
   }
 
   void checkpointed() {
@@ -40,7 +40,7 @@ public final class StreamSourceStats {
     return checkpoints.sum();
   }
 
-  /** Rejected records per reason, the record's own description left out so that reasons group. */
+  /** Rejected records per reason code ({@code stream:missing-version} ...). */
   public Map<String, Long> rejectedByReason() {
     Map<String, Long> counts = new TreeMap<>();
     rejectedByReason.forEach((reason, count) -> counts.put(reason, count.sum()));
@@ -48,12 +48,14 @@ public final class StreamSourceStats {
   }
 
   public String summary() {
-    return "stream source: " + produced() + " events produced, " + rejected() + " records rejected"
-        + (rejected() == 0 ? "" : " " + rejectedByReason()) + ", " + checkpoints() + " checkpoints";
-  }
-
-  private static String reasonKind(String reason) {
-    int split = reason.indexOf(": ");
-    return split < 0 ? reason : reason.substring(split + 2);
+    return "stream source: "
+        + produced()
+        + " events produced, "
+        + rejected()
+        + " records rejected"
+        + (rejected() == 0 ? "" : " (dead-lettered) " + rejectedByReason())
+        + ", "
+        + checkpoints()
+        + " checkpoints";
   }
 }

@@ -19,12 +19,22 @@ final class SourceTables {
 
   /** A users table keyed by userId with a NEW_AND_OLD_IMAGES stream. */
   static void createUserTable(DynamoDbClient dynamo, String table) {
-    dynamo.createTable(r -> r.tableName(table)
-        .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build())
-        .attributeDefinitions(AttributeDefinition.builder().attributeName("userId")
-            .attributeType(ScalarAttributeType.S).build())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    dynamo.createTable(
+        r ->
+            r.tableName(table)
+                .keySchema(
+                    KeySchemaElement.builder()
+                        .attributeName("userId")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName("userId")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .streamSpecification(
+                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
   }
 

@@ -17,7 +17,8 @@ final class StreamRecords {
     return record(OperationType.INSERT, seq, item, null);
   }
 
-  static Record modify(String seq, Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+  static Record modify(
+      String seq, Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
     return record(OperationType.MODIFY, seq, newItem, oldItem);
   }
 
@@ -25,18 +26,28 @@ final class StreamRecords {
     return record(OperationType.REMOVE, seq, null, oldItem);
   }
 
-  static Record record(OperationType op, String seq, Map<String, AttributeValue> newImage,
+  static Record record(
+      OperationType op,
+      String seq,
+      Map<String, AttributeValue> newImage,
       Map<String, AttributeValue> oldImage) {
     Map<String, AttributeValue> any = newImage != null ? newImage : oldImage;
-    StreamRecord.Builder change = StreamRecord.builder().sequenceNumber(seq).approximateCreationDateTime(CHANGED_AT)
-        .keys(Map.of("userId", any.getOrDefault("userId", AttributeValue.fromS("?"))));
+    StreamRecord.Builder change =
+        StreamRecord.builder()
+            .sequenceNumber(seq)
+            .approximateCreationDateTime(CHANGED_AT)
+            .keys(Map.of("userId", any.getOrDefault("userId", AttributeValue.fromS("?"))));
     if (newImage != null) {
       change.newImage(newImage);
     }
     if (oldImage != null) {
       change.oldImage(oldImage);
     }
-    return Record.builder().eventID("ev-" + seq).eventName(op).eventSource("aws:dynamodb").dynamodb(change.build())
+    return Record.builder()
+        .eventID("ev-" + seq)
+        .eventName(op)
+        .eventSource("aws:dynamodb")
+        .dynamodb(change.build())
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.shardstream.writer.dlq;
 
+import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.event.SourceRecord;
 import java.nio.charset.StandardCharsets;

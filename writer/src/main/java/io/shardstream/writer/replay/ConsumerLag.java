@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
  * has committed nothing there yet). Kafka Streams commits only after the table writes are durable,
  * so a committed offset means "in the table".
  *
- * @param endOffsets every partition's end offset (log end; for transactional topics it includes
- *     the commit markers, which Kafka Streams commits past once it has read them)
+ * @param endOffsets every partition's end offset (log end; for transactional topics it includes the
+ *     commit markers, which Kafka Streams commits past once it has read them)
  * @param lags every partition's lag, never negative
  * @param positions every partition's committed offset (the beginning offset where none is)
  */
@@ -41,8 +41,7 @@ public record ConsumerLag(
     Map<TopicPartition, Long> positions = new HashMap<>();
     end.forEach(
         (partition, endOffset) -> {
-          long position =
-              committed.getOrDefault(partition, beginning.getOrDefault(partition, 0L));
+          long position = committed.getOrDefault(partition, beginning.getOrDefault(partition, 0L));
           positions.put(partition, position);
           lags.put(partition, Math.max(0, endOffset - position));
         });
@@ -53,8 +52,12 @@ public record ConsumerLag(
   public static ConsumerLag read(Admin admin, String group, Collection<String> topics) {
     try {
       Set<TopicPartition> partitions =
-          admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-              .values().stream()
+          admin
+              .describeTopics(topics)
+              .allTopicNames()
+              .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .values()
+              .stream()
               .flatMap(
                   topic ->
                       topic.partitions().stream()

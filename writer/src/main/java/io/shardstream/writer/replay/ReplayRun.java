@@ -1,5 +1,6 @@
 package io.shardstream.writer.replay;
 
+import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegistrySettings;
@@ -11,7 +12,6 @@ import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.core.keys.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One replay: the writer's topology under a replay application id (its own consumer group,
- * internal topics and state) from the earliest offsets into a new table, until it has caught up;
- * then the {@link Projection} of the same records, for the {@link ReplayVerifier}.
+ * One replay: the writer's topology under a replay application id (its own consumer group, internal
+ * topics and state) from the earliest offsets into a new table, until it has caught up; then the
+ * {@link Projection} of the same records, for the {@link ReplayVerifier}.
  *
  * <p>The application id is derived from the table ({@link #applicationId}), so running the same
  * replay again after a crash resumes from the offsets it committed (which Kafka Streams commits
@@ -56,8 +56,8 @@ public final class ReplayRun {
   }
 
   /**
-   * @param sourcePositions the replay's committed offsets on the source topics when it stopped:
-   *     the table holds exactly the effect of the records before them
+   * @param sourcePositions the replay's committed offsets on the source topics when it stopped: the
+   *     table holds exactly the effect of the records before them
    * @param events events this run processed (0 when it resumed with nothing left)
    */
   public record Outcome(Map<TopicPartition, Long> sourcePositions, long events, Duration elapsed) {}
@@ -90,8 +90,8 @@ public final class ReplayRun {
     TopicNames topics = settings.topics();
     List<String> sources = List.of(topics.users(), topics.emails());
     List<String> internal = List.of(topics.emailOwnerChanges(), topics.emailCascade());
-    List<String> all = List.of(topics.users(), topics.emails(), topics.emailOwnerChanges(),
-        topics.emailCascade());
+    List<String> all =
+        List.of(topics.users(), topics.emails(), topics.emailOwnerChanges(), topics.emailCascade());
     try (WriterService writer = WriterService.create(settings, Metrics.newRegistry("replay"));
         Admin admin = Admin.create(clientSettings(settings))) {
       writer.start();
@@ -102,9 +102,11 @@ public final class ReplayRun {
       double rate = 0;
       while (true) {
         if (writer.terminated().isDone()) {
-          throw new IllegalStateException("the replay's Kafka Streams stopped ("
-              + writer.terminated().getNow(KafkaStreams.State.ERROR) + ") before catching up;"
-              + " see the log above, fix the cause and run the same replay again to resume");
+          throw new IllegalStateException(
+              "the replay's Kafka Streams stopped ("
+                  + writer.terminated().getNow(KafkaStreams.State.ERROR)
+                  + ") before catching up;"
+                  + " see the log above, fix the cause and run the same replay again to resume");
         }
         ConsumerLag lag = ConsumerLag.read(admin, settings.applicationId(), all);
         long events = writer.metrics().eventsTotal();
@@ -117,8 +119,9 @@ public final class ReplayRun {
         lastEvents = events;
         lastAt = now;
         long sourceRecords = lag.endOffsets(sources);
-        listener.progress(new Progress(sourceRecords, sourceRecords - lag.lag(sources),
-            lag.lag(internal), events, rate));
+        listener.progress(
+            new Progress(
+                sourceRecords, sourceRecords - lag.lag(sources), lag.lag(internal), events, rate));
         boolean running = writer.state() == KafkaStreams.State.RUNNING;
         if (running && lag.total() == 0) {
           Map<TopicPartition, Long> positions = lag.positions();
@@ -130,7 +133,10 @@ public final class ReplayRun {
             Map<TopicPartition, Long> sourcePositions =
                 ConsumerLag.read(admin, settings.applicationId(), sources).positions(sources);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            LOG.info("replay {} caught up: {} events in {} s", settings.applicationId(), events,
+            LOG.info(
+                "replay {} caught up: {} events in {} s",
+                settings.applicationId(),
+                events,
                 elapsed.toSeconds());
             return new Outcome(sourcePositions, events, elapsed);
           }
@@ -150,16 +156,19 @@ public final class ReplayRun {
    *     asked for a schema (the projection would be wrong, not just smaller)
    */
   public static Projection project(WriterSettings settings, Map<TopicPartition, Long> until) {
-    Projection projection = new Projection(
-        new TableItems(new EntityManager(settings.entityConfig())), settings.futureSkew());
+    Projection projection =
+        new Projection(
+            new TableItems(new EntityManager(settings.entityConfig())), settings.futureSkew());
     ChangeEventSerdes serdes = serdes(settings);
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
     String usersTopic = settings.topics().users();
-    SourceLog.read(new HashMap<>(clientSettings(settings)), until,
+    SourceLog.read(
+        new HashMap<>(clientSettings(settings)),
+        until,
         (ConsumerRecord<byte[], byte[]> record) -> {
-          String key = record.key() == null ? null
-              : new String(record.key(), StandardCharsets.UTF_8);
+          String key =
+              record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
           if (record.topic().equals(usersTopic)) {
             switch (users.decode(record.topic(), record.value())) {
               case DecodeResult.Ok<UserChangeEvent> ok ->
@@ -180,20 +189,26 @@ public final class ReplayRun {
   /** The Kafka client settings (servers, security) shared by the admin client and consumer. */
   static Map<String, Object> clientSettings(WriterSettings settings) {
     Map<String, Object> client = new HashMap<>();
-    settings.kafka().forEach((key, value) -> {
-      if (key.equals("bootstrap.servers") || key.startsWith("security.")
-          || key.startsWith("sasl.") || key.startsWith("ssl.")
-          || key.equals("client.dns.lookup")) {
-        client.put(key, value);
-      }
-    });
+    settings
+        .kafka()
+        .forEach(
+            (key, value) -> {
+              if (key.equals("bootstrap.servers")
+                  || key.startsWith("security.")
+                  || key.startsWith("sasl.")
+                  || key.startsWith("ssl.")
+                  || key.equals("client.dns.lookup")) {
+                client.put(key, value);
+              }
+            });
     return client;
   }
 
   private static ChangeEventSerdes serdes(WriterSettings settings) {
     return switch (settings.serdeFormat()) {
-      case REGISTRY -> ChangeEventSerdes.registry(
-          RegistrySettings.production(settings.registryUrl().orElseThrow()));
+      case REGISTRY ->
+          ChangeEventSerdes.registry(
+              RegistrySettings.production(settings.registryUrl().orElseThrow()));
       case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
     };
   }

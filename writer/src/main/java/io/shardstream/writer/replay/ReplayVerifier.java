@@ -61,16 +61,15 @@ public final class ReplayVerifier {
    * @param sample how many projection items to compare in full (all when there are fewer)
    * @param seed picks the sample, so a run can be repeated
    */
-  public Report verify(Map<PrimaryKey, Map<String, AttributeValue>> expected, int sample,
-      long seed) {
+  public Report verify(
+      Map<PrimaryKey, Map<String, AttributeValue>> expected, int sample, long seed) {
     Differences differences = new Differences();
     Set<PrimaryKey> tableKeys = scanKeys();
     keyDifferences(expected.keySet(), tableKeys).forEach(differences::add);
     List<PrimaryKey> chosen = sample(expected.keySet(), sample, seed);
     for (PrimaryKey key : chosen) {
       Map<String, AttributeValue> actual =
-          client.getItem(b -> b.tableName(table).key(keys.keyOf(key)).consistentRead(true))
-              .item();
+          client.getItem(b -> b.tableName(table).key(keys.keyOf(key)).consistentRead(true)).item();
       itemDifference(key, expected.get(key), actual).ifPresent(differences::add);
     }
     return new Report(
@@ -94,8 +93,8 @@ public final class ReplayVerifier {
   }
 
   /** The attributes that differ between the projection's item and the table's (null: absent). */
-  static Optional<String> itemDifference(PrimaryKey key, Map<String, AttributeValue> expected,
-      Map<String, AttributeValue> actual) {
+  static Optional<String> itemDifference(
+      PrimaryKey key, Map<String, AttributeValue> expected, Map<String, AttributeValue> actual) {
     if (actual == null || actual.isEmpty()) {
       return Optional.of("missing from the table: " + describe(key));
     }
@@ -135,8 +134,7 @@ public final class ReplayVerifier {
                 b.tableName(table)
                     .consistentRead(true)
                     .projectionExpression("#h, #r")
-                    .expressionAttributeNames(
-                        Map.of("#h", keys.hashKey(), "#r", keys.rangeKey())))
+                    .expressionAttributeNames(Map.of("#h", keys.hashKey(), "#r", keys.rangeKey())))
         .items()
         .forEach(
             item ->

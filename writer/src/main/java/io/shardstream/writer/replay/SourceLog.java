@@ -15,10 +15,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The source topics read from the beginning up to given offsets with a plain consumer (no group,
- * no commits, committed records only), handed over one record at a time: in each partition's
- * order, partitions interleaved by record timestamp (the closest thing to the order the events
- * happened in).
+ * The source topics read from the beginning up to given offsets with a plain consumer (no group, no
+ * commits, committed records only), handed over one record at a time: in each partition's order,
+ * partitions interleaved by record timestamp (the closest thing to the order the events happened
+ * in).
  */
 final class SourceLog {
   private static final Duration POLL = Duration.ofMillis(500);
@@ -70,8 +70,8 @@ final class SourceLog {
     }
     PriorityQueue<ArrayDeque<ConsumerRecord<byte[], byte[]>>> heads =
         new PriorityQueue<>(
-            Comparator.comparingLong((ArrayDeque<ConsumerRecord<byte[], byte[]>> q) ->
-                    q.peek().timestamp())
+            Comparator.comparingLong(
+                    (ArrayDeque<ConsumerRecord<byte[], byte[]>> q) -> q.peek().timestamp())
                 .thenComparing(q -> q.peek().topic())
                 .thenComparingInt(q -> q.peek().partition()));
     records.values().stream().filter(q -> !q.isEmpty()).forEach(heads::add);
@@ -86,7 +86,6 @@ final class SourceLog {
 
   private static boolean done(
       KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> until) {
-    return until.entrySet().stream()
-        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    return until.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 }
