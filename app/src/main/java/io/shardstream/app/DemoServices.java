@@ -1,12 +1,15 @@
 package io.shardstream.app;
 
+import io.shardstream.devstack.FileTrees;
 import io.shardstream.devstack.LocalStackEndpoints;
 import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.queryapi.QueryApiSettings;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,7 +39,11 @@ final class DemoServices implements AutoCloseable {
       boolean keepWriterState, int writerPort, int httpPort) {
     Path writerState = dataDirectory.resolve("writer-state");
     if (!keepWriterState) {
-      Directories.deleteRecursively(writerState);
+      try {
+        FileTrees.delete(writerState);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + writerState, e);
+      }
     }
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
     writerSettings.putAll(Map.of(

@@ -2,6 +2,7 @@ package io.shardstream.app;
 
 import io.shardstream.dynamo.DynamoDbClients;
 import java.net.URI;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,15 +27,8 @@ final class DynamoOptions {
   String region;
 
   DynamoDbClient client() {
-    DynamoDbClients.Settings settings = DynamoDbClients.Settings.defaults();
-    if (endpoint != null) {
-      // DynamoDB Local accepts any credentials; AWS credentials may not exist on a dev machine.
-      settings = settings.withLocalEndpoint(endpoint, region == null ? "us-east-1" : region,
-          "local", "local");
-    } else if (region != null) {
-      settings = settings.withRegion(region);
-    }
-    return DynamoDbClients.create(settings);
+    return DynamoDbClients.create(DynamoDbClients.Settings.defaults()
+        .at(Optional.ofNullable(endpoint), Optional.ofNullable(region)));
   }
 
   String where() {

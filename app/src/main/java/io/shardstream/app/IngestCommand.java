@@ -15,11 +15,11 @@ import io.shardstream.ingest.stream.StreamSourceConfig;
 import io.shardstream.ingest.stream.StreamSourceException;
 import io.shardstream.ingest.stream.StreamSourceSettings;
 import io.shardstream.service.Settings;
-import java.util.HashMap;
-import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,6 +164,7 @@ final class IngestCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       Map<String, String> defaults = new HashMap<>(IngestSettings.defaults());
+      defaults.putAll(StreamSourceSettings.defaults());
       Settings loaded = settings.load(defaults);
       if (table == null && loaded.get(StreamSourceSettings.TABLE).isEmpty()) {
         throw new UserException("name the source table: --table (or setting stream.table)");

@@ -123,6 +123,8 @@ final class ReplayCommand implements Callable<Integer> {
               + " is the live writer's table "
               + "(dynamodb.table): a replay builds a new table");
     }
+    // Resolved before the replay runs, so a setting that rules out the cut-over fails at once.
+    String controlTable = noCutover ? null : controlTable(loaded, base);
     String replayId =
         ReplayRun.applicationId(
             applicationId == null ? base.applicationId() : applicationId, table);
@@ -180,7 +182,7 @@ final class ReplayCommand implements Callable<Integer> {
       if (noCutover) {
         out.println("--no-cutover: the control record was not changed");
       } else {
-        cutOver(client, controlTable(loaded, base), json, entityConfig, out);
+        cutOver(client, controlTable, json, entityConfig, out);
       }
     }
     return follow ? follow(replay, out) : 0;
@@ -263,28 +265,21 @@ final class ReplayCommand implements Callable<Integer> {
     return defaults;
   }
 
+  /** The control table the query APIs follow (the same rule as theirs: {@link ControlTable#nameFrom}). */
   static String controlTable(Settings loaded, WriterSettings base) {
-    return loaded
-        .get(CONTROL_TABLE)
-        .map(String::trim)
-        .filter(t -> !t.isEmpty())
-        .orElse(ControlTable.defaultName(base.table()));
+    return ControlTable.nameFrom(loaded.get(CONTROL_TABLE, ""), base.table())
+        .orElseThrow(
+            () ->
+                new UserException(
+                    CONTROL_TABLE
+                        + "=none: there is no control record to switch or read (use --no-cutover"
+                        + " to build and verify only)"));
   }
 
   static DynamoDbClient client(WriterSettings settings) {
-    DynamoDbClients.Settings client = DynamoDbClients.Settings.defaults();
-    if (settings.dynamoDbEndpoint().isPresent()) {
-      // DynamoDB Local checks no credentials but the SDK insists on some.
-      client =
-          client.withLocalEndpoint(
-              settings.dynamoDbEndpoint().get(),
-              settings.dynamoDbRegion().orElse("us-east-1"),
-              "local",
-              "local");
-    } else if (settings.dynamoDbRegion().isPresent()) {
-      client = client.withRegion(settings.dynamoDbRegion().get());
-    }
-    return DynamoDbClients.create(client);
+    return DynamoDbClients.create(
+        DynamoDbClients.Settings.defaults()
+            .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
   }
 
   private static String readConfig(Path file) {

@@ -9,14 +9,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Recursive delete, the one file-tree operation the JDK lacks. */
-final class FileTrees {
+/** Recursive delete, the one file-tree operation the JDK lacks (the demo uses it too). */
+public final class FileTrees {
 
   private static final Logger log = LoggerFactory.getLogger(FileTrees.class);
 
   private FileTrees() {}
 
-  static void delete(Path root) throws IOException {
+  /** Deletes {@code root} and everything under it; nothing when it does not exist. */
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

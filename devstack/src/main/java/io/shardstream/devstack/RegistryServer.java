@@ -94,7 +94,7 @@ final class RegistryServer implements ManagedComponent {
   public void start() {
     Path java = jdkFinder.findJavaExecutable();
     Path launcher = distribution.launcherJar(registryDirectory);
-    RegistryPidFiles.endOrphans(registryDirectory);
+    // Orphans were ended in preflight(), which LocalStack runs before any start().
     int port = Ports.resolve(Component.REGISTRY, configuredPort);
     Path logFile = registryDirectory.resolve("registry-" + port + ".log");
     try {

@@ -3,6 +3,7 @@ package io.shardstream.dynamo;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -50,6 +51,19 @@ public final class DynamoDbClients {
       return new Settings(url, localRegion, StaticCredentialsProvider.create(
           AwsBasicCredentials.create(accessKeyId, secretAccessKey)), maxConnections,
           connectionTimeout, socketTimeout, sdkRetries);
+    }
+
+    /**
+     * Where the services' {@code dynamodb.endpoint} / {@code dynamodb.region} settings point: an
+     * endpoint means DynamoDB Local (or another stand-in), which checks no credentials but the SDK
+     * insists on some, in the given region or us-east-1; without one, AWS in the given region, or
+     * the SDK's lookup of region and credentials.
+     */
+    public Settings at(Optional<URI> endpoint, Optional<String> region) {
+      if (endpoint.isPresent()) {
+        return withLocalEndpoint(endpoint.get(), region.orElse("us-east-1"), "local", "local");
+      }
+      return region.map(this::withRegion).orElse(this);
     }
 
     public Settings withRegion(String name) {

@@ -1,8 +1,8 @@
 package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
@@ -20,6 +20,7 @@ import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class QueryApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
+  /** Readiness probes cost DynamoDB at most one DescribeTable per this long. */
+  private static final Duration TABLE_CHECK_CACHE = Duration.ofSeconds(5);
   private static final String SERVICE = "query-api";
 
   private final QueryApiSettings settings;
@@ -225,22 +228,15 @@ public final class QueryApiServer implements AutoCloseable {
     QueryBackend backend = new QueryBackend(new EntityManager(config),
         new DynamoPartitionReader(client, table, keys, limit),
         new DynamoItemLookup(client, table, keys, limit)::find,
-        fanOut, tableReady(client, table), limit::inFlight);
+        fanOut, tableReady(client, table).cached(TABLE_CHECK_CACHE), limit::inFlight);
     return ServedTable.of(table, backend, cursors, metrics);
   }
 
   static DynamoDbClient createClient(QueryApiSettings settings) {
-    DynamoDbClients.Settings client = DynamoDbClients.Settings.defaults()
+    return DynamoDbClients.create(DynamoDbClients.Settings.defaults()
         // Every request waits for a permit first, so the pool never needs more connections.
-        .withMaxConnections(settings.parallelism());
-    if (settings.dynamoDbEndpoint().isPresent()) {
-      // DynamoDB Local checks no credentials but the SDK insists on some.
-      client = client.withLocalEndpoint(settings.dynamoDbEndpoint().get(),
-          settings.dynamoDbRegion().orElse("us-east-1"), "local", "local");
-    } else if (settings.dynamoDbRegion().isPresent()) {
-      client = client.withRegion(settings.dynamoDbRegion().get());
-    }
-    return DynamoDbClients.create(client);
+        .withMaxConnections(settings.parallelism())
+        .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
   }
 
   private static HealthCheck tableReady(DynamoDbClient client, String table) {

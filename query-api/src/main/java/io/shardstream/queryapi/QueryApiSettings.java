@@ -89,7 +89,7 @@ public record QueryApiSettings(
   public static final int DEFAULT_PARALLELISM = 16;
   public static final Duration DEFAULT_CONTROL_POLL_INTERVAL = Duration.ofSeconds(2);
   /** {@code control.table=none}: no control record. */
-  public static final String NO_CONTROL_TABLE = "none";
+  public static final String NO_CONTROL_TABLE = ControlTable.NONE;
 
   public QueryApiSettings {
     Objects.requireNonNull(host, "host");
@@ -184,11 +184,7 @@ public record QueryApiSettings(
    * serves {@code dynamodb.table} and never looks for a record.
    */
   private static Optional<String> controlTable(String setting, String table) {
-    String name = setting.trim();
-    if (name.equalsIgnoreCase(NO_CONTROL_TABLE)) {
-      return Optional.empty();
-    }
-    return Optional.of(name.isEmpty() ? ControlTable.defaultName(table) : name);
+    return ControlTable.nameFrom(setting, table);
   }
 
   public QueryApiSettings withPort(int newPort) {

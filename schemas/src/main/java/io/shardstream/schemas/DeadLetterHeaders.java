@@ -16,8 +16,18 @@ public final class DeadLetterHeaders {
    */
   public static final String REASON = PREFIX + "reason";
 
-  /** What was wrong, for people. */
+  /** What was wrong, for people ({@link #detail}: at most {@value #MAX_DETAIL_CHARS} chars). */
   public static final String DETAIL = PREFIX + "detail";
+
+  /** A detail header's length limit: parser messages can quote whole values. */
+  public static final int MAX_DETAIL_CHARS = 2_000;
+
+  /** {@code detail} as the {@link #DETAIL} header carries it: cut after the limit, with "...". */
+  public static String detail(String detail) {
+    return detail.length() <= MAX_DETAIL_CHARS
+        ? detail
+        : detail.substring(0, MAX_DETAIL_CHARS) + "...";
+  }
 
   /** Writer: the Kafka record the dead letter stands for. */
   public static final String SOURCE_TOPIC = PREFIX + "source.topic";

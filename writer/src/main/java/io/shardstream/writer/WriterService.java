@@ -9,8 +9,6 @@ import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.table.TableDescriber;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.RetryPolicy;
-import io.shardstream.schemas.registry.RegistrySettings;
-import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.HealthCheck;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.OpsServer;
@@ -57,7 +55,7 @@ public final class WriterService implements AutoCloseable {
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
   private OpsServer opsServer;
-  private volatile CachedCheck tableCheck;
+  private volatile HealthCheck tableCheck;
 
   private WriterService(WriterSettings settings, PrometheusMeterRegistry registry) {
     this.settings = settings;
@@ -112,7 +110,7 @@ public final class WriterService implements AutoCloseable {
             new WriterTopology.Dependencies(
                 settings.topics(),
                 items,
-                serdes(),
+                settings.serdes(),
                 new BatchTableWriter(batchWriter),
                 metrics,
                 settings.futureSkew(),
@@ -132,7 +130,8 @@ public final class WriterService implements AutoCloseable {
         });
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-    tableCheck = new CachedCheck(this::checkTable, TABLE_CHECK_CACHE);
+    // Answered from a recent result, so that probes do not hammer DynamoDB.
+    tableCheck = ((HealthCheck) this::checkTable).cached(TABLE_CHECK_CACHE);
     streams.start();
     Map<String, HealthCheck> readiness = new LinkedHashMap<>();
     readiness.put("kafka-streams", this::checkStreams);
@@ -224,39 +223,18 @@ public final class WriterService implements AutoCloseable {
         .orElse(HealthCheck.Result.down("table " + settings.table() + " does not exist"));
   }
 
-  private ChangeEventSerdes serdes() {
-    return switch (settings.serdeFormat()) {
-      case REGISTRY ->
-          ChangeEventSerdes.registry(
-              RegistrySettings.production(settings.registryUrl().orElseThrow()));
-      case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
-    };
-  }
+
 
   private DynamoDbClients.Settings clientSettings() {
-    DynamoDbClients.Settings client =
-        DynamoDbClients.Settings.defaults()
-            // The BatchWriter retries itself; SDK retries would multiply its attempts.
-            .withoutSdkRetries()
-            .withMaxConnections(Math.max(settings.maxConcurrentBatches() * 2, 8));
-    if (settings.dynamoDbEndpoint().isPresent()) {
-      // DynamoDB Local checks no credentials but the SDK insists on some.
-      client =
-          client.withLocalEndpoint(
-              settings.dynamoDbEndpoint().get(),
-              settings.dynamoDbRegion().orElse("us-east-1"),
-              "local",
-              "local");
-    } else if (settings.dynamoDbRegion().isPresent()) {
-      client = client.withRegion(settings.dynamoDbRegion().get());
-    }
-    return client;
+    return DynamoDbClients.Settings.defaults()
+        // The BatchWriter retries itself; SDK retries would multiply its attempts.
+        .withoutSdkRetries()
+        .withMaxConnections(Math.max(settings.maxConcurrentBatches() * 2, 8))
+        .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion());
   }
 
   private Properties streamsProperties() {
-    Properties properties = new Properties();
-    properties.putAll(settings.kafka());
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    Properties properties = settings.streamsProperties();
     if (!StreamsConfig.EXACTLY_ONCE_V2.equals(
         properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
       LOG.warn(
@@ -265,31 +243,5 @@ public final class WriterService implements AutoCloseable {
           properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     }
     return properties;
-  }
-
-  /** A readiness check answered from a recent result, so that probes do not hammer DynamoDB. */
-  private static final class CachedCheck {
-    private final HealthCheck check;
-    private final long ttlNanos;
-    private HealthCheck.Result last;
-    private long lastAt;
-
-    CachedCheck(HealthCheck check, Duration ttl) {
-      this.check = check;
-      this.ttlNanos = ttl.toNanos();
-    }
-
-    synchronized HealthCheck.Result check() {
-      long now = System.nanoTime();
-      if (last == null || now - lastAt > ttlNanos) {
-        try {
-          last = check.check();
-        } catch (Exception e) {
-          last = HealthCheck.Result.down(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        lastAt = now;
-      }
-      return last;
-    }
   }
 }

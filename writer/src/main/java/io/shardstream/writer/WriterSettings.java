@@ -5,6 +5,8 @@ import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.Topics;
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
@@ -21,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * What the writer runs with, read from {@link Settings} (a properties/YAML file, every key
@@ -254,6 +258,23 @@ public record WriterSettings(
         batches,
         retry,
         backoff);
+  }
+
+  /** Kafka Streams' properties: the {@code kafka.*} settings and the application id. */
+  public Properties streamsProperties() {
+    Properties properties = new Properties();
+    properties.putAll(kafka);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    return properties;
+  }
+
+  /** The serdes of the source events: through the registry, or plain Avro ({@code serde.format}). */
+  public ChangeEventSerdes serdes() {
+    return switch (serdeFormat) {
+      case REGISTRY ->
+          ChangeEventSerdes.registry(RegistrySettings.production(registryUrl.orElseThrow()));
+      case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
+    };
   }
 
   /**

@@ -52,6 +52,21 @@ public final class ControlTable {
     return dataTable + "-control";
   }
 
+  /** {@code control.table=none}: no control record. */
+  public static final String NONE = "none";
+
+  /**
+   * The control table a {@code control.table} setting names for {@code dataTable}: blank means
+   * {@link #defaultName}, {@value #NONE} means none; the one rule of the replay and the query API.
+   */
+  public static Optional<String> nameFrom(String setting, String dataTable) {
+    String name = setting == null ? "" : setting.trim();
+    if (name.equalsIgnoreCase(NONE)) {
+      return Optional.empty();
+    }
+    return Optional.of(name.isEmpty() ? defaultName(dataTable) : name);
+  }
+
   public String name() {
     return name;
   }

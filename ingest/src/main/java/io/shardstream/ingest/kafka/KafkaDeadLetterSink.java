@@ -26,9 +26,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * checkpoint past a dead letter once its future completes.
  */
 public final class KafkaDeadLetterSink implements DeadLetterSink {
-  /** Long details (exception texts) are cut, as the writer does: a header is not a log. */
-  static final int MAX_DETAIL_CHARS = 2_000;
-
   private static final AtomicInteger SINKS = new AtomicInteger();
 
   private final KafkaProducer<byte[], byte[]> producer;
@@ -81,7 +78,7 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
   public CompletableFuture<Void> send(DeadLetter letter) {
     Headers headers = new RecordHeaders();
     add(headers, DeadLetterHeaders.REASON, letter.reason());
-    add(headers, DeadLetterHeaders.DETAIL, cut(letter.detail()));
+    add(headers, DeadLetterHeaders.DETAIL, DeadLetterHeaders.detail(letter.detail()));
     letter.sourceHeaders().forEach((key, value) -> add(headers, key, value));
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     try {
@@ -114,9 +111,4 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String cut(String detail) {
-    return detail.length() <= MAX_DETAIL_CHARS
-        ? detail
-        : detail.substring(0, MAX_DETAIL_CHARS) + "...";
-  }
 }

@@ -105,7 +105,9 @@ public final class StreamBatchForwarder {
       }
       // no linger: the batch's checkpoint waits for the last ack
       sink.flush();
-      deadLetters.flush();
+      if (events < deliveries.size()) {
+        deadLetters.flush();
+      }
       CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
       return fail(e.getCause() != null ? e.getCause() : e);

@@ -4,6 +4,7 @@ import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,28 @@ public final class StreamSourceSettings {
   public static final String DYNAMODB_REGION = "dynamodb.region";
 
   private StreamSourceSettings() {}
+
+  /**
+   * Every key, unset: the settings loader maps a {@code SHARDSTREAM_*} variable to a key it knows,
+   * so {@code SHARDSTREAM_STREAM_VERSION_ATTRIBUTE} reaches {@code stream.version-attribute} only
+   * when the key is among the defaults (a blank value counts as unset).
+   */
+  public static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String key :
+        List.of(
+            TABLE,
+            ENTITY,
+            VERSION_ATTRIBUTE,
+            APPLICATION_NAME,
+            FROM_START,
+            RESPONSIVE,
+            DYNAMODB_ENDPOINT,
+            DYNAMODB_REGION)) {
+      defaults.put(key, "");
+    }
+    return defaults;
+  }
 
   /**
    * The source's configuration from {@code settings}, overridden by {@code overrides} (options).

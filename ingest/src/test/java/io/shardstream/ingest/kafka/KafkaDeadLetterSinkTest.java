@@ -3,6 +3,7 @@ package io.shardstream.ingest.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardstream.schemas.DeadLetterHeaders;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class KafkaDeadLetterSinkTest {
 
   @Test
   void longDetailsAreCutForTheHeader() {
-    assertThat(KafkaDeadLetterSink.cut("short")).isEqualTo("short");
-    assertThat(KafkaDeadLetterSink.cut("x".repeat(5_000)))
-        .hasSize(KafkaDeadLetterSink.MAX_DETAIL_CHARS + 3)
+    assertThat(DeadLetterHeaders.detail("short")).isEqualTo("short");
+    assertThat(DeadLetterHeaders.detail("x".repeat(5_000)))
+        .hasSize(DeadLetterHeaders.MAX_DETAIL_CHARS + 3)
         .endsWith("...");
   }
 }

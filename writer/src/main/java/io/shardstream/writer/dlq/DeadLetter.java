@@ -17,9 +17,6 @@ import org.apache.kafka.streams.processor.api.Record;
  * @param eventId the event's id when the bytes decoded, else null
  */
 public record DeadLetter(SourceRecord source, Rejection rejection, String eventId) {
-  /** Long details (exception texts) are cut: a header is not a log. */
-  static final int MAX_DETAIL_CHARS = 2_000;
-
   public DeadLetter {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(rejection, "rejection");
@@ -37,7 +34,7 @@ public record DeadLetter(SourceRecord source, Rejection rejection, String eventI
       }
     }
     add(headers, DeadLetterHeaders.REASON, rejection.reason());
-    add(headers, DeadLetterHeaders.DETAIL, cut(rejection.detail()));
+    add(headers, DeadLetterHeaders.DETAIL, DeadLetterHeaders.detail(rejection.detail()));
     add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
     add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
     add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
@@ -52,9 +49,4 @@ public record DeadLetter(SourceRecord source, Rejection rejection, String eventI
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String cut(String detail) {
-    return detail.length() <= MAX_DETAIL_CHARS
-        ? detail
-        : detail.substring(0, MAX_DETAIL_CHARS) + "...";
-  }
 }

@@ -3,7 +3,6 @@ package io.shardstream.writer.replay;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,12 +159,12 @@ public final class ReplayRun {
     Projection projection =
         new Projection(
             new TableItems(new EntityManager(settings.entityConfig())), settings.futureSkew());
-    ChangeEventSerdes serdes = serdes(settings);
+    ChangeEventSerdes serdes = settings.serdes();
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
     String usersTopic = settings.topics().users();
     SourceLog.read(
-        new HashMap<>(clientSettings(settings)),
+        clientSettings(settings),
         until,
         (ConsumerRecord<byte[], byte[]> record) -> {
           String key =
@@ -186,30 +186,17 @@ public final class ReplayRun {
     return projection;
   }
 
-  /** The Kafka client settings (servers, security) shared by the admin client and consumer. */
+  /**
+   * The Kafka client settings (servers, security, timeouts) shared by the admin client and the
+   * consumer that reads the log: Kafka Streams' own admin view of the replay's settings, as the
+   * writer's topic set-up uses, so every client key (and {@code admin.*} override) passes.
+   */
   static Map<String, Object> clientSettings(WriterSettings settings) {
-    Map<String, Object> client = new HashMap<>();
-    settings
-        .kafka()
-        .forEach(
-            (key, value) -> {
-              if (key.equals("bootstrap.servers")
-                  || key.startsWith("security.")
-                  || key.startsWith("sasl.")
-                  || key.startsWith("ssl.")
-                  || key.equals("client.dns.lookup")) {
-                client.put(key, value);
-              }
-            });
-    return client;
+    return new HashMap<>(
+        new StreamsConfig(settings.streamsProperties())
+            .getAdminConfigs(settings.applicationId() + "-replay-client"));
   }
 
-  private static ChangeEventSerdes serdes(WriterSettings settings) {
-    return switch (settings.serdeFormat()) {
-      case REGISTRY ->
-          ChangeEventSerdes.registry(
-              RegistrySettings.production(settings.registryUrl().orElseThrow()));
-      case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
-    };
-  }
+
+
 }
