@@ -11,8 +11,8 @@ final class ItemValues {
 
   static Map<String, Object> fromJson(JsonNode item) {
     Map<String, Object> values = new LinkedHashMap<>();
-    item.fields()
-        .forEachRemaining(
+    item.properties()
+        .forEach(
             field -> {
               JsonNode value = field.getValue();
               if (value.isNull()) {

@@ -242,8 +242,8 @@ class ComposeFileTest {
     Map<String, String> env = new TreeMap<>();
     service(service)
         .path("environment")
-        .fields()
-        .forEachRemaining(e -> env.put(e.getKey(), interpolate(e.getValue().asText())));
+        .properties()
+        .forEach(e -> env.put(e.getKey(), interpolate(e.getValue().asText())));
     return env;
   }
 

@@ -85,8 +85,8 @@ public final class SettingsLoader {
       return;
     }
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e ->
                   flatten(
                       prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),

@@ -148,7 +148,7 @@ final class JsonFields {
   /** Fields of an object, in document order. */
   static Map<String, JsonNode> fields(JsonNode object) {
     Map<String, JsonNode> fields = new LinkedHashMap<>();
-    object.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+    object.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
     return fields;
   }
 
