@@ -4,16 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.schemas.SampleEvents;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import java.util.concurrent.Callable;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.junit.jupiter.api.Test;
 
 class AvroClassTrustTest {
 
   @Test
-  void theEventsPackageIsTrustedOnceAnyCodecExists() {
+  void theEventClassesAreTrustedOnceAnyCodecExists() {
     AvroBinaryCodec.of(UserChangeEvent.class);
 
-    assertThat(System.getProperty(AvroClassTrust.TRUSTED_PACKAGES_PROPERTY).split(","))
-        .contains("io.shardstream.schemas.avro");
+    assertThat(ClassSecurityValidator.getGlobal().isTrusted(UserChangeEvent.class)).isTrue();
+    assertThat(ClassSecurityValidator.getGlobal().isTrusted(UserChangeEvent.Builder.class))
+        .isTrue();
+  }
+
+  @Test
+  void classesOutsideTheEventsPackageStayUntrusted() {
+    AvroBinaryCodec.of(UserChangeEvent.class);
+
+    assertThat(ClassSecurityValidator.getGlobal().isTrusted(AvroClassTrustTest.class)).isFalse();
+    assertThat(ClassSecurityValidator.getGlobal().isTrusted(Callable.class)).isFalse();
+    assertThat(ClassSecurityValidator.getGlobal().isTrusted(String.class))
+        .as("Avro's own defaults are kept")
+        .isTrue();
   }
 
   @Test
@@ -23,16 +37,5 @@ class AvroClassTrustTest {
     Object decoded = codec.decode(codec.encode(SampleEvents.userUpsert("u-1")));
 
     assertThat(decoded).isExactlyInstanceOf(UserChangeEvent.class);
-  }
-
-  @Test
-  void packagesAlreadyTrustedAreKept() {
-    assertThat(AvroClassTrust.withPackage(null, "a.b")).isEqualTo("a.b");
-    assertThat(AvroClassTrust.withPackage(" ", "a.b")).isEqualTo("a.b");
-    assertThat(AvroClassTrust.withPackage("x.y", "a.b")).isEqualTo("x.y,a.b");
-    assertThat(AvroClassTrust.withPackage("x.y, a.b", "a.b")).isEqualTo("x.y, a.b");
-    assertThat(AvroClassTrust.withPackage("*", "a.b"))
-        .as("everything is trusted already")
-        .isEqualTo("*");
   }
 }
