@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Why offsets are committed only after the writes are durable</h2>
  *
- * Kafka Streams 4.3.1 commits a task in three steps: {@code StreamTask.prepareCommit} (which calls
- * {@code ProcessorStateManager.flushCache()}, then flushes the record collector), then the
- * consumer-offset commit or, under exactly_once_v2, the transaction commit that carries the
+ * Kafka Streams (4.3.x and 4.4.0) commits a task in three steps: {@code StreamTask.prepareCommit}
+ * (which calls {@code ProcessorStateManager.flushCache()}, then flushes the record collector), then
+ * the consumer-offset commit or, under exactly_once_v2, the transaction commit that carries the
  * offsets, then {@code postCommit}. {@link StateStore#commit(Map)} runs only in {@code postCommit}
  * (after the offsets, and under EOS only at enforced checkpoints), so it cannot guard anything.
  * {@code flushCache()} is the one hook that runs before the offsets are committed, on every commit
