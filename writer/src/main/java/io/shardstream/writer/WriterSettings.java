@@ -261,7 +261,9 @@ public record WriterSettings(
     return properties;
   }
 
-  /** The serdes of the source events: through the registry, or plain Avro ({@code serde.format}). */
+  /**
+   * The serdes of the source events: through the registry, or plain Avro ({@code serde.format}).
+   */
   public ChangeEventSerdes serdes() {
     return switch (serdeFormat) {
       case REGISTRY -> ChangeEventSerdes.registry(registry.orElseThrow());
@@ -318,7 +320,12 @@ public record WriterSettings(
       api = SchemaRegistryApi.parse(settings.get(REGISTRY_API, SchemaRegistryApi.DEFAULT.key()));
     } catch (IllegalArgumentException e) {
       problems.add(
-          "setting '" + REGISTRY_API + "' (" + Settings.envName(REGISTRY_API) + ") " + e.getMessage());
+          "setting '"
+              + REGISTRY_API
+              + "' ("
+              + Settings.envName(REGISTRY_API)
+              + ") "
+              + e.getMessage());
     }
     Optional<URI> url =
         settings
@@ -340,7 +347,12 @@ public record WriterSettings(
       return Optional.of(RegistrySettings.production(api, url.get()));
     } catch (IllegalArgumentException e) {
       problems.add(
-          "setting '" + REGISTRY_URL + "' (" + Settings.envName(REGISTRY_URL) + "): " + e.getMessage());
+          "setting '"
+              + REGISTRY_URL
+              + "' ("
+              + Settings.envName(REGISTRY_URL)
+              + "): "
+              + e.getMessage());
       return Optional.empty();
     }
   }

@@ -62,8 +62,10 @@ class WriterConfluentApiIT {
                   registry,
                   stateDir,
                   Map.of(
-                      WriterSettings.REGISTRY_API, "confluent",
-                      WriterSettings.REGISTRY_URL, registry.ccompatUrl().toString())));
+                      WriterSettings.REGISTRY_API,
+                      "confluent",
+                      WriterSettings.REGISTRY_URL,
+                      registry.ccompatUrl().toString())));
       assertThat(settings.registry().orElseThrow().api()).isEqualTo(SchemaRegistryApi.CONFLUENT);
       TopicNames topics = settings.topics();
       stack.createTopics(3, topics.users(), topics.emails());
@@ -110,8 +112,7 @@ class WriterConfluentApiIT {
         }
 
         assertThat(stack.scan(settings.table()))
-            .isEqualTo(
-                scenario.model().expectedItems(new EntityManager(settings.entityConfig())));
+            .isEqualTo(scenario.model().expectedItems(new EntityManager(settings.entityConfig())));
         assertThat(metrics.eventsTotal()).isEqualTo(sent);
         for (Outcome outcome : Outcome.values()) {
           assertThat(metrics.events(outcome))

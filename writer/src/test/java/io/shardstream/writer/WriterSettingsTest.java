@@ -94,10 +94,7 @@ class WriterSettingsTest {
         .contains(
             RegistrySettings.production(
                 SchemaRegistryApi.CONFLUENT, URI.create("http://schema-registry:8081")));
-    assertThat(
-            writer
-                .forReplay("replay", "table-v2", writer.entityConfig(), "seed")
-                .registry())
+    assertThat(writer.forReplay("replay", "table-v2", writer.entityConfig(), "seed").registry())
         .as("replay reads through the same registry API")
         .isEqualTo(writer.registry());
   }

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,8 +86,8 @@ public final class ConfluentRegistryClient implements AutoCloseable {
   }
 
   /**
-   * The version of {@code subject} whose schema is {@code schema}: {@code POST /subjects/{subject}}.
-   * Empty when the subject or the schema under it is not registered.
+   * The version of {@code subject} whose schema is {@code schema}: {@code POST
+   * /subjects/{subject}}. Empty when the subject or the schema under it is not registered.
    */
   public Optional<SubjectVersion> lookup(String subject, String schema) {
     String action = "looking up a schema under subject " + subject;
@@ -116,8 +116,8 @@ public final class ConfluentRegistryClient implements AutoCloseable {
 
   /**
    * The compatibility level in force for {@code subject}, the registry's global one when the
-   * subject has none of its own: {@code GET /config/{subject}?defaultToGlobal=true}. Empty when
-   * the registry names none for the subject (unknown subjects, on some registries).
+   * subject has none of its own: {@code GET /config/{subject}?defaultToGlobal=true}. Empty when the
+   * registry names none for the subject (unknown subjects, on some registries).
    */
   public Optional<String> compatibility(String subject) {
     String action = "reading the compatibility level of subject " + subject;
@@ -128,21 +128,33 @@ public final class ConfluentRegistryClient implements AutoCloseable {
     }
     JsonNode body = response.expectOk(action);
     // Confluent answers compatibilityLevel; some registries answer a PUT's field name.
-    JsonNode level = body.hasNonNull("compatibilityLevel") ? body.get("compatibilityLevel")
-        : body.path("compatibility");
+    JsonNode level =
+        body.hasNonNull("compatibilityLevel")
+            ? body.get("compatibilityLevel")
+            : body.path("compatibility");
     return level.isTextual() ? Optional.of(level.asText()) : Optional.empty();
   }
 
-  /** Sets {@code subject}'s compatibility level: {@code PUT /config/{subject}}. */
-  public void setCompatibility(String subject, String level) {
+  /**
+   * Sets {@code subject}'s compatibility level: {@code PUT /config/{subject}}.
+   *
+   * @return false when the registry refuses a level for a subject it does not know yet (most accept
+   *     one before the first version)
+   */
+  public boolean setCompatibility(String subject, String level) {
     String action = "setting the compatibility level of subject " + subject + " to " + level;
     ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-    exchange("PUT", "/config/" + segment(subject), body, action).expectOk(action);
+    Response response = exchange("PUT", "/config/" + segment(subject), body, action);
+    if (response.isNotFound(action)) {
+      return false;
+    }
+    response.expectOk(action);
+    return true;
   }
 
   /**
-   * Tests {@code schema} against the subject's latest version under its compatibility level:
-   * {@code POST /compatibility/subjects/{subject}/versions/latest?verbose=true}. A subject without
+   * Tests {@code schema} against the subject's latest version under its compatibility level: {@code
+   * POST /compatibility/subjects/{subject}/versions/latest?verbose=true}. A subject without
    * versions accepts any schema.
    */
   public CompatibilityCheck checkCompatibility(String subject, String schema) {
@@ -190,12 +202,7 @@ public final class ConfluentRegistryClient implements AutoCloseable {
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new SchemaRegistryUnavailableException(
-          "schema registry at "
-              + apiUrl
-              + " is unavailable while "
-              + action
-              + ": "
-              + describe(e),
+          "schema registry at " + apiUrl + " is unavailable while " + action + ": " + describe(e),
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -224,7 +231,8 @@ public final class ConfluentRegistryClient implements AutoCloseable {
       }
     }
     return switch (failure) {
-      case HttpConnectTimeoutException e -> "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+      case HttpConnectTimeoutException e ->
+          "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
       case HttpTimeoutException e -> "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
       case ConnectException e -> "cannot connect (" + RegistryFailures.rootMessage(e) + ")";
       default -> RegistryFailures.rootMessage(failure);

@@ -14,18 +14,23 @@ final class ConfluentSubjectRegistrar implements SubjectRegistrar {
 
   @Override
   public RegisteredSchema register(String subject, Schema schema) {
-    // Level first, so that an incompatible version is refused, not added. Every registry of this
-    // API accepts a subject-level config before the subject's first version.
-    String level = client.compatibility(subject).orElse(null);
-    if (level == null || !SchemaRegistrar.AT_LEAST_BACKWARD.contains(level)) {
-      client.setCompatibility(subject, SchemaRegistrar.BACKWARD);
-    }
+    // Level first, so that an incompatible version is refused, not added. A registry that takes
+    // no level for a subject without versions gets it right after the first one.
+    boolean levelSet = ensureBackward(subject);
     // Schema.toString() is what serializers look up, so the two match.
     String text = schema.toString();
     try {
       client.register(subject, text);
     } catch (IncompatibleSchemaException refused) {
       throw explained(refused, subject, text);
+    }
+    if (!levelSet && !ensureBackward(subject)) {
+      throw new SchemaRegistryException(
+          "schema registry at "
+              + client.apiUrl()
+              + " refuses a compatibility level for subject "
+              + subject
+              + " although it holds a version of it");
     }
     SubjectVersion version =
         client
@@ -40,6 +45,15 @@ final class ConfluentSubjectRegistrar implements SubjectRegistrar {
                             + " but does not find it there"));
     return new RegisteredSchema(
         version.subject(), Integer.toString(version.version()), version.id());
+  }
+
+  /** False when the registry takes no level for the subject yet. */
+  private boolean ensureBackward(String subject) {
+    String level = client.compatibility(subject).orElse(null);
+    if (level != null && SchemaRegistrar.AT_LEAST_BACKWARD.contains(level)) {
+      return true;
+    }
+    return client.setCompatibility(subject, SchemaRegistrar.BACKWARD);
   }
 
   @Override

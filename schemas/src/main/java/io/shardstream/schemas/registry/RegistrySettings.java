@@ -7,8 +7,8 @@ import java.util.Objects;
  * Where the schema registry is, which API it is spoken to through, and whether clients may register
  * schemas themselves. The setting keys are declared here, once, for every service that reads them.
  *
- * @param api the REST API: Apicurio's core v3 ({@link SchemaRegistryApi#APICURIO}, the default) or the
- *     Confluent Schema Registry API ({@link SchemaRegistryApi#CONFLUENT})
+ * @param api the REST API: Apicurio's core v3 ({@link SchemaRegistryApi#APICURIO}, the default) or
+ *     the Confluent Schema Registry API ({@link SchemaRegistryApi#CONFLUENT})
  * @param apiUrl the API's URL: for Apicurio, its core v3 API ({@code
  *     http://localhost:8081/apis/registry/v3}; the server's base URL is accepted too); for
  *     Confluent, the API's root as given ({@code http://sr:8081}, or Apicurio's {@code

@@ -5,10 +5,10 @@ import org.apache.avro.Schema;
 
 /**
  * Registers event schemas the way shardstream's serdes find them: subject {@code <topic>-value}
- * (Confluent's TopicNameStrategy; in Apicurio the artifact of that id in group {@value #GROUP},
- * its TopicIdStrategy), with the whole schema in one document (no references), under a
- * compatibility level of at least BACKWARD, so that a reader of the newest version can read every
- * older event. It speaks the API {@link RegistrySettings#api()} names.
+ * (Confluent's TopicNameStrategy; in Apicurio the artifact of that id in group {@value #GROUP}, its
+ * TopicIdStrategy), with the whole schema in one document (no references), under a compatibility
+ * level of at least BACKWARD, so that a reader of the newest version can read every older event. It
+ * speaks the API {@link RegistrySettings#api()} names.
  *
  * <p>This is the only place that writes to the registry: serializers in development mode call it on
  * first use, deployments call it through {@code Topics.registerSchemas}.

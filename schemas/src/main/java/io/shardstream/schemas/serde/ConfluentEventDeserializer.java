@@ -84,7 +84,10 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
     } catch (SchemaParseException e) {
       throw new UndecodableEventException(
           DecodeFailure.WRONG_EVENT_TYPE,
-          "expected a " + type.getSimpleName() + " but schema id " + schemaId
+          "expected a "
+              + type.getSimpleName()
+              + " but schema id "
+              + schemaId
               + " is not an Avro schema",
           e);
     }

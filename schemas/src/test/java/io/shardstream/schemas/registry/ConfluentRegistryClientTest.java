@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.shardstream.schemas.registry.ConfluentRegistryClient.CompatibilityCheck;
 import io.shardstream.schemas.registry.ConfluentRegistryClient.SubjectVersion;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -31,50 +24,26 @@ class ConfluentRegistryClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"T\",\"fields\":[]}";
 
-  private HttpServer server;
-  private final Deque<Answer> answers = new ArrayDeque<>();
-  private final List<Request> requests = new ArrayList<>();
+  private ScriptedRegistry registry;
   private ConfluentRegistryClient client;
   private URI url;
 
-  private record Answer(int status, String body) {}
-
-  private record Request(String method, String uri, String contentType, String body) {}
-
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::answer);
-    server.start();
-    url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sr");
+    registry = new ScriptedRegistry();
+    url = registry.url();
     client =
-        new ConfluentRegistryClient(
-            RegistrySettings.production(SchemaRegistryApi.CONFLUENT, url));
+        new ConfluentRegistryClient(RegistrySettings.production(SchemaRegistryApi.CONFLUENT, url));
   }
 
   @AfterEach
   void stopServer() {
     client.close();
-    server.stop(0);
-  }
-
-  private void answer(HttpExchange exchange) throws IOException {
-    requests.add(
-        new Request(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().toString(),
-            exchange.getRequestHeaders().getFirst("Content-Type"),
-            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-    Answer answer = answers.isEmpty() ? new Answer(500, "no answer scripted") : answers.poll();
-    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
-    exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+    registry.close();
   }
 
   private void script(int status, String body) {
-    answers.add(new Answer(status, body));
+    registry.script(status, body);
   }
 
   @Test
@@ -83,7 +52,7 @@ class ConfluentRegistryClientTest {
 
     assertThat(client.register("users.changes-value", SCHEMA)).isEqualTo(42);
 
-    Request request = requests.getFirst();
+    ScriptedRegistry.Request request = registry.requests().getFirst();
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.uri()).isEqualTo("/sr/subjects/users.changes-value/versions");
     assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
@@ -117,7 +86,9 @@ class ConfluentRegistryClientTest {
     assertThat(client.lookup("s-value", SCHEMA)).contains(new SubjectVersion("s-value", 3, 7));
     assertThat(client.lookup("s-value", SCHEMA)).isEmpty();
     assertThat(client.lookup("s-value", SCHEMA)).isEmpty();
-    assertThat(requests).extracting(Request::uri).containsOnly("/sr/subjects/s-value");
+    assertThat(registry.requests())
+        .extracting(ScriptedRegistry.Request::uri)
+        .containsOnly("/sr/subjects/s-value");
   }
 
   @Test
@@ -127,8 +98,8 @@ class ConfluentRegistryClientTest {
 
     assertThat(client.schema(7)).contains(SCHEMA);
     assertThat(client.schema(8)).isEmpty();
-    assertThat(requests)
-        .extracting(Request::method, Request::uri)
+    assertThat(registry.requests())
+        .extracting(ScriptedRegistry.Request::method, ScriptedRegistry.Request::uri)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("GET", "/sr/schemas/ids/7"),
             org.assertj.core.groups.Tuple.tuple("GET", "/sr/schemas/ids/8"));
@@ -137,24 +108,36 @@ class ConfluentRegistryClientTest {
   @Test
   void compatibilityIsReadWithTheGlobalFallbackAndSetPerSubject() throws IOException {
     script(200, "{\"compatibilityLevel\":\"FULL\"}");
-    script(404, "{\"error_code\":40408,\"message\":\"Subject does not have subject-level"
-        + " compatibility configured\"}");
+    script(
+        404,
+        "{\"error_code\":40408,\"message\":\"Subject does not have subject-level"
+            + " compatibility configured\"}");
     script(200, "{\"compatibility\":\"BACKWARD\"}");
 
     assertThat(client.compatibility("s-value")).contains("FULL");
     assertThat(client.compatibility("s-value")).isEqualTo(Optional.empty());
-    client.setCompatibility("s-value", "BACKWARD");
+    assertThat(client.setCompatibility("s-value", "BACKWARD")).isTrue();
 
-    assertThat(requests.get(0).uri()).isEqualTo("/sr/config/s-value?defaultToGlobal=true");
-    assertThat(requests.get(2).method()).isEqualTo("PUT");
-    assertThat(requests.get(2).uri()).isEqualTo("/sr/config/s-value");
-    assertThat(JSON.readTree(requests.get(2).body()).get("compatibility").asText())
+    assertThat(registry.requests().get(0).uri())
+        .isEqualTo("/sr/config/s-value?defaultToGlobal=true");
+    assertThat(registry.requests().get(2).method()).isEqualTo("PUT");
+    assertThat(registry.requests().get(2).uri()).isEqualTo("/sr/config/s-value");
+    assertThat(JSON.readTree(registry.requests().get(2).body()).get("compatibility").asText())
         .isEqualTo("BACKWARD");
   }
 
   @Test
+  void aRegistryRefusingALevelForAnUnknownSubjectSaysSo() {
+    script(404, "{\"error_code\":40401,\"message\":\"Subject 's-value' not found.\"}");
+
+    assertThat(client.setCompatibility("s-value", "BACKWARD")).isFalse();
+  }
+
+  @Test
   void aCompatibilityCheckReturnsTheRegistrysMessages() {
-    script(200, "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE: tier\"]}");
+    script(
+        200,
+        "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE: tier\"]}");
     script(404, "{\"error_code\":40401,\"message\":\"Subject not found\"}");
 
     assertThat(client.checkCompatibility("s-value", SCHEMA))
@@ -163,7 +146,7 @@ class ConfluentRegistryClientTest {
     assertThat(client.checkCompatibility("s-value", SCHEMA).compatible())
         .as("nothing registered yet: nothing to break")
         .isTrue();
-    assertThat(requests.getFirst().uri())
+    assertThat(registry.requests().getFirst().uri())
         .isEqualTo("/sr/compatibility/subjects/s-value/versions/latest?verbose=true");
   }
 
@@ -175,7 +158,9 @@ class ConfluentRegistryClientTest {
     assertThatThrownBy(() -> client.schema(1))
         .isInstanceOf(SchemaRegistryUnavailableException.class)
         .hasMessage(
-            "schema registry at " + url + " is unavailable while fetching schema id 1:"
+            "schema registry at "
+                + url
+                + " is unavailable while fetching schema id 1:"
                 + " HTTP 503 upstream down");
     assertThatThrownBy(() -> client.schema(1))
         .isInstanceOf(SchemaRegistryUnavailableException.class)
@@ -190,7 +175,9 @@ class ConfluentRegistryClientTest {
     assertThatThrownBy(() -> client.register("s-value", "{"))
         .isExactlyInstanceOf(SchemaRegistryException.class)
         .hasMessage(
-            "schema registry at " + url + " failed while registering a schema under subject"
+            "schema registry at "
+                + url
+                + " failed while registering a schema under subject"
                 + " s-value: HTTP 422 Invalid schema (error_code 42201)");
     assertThatThrownBy(() -> client.schema(1))
         .isExactlyInstanceOf(SchemaRegistryException.class)
@@ -220,14 +207,17 @@ class ConfluentRegistryClientTest {
       assertThatThrownBy(() -> nowhere.lookup("s-value", SCHEMA))
           .isInstanceOf(SchemaRegistryUnavailableException.class)
           .hasMessageStartingWith(
-              "schema registry at " + closed + " is unavailable while looking up a schema under"
+              "schema registry at "
+                  + closed
+                  + " is unavailable while looking up a schema under"
                   + " subject s-value: cannot connect");
     }
   }
 
   @Test
   void subjectsAreOnePathSegment() {
-    assertThat(ConfluentRegistryClient.segment("users.changes-value")).isEqualTo("users.changes-value");
+    assertThat(ConfluentRegistryClient.segment("users.changes-value"))
+        .isEqualTo("users.changes-value");
     assertThat(ConfluentRegistryClient.segment("a/b c")).isEqualTo("a%2Fb%20c");
   }
 }

@@ -98,8 +98,7 @@ class RegistrySettingsTest {
   @Test
   void relativeUrlsAreRejectedForEveryApi() {
     assertThatThrownBy(
-            () ->
-                RegistrySettings.production(SchemaRegistryApi.CONFLUENT, URI.create("sr:8081")))
+            () -> RegistrySettings.production(SchemaRegistryApi.CONFLUENT, URI.create("sr:8081")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("absolute");
   }
