@@ -27,6 +27,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer configured for the Confluent Schema Registry API ({@code registry.api=confluent}),
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(DevStackExtension.class)
 class WriterConfluentApiIT {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterConfluentApiIT.class);
   private static final String NAME = "ccompat";
   private static final Duration SETTLE = Duration.ofSeconds(120);
 
@@ -78,6 +81,7 @@ class WriterConfluentApiIT {
             () -> "writer state " + writer.state());
         WriterMetrics metrics = writer.metrics();
 
+        long start = System.nanoTime();
         long sent = 0;
         for (int phase = 0; phase < scenario.phases().size(); phase++) {
           for (Scenario.Step step : scenario.phases().get(phase)) {
@@ -111,6 +115,11 @@ class WriterConfluentApiIT {
                       + expectedCascades);
         }
 
+        LOG.info(
+            "through the Confluent API: {} records ({}) in {} s",
+            sent,
+            scenario.outcomes(),
+            String.format("%.1f", (System.nanoTime() - start) / 1e9));
         assertThat(stack.scan(settings.table()))
             .isEqualTo(scenario.model().expectedItems(new EntityManager(settings.entityConfig())));
         assertThat(metrics.eventsTotal()).isEqualTo(sent);
