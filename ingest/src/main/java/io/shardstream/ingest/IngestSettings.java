@@ -2,6 +2,7 @@ package io.shardstream.ingest;
 
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
@@ -16,7 +17,10 @@ import org.apache.kafka.common.errors.InvalidTopicException;
  * <ul>
  *   <li>{@code kafka.*}: Kafka producer settings, passed through with the prefix removed
  *       ({@code kafka.bootstrap.servers}, {@code kafka.linger.ms}, security settings ...)
- *   <li>{@code registry.url}: the schema registry's base URL ({@code http://host:port})
+ *   <li>{@code registry.url}: the schema registry: Apicurio's base URL ({@code http://host:port})
+ *       or, with {@code registry.api=confluent}, the Confluent-compatible API's URL
+ *   <li>{@code registry.api}: {@code apicurio} (default) or {@code confluent}: which REST API the
+ *       serdes speak
  *   <li>{@code registry.auto-register}: whether producers register the event schemas on first use
  *       (local runs); off by default, as deployments register them up front
  *   <li>{@code topics.dead-letters}: where input that cannot become an event goes (the DynamoDB
@@ -26,8 +30,9 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 public final class IngestSettings {
   public static final String KAFKA_PREFIX = "kafka";
   public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-  public static final String REGISTRY_URL = "registry.url";
-  public static final String REGISTRY_AUTO_REGISTER = "registry.auto-register";
+  public static final String REGISTRY_URL = RegistrySettings.URL;
+  public static final String REGISTRY_API = RegistrySettings.API;
+  public static final String REGISTRY_AUTO_REGISTER = RegistrySettings.AUTO_REGISTER;
   public static final String DEAD_LETTER_TOPIC = "topics.dead-letters";
 
   private IngestSettings() {}
@@ -36,7 +41,8 @@ public final class IngestSettings {
   public static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
-    defaults.put(REGISTRY_URL, "http://localhost:8081");
+    defaults.put(REGISTRY_URL, RegistrySettings.DEFAULT_URL);
+    defaults.put(REGISTRY_API, SchemaRegistryApi.DEFAULT.key());
     defaults.put(REGISTRY_AUTO_REGISTER, "false");
     defaults.put(DEAD_LETTER_TOPIC, Topics.DEAD_LETTERS.name());
     return defaults;
@@ -60,10 +66,21 @@ public final class IngestSettings {
     return topic;
   }
 
+  /**
+   * @throws SettingsException naming the bad setting and its environment variable
+   */
   public static RegistrySettings registry(Settings settings) {
     String url = settings.require(REGISTRY_URL);
+    SchemaRegistryApi api;
     try {
-      return new RegistrySettings(URI.create(url), settings.getBoolean(REGISTRY_AUTO_REGISTER, false));
+      api = SchemaRegistryApi.parse(settings.get(REGISTRY_API, SchemaRegistryApi.DEFAULT.key()));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("setting '" + REGISTRY_API + "' (" + Settings.envName(REGISTRY_API) + ") "
+          + e.getMessage());
+    }
+    boolean autoRegister = settings.getBoolean(REGISTRY_AUTO_REGISTER, false);
+    try {
+      return new RegistrySettings(api, URI.create(url.trim()), autoRegister);
     } catch (IllegalArgumentException e) {
       throw new SettingsException("setting '" + REGISTRY_URL + "' (" + Settings.envName(REGISTRY_URL) + "): "
           + e.getMessage());

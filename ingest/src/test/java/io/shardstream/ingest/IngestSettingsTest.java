@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
@@ -57,5 +58,23 @@ class IngestSettingsTest {
         .isInstanceOf(SettingsException.class).hasMessageContaining("kafka.bootstrap.servers");
     assertThatThrownBy(() -> IngestSettings.registry(Settings.of(Map.of("registry.url", "localhost:8081"))))
         .isInstanceOf(SettingsException.class).hasMessageContaining("registry.url").hasMessageContaining("absolute");
+  }
+
+  @Test
+  void theConfluentApiIsPickedByOneSetting() {
+    Settings settings = new SettingsLoader().defaults(IngestSettings.defaults()).environment(Map.of(
+        "SHARDSTREAM_REGISTRY_API", "confluent",
+        "SHARDSTREAM_REGISTRY_URL", "http://karapace:8081")).load();
+
+    assertThat(IngestSettings.registry(settings))
+        .isEqualTo(RegistrySettings.production(SchemaRegistryApi.CONFLUENT, URI.create("http://karapace:8081")));
+  }
+
+  @Test
+  void anUnknownApiNamesTheAllowedValuesAndTheVariable() {
+    assertThatThrownBy(() -> IngestSettings.registry(Settings.of(Map.of("registry.url", "http://r:1",
+        "registry.api", "glue"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("setting 'registry.api' (SHARDSTREAM_REGISTRY_API) must be apicurio or confluent, got 'glue'");
   }
 }

@@ -40,7 +40,7 @@ class ChangeEventsKafkaIT {
     RegistrySettings settings = RegistrySettings.production(registry.url());
     List<RegisteredSchema> registered = Topics.registerSchemas(new SchemaRegistrar(settings));
     assertThat(registered)
-        .extracting(RegisteredSchema::artifactId)
+        .extracting(RegisteredSchema::subject)
         .containsExactly("users.changes-value", "emails.changes-value");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(Topics.USERS.name(), 1, (short) 1))).all().get();

@@ -57,6 +57,15 @@ public final class RegistryApi {
             .build());
   }
 
+  /** PUT of a JSON body on the Confluent-compatible API. */
+  public JsonNode ccompatPut(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   private static JsonNode get(URI uri) {
     return send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build());
   }

@@ -6,6 +6,7 @@ import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
@@ -34,13 +35,14 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param kafka Kafka Streams settings: every {@code kafka.*} key without the prefix (client, {@code
  *     producer.*} and {@code consumer.*} settings included)
- * @param registryUrl the schema registry; empty with {@code serde.format=plain-avro}
+ * @param registry the schema registry (URL and API; the writer only looks schemas up); empty with
+ *     {@code serde.format=plain-avro}
  */
 public record WriterSettings(
     String applicationId,
     Map<String, String> kafka,
     SerdeFormat serdeFormat,
-    Optional<URI> registryUrl,
+    Optional<RegistrySettings> registry,
     TopicNames topics,
     boolean createSourceTopics,
     int sourcePartitions,
@@ -62,7 +64,8 @@ public record WriterSettings(
   public static final String APPLICATION_ID = "application.id";
   public static final String KAFKA_PREFIX = "kafka";
   public static final String SERDE_FORMAT = "serde.format";
-  public static final String REGISTRY_URL = "registry.url";
+  public static final String REGISTRY_URL = RegistrySettings.URL;
+  public static final String REGISTRY_API = RegistrySettings.API;
   public static final String TOPIC_USERS = "topics.users";
   public static final String TOPIC_EMAILS = "topics.emails";
   public static final String TOPIC_DEAD_LETTERS = "topics.dead-letters";
@@ -111,7 +114,8 @@ public record WriterSettings(
     // The sink writes DynamoDB inside the commit, while the transaction is open: leave it time.
     defaults.put("kafka.producer.transaction.timeout.ms", "60000");
     defaults.put(SERDE_FORMAT, "registry");
-    defaults.put(REGISTRY_URL, "http://localhost:8081");
+    defaults.put(REGISTRY_URL, RegistrySettings.DEFAULT_URL);
+    defaults.put(REGISTRY_API, SchemaRegistryApi.DEFAULT.key());
     defaults.put(TOPIC_USERS, Topics.USERS.name());
     defaults.put(TOPIC_EMAILS, Topics.EMAILS.name());
     defaults.put(TOPIC_DEAD_LETTERS, Topics.DEAD_LETTERS.name());
@@ -158,19 +162,8 @@ public record WriterSettings(
             SerdeFormat.REGISTRY,
             () -> SerdeFormat.parse(settings.get(SERDE_FORMAT, "registry")),
             "registry or plain-avro");
-    Optional<URI> registry =
-        settings
-            .get(REGISTRY_URL)
-            .map(String::trim)
-            .flatMap(text -> uri(REGISTRY_URL, text, problems));
-    if (format == SerdeFormat.REGISTRY && registry.isEmpty()) {
-      problems.add(
-          "missing setting '"
-              + REGISTRY_URL
-              + "' ("
-              + Settings.envName(REGISTRY_URL)
-              + "), needed with serde.format=registry");
-    }
+    Optional<RegistrySettings> registry =
+        format == SerdeFormat.REGISTRY ? registry(settings, problems) : Optional.empty();
     TopicNames topics =
         TopicNames.of(
             applicationId,
@@ -268,11 +261,12 @@ public record WriterSettings(
     return properties;
   }
 
-  /** The serdes of the source events: through the registry, or plain Avro ({@code serde.format}). */
+  /**
+   * The serdes of the source events: through the registry, or plain Avro ({@code serde.format}).
+   */
   public ChangeEventSerdes serdes() {
     return switch (serdeFormat) {
-      case REGISTRY ->
-          ChangeEventSerdes.registry(RegistrySettings.production(registryUrl.orElseThrow()));
+      case REGISTRY -> ChangeEventSerdes.registry(registry.orElseThrow());
       case PLAIN_AVRO -> ChangeEventSerdes.plainAvro();
     };
   }
@@ -299,7 +293,7 @@ public record WriterSettings(
         replayApplicationId,
         Map.copyOf(replayKafka),
         serdeFormat,
-        registryUrl,
+        registry,
         replayTopics,
         false,
         sourcePartitions,
@@ -317,6 +311,50 @@ public record WriterSettings(
         maxConcurrentBatches,
         writeRetryMaxElapsed,
         failureBackoff);
+  }
+
+  /** The registry's URL and API; the writer never registers (production settings). */
+  private static Optional<RegistrySettings> registry(Settings settings, List<String> problems) {
+    SchemaRegistryApi api = null;
+    try {
+      api = SchemaRegistryApi.parse(settings.get(REGISTRY_API, SchemaRegistryApi.DEFAULT.key()));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "setting '"
+              + REGISTRY_API
+              + "' ("
+              + Settings.envName(REGISTRY_API)
+              + ") "
+              + e.getMessage());
+    }
+    Optional<URI> url =
+        settings
+            .get(REGISTRY_URL)
+            .map(String::trim)
+            .flatMap(text -> uri(REGISTRY_URL, text, problems));
+    if (settings.get(REGISTRY_URL).isEmpty()) {
+      problems.add(
+          "missing setting '"
+              + REGISTRY_URL
+              + "' ("
+              + Settings.envName(REGISTRY_URL)
+              + "), needed with serde.format=registry");
+    }
+    if (api == null || url.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RegistrySettings.production(api, url.get()));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "setting '"
+              + REGISTRY_URL
+              + "' ("
+              + Settings.envName(REGISTRY_URL)
+              + "): "
+              + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static <T> T read(

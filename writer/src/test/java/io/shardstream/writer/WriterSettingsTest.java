@@ -3,6 +3,8 @@ package io.shardstream.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.writer.state.StoreKind;
@@ -22,7 +24,8 @@ class WriterSettingsTest {
     assertThat(settings.kafka())
         .containsEntry("bootstrap.servers", "localhost:9092")
         .containsEntry("processing.guarantee", "exactly_once_v2");
-    assertThat(settings.registryUrl()).contains(URI.create("http://localhost:8081"));
+    assertThat(settings.registry())
+        .contains(RegistrySettings.production(URI.create("http://localhost:8081")));
     assertThat(settings.topics())
         .isEqualTo(
             new TopicNames(
@@ -75,5 +78,50 @@ class WriterSettingsTest {
             "writer.future-skew",
             "writer.state.store",
             "dynamodb.endpoint");
+  }
+
+  @Test
+  void theConfluentApiIsPickedByOneSetting() {
+    Settings settings =
+        WriterSettings.load(
+            null,
+            Map.of(
+                "SHARDSTREAM_REGISTRY_API", "confluent",
+                "SHARDSTREAM_REGISTRY_URL", "http://schema-registry:8081"));
+
+    WriterSettings writer = WriterSettings.from(settings);
+    assertThat(writer.registry())
+        .contains(
+            RegistrySettings.production(
+                SchemaRegistryApi.CONFLUENT, URI.create("http://schema-registry:8081")));
+    assertThat(writer.forReplay("replay", "table-v2", writer.entityConfig(), "seed").registry())
+        .as("replay reads through the same registry API")
+        .isEqualTo(writer.registry());
+  }
+
+  @Test
+  void aBadRegistryApiOrUrlIsReportedWithItsVariable() {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("registry.api", "karapace");
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining(
+            "setting 'registry.api' (SHARDSTREAM_REGISTRY_API) must be apicurio or confluent,"
+                + " got 'karapace'");
+
+    values.put("registry.api", "confluent");
+    values.put("registry.url", "http://localhost:8081/apis/registry/v3");
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("setting 'registry.url' (SHARDSTREAM_REGISTRY_URL)")
+        .hasMessageContaining("/apis/ccompat/v7");
+  }
+
+  @Test
+  void plainAvroNeedsNoRegistry() {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("serde.format", "plain-avro");
+    values.put("registry.api", "anything");
+    assertThat(WriterSettings.from(Settings.of(values)).registry()).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.ingest.ChangeRecord;
+import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.file.BadLine;
 import io.shardstream.ingest.file.EventLineParser;
@@ -22,9 +23,11 @@ import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
+import io.shardstream.service.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,38 @@ class FileImportIT {
     List<ConsumerRecord<String, byte[]>> produced = topics.readSince(mark, file.good().size());
     assertThat(produced).hasSize(file.good().size());
     assertThat(perKey(decode(produced, serdes))).isEqualTo(perKey(file.good()));
+  }
+
+  /**
+   * The same import configured as a user would for a Confluent-compatible registry ({@code
+   * registry.api=confluent}, here the registry's {@code /apis/ccompat/v7}): the events are read back
+   * through Apicurio's own API, so the ids the Confluent API hands out are the registry's ids.
+   */
+  @Test
+  void importsThroughTheConfluentApi(KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
+    Settings settings = Settings.of(Map.of(
+        IngestSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+        IngestSettings.REGISTRY_API, "confluent",
+        IngestSettings.REGISTRY_URL, registry.ccompatUrl().toString()));
+    RegistrySettings confluent = IngestSettings.registry(settings);
+    assertThat(confluent.api()).isEqualTo(SchemaRegistryApi.CONFLUENT);
+    Topics.registerSchemas(new SchemaRegistrar(confluent));
+    ChangeTopics topics = new ChangeTopics(kafka);
+    ImportFile file = importFile(GeneratorOptions.defaults().withUsers(400).withSeed(12));
+    Map<TopicPartition, Long> mark = topics.mark();
+
+    ImportReport report;
+    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
+      report = FileImporter.run(file.path(), ImportOptions.defaults().withImportedAt(IMPORTED_AT), sink,
+          ProgressDisplay.none());
+    }
+
+    assertThat(report.badLines()).extracting(BadLine::lineNumber).containsExactlyElementsOf(file.badLineNumbers());
+    assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
+    List<ConsumerRecord<String, byte[]>> produced = topics.readSince(mark, file.good().size());
+    assertThat(produced).hasSize(file.good().size());
+    ChangeEventSerdes apicurio = ChangeEventSerdes.registry(RegistrySettings.production(registry.url()));
+    assertThat(perKey(decode(produced, apicurio))).isEqualTo(perKey(file.good()));
   }
 
   /** Generated lines (valid and semantically invalid), with structurally bad lines spread among them. */

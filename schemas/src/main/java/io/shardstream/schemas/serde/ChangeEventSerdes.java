@@ -18,7 +18,10 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public interface ChangeEventSerdes {
 
-  /** Serdes on the Apicurio registry serde. */
+  /**
+   * Serdes through the schema registry, in the Confluent wire format, on the API {@link
+   * RegistrySettings#api()} names.
+   */
   static ChangeEventSerdes registry(RegistrySettings settings) {
     return new RegistryChangeEventSerdes(settings);
   }

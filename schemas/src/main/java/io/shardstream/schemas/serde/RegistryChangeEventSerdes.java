@@ -4,10 +4,16 @@ import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistrar;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
-/** Serdes on the Apicurio registry serde (Confluent wire format). No I/O until first use. */
+/**
+ * Serdes through the schema registry in the Confluent wire format, speaking the API the settings
+ * name: Apicurio's serde for its core API, shardstream's own for the Confluent API. No I/O until
+ * first use.
+ */
 final class RegistryChangeEventSerdes implements ChangeEventSerdes {
   private final RegistrySettings settings;
   private final SchemaRegistrar registrar;
@@ -21,9 +27,22 @@ final class RegistryChangeEventSerdes implements ChangeEventSerdes {
 
   @Override
   public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> eventType) {
-    return Serdes.serdeFrom(
-        new RegistryEventSerializer<T>(
-            settings, SpecificData.getForClass(eventType).getSchema(eventType), registrar),
-        new RegistryEventDeserializer<>(settings, eventType));
+    return Serdes.serdeFrom(serializer(eventType), deserializer(eventType));
+  }
+
+  private <T extends SpecificRecord> Serializer<T> serializer(Class<T> eventType) {
+    return switch (settings.api()) {
+      case APICURIO ->
+          new RegistryEventSerializer<>(
+              settings, SpecificData.getForClass(eventType).getSchema(eventType), registrar);
+      case CONFLUENT -> new ConfluentEventSerializer<>(settings, eventType, registrar);
+    };
+  }
+
+  private <T extends SpecificRecord> Deserializer<T> deserializer(Class<T> eventType) {
+    return switch (settings.api()) {
+      case APICURIO -> new RegistryEventDeserializer<>(settings, eventType);
+      case CONFLUENT -> new ConfluentEventDeserializer<>(settings, eventType);
+    };
   }
 }

@@ -3,7 +3,6 @@ package io.shardstream.schemas.serde;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.shardstream.schemas.registry.RegistryFailures;
 import io.shardstream.schemas.registry.RegistrySettings;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,9 +13,6 @@ import org.apache.kafka.common.serialization.Deserializer;
  * SchemaRegistryUnavailableException} and other {@code SchemaRegistryException}s).
  */
 final class RegistryEventDeserializer<T> implements Deserializer<T> {
-  /** Magic byte 0 and a 4-byte schema id. */
-  static final int FRAME_LENGTH = 5;
-
   private final AvroKafkaDeserializer<Object> apicurio = new AvroKafkaDeserializer<>();
   private final RegistrySettings settings;
   private final Class<T> type;
@@ -45,7 +41,7 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     if (data == null) {
       return null;
     }
-    checkFraming(data);
+    WireFormat.checkFraming(data);
     Object value;
     try {
       value = apicurio.deserialize(topic, data);
@@ -58,31 +54,15 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
           "expected a "
               + type.getSimpleName()
               + " but schema id "
-              + schemaId(data)
+              + WireFormat.schemaId(data)
               + " describes "
               + describe(value));
     }
     return type.cast(value);
   }
 
-  private static void checkFraming(byte[] data) {
-    if (data.length < FRAME_LENGTH) {
-      throw new UndecodableEventException(
-          DecodeFailure.NOT_REGISTRY_FRAMED,
-          data.length
-              + " bytes, fewer than the "
-              + FRAME_LENGTH
-              + " of a magic byte and schema id");
-    }
-    if (data[0] != 0) {
-      throw new UndecodableEventException(
-          DecodeFailure.NOT_REGISTRY_FRAMED,
-          String.format("first byte is 0x%02x, not the magic byte 0x00", data[0]));
-    }
-  }
-
   private RuntimeException explain(RuntimeException failure, byte[] data) {
-    int schemaId = schemaId(data);
+    int schemaId = WireFormat.schemaId(data);
     if (RegistryFailures.isUnavailable(failure)) {
       return RegistryFailures.describe(
           failure, "fetching schema id " + schemaId, settings.apiUrl());
@@ -126,10 +106,6 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
       }
     }
     return false;
-  }
-
-  private static int schemaId(byte[] data) {
-    return ByteBuffer.wrap(data, 1, 4).getInt();
   }
 
   private static String describe(Object value) {

@@ -53,7 +53,7 @@ final class RegistryEventSerializer<T extends SpecificRecord> implements Seriali
   }
 
   private RuntimeException explain(RuntimeException failure, String topic) {
-    String artifact = SchemaRegistrar.GROUP + "/" + SchemaRegistrar.valueArtifactId(topic);
+    String artifact = SchemaRegistrar.GROUP + "/" + SchemaRegistrar.valueSubject(topic);
     if (isNotRegistered(failure)) {
       return new SchemaRegistryException(
           "the "

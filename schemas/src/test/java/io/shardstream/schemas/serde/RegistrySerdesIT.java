@@ -86,12 +86,12 @@ class RegistrySerdesIT {
     SchemaRegistrar registrar = new SchemaRegistrar(RegistrySettings.production(registry.url()));
     RegisteredSchema v1 = registrar.registerValueSchema(topic, SchemaHistory.userEventV1());
     GenericRecord v1Event = SchemaHistory.userUpsertV1("u-legacy");
-    byte[] v1Bytes = framed(v1.contentId(), v1Event);
+    byte[] v1Bytes = framed(v1.schemaId(), v1Event);
 
     // The registry itself judges v2 backward compatible with v1.
     RegisteredSchema v2 = registrar.registerValueSchema(topic, UserChangeEvent.getClassSchema());
     assertThat(v2.version()).isEqualTo("2");
-    assertThat(v2.contentId()).isNotEqualTo(v1.contentId());
+    assertThat(v2.schemaId()).isNotEqualTo(v1.schemaId());
 
     DecodeResult<UserChangeEvent> decoded =
         production().valueDecoder(UserChangeEvent.class).decode(topic, v1Bytes);
@@ -123,7 +123,7 @@ class RegistrySerdesIT {
               .registerValueSchema(topic, UserChangeEvent.getClassSchema());
       byte[] bytes = serde.serializer().serialize(topic, SampleEvents.userUpsert("u-1"));
 
-      assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo((int) registered.contentId());
+      assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo((int) registered.schemaId());
     }
   }
 
