@@ -70,6 +70,16 @@ docker_build() { # TAG DOCKERFILE CONTEXT [docker build options]
   echo "build.sh: built $tag ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1 / 1e6}'))"
 }
 
+# What was built, as the compose file's image variables (KAFKA_IMAGE=shardstream/kafka-local:4.3.1
+# ...): deploy/images/target/local-images.env, for `set -a; . FILE` or `docker compose --env-file`.
+images_env="$here/target/local-images.env"
+record_image() { # VARIABLE TAG
+  mkdir -p "$(dirname "$images_env")"
+  touch "$images_env"
+  sed -i "/^$1=/d" "$images_env"
+  echo "$1=$2" >>"$images_env"
+}
+
 # NAME=value lines that a module's build wrote from the parent pom's properties.
 image_env() { # MODULE NAME
   sed -n "s/^$2=//p" "$here/$1/target/image.env"
@@ -157,10 +167,12 @@ if [[ ${#infra[@]} -gt 0 ]]; then
     context="$here/$image/target"
     "stage_$image" "$context/rootfs"
     version=$(image_env "$image" VERSION)
-    docker_build "$(image_env "$image" IMAGE):$version" "$here/$image/Dockerfile" "$context" \
+    tag="$(image_env "$image" IMAGE):$version"
+    docker_build "$tag" "$here/$image/Dockerfile" "$context" \
       --build-arg "BASE=$base_tag" \
       --label "org.opencontainers.image.version=$version" \
       --label "org.opencontainers.image.description=built locally by deploy/images/build.sh"
+    record_image "$(image_env "$image" VARIABLE)" "$tag"
   done
 fi
 
@@ -169,5 +181,7 @@ fi
 if [[ " ${images[*]} " == *" shardstream "* ]]; then
   mvnw -pl app -am -Pimage-offline package -DskipTests
   tag=$(docker load -i "$root/app/target/jib-image.tar" | sed -n 's/^Loaded image: //p')
+  [[ -n $tag ]] || fail "docker load of app/target/jib-image.tar named no image"
   echo "build.sh: built $tag ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1 / 1e6}'))"
+  record_image SHARDSTREAM_IMAGE "$tag"
 fi
