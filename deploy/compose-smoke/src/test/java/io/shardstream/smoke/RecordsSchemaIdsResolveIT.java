@@ -3,6 +3,7 @@ package io.shardstream.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,7 @@ class RecordsSchemaIdsResolveIT {
 
   private static final String TOPIC = "users.changes";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration NO_ANSWER = Duration.ofMinutes(3);
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,29 +56,58 @@ class RecordsSchemaIdsResolveIT {
       Schema schema = schemas.computeIfAbsent(id, this::schemaById);
       GenericRecord decoded =
           new GenericDatumReader<GenericRecord>(schema)
-              .read(null, DecoderFactory.get().binaryDecoder(value.array(), 5, value.remaining(), null));
-      assertThat(decoded.toString()).as("record at offset %d", record.offset()).contains(record.key());
+              .read(
+                  null,
+                  DecoderFactory.get().binaryDecoder(value.array(), 5, value.remaining(), null));
+      assertThat(decoded.toString())
+          .as("record at offset %d", record.offset())
+          .contains(record.key());
     }
     System.out.printf(
         "SMOKE registry: %d records of %s decode with their schema ids %s after the restart%n",
         records.size(), TOPIC, schemas.keySet());
   }
 
+  /**
+   * The schema the registry answers for {@code id}. A registry that has just restarted may answer
+   * slowly (or 503) while it reads its journal: asked again until it gives an answer, for at most
+   * {@link #NO_ANSWER}; a 404 is an answer (the id is orphaned) and fails at once.
+   */
   private Schema schemaById(int id) {
+    URI uri = registry.resolve("/apis/ccompat/v7/schemas/ids/" + id);
+    long giveUp = System.nanoTime() + NO_ANSWER.toNanos();
+    String lastProblem;
+    do {
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return new Schema.Parser().parse(JSON.readTree(response.body()).path("schema").asText());
+        }
+        lastProblem = response.statusCode() + " " + response.body();
+        if (response.statusCode() < 500) {
+          break;
+        }
+      } catch (IOException e) {
+        lastProblem = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+      sleep();
+    } while (System.nanoTime() < giveUp);
+    throw new AssertionError(
+        "schema id " + id + " does not resolve: GET " + uri + ": " + lastProblem);
+  }
+
+  private static void sleep() {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(registry.resolve("/apis/ccompat/v7/schemas/ids/" + id))
-                  .timeout(Duration.ofSeconds(10))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode())
-          .as("GET /apis/ccompat/v7/schemas/ids/%d: %s", id, response.body())
-          .isEqualTo(200);
-      return new Schema.Parser().parse(JSON.readTree(response.body()).path("schema").asText());
-    } catch (Exception e) {
-      throw new AssertionError("schema id " + id + " does not resolve", e);
+      Thread.sleep(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 
@@ -84,7 +115,8 @@ class RecordsSchemaIdsResolveIT {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("smoke.kafka"));
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
@@ -97,7 +129,9 @@ class RecordsSchemaIdsResolveIT {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        assertThat(System.nanoTime()).as("read %s to its end within 60 s", TOPIC).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("read %s to its end within 60 s", TOPIC)
+            .isLessThan(deadline);
         consumer.poll(Duration.ofMillis(500)).forEach(records::add);
       }
     }

@@ -19,17 +19,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pages {@code GET /v1/users} through the query API's published port and compares the whole
- * result, in order and field by field, with {@link ExpectedUsers} of the events sent. The writer
- * is asynchronous: the search is repeated while it gets closer to the expectation, and the check
- * fails once nothing has changed for {@link #STALL} (or the page contents are wrong in a way no
- * waiting fixes: duplicates or order).
+ * Pages {@code GET /v1/users} through the query API's published port and compares the whole result,
+ * in order and field by field, with {@link ExpectedUsers} of the events sent. The writer is
+ * asynchronous: the search is repeated while it gets closer to the expectation, and the check fails
+ * once nothing has changed for {@link #STALL} (or the page contents are wrong in a way no waiting
+ * fixes: duplicates or order).
  */
 class SearchMatchesEventsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STALL = Duration.ofSeconds(90);
   private static final int PAGE_SIZE = 37;
+
   /** Fields of the events' user state that the API returns as they are. */
   private static final List<String> FIELDS =
       List.of("userId", "beneficiaryId", "firstName", "lastName", "phone", "locale");
@@ -45,8 +46,14 @@ class SearchMatchesEventsIT {
     String lastDifference = null;
     long lastChange = System.nanoTime();
     while (true) {
-      Search search = search();
-      String difference = difference(expected.users(), search.items());
+      Search search = null;
+      String difference;
+      try {
+        search = search();
+        difference = difference(expected.users(), search.items());
+      } catch (IOException slowOrRestarting) {
+        difference = "the query API did not answer: " + slowOrRestarting;
+      }
       if (difference == null) {
         System.out.printf(
             "SMOKE search: %d users in %d pages match the %d events sent%n",
@@ -57,7 +64,8 @@ class SearchMatchesEventsIT {
         lastDifference = difference;
         lastChange = System.nanoTime();
       } else if (System.nanoTime() - lastChange > STALL.toNanos()) {
-        fail("no progress for %d s; the search still differs from the %d events sent: %s",
+        fail(
+            "no progress for %d s; the search still differs from the %d events sent: %s",
             STALL.toSeconds(), expected.events(), difference);
       }
       Thread.sleep(1_000);
@@ -89,7 +97,9 @@ class SearchMatchesEventsIT {
       page.path("items").forEach(items::add);
       pages++;
       if (page.path("items").size() != PAGE_SIZE && page.hasNonNull("nextCursor")) {
-        fail("page %d holds %d items, not %d, yet has a next page", pages, page.path("items").size(), PAGE_SIZE);
+        fail(
+            "page %d holds %d items, not %d, yet has a next page",
+            pages, page.path("items").size(), PAGE_SIZE);
       }
       cursor = page.hasNonNull("nextCursor") ? page.path("nextCursor").asText() : null;
     } while (cursor != null);
@@ -119,7 +129,13 @@ class SearchMatchesEventsIT {
         if (!have.hasNonNull(time)
             || ExpectedUsers.millis(want.path(time)) != ExpectedUsers.millis(have.path(time))) {
           problems.add(
-              "#" + position + " (" + want.path("userId").asText() + ") " + time + " differs: "
+              "#"
+                  + position
+                  + " ("
+                  + want.path("userId").asText()
+                  + ") "
+                  + time
+                  + " differs: "
                   + Map.of("expected", want.path(time), "got", have.path(time)));
         }
       }
