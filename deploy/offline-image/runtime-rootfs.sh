@@ -2,8 +2,11 @@
 # Builds the root file system of the offline base image (Maven profile `image-offline` in
 # app/pom.xml): a jlink'd Java runtime under /opt/java/openjdk (where the eclipse-temurin images
 # keep theirs) plus the glibc and libstdc++ libraries it and the app's JNI libraries (RocksDB,
-# zstd, snappy) link against, copied from this machine, and an empty /tmp. Jib lays it over
-# `scratch`, so an image tarball can be built where no container registry is reachable.
+# zstd, snappy) link against, copied from this machine, a static bash at /bin/bash (Debian's
+# bash-static: health checks and `docker exec` need a shell, and nothing else in the image is
+# one), and an empty /tmp. Jib lays it over `scratch` (and deploy/images/build.sh builds the
+# local infrastructure images on it), so images can be built where no container registry is
+# reachable.
 #
 # usage: runtime-rootfs.sh OUTPUT_DIR JAVA_HOME
 set -euo pipefail
@@ -19,6 +22,11 @@ if ! command -v ldd >/dev/null; then
   echo "runtime-rootfs.sh: ldd not found (needs a glibc Linux build machine)" >&2
   exit 2
 fi
+static_bash=$(command -v bash-static || true)
+if [[ -z "$static_bash" ]]; then
+  echo "runtime-rootfs.sh: bash-static not found: install it (apt-get install bash-static)" >&2
+  exit 2
+fi
 
 # What a JRE image holds, minus desktop-only and tool modules.
 modules=java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.charsets,jdk.localedata
@@ -27,7 +35,8 @@ modules+=,jdk.security.auth,jdk.security.jgss,jdk.zipfs
 
 out=$(realpath -m "$out")
 rm -rf "$out"
-mkdir -p "$out/opt/java" "$out/tmp" "$out/etc" "$out/proc"
+mkdir -p "$out/opt/java" "$out/tmp" "$out/etc" "$out/proc" "$out/bin"
+cp "$static_bash" "$out/bin/bash"
 "$jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --compress=zip-6 --output "$out/opt/java/openjdk"
 

@@ -36,10 +36,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * docker-compose.yml cannot run here (no container engine), so this keeps it honest against the
- * code: published ports are the code's defaults, every {@code SHARDSTREAM_*} variable is a setting
- * the service reads and its value passes the service's own validation, the topics are {@link
- * Topics}, the image is the one the Jib configuration in app/pom.xml builds.
+ * Keeps docker-compose.yml honest against the code without starting it (deploy/compose-smoke.sh
+ * starts it): published ports are the code's defaults and overridable, every {@code SHARDSTREAM_*}
+ * variable is a setting the service reads and its value passes the service's own validation, the
+ * topics are {@link Topics}, the image is the one the Jib configuration in app/pom.xml builds, the
+ * infrastructure images default to the official ones at the parent pom's versions and are
+ * overridable by the variables deploy/images/build.sh records, the registry keeps its schemas in
+ * Kafka.
  */
 class ComposeFileTest {
   private static final Pattern INTERPOLATION =
@@ -190,11 +193,74 @@ class ComposeFileTest {
   }
 
   @Test
+  void infrastructureImagesAreTheOfficialOnesAtThePomVersionsAndOverridable() throws Exception {
+    Map<String, String> versions = pomProperties(parse(root.resolve("pom.xml")));
+    Map<String, String> officialImages =
+        Map.of(
+            "kafka", "apache/kafka:" + versions.get("kafka.version"),
+            "kafka-topics", "apache/kafka:" + versions.get("kafka.version"),
+            "registry",
+                "apicurio/apicurio-registry:" + versions.get("apicurio-registry-app.version"),
+            "dynamodb", "amazon/dynamodb-local:" + versions.get("dynamodb-local.version"));
+    Map<String, String> buildVariables = new TreeMap<>();
+    for (String module : List.of("kafka", "registry", "dynamodb")) {
+      Map<String, String> env = imageEnv(module);
+      buildVariables.put(module, env.get("VARIABLE"));
+    }
+    buildVariables.put("kafka-topics", buildVariables.get("kafka"));
+    officialImages.forEach(
+        (service, image) -> {
+          Matcher override = INTERPOLATION.matcher(service(service).path("image").asText());
+          assertThat(override.matches())
+              .as("image of %s is ${VARIABLE:-default}", service)
+              .isTrue();
+          assertThat(override.group(1)).as(service).isEqualTo(buildVariables.get(service));
+          assertThat(override.group(2)).as(service).isEqualTo(image);
+        });
+    for (String service : shardstreamServices()) {
+      assertThat(service(service).path("image").asText()).startsWith("${SHARDSTREAM_IMAGE:-");
+    }
+  }
+
+  @Test
+  void everyHostPortIsOverridable() {
+    for (String service : fieldNames(services)) {
+      for (String mapping : texts(services.path(service).path("ports"))) {
+        assertThat(mapping)
+            .as("ports of %s", service)
+            .matches("\\$\\{[A-Z_]+_HOST_PORT:-\\d+}:\\d+");
+      }
+    }
+  }
+
+  @Test
+  void registryKeepsItsSchemasInKafka() {
+    Map<String, String> env = environment("registry");
+    assertThat(env).containsEntry("APICURIO_STORAGE_KIND", "kafkasql");
+    assertThat(env.get("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS"))
+        .isEqualTo(
+            listeners(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).get("INTERNAL"));
+    assertThat(service("registry").path("depends_on").path("kafka").path("condition").asText())
+        .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void everyServerHasAHealthCheckThatItsImagesCanRun() {
+    for (String service : List.of("kafka", "registry", "dynamodb", "writer", "query-api")) {
+      List<String> test = texts(service(service).path("healthcheck").path("test"));
+      assertThat(test).as("health check of %s", service).isNotEmpty();
+      assertThat(test.getFirst()).isEqualTo("CMD");
+      // The scratch-based images have bash and busybox, the official ones bash and coreutils:
+      // bash builtins (/dev/tcp, read, [[ ]]) or the Kafka image's own tools only.
+      assertThat(test.get(1))
+          .as(service)
+          .isIn("/bin/bash", "/opt/kafka/bin/kafka-broker-api-versions.sh");
+    }
+  }
+
+  @Test
   void servicesRunTheImageJibBuildsWithItsSubcommands() throws Exception {
-    Document pom =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(root.resolve("app/pom.xml").toFile());
+    Document pom = parse(root.resolve("app/pom.xml"));
     Map<String, String> properties = pomProperties(pom);
     Element jib = plugin(pom, "jib-maven-plugin");
     String image = resolve(childText(jib, "configuration", "to", "image"), properties::get);
@@ -227,7 +293,10 @@ class ComposeFileTest {
   private static List<String> shardstreamServices() {
     List<String> names =
         fieldNames(services).stream()
-            .filter(name -> services.path(name).path("image").asText().startsWith("shardstream/"))
+            .filter(
+                name ->
+                    interpolate(services.path(name).path("image").asText())
+                        .startsWith("shardstream/"))
             .toList();
     assertThat(names).as("services on the shardstream image").contains("writer", "query-api");
     return names;
@@ -251,7 +320,7 @@ class ComposeFileTest {
   private static Map<Integer, Integer> published(String service) {
     Map<Integer, Integer> ports = new LinkedHashMap<>();
     for (String mapping : texts(service(service).path("ports"))) {
-      String[] parts = mapping.split(":");
+      String[] parts = interpolate(mapping).split(":");
       ports.put(
           Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1]));
     }
@@ -357,14 +426,30 @@ class ComposeFileTest {
     return names;
   }
 
-  // ---- app/pom.xml access
+  // ---- pom and deploy/images access
 
-  /** The pom's properties plus project.version (inherited from the parent). */
+  private static Document parse(Path pom) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+  }
+
+  /** deploy/images/MODULE/image.env: the image's NAME=value lines, before Maven filters them. */
+  private static Map<String, String> imageEnv(String module) throws IOException {
+    Map<String, String> env = new TreeMap<>();
+    for (String line : Files.readAllLines(root.resolve("deploy/images/" + module + "/image.env"))) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        env.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return env;
+  }
+
+  /** The pom's properties plus project.version (its own, else the parent's). */
   private static Map<String, String> pomProperties(Document pom) {
     Map<String, String> properties = new LinkedHashMap<>();
     Element project = pom.getDocumentElement();
     Element parent = (Element) project.getElementsByTagName("parent").item(0);
-    properties.put("project.version", childText(parent, "version"));
+    properties.put("project.version", childText(parent != null ? parent : project, "version"));
     Element declared = (Element) project.getElementsByTagName("properties").item(0);
     for (var n = declared.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e) {
