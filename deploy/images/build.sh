@@ -70,7 +70,7 @@ docker_build() { # TAG DOCKERFILE CONTEXT [docker build options]
   echo "build.sh: built $tag ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1 / 1e6}'))"
 }
 
-# What was built, as the compose file's image variables (KAFKA_IMAGE=shardstream/kafka-local:4.3.1
+# What was built, as the compose file's image variables (KAFKA_IMAGE=shardstream/kafka-local:4.4.0
 # ...): deploy/images/target/local-images.env, for `set -a; . FILE` or `docker compose --env-file`.
 images_env="$here/target/local-images.env"
 record_image() { # VARIABLE TAG
