@@ -17,9 +17,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       QueryApiCommand.class,
       WriterCommand.class,
-      ReplayCommand.class,
-      DemoCommand.class,
-      CommandLine.HelpCommand.class
+      ReplayCommand.class
     })
 public final class ShardstreamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -33,13 +31,21 @@ public final class ShardstreamCommand implements Runnable {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** The configured command line, shared by {@link #main} and tests. */
+  /**
+   * The configured command line, shared by {@link #main} and tests: the service commands, then
+   * the launcher's module commands ({@code demo}, {@code bench}) so that {@code help} lists every
+   * command, then {@code help}.
+   */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new ShardstreamCommand())
+    CommandLine commandLine = new CommandLine(new ShardstreamCommand());
+    ModuleCommand.all().forEach(commandLine::addSubcommand);
+    return commandLine
+        .addSubcommand(new CommandLine.HelpCommand())
         .setExecutionExceptionHandler(new UserErrorHandler());
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
+  /** The version line of {@code --version}, from the jar's manifest. */
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = ShardstreamCommand.class.getPackage().getImplementationVersion();

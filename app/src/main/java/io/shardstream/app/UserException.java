@@ -1,14 +1,14 @@
 package io.shardstream.app;
 
 /** A problem the user can fix, reported as a message without a stack trace. */
-final class UserException extends RuntimeException {
+public final class UserException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  UserException(String message) {
+  public UserException(String message) {
     super(message);
   }
 
-  UserException(String message, Throwable cause) {
+  public UserException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -2,8 +2,6 @@ package io.shardstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,44 +60,13 @@ class LauncherIT {
   }
 
   @Test
-  void demoRunsTheWholeJobAndPrintsExampleRequests(@TempDir Path dir) throws Exception {
-    Result result = launch("", dir, "demo", "--exit-after-start", "--users", "60",
-        "--kafka-port", "0", "--dynamodb-port", "0", "--registry-port", "0", "--http-port", "0",
-        "--writer-port", "0", "--no-progress", "--data-dir", dir.resolve("data").toString());
+  void helpListsEveryCommandDemoAndBenchIncluded(@TempDir Path dir) throws Exception {
+    Result result = launch("", dir, "help");
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out())
-        .containsPattern("Kafka bootstrap servers: localhost:\\d+")
-        .containsPattern("DynamoDB Local endpoint: http://localhost:\\d+")
-        .containsPattern("Schema registry: +http://localhost:\\d+")
-        .containsPattern("Query API: http://localhost:\\d+")
-        .containsPattern("Writer accounted for (\\d+) of \\1 events")
-        .contains("curl -s 'http://localhost:");
-  }
-
-  @Test
-  void demoNamesThePortThatIsTaken(@TempDir Path dir) throws Exception {
-    try (ServerSocket taken = new ServerSocket(0)) {
-      Result result =
-          launch(
-              "",
-              dir,
-              "demo",
-              "--exit-after-start",
-              "--kafka-port",
-              "0",
-              "--dynamodb-port",
-              Integer.toString(taken.getLocalPort()),
-              "--registry-port",
-              "0",
-              "--data-dir",
-              dir.resolve("data").toString());
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.err())
-          .contains("port " + taken.getLocalPort())
-          .contains("already in use")
-          .doesNotContain("\tat ");
-    } catch (IOException e) {
-      throw new AssertionError(e);
+    for (String command :
+        List.of("keys", "table", "generate", "ingest", "query-api", "writer", "replay", "demo",
+            "bench")) {
+      assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S");
     }
   }
 }

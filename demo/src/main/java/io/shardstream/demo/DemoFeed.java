@@ -1,5 +1,6 @@
-package io.shardstream.app;
+package io.shardstream.demo;
 
+import io.shardstream.app.UserException;
 import io.shardstream.devstack.LocalStackEndpoints;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.IngestSettings;

@@ -1,4 +1,4 @@
-package io.shardstream.app;
+package io.shardstream.demo;
 
 import io.shardstream.core.canonical.Canonicalizer;
 import io.shardstream.schemas.avro.User;

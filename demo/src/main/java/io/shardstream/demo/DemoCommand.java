@@ -1,6 +1,10 @@
-package io.shardstream.app;
+package io.shardstream.demo;
 
+import io.shardstream.app.ModuleCommand;
+import io.shardstream.app.ShardstreamCommand;
+import io.shardstream.app.UserErrorHandler;
 import io.shardstream.devstack.Component;
+import io.shardstream.devstack.DevStackException;
 import io.shardstream.devstack.DynamoDbStorage;
 import io.shardstream.devstack.KafkaStorage;
 import io.shardstream.devstack.LocalStack;
@@ -10,19 +14,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code shardstream demo}: the whole job on this machine — local Kafka, DynamoDB Local and schema
- * registry, the writer and the query API — fed with generated users, until Ctrl-C.
+ * registry, the writer and the query API — fed with generated users, until Ctrl-C. A launcher of
+ * its own (the {@code ./shardstream} script runs it on this module's class path): the local stack
+ * is dev-only and stays out of the app module and its image.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the local stack, the writer and the query API, generate users, and print "
-        + "example requests; Ctrl-C stops everything. Kafka's event log, the writer's progress and "
-        + "the DynamoDB table are kept between runs unless --fresh.")
-final class DemoCommand implements Callable<Integer> {
+@Command(name = "shardstream demo", mixinStandardHelpOptions = true,
+    versionProvider = ShardstreamCommand.Version.class,
+    description = {ModuleCommand.DEMO_SUMMARY, "Kafka's event log, the writer's progress and the "
+        + "DynamoDB table are kept between runs unless --fresh."})
+public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--users", defaultValue = "1000", description = "Users to generate. Default: ${DEFAULT-VALUE}.")
   int users;
 
@@ -65,6 +72,19 @@ final class DemoCommand implements Callable<Integer> {
   boolean exitAfterStart;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The app's handling of user errors, plus the local stack's: a port that is taken or no JDK for
+   * the registry is one line and exit code 2.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new DemoCommand())
+        .setExecutionExceptionHandler(new UserErrorHandler().alsoFor(DevStackException.class));
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,4 +1,4 @@
-package io.shardstream.app;
+package io.shardstream.demo;
 
 import io.shardstream.devstack.FileTrees;
 import io.shardstream.devstack.LocalStackEndpoints;
