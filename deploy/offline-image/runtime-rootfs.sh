@@ -48,7 +48,8 @@ libraries() {
     | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*ld-linux/ { print $1 }' \
     | grep -v "^$out/"
   for name in libstdc++.so.6 libgcc_s.so.1; do
-    ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ { print $NF; exit }'
+    # awk reads to the end (no early exit): ldconfig would die of SIGPIPE under pipefail.
+    ldconfig -p | awk -v n="$name" '$1 == n && /x86-64/ && !found { print $NF; found = 1 }'
   done
 }
 libraries | sort -u | while read -r library; do
