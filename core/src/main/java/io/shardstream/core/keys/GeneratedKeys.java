@@ -2,7 +2,9 @@ package io.shardstream.core.keys;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.GeneratedProperty;
-import java.nio.charset.StandardCharsets;
+import io.shardstream.core.transcode.Transcode;
+import io.shardstream.core.transcode.Transcodes;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,32 @@ final class GeneratedKeys {
 
   private final EntityConfig config;
   private final ElementCodec codec;
+  private final String keyDelimiter;
+  private final String valueDelimiter;
+
+  /** Each generated property's elements with their transcodes and name prefixes, resolved once. */
+  private final Map<String, Elements> elementsByProperty = new HashMap<>();
+
+  /** A property's elements, their {@code element#} prefixes and transcodes (null: has none). */
+  private record Elements(String[] names, String[] prefixes, Transcode[] transcodes) {}
 
   GeneratedKeys(EntityConfig config, ElementCodec codec) {
     this.config = config;
     this.codec = codec;
+    this.keyDelimiter = config.generatedKeyDelimiter();
+    this.valueDelimiter = config.generatedValueDelimiter();
+    for (GeneratedProperty property : config.generatedProperties().values()) {
+      List<String> elements = property.elements();
+      String[] names = elements.toArray(String[]::new);
+      String[] prefixes = new String[names.length];
+      Transcode[] transcodes = new Transcode[names.length];
+      for (int i = 0; i < names.length; i++) {
+        prefixes[i] = names[i] + valueDelimiter;
+        String transcode = config.propertyTranscodes().get(names[i]);
+        transcodes[i] = transcode == null ? null : Transcodes.byName(transcode).orElse(null);
+      }
+      elementsByProperty.put(property.name(), new Elements(names, prefixes, transcodes));
+    }
   }
 
   /**
@@ -37,21 +61,33 @@ final class GeneratedKeys {
    */
   Optional<String> encode(
       GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
-    List<String> elements = property.elements();
+    return Optional.ofNullable(encodeOrNull(property, item, carriedExplicitly));
+  }
+
+  /** {@link #encode}, null for empty: what {@code addKeys} calls for every item. */
+  String encodeOrNull(GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
+    Elements elements = elementsByProperty.get(property.name());
+    String[] names = elements.names();
+    Object hashKey = null;
     if (property.sharded()) {
-      if (elements.stream().anyMatch(e -> item.get(e) == null)
-          || item.get(config.hashKey()) == null) {
-        return Optional.empty();
+      hashKey = item.get(config.hashKey());
+      if (hashKey == null) {
+        return null;
       }
-    } else if (!carriedExplicitly && item.get(elements.get(0)) == null) {
-      return Optional.empty();
+      for (String name : names) {
+        if (item.get(name) == null) {
+          return null;
+        }
+      }
+    } else if (!carriedExplicitly && item.get(names[0]) == null) {
+      return null;
     }
-    StringBuilder key = new StringBuilder();
-    if (property.sharded()) {
-      key.append(item.get(config.hashKey())).append(config.generatedKeyDelimiter());
+    StringBuilder key = new StringBuilder(64);
+    if (hashKey != null) {
+      key.append(hashKey).append(keyDelimiter);
     }
-    appendElements(key, elements, item, elements.size());
-    return Optional.of(checkLength(property, key.toString()));
+    appendElements(key, elements, item, names.length);
+    return checkLength(property, key.toString());
   }
 
   /**
@@ -61,18 +97,19 @@ final class GeneratedKeys {
    * too, and builds a prefix that never matches.)
    */
   String searchPrefix(GeneratedProperty property, Map<String, ?> values, boolean lastIsPrefix) {
-    List<String> elements = property.elements();
+    Elements elements = elementsByProperty.get(property.name());
+    String[] names = elements.names();
     int present = 0;
-    while (present < elements.size() && values.get(elements.get(present)) != null) {
+    while (present < names.length && values.get(names[present]) != null) {
       present++;
     }
-    StringBuilder key = new StringBuilder();
     if (present == 0) {
-      return key.append(elements.get(0)).append(config.generatedValueDelimiter()).toString();
+      return elements.prefixes()[0];
     }
+    StringBuilder key = new StringBuilder();
     appendElements(key, elements, values, present);
-    if (!lastIsPrefix && present < elements.size()) {
-      key.append(config.generatedKeyDelimiter());
+    if (!lastIsPrefix && present < names.length) {
+      key.append(keyDelimiter);
     }
     return key.toString();
   }
@@ -108,23 +145,27 @@ final class GeneratedKeys {
   }
 
   private void appendElements(
-      StringBuilder key, List<String> elements, Map<String, ?> item, int count) {
+      StringBuilder key, Elements elements, Map<String, ?> item, int count) {
+    String[] names = elements.names();
     for (int i = 0; i < count; i++) {
-      String element = elements.get(i);
       if (i > 0) {
-        key.append(config.generatedKeyDelimiter());
+        key.append(keyDelimiter);
       }
-      key.append(element).append(config.generatedValueDelimiter());
-      Object value = item.get(element);
+      key.append(elements.prefixes()[i]);
+      Object value = item.get(names[i]);
       if (value != null) {
-        key.append(codec.encode(element, value));
+        Transcode transcode = elements.transcodes()[i];
+        key.append(
+            transcode == null
+                ? codec.encode(names[i], value)
+                : codec.encode(names[i], transcode, value));
       }
     }
   }
 
   private static String checkLength(GeneratedProperty property, String key) {
     int limit = property.sharded() ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
-    int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+    int bytes = Utf8.length(key, limit);
     if (bytes > limit) {
       throw new KeyException(
           property.name(),
