@@ -16,7 +16,7 @@ import java.util.Locale;
  * it begins.
  *
  * <p>Written as loops rather than regular expressions: it runs for every name of every item the
- * writer keys. Plain ASCII (most names) takes one pass without normalizing.
+ * writer keys. Names in Latin scripts (most) take one pass over a table, without normalizing.
  */
 public final class Canonicalizer {
   /**
@@ -28,44 +28,46 @@ public final class Canonicalizer {
   private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
   private static final int ZERO_WIDTH_JOINER = 0x200D;
 
+  /**
+   * Below U+0370 (Latin, IPA, spacing modifiers, combining diacriticals) the rule maps each char on
+   * its own: NFKD decomposes char by char (its reordering only moves marks, which are dropped) and
+   * root-locale lower-casing is context-free there (its one context rule, the final sigma, is
+   * Greek). So each such char's canonical form is computed once, here, with the full rule.
+   */
+  private static final String[] BY_CHAR = new String[0x370];
+
+  static {
+    for (char c = 0; c < BY_CHAR.length; c++) {
+      BY_CHAR[c] = canonicalizeUnicode(String.valueOf(c));
+    }
+  }
+
   private Canonicalizer() {}
 
   public static String canonicalize(String value) {
     int length = value.length();
+    StringBuilder out = null;
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      if (c >= 0x80) {
+      if (isAsciiLowerWord(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+      } else if (c < BY_CHAR.length) {
+        if (out == null) {
+          out = new StringBuilder(length).append(value, 0, i);
+        }
+        out.append(BY_CHAR[c]);
+      } else {
         return canonicalizeUnicode(value);
       }
-      if (!isAsciiLowerWord(c)) {
-        return canonicalizeAscii(value, i);
-      }
     }
-    return value;
+    return out == null ? value : out.toString();
   }
 
   /** Whether {@code c} is a word character that canonicalizing keeps as it is. */
   private static boolean isAsciiLowerWord(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  }
-
-  /** ASCII from {@code from} on may need lower-casing or dropping, and may turn out not ASCII. */
-  private static String canonicalizeAscii(String value, int from) {
-    int length = value.length();
-    StringBuilder out = new StringBuilder(length);
-    out.append(value, 0, from);
-    for (int i = from; i < length; i++) {
-      char c = value.charAt(i);
-      if (c >= 0x80) {
-        return canonicalizeUnicode(value);
-      }
-      if (c >= 'A' && c <= 'Z') {
-        out.append((char) (c + ('a' - 'A')));
-      } else if (isAsciiLowerWord(c)) {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /**

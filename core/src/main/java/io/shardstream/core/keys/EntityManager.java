@@ -6,7 +6,6 @@ import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.GeneratedProperty;
 import io.shardstream.core.config.ShardBump;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +31,14 @@ public final class EntityManager {
   private final GeneratedKeys generatedKeys;
   private final Map<String, KeyPlan> plans = new HashMap<>();
 
-  /** The names {@link #withoutKeys} removes: table keys and generated properties (a HashSet, as
-   * items may hold a null key). */
-  private final Set<String> keyNames;
+  /**
+   * The names {@link #withoutKeys} removes: table keys and generated properties (a HashSet, as
+   * items may hold a null key).
+   */
+  private final HashSet<String> keyNames;
+
+  /** The hash codes of {@link #keyNames}. */
+  private final int[] keyNameHashes;
 
   public EntityManager(EntityConfig config) {
     this.config = config;
@@ -42,10 +46,10 @@ public final class EntityManager {
     this.generatedKeys = new GeneratedKeys(config, codec);
     List<GeneratedProperty> generatedInOrder = config.generatedPropertiesInOrder();
     config.entities().values().forEach(e -> plans.put(e.token(), new KeyPlan(e, generatedInOrder)));
-    Set<String> names = new HashSet<>(config.generatedProperties().keySet());
-    names.add(config.hashKey());
-    names.add(config.rangeKey());
-    this.keyNames = Collections.unmodifiableSet(names);
+    this.keyNames = new HashSet<>(config.generatedProperties().keySet());
+    keyNames.add(config.hashKey());
+    keyNames.add(config.rangeKey());
+    this.keyNameHashes = keyNames.stream().mapToInt(String::hashCode).toArray();
   }
 
   /**
@@ -122,7 +126,7 @@ public final class EntityManager {
         LinkedHashMap.newLinkedHashMap(
             item.size() + plan.canonicalTargets.length + 2 + plan.generated.length);
     for (Map.Entry<String, ?> entry : item.entrySet()) {
-      if (!keyNames.contains(entry.getKey())) {
+      if (!isKeyName(entry.getKey())) {
         keyed.put(entry.getKey(), entry.getValue());
       }
     }
@@ -131,8 +135,9 @@ public final class EntityManager {
     String rangeKey = rangeKey(plan.entity, uniqueId);
     keyed.put(config.hashKey(), hashKeyOf(plan, keyed, uniqueId));
     keyed.put(config.rangeKey(), rangeKey);
+    Object[] memo = generatedKeys.newMemo();
     for (int i = 0; i < plan.generated.length; i++) {
-      String value = generatedKeys.encodeOrNull(plan.generated[i], keyed, plan.listed[i]);
+      String value = generatedKeys.encodeOrNull(plan.generated[i], keyed, plan.listed[i], memo);
       if (value != null) {
         keyed.put(plan.generated[i].name(), value);
       }
@@ -341,6 +346,20 @@ public final class EntityManager {
     copy.remove(config.rangeKey());
     config.generatedProperties().keySet().forEach(copy::remove);
     return copy;
+  }
+
+  /** Whether {@code name} is a key's; most are not, which the names' hash codes tell at once. */
+  private boolean isKeyName(String name) {
+    if (name == null) {
+      return false;
+    }
+    int hash = name.hashCode();
+    for (int keyHash : keyNameHashes) {
+      if (keyHash == hash) {
+        return keyNames.contains(name);
+      }
+    }
+    return false;
   }
 
   private KeyPlan plan(String token) {

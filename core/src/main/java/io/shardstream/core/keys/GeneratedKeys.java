@@ -31,8 +31,14 @@ final class GeneratedKeys {
   /** Each generated property's elements with their transcodes and name prefixes, resolved once. */
   private final Map<String, Elements> elementsByProperty = new HashMap<>();
 
-  /** A property's elements, their {@code element#} prefixes and transcodes (null: has none). */
-  private record Elements(String[] names, String[] prefixes, Transcode[] transcodes) {}
+  /** Every element name of every generated property, numbered: slots of {@link #newMemo()}. */
+  private final Map<String, Integer> slots = new HashMap<>();
+
+  /**
+   * A property's elements, their {@code element#} prefixes, transcodes (null: has none) and memo
+   * slots.
+   */
+  private record Elements(String[] names, String[] prefixes, Transcode[] transcodes, int[] slots) {}
 
   GeneratedKeys(EntityConfig config, ElementCodec codec) {
     this.config = config;
@@ -44,12 +50,15 @@ final class GeneratedKeys {
       String[] names = elements.toArray(String[]::new);
       String[] prefixes = new String[names.length];
       Transcode[] transcodes = new Transcode[names.length];
+      int[] elementSlots = new int[names.length];
       for (int i = 0; i < names.length; i++) {
         prefixes[i] = names[i] + valueDelimiter;
         String transcode = config.propertyTranscodes().get(names[i]);
         transcodes[i] = transcode == null ? null : Transcodes.byName(transcode).orElse(null);
+        elementSlots[i] = slots.computeIfAbsent(names[i], name -> slots.size());
       }
-      elementsByProperty.put(property.name(), new Elements(names, prefixes, transcodes));
+      elementsByProperty.put(
+          property.name(), new Elements(names, prefixes, transcodes, elementSlots));
     }
   }
 
@@ -61,11 +70,27 @@ final class GeneratedKeys {
    */
   Optional<String> encode(
       GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
-    return Optional.ofNullable(encodeOrNull(property, item, carriedExplicitly));
+    return Optional.ofNullable(encodeOrNull(property, item, carriedExplicitly, newMemo()));
   }
 
-  /** {@link #encode}, null for empty: what {@code addKeys} calls for every item. */
-  String encodeOrNull(GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
+  /** Marks an element looked up in the item and found missing, in a memo. */
+  private static final Object ABSENT = new Object();
+
+  /**
+   * A place for one item's element values, raw and encoded (slot {@code n} and {@code slots + n}),
+   * so that an element several properties hold (a name in two range keys, created in both) is
+   * looked up and encoded once per item.
+   */
+  Object[] newMemo() {
+    return new Object[2 * slots.size()];
+  }
+
+  /**
+   * {@link #encode}, null for empty: what {@code addKeys} calls for every item, with one {@code
+   * memo} for all of the item's properties.
+   */
+  String encodeOrNull(
+      GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly, Object[] memo) {
     Elements elements = elementsByProperty.get(property.name());
     String[] names = elements.names();
     Object hashKey = null;
@@ -74,19 +99,35 @@ final class GeneratedKeys {
       if (hashKey == null) {
         return null;
       }
-      for (String name : names) {
-        if (item.get(name) == null) {
+      for (int i = 0; i < names.length; i++) {
+        if (raw(elements, i, item, memo) == null) {
           return null;
         }
       }
-    } else if (!carriedExplicitly && item.get(names[0]) == null) {
+    } else if (!carriedExplicitly && raw(elements, 0, item, memo) == null) {
       return null;
     }
-    StringBuilder key = new StringBuilder(64);
-    if (hashKey != null) {
-      key.append(hashKey).append(keyDelimiter);
+    String head = hashKey == null ? null : hashKey.toString();
+    int length = head == null ? 0 : head.length() + keyDelimiter.length();
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = encoded(elements, i, item, memo);
+      length += (i > 0 ? keyDelimiter.length() : 0) + elements.prefixes()[i].length();
+      length += values[i] == null ? 0 : values[i].length();
     }
-    appendElements(key, elements, item, names.length);
+    StringBuilder key = new StringBuilder(length);
+    if (head != null) {
+      key.append(head).append(keyDelimiter);
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        key.append(keyDelimiter);
+      }
+      key.append(elements.prefixes()[i]);
+      if (values[i] != null) {
+        key.append(values[i]);
+      }
+    }
     return checkLength(property, key.toString());
   }
 
@@ -146,21 +187,45 @@ final class GeneratedKeys {
 
   private void appendElements(
       StringBuilder key, Elements elements, Map<String, ?> item, int count) {
-    String[] names = elements.names();
+    Object[] memo = newMemo();
     for (int i = 0; i < count; i++) {
       if (i > 0) {
         key.append(keyDelimiter);
       }
       key.append(elements.prefixes()[i]);
-      Object value = item.get(names[i]);
+      String value = encoded(elements, i, item, memo);
       if (value != null) {
-        Transcode transcode = elements.transcodes()[i];
-        key.append(
-            transcode == null
-                ? codec.encode(names[i], value)
-                : codec.encode(names[i], transcode, value));
+        key.append(value);
       }
     }
+  }
+
+  /** Element {@code i}'s value in {@code item} (memoized), or null when it has none. */
+  private static Object raw(Elements elements, int i, Map<String, ?> item, Object[] memo) {
+    int slot = elements.slots()[i];
+    Object value = memo[slot];
+    if (value == null) {
+      value = item.get(elements.names()[i]);
+      memo[slot] = value == null ? ABSENT : value;
+    }
+    return value == ABSENT ? null : value;
+  }
+
+  /** Element {@code i}'s encoded value in {@code item} (memoized), or null when it has none. */
+  private String encoded(Elements elements, int i, Map<String, ?> item, Object[] memo) {
+    int slot = memo.length / 2 + elements.slots()[i];
+    String value = (String) memo[slot];
+    if (value == null) {
+      Object raw = raw(elements, i, item, memo);
+      if (raw == null) {
+        return null;
+      }
+      String name = elements.names()[i];
+      Transcode transcode = elements.transcodes()[i];
+      value = transcode == null ? codec.encode(name, raw) : codec.encode(name, transcode, raw);
+      memo[slot] = value;
+    }
+    return value;
   }
 
   private static String checkLength(GeneratedProperty property, String key) {

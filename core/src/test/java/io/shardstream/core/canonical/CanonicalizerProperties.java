@@ -46,6 +46,7 @@ class CanonicalizerProperties {
             .withChars("aAzZ09_ -'.,|éÉñÑßİıΣσς\u0301\u0307ﬁＡ中😀\u200d\u2163")
             .ofMaxLength(12),
         Arbitraries.strings().all().ofMaxLength(8),
+        Arbitraries.strings().withCharRange('\u0000', '\u03ff').ofMaxLength(12),
         Arbitraries.of(
             "Gómez-Juárez-Álvarez", "O'Brien", "ÓDÓNNELL", "İpek", "ΟΔΥΣΣΕΥΣ", "ǅemal", "Ⅻ"));
   }
