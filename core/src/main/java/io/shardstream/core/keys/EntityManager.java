@@ -61,6 +61,11 @@ public final class EntityManager {
     final EntityDefinition entity;
     final String[] canonicalTargets;
     final String[] canonicalSources;
+
+    /** Memo slots ({@link GeneratedKeys#slotOf}) of the canonical targets, the unique property. */
+    final int[] canonicalSlots;
+
+    final int uniqueSlot;
     final String rangeKeyPrefix;
     final String hashKeyPrefix;
     final GeneratedProperty[] generated;
@@ -73,6 +78,11 @@ public final class EntityManager {
       this.entity = entity;
       this.canonicalTargets = entity.canonicalize().keySet().toArray(String[]::new);
       this.canonicalSources = entity.canonicalize().values().toArray(String[]::new);
+      this.canonicalSlots = new int[canonicalTargets.length];
+      for (int i = 0; i < canonicalTargets.length; i++) {
+        canonicalSlots[i] = generatedKeys.slotOf(canonicalTargets[i]);
+      }
+      this.uniqueSlot = generatedKeys.slotOf(entity.uniqueProperty());
       this.rangeKeyPrefix = entity.uniqueProperty() + config.generatedValueDelimiter();
       this.hashKeyPrefix = entity.token() + config.shardKeyDelimiter();
       List<GeneratedProperty> carried = new ArrayList<>();
@@ -130,12 +140,13 @@ public final class EntityManager {
         keyed.put(entry.getKey(), entry.getValue());
       }
     }
-    deriveCanonical(plan, keyed);
+    Object[] memo = generatedKeys.newMemo();
+    deriveCanonical(plan, keyed, memo);
     Object uniqueId = uniqueIdOf(plan.entity, keyed);
+    GeneratedKeys.remember(memo, plan.uniqueSlot, uniqueId);
     String rangeKey = rangeKey(plan.entity, uniqueId);
     keyed.put(config.hashKey(), hashKeyOf(plan, keyed, uniqueId));
     keyed.put(config.rangeKey(), rangeKey);
-    Object[] memo = generatedKeys.newMemo();
     for (int i = 0; i < plan.generated.length; i++) {
       String value = generatedKeys.encodeOrNull(plan.generated[i], keyed, plan.listed[i], memo);
       if (value != null) {
@@ -234,7 +245,7 @@ public final class EntityManager {
   public Map<String, Object> deriveCanonical(String entityToken, Map<String, ?> item) {
     KeyPlan plan = plan(entityToken);
     Map<String, Object> copy = new LinkedHashMap<>(item);
-    deriveCanonical(plan, copy);
+    deriveCanonical(plan, copy, null);
     return copy;
   }
 
@@ -322,12 +333,17 @@ public final class EntityManager {
     return rangeKey;
   }
 
-  private static void deriveCanonical(KeyPlan plan, Map<String, Object> item) {
+  /** Derives the canonical properties; with a {@code memo}, records them there as elements. */
+  private static void deriveCanonical(KeyPlan plan, Map<String, Object> item, Object[] memo) {
     for (int i = 0; i < plan.canonicalTargets.length; i++) {
       String source = plan.canonicalSources[i];
       Object value = item.get(source);
       if (value instanceof String s) {
-        item.put(plan.canonicalTargets[i], Canonicalizer.canonicalize(s));
+        String canonical = Canonicalizer.canonicalize(s);
+        item.put(plan.canonicalTargets[i], canonical);
+        if (memo != null) {
+          GeneratedKeys.remember(memo, plan.canonicalSlots[i], canonical);
+        }
       } else if (value != null) {
         throw new KeyException(
             source,

@@ -85,6 +85,18 @@ final class GeneratedKeys {
     return new Object[2 * slots.size()];
   }
 
+  /** The memo slot of element {@code name}, or -1 when no generated property holds it. */
+  int slotOf(String name) {
+    return slots.getOrDefault(name, -1);
+  }
+
+  /** Records in {@code memo} the raw value of the element in {@code slot} (from {@link #slotOf}). */
+  static void remember(Object[] memo, int slot, Object value) {
+    if (slot >= 0) {
+      memo[slot] = value == null ? ABSENT : value;
+    }
+  }
+
   /**
    * {@link #encode}, null for empty: what {@code addKeys} calls for every item, with one {@code
    * memo} for all of the item's properties.
@@ -108,12 +120,12 @@ final class GeneratedKeys {
       return null;
     }
     String head = hashKey == null ? null : hashKey.toString();
+    // Sized exactly first (the encoded values stay in the memo), so the key is copied only once.
     int length = head == null ? 0 : head.length() + keyDelimiter.length();
-    String[] values = new String[names.length];
     for (int i = 0; i < names.length; i++) {
-      values[i] = encoded(elements, i, item, memo);
+      String value = encoded(elements, i, item, memo);
       length += (i > 0 ? keyDelimiter.length() : 0) + elements.prefixes()[i].length();
-      length += values[i] == null ? 0 : values[i].length();
+      length += value == null ? 0 : value.length();
     }
     StringBuilder key = new StringBuilder(length);
     if (head != null) {
@@ -124,8 +136,9 @@ final class GeneratedKeys {
         key.append(keyDelimiter);
       }
       key.append(elements.prefixes()[i]);
-      if (values[i] != null) {
-        key.append(values[i]);
+      String value = encoded(elements, i, item, memo);
+      if (value != null) {
+        key.append(value);
       }
     }
     return checkLength(property, key.toString());
