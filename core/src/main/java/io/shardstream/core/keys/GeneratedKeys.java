@@ -90,7 +90,7 @@ final class GeneratedKeys {
     return slots.getOrDefault(name, -1);
   }
 
-  /** Records in {@code memo} the raw value of the element in {@code slot} (from {@link #slotOf}). */
+  /** Records in {@code memo} the raw value of the element in {@code slot} ({@link #slotOf}). */
   static void remember(Object[] memo, int slot, Object value) {
     if (slot >= 0) {
       memo[slot] = value == null ? ABSENT : value;

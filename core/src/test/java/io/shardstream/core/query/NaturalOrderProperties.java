@@ -44,7 +44,8 @@ class NaturalOrderProperties {
 
   /** (canonical last, canonical first, created, userId): each text by code point, as UTF-8. */
   private static final Comparator<Person> BY_LAST_FIRST =
-      Comparator.comparing((Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
+      Comparator.comparing(
+              (Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
           .thenComparing(p -> Canonicalizer.canonicalize(p.first()), Values::compareUtf8)
           .thenComparingLong(Person::created)
           .thenComparing(Person::id, Values::compareUtf8);
@@ -72,7 +73,8 @@ class NaturalOrderProperties {
     SearchRequest request = SearchRequest.builder("user").index("lastName").build();
 
     Comparator<Person> lastFirstId =
-        Comparator.comparing((Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
+        Comparator.comparing(
+                (Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
             .thenComparing(p -> Canonicalizer.canonicalize(p.first()), Values::compareUtf8)
             .thenComparing(Person::id, Values::compareUtf8);
     assertThat(pagedIds(keyed(sameTime), request, limits))
