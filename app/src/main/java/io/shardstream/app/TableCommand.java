@@ -1,5 +1,6 @@
 package io.shardstream.app;
 
+import io.shardstream.core.config.DelimiterOrder;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.table.TableDescriber;
@@ -42,6 +43,7 @@ final class TableCommand implements Runnable {
         TableCreator.Outcome outcome = TableCreator.ensure(client, dynamo.table, entityConfig);
         out.println("table " + dynamo.where() + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT)
             + ", " + entityConfig.indexes().size() + " indexes");
+        DelimiterOrder.notice(entityConfig).ifPresent(notice -> out.println("note: " + notice));
         return 0;
       } catch (TableMismatchException e) {
         throw new UserException(e.getMessage(), e);

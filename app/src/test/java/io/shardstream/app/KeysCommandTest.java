@@ -55,10 +55,10 @@ class KeysCommandTest {
     assertThat(user.get("hashKey").asText()).isEqualTo("user!");
     assertThat(user.get("rangeKey").asText()).isEqualTo("userId#u-1");
     assertThat(user.get("firstNameRangeKey").asText())
-        .isEqualTo("firstNameCanonical#ada|lastNameCanonical#lovelace|created#1700000000000");
+        .isEqualTo("firstNameCanonical#ada,lastNameCanonical#lovelace,created#1700000000000");
     assertThat(user.get("created").isIntegralNumber()).isTrue();
     JsonNode email = JSON.readTree(lines[1]);
-    assertThat(email.get("userHashKey").asText()).isEqualTo("email!|userId#u-1");
+    assertThat(email.get("userHashKey").asText()).isEqualTo("email!,userId#u-1");
     assertThat(email.has("firstNameRangeKey")).isFalse();
   }
 
@@ -72,7 +72,7 @@ class KeysCommandTest {
             {"entity": "user", "item": {"created": 1}}
 
             {"entity": "nobody", "item": {}}
-            {"entity": "user", "item": {"userId": "bad|id", "created": 1}}
+            {"entity": "user", "item": {"userId": "bad,id", "created": 1}}
             {"entity": "email", "item": {"email": "e@x.com", "created": 1}}
             """);
     assertThat(run.exitCode()).isEqualTo(1);
@@ -81,7 +81,7 @@ class KeysCommandTest {
         .contains("line 2: not valid JSON")
         .contains("line 3: missing unique property 'userId'")
         .contains("line 5: unknown entity 'nobody'")
-        .contains("line 6: property 'userId' value contains the generated key delimiter '|'")
+        .contains("line 6: property 'userId' value contains the generated key delimiter ','")
         .contains("4 of 6 lines failed")
         .doesNotContain("line 1:", "line 4:", "line 7:", "Exception", "\tat ");
   }

@@ -52,7 +52,7 @@ class LauncherIT {
         .asString()
         .contains("\"rangeKey\":\"userId#u-1\"")
         .contains(
-            "\"firstNameRangeKey\":\"firstNameCanonical#zoe|lastNameCanonical#ng|created#1735700000000\"");
+            "\"firstNameRangeKey\":\"firstNameCanonical#zoe,lastNameCanonical#ng,created#1735700000000\"");
     assertThat(result.err())
         .contains("line 2: missing unique property 'userId'")
         .contains("1 of 3 lines failed")

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardstream.core.canonical.Canonicalizer;
 import io.shardstream.core.config.ConfigLoader;
+import io.shardstream.core.config.DelimiterOrder;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
@@ -32,11 +34,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +62,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Replay end to end on the real stack: a writer on the seed config fills table A; the query API
- * follows a control table pointing at A; {@code shardstream replay} with the seed config plus a
- * later user shard bump is killed (SIGKILL, in its own JVM) half way, run again to resume, caught
- * up, verified, cut over; the query API answers the same searches from B, then rolls back to A.
+ * Replay end to end on the real stack: a writer on the seed config with Entity Manager's key
+ * delimiter ({@code |}) fills table A; the query API follows a control table pointing at A;
+ * {@code shardstream replay} with the shipped seed config (delimiter {@code ,}, natural name order)
+ * plus a later user shard bump is killed (SIGKILL, in its own JVM) half way, run again to resume,
+ * caught up, verified, cut over; the query API answers the same searches from B, lists names in
+ * natural order there, then rolls back to A. So a table moves to another key delimiter by replay.
  */
 @ExtendWith(DevStackExtension.class)
 class ReplayIT {
   private static final Logger LOG = LoggerFactory.getLogger(ReplayIT.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String CONFIG_A = ExampleConfigs.userEmail();
+  /** The shipped seed config with Entity Manager's key delimiter: keys as Entity Manager's. */
+  private static final String CONFIG_A =
+      ExampleConfigs.userEmail()
+          .replace(
+              "\"generatedKeyDelimiter\": \"" + DelimiterOrder.NATURAL + "\"",
+              "\"generatedKeyDelimiter\": \"|\"");
 
-  /** Config A plus a later user bump: 64 user shards from 2026-01-01. */
+  /** The shipped seed config (natural name order) plus a later user bump: 64 user shards. */
   private static final String CONFIG_B =
-      CONFIG_A.replace(
+      ExampleConfigs.userEmail().replace(
           "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n"
               + "      \"canonicalize\"",
           "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
@@ -85,7 +97,10 @@ class ReplayIT {
   void replaysResumesAfterAKillVerifiesCutsOverAndRollsBack(
       KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb, RegistryEndpoint registry, @TempDir Path dir)
       throws Exception {
-    assertThat(CONFIG_B).isNotEqualTo(CONFIG_A);
+    assertThat(CONFIG_B).isNotEqualTo(CONFIG_A).contains("{ \"timestamp\": 1767225600000");
+    assertThat(ConfigLoader.parse(CONFIG_A).generatedKeyDelimiter()).isEqualTo("|");
+    assertThat(ConfigLoader.parse(CONFIG_B).generatedKeyDelimiter())
+        .isEqualTo(DelimiterOrder.NATURAL);
     String name = "replay" + UUID.randomUUID().toString().substring(0, 6);
     String tableA = name + "-a";
     String tableB = name + "-b";
@@ -113,6 +128,9 @@ class ReplayIT {
     values.forEach(
         (k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     Files.writeString(settingsFile, text);
+    Path configA = dir.resolve("config-a.json");
+    Files.writeString(configA, CONFIG_A);
+    values.put("entity.config", configA.toString());
     Path configB = dir.resolve("config-b.json");
     Files.writeString(configB, CONFIG_B);
     WriterSettings writerSettings = WriterSettings.from(Settings.of(values));
@@ -227,7 +245,17 @@ class ReplayIT {
             () -> "query API on " + server.activeTable());
         assertThat(health(server)).contains(tableB);
         List<JsonNode> after = allUsers(server);
-        assertThat(after).as("same search results from table B").isEqualTo(before);
+        // The generator's delimiter-in-id users hold ',': a plain id under A's '|', refused under
+        // B's ',' (the one difference a new delimiter makes to what is valid).
+        List<JsonNode> keyableUnderB =
+            before.stream()
+                .filter(u -> !u.get("userId").asText().contains(DelimiterOrder.NATURAL))
+                .toList();
+        assertThat(keyableUnderB).hasSizeLessThan(before.size());
+        assertThat(after).as("same search results from table B").isEqualTo(keyableUnderB);
+        assertThat(allUsers(server, "&sort=name"))
+            .as("table B lists names naturally: last, first, created, userId")
+            .isEqualTo(naturalNameOrder(after));
 
         // Items are read from B: a user deleted from A only is still there.
         String userId = before.get(0).get("userId").asText();
@@ -319,11 +347,33 @@ class ReplayIT {
 
   /** Every user, page by page, in the API's global order (created, then userId). */
   private static List<JsonNode> allUsers(QueryApiServer server) throws Exception {
+    return allUsers(server, "");
+  }
+
+  /** The users sorted by canonical last name, canonical first name, created, userId. */
+  private static List<JsonNode> naturalNameOrder(List<JsonNode> users) {
+    Comparator<String> utf8 =
+        (a, b) ->
+            Arrays.compareUnsigned(
+                a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return users.stream()
+        .sorted(
+            Comparator.comparing(
+                    (JsonNode u) -> Canonicalizer.canonicalize(u.get("lastName").asText()), utf8)
+                .thenComparing(u -> Canonicalizer.canonicalize(u.get("firstName").asText()), utf8)
+                .thenComparing(u -> u.get("created").asLong(), Comparator.naturalOrder())
+                .thenComparing(u -> u.get("userId").asText(), utf8))
+        .toList();
+  }
+
+  /** Every user of the search {@code query} ({@code &sort=...}), page by page. */
+  private static List<JsonNode> allUsers(QueryApiServer server, String query) throws Exception {
     List<JsonNode> users = new ArrayList<>();
     String cursor = null;
     do {
       String path =
           "/v1/users?limit=100"
+              + query
               + (cursor == null
                   ? ""
                   : "&cursor="

@@ -241,8 +241,8 @@ class FuzzIT {
           "2025-01-01T25:00:00Z", "P1D").get(random.nextInt(10));
       case 3 -> List.of("ada", "José Núñez", "b1", "b2", "a", "é", "ab cd ef", "1", "15", "u1")
           .get(random.nextInt(10));
-      case 4 -> List.of("", " ", "  \t ", "|", "#", "!", "a|b", "userId#u1", "user!3", "%", "%25",
-          "\u0000", "..", "/", "\\").get(random.nextInt(15));
+      case 4 -> List.of("", " ", "  \t ", "|", "#", "!", "a|b", ",", "a,b", "userId#u1", "user!3",
+          "%", "%25", "\u0000", "..", "/", "\\").get(random.nextInt(17));
       case 5 -> "a".repeat(List.of(255, 256, 257, 1000, 16_384, 16_385, 30_000)
           .get(random.nextInt(7)));
       case 6 -> "é".repeat(1 + random.nextInt(300));

@@ -2,6 +2,7 @@ package io.shardstream.writer;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardstream.core.config.DelimiterOrder;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.TableKeys;
@@ -148,6 +149,9 @@ public final class WriterService implements AutoCloseable {
         settings.topics().deadLetters(),
         settings.entityConfigSource(),
         opsServer.port());
+    DelimiterOrder.notice(settings.entityConfig())
+        .ifPresent(
+            notice -> LOG.warn("entity config {}: {}", settings.entityConfigSource(), notice));
   }
 
   /** Stops consuming (committing what is processed, which writes the sinks); frees everything. */

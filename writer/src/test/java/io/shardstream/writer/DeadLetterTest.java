@@ -96,12 +96,12 @@ class DeadLetterTest {
         Arguments.of("invalid:key:mismatch", "u-2", valid.apply("u-1")),
         Arguments.of("invalid:key:mismatch", "u-2", Events.userDelete("u-1", 2)),
         Arguments.of("invalid:key:missing", null, valid.apply("u-1")),
-        Arguments.of("invalid:userId:delimiter", "u|1", valid.apply("u|1")),
-        Arguments.of("invalid:userId:delimiter", "u|1", Events.userDelete("u|1", 2)),
+        Arguments.of("invalid:userId:delimiter", "u,1", valid.apply("u,1")),
+        Arguments.of("invalid:userId:delimiter", "u,1", Events.userDelete("u,1", 2)),
         Arguments.of(
             "invalid:beneficiaryId:delimiter",
             "u-1",
-            Events.userUpsert(Events.user("u-1").setBeneficiaryId("b|1").build(), 1)),
+            Events.userUpsert(Events.user("u-1").setBeneficiaryId("b,1").build(), 1)),
         Arguments.of("invalid:userId:too-long", "u".repeat(1100), valid.apply("u".repeat(1100))),
         Arguments.of(
             "invalid:item:too-large",
@@ -158,8 +158,8 @@ class DeadLetterTest {
             "a@x.io",
             Events.emailUpsert("a@x.io", "u-1", 1, Events.NOW + 3_600_000)),
         Arguments.of(
-            "invalid:email:delimiter", "a|b@x.io", Events.emailUpsert("a|b@x.io", "u-1", 1)),
-        Arguments.of("invalid:email:delimiter", "a|b@x.io", Events.emailDelete("a|b@x.io", 1)));
+            "invalid:email:delimiter", "a,b@x.io", Events.emailUpsert("a,b@x.io", "u-1", 1)),
+        Arguments.of("invalid:email:delimiter", "a,b@x.io", Events.emailDelete("a,b@x.io", 1)));
   }
 
   @ParameterizedTest(name = "{0}")

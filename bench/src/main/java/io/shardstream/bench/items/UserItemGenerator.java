@@ -27,7 +27,10 @@ public final class UserItemGenerator {
   public static final Instant CREATED_UNTIL = Instant.parse("2027-01-01T00:00:00Z");
   private static final long MAX_UPDATE_DELAY_MS = Duration.ofDays(180).toMillis();
 
-  /** nanoid's alphabet: what ids usually look like. Neither key delimiter ('|', '#') is in it. */
+  /**
+   * nanoid's alphabet: what ids usually look like. No key delimiter (Entity Manager's '|', the
+   * shipped ',', '#') is in it.
+   */
   private static final String ID_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 

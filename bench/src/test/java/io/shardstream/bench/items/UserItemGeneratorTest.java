@@ -32,7 +32,7 @@ class UserItemGeneratorTest {
     assertThat(users)
         .allSatisfy(
             user -> {
-              assertThat(user.userId()).isNotBlank().doesNotContain("|", "#");
+              assertThat(user.userId()).isNotBlank().doesNotContain("|", ",", "#");
               assertThat(user.beneficiaryId()).hasSize(21);
               assertThat(user.firstName()).isNotBlank();
               assertThat(user.lastName()).isNotBlank();

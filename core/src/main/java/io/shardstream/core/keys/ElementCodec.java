@@ -1,39 +1,56 @@
 package io.shardstream.core.keys;
 
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.transcode.Transcode;
 import io.shardstream.core.transcode.TranscodeException;
 import io.shardstream.core.transcode.Transcodes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Encodes and decodes single key elements with the transcode the configuration gives them. */
 final class ElementCodec {
-  private final EntityConfig config;
+  private final String keyDelimiter;
+
+  /** Each transcoded property's transcode, looked up once (keys are encoded per item). */
+  private final Map<String, Transcode> transcodes = new HashMap<>();
 
   ElementCodec(EntityConfig config) {
-    this.config = config;
+    this.keyDelimiter = config.generatedKeyDelimiter();
+    config.propertyTranscodes().forEach((p, t) -> transcodes.put(p, Transcodes.require(t)));
+  }
+
+  /** The transcode of {@code property}, or an error naming it when it has none. */
+  Transcode transcode(String property) {
+    Transcode transcode = transcodes.get(property);
+    if (transcode == null) {
+      throw new KeyException(property, "property '" + property + "' has no transcode");
+    }
+    return transcode;
   }
 
   /** The element's value as it appears inside a generated key. */
   String encode(String property, Object value) {
-    String transcode = config.propertyTranscodes().get(property);
-    if (transcode == null) {
-      throw new KeyException(property, "property '" + property + "' has no transcode");
-    }
+    return encode(property, transcode(property), value);
+  }
+
+  /** {@link #encode(String, Object)} with the property's transcode already looked up. */
+  String encode(String property, Transcode transcode, Object value) {
     String encoded;
     try {
-      encoded = Transcodes.require(transcode).encode(value);
+      encoded = transcode.encode(value);
     } catch (TranscodeException e) {
       throw new KeyException(property, "property '" + property + "': " + e.getMessage());
     }
-    if (encoded.contains(config.generatedKeyDelimiter())) {
+    if (encoded.contains(keyDelimiter)) {
       throw new KeyException(
           property,
           "property '"
               + property
               + "' value contains the generated"
               + " key delimiter '"
-              + config.generatedKeyDelimiter()
+              + keyDelimiter
               + "', which would make keys "
               + "ambiguous");
     }
@@ -41,12 +58,9 @@ final class ElementCodec {
   }
 
   Object decode(String property, String encoded) {
-    String transcode = config.propertyTranscodes().get(property);
-    if (transcode == null) {
-      throw new KeyException(property, "property '" + property + "' has no transcode");
-    }
+    Transcode transcode = transcode(property);
     try {
-      return Transcodes.require(transcode).decode(encoded);
+      return transcode.decode(encoded);
     } catch (TranscodeException e) {
       throw new KeyException(property, "property '" + property + "': " + e.getMessage());
     }

@@ -5,8 +5,9 @@ import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.GeneratedProperty;
 import io.shardstream.core.config.ShardBump;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,16 +23,95 @@ import java.util.Set;
  * <p>Items are maps of property name to value: {@link String}, {@link Number} or {@link Boolean}.
  */
 public final class EntityManager {
+  /** Bumps with up to this many shards have their hash keys listed once, not built per item. */
+  private static final int LISTED_SHARDS = 4096;
+
   private final EntityConfig config;
   private final ElementCodec codec;
   private final GeneratedKeys generatedKeys;
-  private final List<GeneratedProperty> generatedInOrder;
+  private final Map<String, KeyPlan> plans = new HashMap<>();
+
+  /**
+   * The names {@link #withoutKeys} removes: table keys and generated properties (a HashSet, as
+   * items may hold a null key).
+   */
+  private final HashSet<String> keyNames;
+
+  /** The hash codes of {@link #keyNames}. */
+  private final int[] keyNameHashes;
 
   public EntityManager(EntityConfig config) {
     this.config = config;
     this.codec = new ElementCodec(config);
     this.generatedKeys = new GeneratedKeys(config, codec);
-    this.generatedInOrder = config.generatedPropertiesInOrder();
+    List<GeneratedProperty> generatedInOrder = config.generatedPropertiesInOrder();
+    config.entities().values().forEach(e -> plans.put(e.token(), new KeyPlan(e, generatedInOrder)));
+    this.keyNames = new HashSet<>(config.generatedProperties().keySet());
+    keyNames.add(config.hashKey());
+    keyNames.add(config.rangeKey());
+    this.keyNameHashes = keyNames.stream().mapToInt(String::hashCode).toArray();
+  }
+
+  /**
+   * What {@link #addKeys} does for one entity, worked out once: the derived properties, the unique
+   * property's transcode and range key prefix, and the generated properties the entity carries
+   * (with whether its config lists them).
+   */
+  private final class KeyPlan {
+    final EntityDefinition entity;
+    final String[] canonicalTargets;
+    final String[] canonicalSources;
+
+    /** Memo slots ({@link GeneratedKeys#slotOf}) of the canonical targets, the unique property. */
+    final int[] canonicalSlots;
+
+    final int uniqueSlot;
+    final String rangeKeyPrefix;
+    final String hashKeyPrefix;
+    final GeneratedProperty[] generated;
+    final boolean[] listed;
+
+    /** Per bump, its hash keys by shard number when there are few enough to list; else null. */
+    final String[][] hashKeysByBump;
+
+    KeyPlan(EntityDefinition entity, List<GeneratedProperty> generatedInOrder) {
+      this.entity = entity;
+      this.canonicalTargets = entity.canonicalize().keySet().toArray(String[]::new);
+      this.canonicalSources = entity.canonicalize().values().toArray(String[]::new);
+      this.canonicalSlots = new int[canonicalTargets.length];
+      for (int i = 0; i < canonicalTargets.length; i++) {
+        canonicalSlots[i] = generatedKeys.slotOf(canonicalTargets[i]);
+      }
+      this.uniqueSlot = generatedKeys.slotOf(entity.uniqueProperty());
+      this.rangeKeyPrefix = entity.uniqueProperty() + config.generatedValueDelimiter();
+      this.hashKeyPrefix = entity.token() + config.shardKeyDelimiter();
+      List<GeneratedProperty> carried = new ArrayList<>();
+      List<Boolean> isListed = new ArrayList<>();
+      for (GeneratedProperty property : generatedInOrder) {
+        boolean named = entity.generated().map(g -> g.contains(property.name())).orElse(false);
+        if (named || entity.generated().isEmpty()) {
+          carried.add(property);
+          isListed.add(named);
+        }
+      }
+      this.generated = carried.toArray(GeneratedProperty[]::new);
+      this.listed = new boolean[generated.length];
+      for (int i = 0; i < listed.length; i++) {
+        listed[i] = isListed.get(i);
+      }
+      List<ShardBump> bumps = entity.shardBumps();
+      this.hashKeysByBump = new String[bumps.size()][];
+      for (int i = 0; i < bumps.size(); i++) {
+        ShardBump bump = bumps.get(i);
+        if (bump.chars() > 0 && bump.shardCount() <= LISTED_SHARDS) {
+          String[] keys = new String[(int) bump.shardCount()];
+          for (int shard = 0; shard < keys.length; shard++) {
+            keys[shard] = hashKeyPrefix + ShardKey.format(shard, bump);
+          }
+          hashKeysByBump[i] = keys;
+        }
+      }
+    }
   }
 
   public EntityConfig config() {
@@ -50,16 +130,27 @@ public final class EntityManager {
    * @throws KeyException naming the property when a key cannot be generated
    */
   public Map<String, Object> addKeys(String entityToken, Map<String, ?> item) {
-    EntityDefinition entity = entity(entityToken);
-    Map<String, Object> keyed = withoutKeys(item);
-    deriveCanonical(entity, keyed);
-    PrimaryKey primary = primaryKeyOf(entity, keyed);
-    keyed.put(config.hashKey(), primary.hashKey());
-    keyed.put(config.rangeKey(), primary.rangeKey());
-    for (GeneratedProperty property : generatedInOrder) {
-      boolean listed = entity.generated().map(g -> g.contains(property.name())).orElse(false);
-      if (listed || entity.generated().isEmpty()) {
-        generatedKeys.encode(property, keyed, listed).ifPresent(v -> keyed.put(property.name(), v));
+    KeyPlan plan = plan(entityToken);
+    // Room for what is added, so the map never grows while keys are put.
+    Map<String, Object> keyed =
+        LinkedHashMap.newLinkedHashMap(
+            item.size() + plan.canonicalTargets.length + 2 + plan.generated.length);
+    for (Map.Entry<String, ?> entry : item.entrySet()) {
+      if (!isKeyName(entry.getKey())) {
+        keyed.put(entry.getKey(), entry.getValue());
+      }
+    }
+    Object[] memo = generatedKeys.newMemo();
+    deriveCanonical(plan, keyed, memo);
+    Object uniqueId = uniqueIdOf(plan.entity, keyed);
+    GeneratedKeys.remember(memo, plan.uniqueSlot, uniqueId);
+    String rangeKey = rangeKey(plan.entity, uniqueId);
+    keyed.put(config.hashKey(), hashKeyOf(plan, keyed, uniqueId));
+    keyed.put(config.rangeKey(), rangeKey);
+    for (int i = 0; i < plan.generated.length; i++) {
+      String value = generatedKeys.encodeOrNull(plan.generated[i], keyed, plan.listed[i], memo);
+      if (value != null) {
+        keyed.put(plan.generated[i].name(), value);
       }
     }
     return keyed;
@@ -152,8 +243,9 @@ public final class EntityManager {
 
   /** The derived properties an entity's config asks for, computed from their sources. */
   public Map<String, Object> deriveCanonical(String entityToken, Map<String, ?> item) {
+    KeyPlan plan = plan(entityToken);
     Map<String, Object> copy = new LinkedHashMap<>(item);
-    deriveCanonical(entity(entityToken), copy);
+    deriveCanonical(plan, copy, null);
     return copy;
   }
 
@@ -173,13 +265,25 @@ public final class EntityManager {
   }
 
   private PrimaryKey primaryKeyOf(EntityDefinition entity, Map<String, ?> item) {
+    Object uniqueId = uniqueIdOf(entity, item);
+    String rangeKey = rangeKey(entity, uniqueId);
+    return new PrimaryKey(hashKeyOf(plan(entity.token()), item, uniqueId), rangeKey);
+  }
+
+  private static Object uniqueIdOf(EntityDefinition entity, Map<String, ?> item) {
     Object uniqueId = item.get(entity.uniqueProperty());
     if (uniqueId == null) {
       throw new KeyException(
           entity.uniqueProperty(), "missing unique property '" + entity.uniqueProperty() + "'");
     }
-    String rangeKey = rangeKey(entity, uniqueId);
-    ShardBump bump = entity.shardBumps().get(0);
+    return uniqueId;
+  }
+
+  /** The item's table hash key: the bump in force at its timestamp, its shard within it. */
+  private String hashKeyOf(KeyPlan plan, Map<String, ?> item, Object uniqueId) {
+    EntityDefinition entity = plan.entity;
+    List<ShardBump> bumps = entity.shardBumps();
+    int bumpIndex = 0;
     if (entity.isSharded()) {
       Object timestamp = item.get(entity.timestampProperty());
       if (timestamp == null) {
@@ -189,9 +293,20 @@ public final class EntityManager {
                 + entity.timestampProperty()
                 + "' (needed to choose the shard)");
       }
-      bump = entity.bumpAt(ElementCodec.timestamp(entity.timestampProperty(), timestamp));
+      long at = ElementCodec.timestamp(entity.timestampProperty(), timestamp);
+      for (int i = 1; i < bumps.size(); i++) {
+        if (bumps.get(i).timestamp() <= at) {
+          bumpIndex = i;
+        }
+      }
     }
-    return new PrimaryKey(hashKey(entity, uniqueId, bump), rangeKey);
+    ShardBump bump = bumps.get(bumpIndex);
+    String[] listed = plan.hashKeysByBump[bumpIndex];
+    if (listed == null) {
+      return hashKey(entity, uniqueId, bump);
+    }
+    String hashInput = ElementCodec.hashInput(entity.uniqueProperty(), uniqueId);
+    return listed[(int) (ShardKey.hash(hashInput) % listed.length)];
   }
 
   private String hashKey(EntityDefinition entity, Object uniqueId, ShardBump bump) {
@@ -204,10 +319,8 @@ public final class EntityManager {
 
   private String rangeKey(EntityDefinition entity, Object uniqueId) {
     String rangeKey =
-        entity.uniqueProperty()
-            + config.generatedValueDelimiter()
-            + codec.encode(entity.uniqueProperty(), uniqueId);
-    int bytes = rangeKey.getBytes(StandardCharsets.UTF_8).length;
+        plan(entity.token()).rangeKeyPrefix + codec.encode(entity.uniqueProperty(), uniqueId);
+    int bytes = Utf8.length(rangeKey, GeneratedKeys.MAX_RANGE_KEY_BYTES);
     if (bytes > GeneratedKeys.MAX_RANGE_KEY_BYTES) {
       throw new KeyException(
           entity.uniqueProperty(),
@@ -220,20 +333,27 @@ public final class EntityManager {
     return rangeKey;
   }
 
-  private void deriveCanonical(EntityDefinition entity, Map<String, Object> item) {
-    entity
-        .canonicalize()
-        .forEach(
-            (target, source) -> {
-              Object value = item.get(source);
-              if (value instanceof String s) {
-                item.put(target, Canonicalizer.canonicalize(s));
-              } else if (value != null) {
-                throw new KeyException(
-                    source,
-                    "property '" + source + "' must be a string to derive '" + target + "'");
-              }
-            });
+  /** Derives the canonical properties; with a {@code memo}, records them there as elements. */
+  private static void deriveCanonical(KeyPlan plan, Map<String, Object> item, Object[] memo) {
+    for (int i = 0; i < plan.canonicalTargets.length; i++) {
+      String source = plan.canonicalSources[i];
+      Object value = item.get(source);
+      if (value instanceof String s) {
+        String canonical = Canonicalizer.canonicalize(s);
+        item.put(plan.canonicalTargets[i], canonical);
+        if (memo != null) {
+          GeneratedKeys.remember(memo, plan.canonicalSlots[i], canonical);
+        }
+      } else if (value != null) {
+        throw new KeyException(
+            source,
+            "property '"
+                + source
+                + "' must be a string to derive '"
+                + plan.canonicalTargets[i]
+                + "'");
+      }
+    }
   }
 
   private Map<String, Object> withoutKeys(Map<String, ?> item) {
@@ -242,6 +362,28 @@ public final class EntityManager {
     copy.remove(config.rangeKey());
     config.generatedProperties().keySet().forEach(copy::remove);
     return copy;
+  }
+
+  /** Whether {@code name} is a key's; most are not, which the names' hash codes tell at once. */
+  private boolean isKeyName(String name) {
+    if (name == null) {
+      return false;
+    }
+    int hash = name.hashCode();
+    for (int keyHash : keyNameHashes) {
+      if (keyHash == hash) {
+        return keyNames.contains(name);
+      }
+    }
+    return false;
+  }
+
+  private KeyPlan plan(String token) {
+    KeyPlan plan = plans.get(token);
+    if (plan == null) {
+      entity(token); // throws, naming the known entities
+    }
+    return plan;
   }
 
   private EntityDefinition entity(String token) {

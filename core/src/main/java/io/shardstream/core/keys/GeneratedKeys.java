@@ -2,7 +2,9 @@ package io.shardstream.core.keys;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.GeneratedProperty;
-import java.nio.charset.StandardCharsets;
+import io.shardstream.core.transcode.Transcode;
+import io.shardstream.core.transcode.Transcodes;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,41 @@ final class GeneratedKeys {
 
   private final EntityConfig config;
   private final ElementCodec codec;
+  private final String keyDelimiter;
+  private final String valueDelimiter;
+
+  /** Each generated property's elements with their transcodes and name prefixes, resolved once. */
+  private final Map<String, Elements> elementsByProperty = new HashMap<>();
+
+  /** Every element name of every generated property, numbered: slots of {@link #newMemo()}. */
+  private final Map<String, Integer> slots = new HashMap<>();
+
+  /**
+   * A property's elements, their {@code element#} prefixes, transcodes (null: has none) and memo
+   * slots.
+   */
+  private record Elements(String[] names, String[] prefixes, Transcode[] transcodes, int[] slots) {}
 
   GeneratedKeys(EntityConfig config, ElementCodec codec) {
     this.config = config;
     this.codec = codec;
+    this.keyDelimiter = config.generatedKeyDelimiter();
+    this.valueDelimiter = config.generatedValueDelimiter();
+    for (GeneratedProperty property : config.generatedProperties().values()) {
+      List<String> elements = property.elements();
+      String[] names = elements.toArray(String[]::new);
+      String[] prefixes = new String[names.length];
+      Transcode[] transcodes = new Transcode[names.length];
+      int[] elementSlots = new int[names.length];
+      for (int i = 0; i < names.length; i++) {
+        prefixes[i] = names[i] + valueDelimiter;
+        String transcode = config.propertyTranscodes().get(names[i]);
+        transcodes[i] = transcode == null ? null : Transcodes.byName(transcode).orElse(null);
+        elementSlots[i] = slots.computeIfAbsent(names[i], name -> slots.size());
+      }
+      elementsByProperty.put(
+          property.name(), new Elements(names, prefixes, transcodes, elementSlots));
+    }
   }
 
   /**
@@ -37,21 +70,78 @@ final class GeneratedKeys {
    */
   Optional<String> encode(
       GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
-    List<String> elements = property.elements();
+    return Optional.ofNullable(encodeOrNull(property, item, carriedExplicitly, newMemo()));
+  }
+
+  /** Marks an element looked up in the item and found missing, in a memo. */
+  private static final Object ABSENT = new Object();
+
+  /**
+   * A place for one item's element values, raw and encoded (slot {@code n} and {@code slots + n}),
+   * so that an element several properties hold (a name in two range keys, created in both) is
+   * looked up and encoded once per item.
+   */
+  Object[] newMemo() {
+    return new Object[2 * slots.size()];
+  }
+
+  /** The memo slot of element {@code name}, or -1 when no generated property holds it. */
+  int slotOf(String name) {
+    return slots.getOrDefault(name, -1);
+  }
+
+  /** Records in {@code memo} the raw value of the element in {@code slot} ({@link #slotOf}). */
+  static void remember(Object[] memo, int slot, Object value) {
+    if (slot >= 0) {
+      memo[slot] = value == null ? ABSENT : value;
+    }
+  }
+
+  /**
+   * {@link #encode}, null for empty: what {@code addKeys} calls for every item, with one {@code
+   * memo} for all of the item's properties.
+   */
+  String encodeOrNull(
+      GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly, Object[] memo) {
+    Elements elements = elementsByProperty.get(property.name());
+    String[] names = elements.names();
+    Object hashKey = null;
     if (property.sharded()) {
-      if (elements.stream().anyMatch(e -> item.get(e) == null)
-          || item.get(config.hashKey()) == null) {
-        return Optional.empty();
+      hashKey = item.get(config.hashKey());
+      if (hashKey == null) {
+        return null;
       }
-    } else if (!carriedExplicitly && item.get(elements.get(0)) == null) {
-      return Optional.empty();
+      for (int i = 0; i < names.length; i++) {
+        if (raw(elements, i, item, memo) == null) {
+          return null;
+        }
+      }
+    } else if (!carriedExplicitly && raw(elements, 0, item, memo) == null) {
+      return null;
     }
-    StringBuilder key = new StringBuilder();
-    if (property.sharded()) {
-      key.append(item.get(config.hashKey())).append(config.generatedKeyDelimiter());
+    String head = hashKey == null ? null : hashKey.toString();
+    // Sized exactly first (the encoded values stay in the memo), so the key is copied only once.
+    int length = head == null ? 0 : head.length() + keyDelimiter.length();
+    for (int i = 0; i < names.length; i++) {
+      String value = encoded(elements, i, item, memo);
+      length += (i > 0 ? keyDelimiter.length() : 0) + elements.prefixes()[i].length();
+      length += value == null ? 0 : value.length();
     }
-    appendElements(key, elements, item, elements.size());
-    return Optional.of(checkLength(property, key.toString()));
+    StringBuilder key = new StringBuilder(length);
+    if (head != null) {
+      key.append(head).append(keyDelimiter);
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        key.append(keyDelimiter);
+      }
+      key.append(elements.prefixes()[i]);
+      String value = encoded(elements, i, item, memo);
+      if (value != null) {
+        key.append(value);
+      }
+    }
+    return checkLength(property, key.toString());
   }
 
   /**
@@ -61,18 +151,19 @@ final class GeneratedKeys {
    * too, and builds a prefix that never matches.)
    */
   String searchPrefix(GeneratedProperty property, Map<String, ?> values, boolean lastIsPrefix) {
-    List<String> elements = property.elements();
+    Elements elements = elementsByProperty.get(property.name());
+    String[] names = elements.names();
     int present = 0;
-    while (present < elements.size() && values.get(elements.get(present)) != null) {
+    while (present < names.length && values.get(names[present]) != null) {
       present++;
     }
-    StringBuilder key = new StringBuilder();
     if (present == 0) {
-      return key.append(elements.get(0)).append(config.generatedValueDelimiter()).toString();
+      return elements.prefixes()[0];
     }
+    StringBuilder key = new StringBuilder();
     appendElements(key, elements, values, present);
-    if (!lastIsPrefix && present < elements.size()) {
-      key.append(config.generatedKeyDelimiter());
+    if (!lastIsPrefix && present < names.length) {
+      key.append(keyDelimiter);
     }
     return key.toString();
   }
@@ -108,23 +199,51 @@ final class GeneratedKeys {
   }
 
   private void appendElements(
-      StringBuilder key, List<String> elements, Map<String, ?> item, int count) {
+      StringBuilder key, Elements elements, Map<String, ?> item, int count) {
+    Object[] memo = newMemo();
     for (int i = 0; i < count; i++) {
-      String element = elements.get(i);
       if (i > 0) {
-        key.append(config.generatedKeyDelimiter());
+        key.append(keyDelimiter);
       }
-      key.append(element).append(config.generatedValueDelimiter());
-      Object value = item.get(element);
+      key.append(elements.prefixes()[i]);
+      String value = encoded(elements, i, item, memo);
       if (value != null) {
-        key.append(codec.encode(element, value));
+        key.append(value);
       }
     }
   }
 
+  /** Element {@code i}'s value in {@code item} (memoized), or null when it has none. */
+  private static Object raw(Elements elements, int i, Map<String, ?> item, Object[] memo) {
+    int slot = elements.slots()[i];
+    Object value = memo[slot];
+    if (value == null) {
+      value = item.get(elements.names()[i]);
+      memo[slot] = value == null ? ABSENT : value;
+    }
+    return value == ABSENT ? null : value;
+  }
+
+  /** Element {@code i}'s encoded value in {@code item} (memoized), or null when it has none. */
+  private String encoded(Elements elements, int i, Map<String, ?> item, Object[] memo) {
+    int slot = memo.length / 2 + elements.slots()[i];
+    String value = (String) memo[slot];
+    if (value == null) {
+      Object raw = raw(elements, i, item, memo);
+      if (raw == null) {
+        return null;
+      }
+      String name = elements.names()[i];
+      Transcode transcode = elements.transcodes()[i];
+      value = transcode == null ? codec.encode(name, raw) : codec.encode(name, transcode, raw);
+      memo[slot] = value;
+    }
+    return value;
+  }
+
   private static String checkLength(GeneratedProperty property, String key) {
     int limit = property.sharded() ? MAX_HASH_KEY_BYTES : MAX_RANGE_KEY_BYTES;
-    int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+    int bytes = Utf8.length(key, limit);
     if (bytes > limit) {
       throw new KeyException(
           property.name(),

@@ -17,12 +17,16 @@ final class SignedDigits {
   private final String negativePrefix;
   private final BigInteger bound;
 
+  /** {@code 10^width} when it fits a long (widths up to 18), else 0: the fast path's bound. */
+  private final long longBound;
+
   SignedDigits(String name, int width, String positivePrefix, String negativePrefix) {
     this.name = name;
     this.width = width;
     this.positivePrefix = positivePrefix;
     this.negativePrefix = negativePrefix;
     this.bound = BigInteger.TEN.pow(width);
+    this.longBound = width <= 18 ? bound.longValueExact() : 0;
   }
 
   /** The largest magnitude this encoding holds, exclusive. */
@@ -38,6 +42,29 @@ final class SignedDigits {
     return value.signum() >= 0
         ? positivePrefix + Numbers.pad(value, width)
         : negativePrefix + Numbers.pad(bound.add(value), width);
+  }
+
+  /** {@link #encode(BigInteger)} without the BigInteger, for the common case of a long. */
+  String encode(long value) {
+    if (longBound == 0 || value == Long.MIN_VALUE || Math.abs(value) >= longBound) {
+      return encode(BigInteger.valueOf(value));
+    }
+    return value >= 0
+        ? positivePrefix + pad(value)
+        : negativePrefix + pad(longBound + value);
+  }
+
+  private String pad(long nonNegative) {
+    String digits = Long.toString(nonNegative);
+    int zeros = width - digits.length();
+    if (zeros <= 0) {
+      return digits;
+    }
+    StringBuilder padded = new StringBuilder(width);
+    for (int i = 0; i < zeros; i++) {
+      padded.append('0');
+    }
+    return padded.append(digits).toString();
   }
 
   BigInteger decode(String encoded) {

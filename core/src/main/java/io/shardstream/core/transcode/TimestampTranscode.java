@@ -17,6 +17,9 @@ final class TimestampTranscode implements Transcode {
 
   @Override
   public String encode(Object value) {
+    if (value instanceof Long || value instanceof Integer) {
+      return digits.encode(((Number) value).longValue());
+    }
     BigInteger millis = Numbers.exactInteger(value, name());
     return digits.encode(millis);
   }

@@ -23,14 +23,14 @@ class EntityManagerTest {
         .containsEntry("rangeKey", "userId#u-1")
         .containsEntry("firstNameCanonical", "ada")
         .containsEntry("lastNameCanonical", "gomezjuarez")
-        .containsEntry("userHashKey", "user!" + suffix + "|userId#u-1")
-        .containsEntry("beneficiaryHashKey", "user!" + suffix + "|beneficiaryId#ben-1")
+        .containsEntry("userHashKey", "user!" + suffix + ",userId#u-1")
+        .containsEntry("beneficiaryHashKey", "user!" + suffix + ",beneficiaryId#ben-1")
         .containsEntry(
             "firstNameRangeKey",
-            "firstNameCanonical#ada|lastNameCanonical#gomezjuarez|created#" + (BUMP_16 + 5))
+            "firstNameCanonical#ada,lastNameCanonical#gomezjuarez,created#" + (BUMP_16 + 5))
         .containsEntry(
             "lastNameRangeKey",
-            "lastNameCanonical#gomezjuarez|firstNameCanonical#ada|created#" + (BUMP_16 + 5));
+            "lastNameCanonical#gomezjuarez,firstNameCanonical#ada,created#" + (BUMP_16 + 5));
   }
 
   @Test
@@ -38,7 +38,7 @@ class EntityManagerTest {
     Map<String, Object> stale = MANAGER.addKeys("user", user("u-1", BUMP_16 + 5));
     stale.put("firstName", "Grace");
     assertThat(MANAGER.addKeys("user", stale).get("firstNameRangeKey").toString())
-        .startsWith("firstNameCanonical#grace|");
+        .startsWith("firstNameCanonical#grace,");
   }
 
   @Test
@@ -108,10 +108,10 @@ class EntityManagerTest {
             MANAGER.hashKeySpace(
                 "user", "beneficiaryHashKey", Map.of("beneficiaryId", "b"), BUMP_4, BUMP_4))
         .containsExactly(
-            "user!0|beneficiaryId#b",
-            "user!1|beneficiaryId#b",
-            "user!2|beneficiaryId#b",
-            "user!3|beneficiaryId#b");
+            "user!0,beneficiaryId#b",
+            "user!1,beneficiaryId#b",
+            "user!2,beneficiaryId#b",
+            "user!3,beneficiaryId#b");
     assertThatThrownBy(() -> MANAGER.hashKeySpace("user", "beneficiaryHashKey", Map.of(), 0, 1))
         .hasMessageContaining("beneficiaryId");
   }

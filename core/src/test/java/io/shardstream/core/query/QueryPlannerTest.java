@@ -47,7 +47,7 @@ class QueryPlannerTest {
     QueryPlan plan = QueryPlanner.plan(MANAGER, scoped);
     PartitionQuery first = plan.partitions().get(0);
     assertThat(first.hashKeyAttribute()).isEqualTo("beneficiaryHashKey");
-    assertThat(first.hashKeyValue()).isEqualTo("user!0|beneficiaryId#b1");
+    assertThat(first.hashKeyValue()).isEqualTo("user!0,beneficiaryId#b1");
     assertThat(first.tableHashKeyValue()).isEqualTo("user!0");
 
     assertThatThrownBy(
@@ -128,7 +128,7 @@ class QueryPlannerTest {
                     new RangeCondition.Comparison(Operator.EQ, Map.of("firstNameCanonical", "ada")))
                 .build());
     assertThat(exactName.indexes().get(0).condition())
-        .isEqualTo(new KeyCondition.BeginsWith(KeyValue.s("firstNameCanonical#ada|")));
+        .isEqualTo(new KeyCondition.BeginsWith(KeyValue.s("firstNameCanonical#ada,")));
 
     QueryPlan phone =
         QueryPlanner.plan(

@@ -99,7 +99,7 @@ class TranscodeProperties {
           NUMBER.encode((double) a),
           TIMESTAMP.encode(bounded % 1_000_000_000_000L)
         }) {
-      assertThat(encoded).doesNotContain("|", "#", "!");
+      assertThat(encoded).doesNotContain("|", ",", "#", "!");
     }
   }
 

@@ -1,6 +1,9 @@
 package io.shardstream.ingest.generate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardstream.ingest.ChangeRecord;
+import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.Email;
 import io.shardstream.schemas.avro.User;
@@ -21,6 +24,9 @@ import java.util.Random;
  * not as stale, and later valid events stay newer than it.
  */
 final class InvalidEvents {
+  /** The seed configuration's generated-key delimiter, which the writer refuses inside values. */
+  static final String KEY_DELIMITER = seedKeyDelimiter();
+
   private final Random random;
   private final GeneratorOptions options;
   private final Population population;
@@ -56,13 +62,24 @@ final class InvalidEvents {
     return null;
   }
 
+  private static String seedKeyDelimiter() {
+    try {
+      return new ObjectMapper()
+          .readTree(ExampleConfigs.userEmail())
+          .path("generatedKeyDelimiter")
+          .asText("|"); // Entity Manager's default when the config names none
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the seed entity configuration is not JSON", e);
+    }
+  }
+
   private ChangeRecord make(InvalidKind kind) {
     Instant now = clock.advance();
     return switch (kind) {
       case EMPTY_USER_ID -> newUser("", now, now, null);
       case DELIMITER_IN_ID -> {
         String id = population.newUserId();
-        yield newUser(id.substring(0, 6) + "|" + id.substring(6), now, now, null);
+        yield newUser(id.substring(0, 6) + KEY_DELIMITER + id.substring(6), now, now, null);
       }
       case CREATED_IN_FUTURE -> {
         Instant future = options.baseTime().plus(Duration.ofDays(730 + random.nextInt(1826)));

@@ -16,7 +16,7 @@ public enum InvalidKind {
   UPDATED_BEFORE_CREATED("updated-before-created"),
   /** A new user created years after the generator's base time. */
   CREATED_IN_FUTURE("created-in-future"),
-  /** A new user whose userId holds the generated-key delimiter {@code |}. */
+  /** A new user whose userId holds the seed configuration's generated-key delimiter. */
   DELIMITER_IN_ID("delimiter-in-id"),
   /** A live address claimed, with a newer version, by another live user. */
   EMAIL_OWNED_BY_OTHER_USER("email-owned-by-other-user"),

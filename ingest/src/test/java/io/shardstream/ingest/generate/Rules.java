@@ -55,7 +55,7 @@ final class Rules {
     if (id.isEmpty()) {
       broken.add(InvalidKind.EMPTY_USER_ID);
     }
-    if (id.contains("|")) {
+    if (id.contains(InvalidEvents.KEY_DELIMITER)) {
       broken.add(InvalidKind.DELIMITER_IN_ID);
     }
   }

@@ -348,14 +348,14 @@ public final class ScenarioGenerator {
       case 6 ->
           invalid(
               Target.USERS,
-              id + "|x",
-              upsertEvent(withId(user, id + "|x"), version),
+              id + ",x",
+              upsertEvent(withId(user, id + ",x"), version),
               "invalid:userId:delimiter");
       case 7 ->
           invalid(
               Target.USERS,
               id,
-              upsertEvent(User.newBuilder(user).setBeneficiaryId("b|" + id).build(), version),
+              upsertEvent(User.newBuilder(user).setBeneficiaryId("b," + id).build(), version),
               "invalid:beneficiaryId:delimiter");
       case 8 -> {
         String longId = id + "-" + "x".repeat(1100);
@@ -423,7 +423,7 @@ public final class ScenarioGenerator {
               "x" + address,
               upsertEvent(address, owner, START, version),
               "invalid:key:mismatch");
-      case 3 -> invalidEmail("a|" + address, owner, version, "invalid:email:delimiter");
+      case 3 -> invalidEmail("a," + address, owner, version, "invalid:email:delimiter");
       case 4 ->
           invalid(
               Target.EMAILS,
