@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.output.Slf4jLogConsumer;
 
 /** What every devstack container shares, whatever runs in it. */
 final class CommonSettings {
@@ -28,10 +28,15 @@ final class CommonSettings {
    * Never pulls (the images are local; a pull would wait on an unreachable registry); names the
    * container after the component and this JVM, so {@code docker ps} shows whose it is; publishes
    * its ports on loopback only, on free ports the engine picks; sends its output to the logger
-   * {@code io.shardstream.devstack.containers.output.<component>} (stdout at INFO, stderr at
-   * ERROR).
+   * {@code io.shardstream.devstack.containers.output.<component>} at DEBUG (Testcontainers logs
+   * it at ERROR when a start fails).
    */
   static void apply(GenericContainer<?> container, Component component) {
+    Logger output =
+        LoggerFactory.getLogger(
+            CommonSettings.class.getPackageName()
+                + ".output."
+                + component.name().toLowerCase(Locale.ROOT));
     String name =
         "shardstream-devstack-"
             + component.name().toLowerCase(Locale.ROOT)
@@ -42,13 +47,7 @@ final class CommonSettings {
     container
         .withImagePullPolicy(image -> false)
         .withStartupTimeout(STARTUP_TIMEOUT)
-        .withLogConsumer(
-            new Slf4jLogConsumer(
-                    LoggerFactory.getLogger(
-                        CommonSettings.class.getPackageName()
-                            + ".output."
-                            + component.name().toLowerCase(Locale.ROOT)))
-                .withSeparateOutputStreams())
+        .withLogConsumer(frame -> output.debug("{}", frame.getUtf8StringWithoutLineEnding()))
         .withCreateContainerCmdModifier(
             create -> {
               create.withName(name);

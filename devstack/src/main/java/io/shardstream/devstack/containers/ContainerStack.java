@@ -6,10 +6,10 @@ import io.shardstream.devstack.DevStackException;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,13 @@ public final class ContainerStack {
   private static final Logger log = LoggerFactory.getLogger(ContainerStack.class);
 
   private final ContainerImages images;
-  private final Map<Component, Running> running = new LinkedHashMap<>();
+  private final Map<Component, Object> endpoints = new EnumMap<>(Component.class);
+
+  /**
+   * Every container created and not yet stopped, including one still starting: the shutdown hook
+   * reads it without the lock, which a start holds for as long as it waits for its container.
+   */
+  private final Deque<GenericContainer<?>> created = new ConcurrentLinkedDeque<>();
   private final Thread shutdownHook = new Thread(this::stopQuietly, "devstack-containers-shutdown");
   private boolean hookAdded;
 
@@ -48,42 +54,35 @@ public final class ContainerStack {
    * @throws DevStackException no Docker engine, or the container did not start
    */
   public synchronized KafkaEndpoint kafka() {
-    return started(Component.KAFKA, KafkaContainers::create, KafkaContainers::endpoint)
-        .endpoint(KafkaEndpoint.class);
+    return KafkaEndpoint.class.cast(
+        endpoint(Component.KAFKA, KafkaContainers::create, KafkaContainers::endpoint));
   }
 
   /** As {@link #kafka()}, for DynamoDB Local. */
   public synchronized DynamoDbEndpoint dynamoDb() {
-    return started(Component.DYNAMODB, DynamoDbContainers::create, DynamoDbContainers::endpoint)
-        .endpoint(DynamoDbEndpoint.class);
+    return DynamoDbEndpoint.class.cast(
+        endpoint(Component.DYNAMODB, DynamoDbContainers::create, DynamoDbContainers::endpoint));
   }
 
   /** As {@link #kafka()}, for the registry. */
   public synchronized RegistryEndpoint registry() {
-    return started(Component.REGISTRY, RegistryContainers::create, RegistryContainers::endpoint)
-        .endpoint(RegistryEndpoint.class);
+    return RegistryEndpoint.class.cast(
+        endpoint(Component.REGISTRY, RegistryContainers::create, RegistryContainers::endpoint));
   }
 
   /** Stops and removes every started container, newest first. Idempotent. */
   public synchronized void stop() {
-    List<Running> newestFirst = new ArrayList<>(running.values()).reversed();
-    running.clear();
-    for (Running each : newestFirst) {
-      try {
-        each.container().stop();
-        log.debug("{} container stopped", each.component().displayName());
-      } catch (RuntimeException e) {
-        log.warn("{} container did not stop cleanly", each.component().displayName(), e);
-      }
-    }
+    endpoints.clear();
+    removeCreated();
     removeShutdownHook();
   }
 
-  private <C extends GenericContainer<?>> Running started(
+  /** The component's endpoint, its container started first if need be. */
+  private <C extends GenericContainer<?>> Object endpoint(
       Component component,
       Function<DockerImageName, C> create,
       Function<C, Object> endpointOf) {
-    Running existing = running.get(component);
+    Object existing = endpoints.get(component);
     if (existing != null) {
       return existing;
     }
@@ -93,10 +92,12 @@ public final class ContainerStack {
     C container = create.apply(image);
     CommonSettings.apply(container, component);
     addShutdownHook();
+    created.push(container);
     long begin = System.nanoTime();
     try {
       container.start();
     } catch (RuntimeException e) {
+      created.remove(container);
       container.stop();
       throw new DevStackException(
           component,
@@ -107,15 +108,28 @@ public final class ContainerStack {
               + e.getMessage(),
           e);
     }
-    Running started = new Running(component, container, endpointOf.apply(container));
-    running.put(component, started);
+    Object endpoint = endpointOf.apply(container);
+    endpoints.put(component, endpoint);
     log.info(
         "{} container {} ready in {} ms: {}",
         component.displayName(),
         image.asCanonicalNameString(),
         (System.nanoTime() - begin) / 1_000_000,
-        started.endpoint());
-    return started;
+        endpoint);
+    return endpoint;
+  }
+
+  /** Newest first; safe to run concurrently with itself (each container is taken once). */
+  private void removeCreated() {
+    GenericContainer<?> container;
+    while ((container = created.pollFirst()) != null) {
+      try {
+        container.stop();
+        log.debug("container {} removed", container.getDockerImageName());
+      } catch (RuntimeException e) {
+        log.warn("container {} was not removed cleanly", container.getDockerImageName(), e);
+      }
+    }
   }
 
   private void addShutdownHook() {
@@ -136,17 +150,12 @@ public final class ContainerStack {
     }
   }
 
+  /** The shutdown hook: without the lock, which a start in progress may hold. */
   private void stopQuietly() {
     try {
-      stop();
+      removeCreated();
     } catch (RuntimeException e) {
       log.warn("devstack containers did not stop cleanly", e);
-    }
-  }
-
-  private record Running(Component component, GenericContainer<?> container, Object endpoint) {
-    <E> E endpoint(Class<E> type) {
-      return type.cast(endpoint);
     }
   }
 }

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DevStackException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 
@@ -15,6 +17,14 @@ final class DockerEngine {
    * registry; devstack removes its containers itself (stop and JVM shutdown hook).
    */
   static final String RYUK_DISABLED_VARIABLE = "TESTCONTAINERS_RYUK_DISABLED";
+
+  /**
+   * Where Testcontainers reaches published ports. Devstack publishes them on this machine's
+   * loopback, so the engine must run here; inside a container (a {@code /.dockerenv} file)
+   * Testcontainers would otherwise look for a gateway by running an {@code alpine} container,
+   * which would be pulled.
+   */
+  static final String HOST_OVERRIDE_VARIABLE = "TESTCONTAINERS_HOST_OVERRIDE";
 
   private DockerEngine() {}
 
@@ -31,6 +41,15 @@ final class DockerEngine {
               + " pulled): set the environment variable "
               + RYUK_DISABLED_VARIABLE
               + "=true (the Maven build sets it for failsafe)");
+    }
+    if (Files.exists(Path.of("/.dockerenv")) && System.getenv(HOST_OVERRIDE_VARIABLE) == null) {
+      throw new DevStackException(
+          component,
+          "this JVM runs inside a container and the containers mode publishes ports on loopback:"
+              + " set the environment variable "
+              + HOST_OVERRIDE_VARIABLE
+              + "=localhost when the Docker engine runs in the same container (the Maven build"
+              + " sets it for failsafe)");
     }
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new DevStackException(
