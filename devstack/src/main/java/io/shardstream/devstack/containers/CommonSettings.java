@@ -28,8 +28,8 @@ final class CommonSettings {
    * Never pulls (the images are local; a pull would wait on an unreachable registry); names the
    * container after the component and this JVM, so {@code docker ps} shows whose it is; publishes
    * its ports on loopback only, on free ports the engine picks; sends its output to the logger
-   * {@code io.shardstream.devstack.containers.output.<component>} at DEBUG (Testcontainers logs
-   * it at ERROR when a start fails).
+   * {@code io.shardstream.devstack.containers.output.<component>} at DEBUG (Testcontainers logs it
+   * at ERROR when a start fails).
    */
   static void apply(GenericContainer<?> container, Component component) {
     Logger output =

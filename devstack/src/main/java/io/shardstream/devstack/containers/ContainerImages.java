@@ -11,9 +11,9 @@ import java.util.Properties;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The local image of each component. The names come from {@code container-images.properties},
- * which the build writes from the parent pom's versions; {@link #BUILD_SCRIPT} builds the images
- * with those same tags.
+ * The local image of each component. The names come from {@code container-images.properties}, which
+ * the build writes from the parent pom's versions; {@link #BUILD_SCRIPT} builds the images with
+ * those same tags.
  */
 public final class ContainerImages {
 

@@ -37,6 +37,7 @@ public final class ContainerStack {
    * reads it without the lock, which a start holds for as long as it waits for its container.
    */
   private final Deque<GenericContainer<?>> created = new ConcurrentLinkedDeque<>();
+
   private final Thread shutdownHook = new Thread(this::stopQuietly, "devstack-containers-shutdown");
   private boolean hookAdded;
 
@@ -79,9 +80,7 @@ public final class ContainerStack {
 
   /** The component's endpoint, its container started first if need be. */
   private <C extends GenericContainer<?>> Object endpoint(
-      Component component,
-      Function<DockerImageName, C> create,
-      Function<C, Object> endpointOf) {
+      Component component, Function<DockerImageName, C> create, Function<C, Object> endpointOf) {
     Object existing = endpoints.get(component);
     if (existing != null) {
       return existing;

@@ -21,8 +21,8 @@ final class DockerEngine {
   /**
    * Where Testcontainers reaches published ports. Devstack publishes them on this machine's
    * loopback, so the engine must run here; inside a container (a {@code /.dockerenv} file)
-   * Testcontainers would otherwise look for a gateway by running an {@code alpine} container,
-   * which would be pulled.
+   * Testcontainers would otherwise look for a gateway by running an {@code alpine} container, which
+   * would be pulled.
    */
   static final String HOST_OVERRIDE_VARIABLE = "TESTCONTAINERS_HOST_OVERRIDE";
 

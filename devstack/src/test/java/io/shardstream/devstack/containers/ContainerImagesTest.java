@@ -24,7 +24,8 @@ class ContainerImagesTest {
   void registryImageIsTaggedWithTheVersionTheInProcessStackRuns() throws IOException {
     Properties distribution = new Properties();
     try (InputStream in =
-        getClass().getResourceAsStream("/io/shardstream/devstack/registry-distribution.properties")) {
+        getClass()
+            .getResourceAsStream("/io/shardstream/devstack/registry-distribution.properties")) {
       distribution.load(in);
     }
 

@@ -67,14 +67,13 @@ class ContainerStackIT {
               .filter(
                   c ->
                       Arrays.stream(c.getPorts())
-                          .anyMatch(p -> Objects.equals(p.getPublicPort(), endpoint.url().getPort())))
+                          .anyMatch(
+                              p -> Objects.equals(p.getPublicPort(), endpoint.url().getPort())))
               .toList();
       assertThat(publishing).hasSize(1);
       Container container = publishing.getFirst();
       assertThat(container.getNames()[0]).startsWith("/shardstream-devstack-dynamodb-");
-      assertThat(container.getPorts())
-          .extracting(ContainerPort::getIp)
-          .containsOnly("127.0.0.1");
+      assertThat(container.getPorts()).extracting(ContainerPort::getIp).containsOnly("127.0.0.1");
       id = container.getId();
     } finally {
       stack.stop();
