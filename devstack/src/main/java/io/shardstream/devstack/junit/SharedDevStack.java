@@ -76,8 +76,9 @@ public final class SharedDevStack {
       throw new DevStackException(
           null,
           StackMode.PROPERTY
-              + "=containers needs Testcontainers on the test class path: add"
-              + " org.testcontainers:testcontainers-kafka with test scope to this module's pom");
+              + "=containers needs Testcontainers on the test class path: run Maven with"
+              + " -Pcontainers (or -Dshardstream.stack=containers), whose profile adds"
+              + " org.testcontainers:testcontainers-kafka with test scope");
     }
     return new ContainerTestStack(ContainerStack.fromBuild());
   }
