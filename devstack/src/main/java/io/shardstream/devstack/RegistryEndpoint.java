@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record RegistryEndpoint(URI url) {
 
+  /** Answers 200 once the registry serves requests (readiness checks of both stack modes). */
+  public static final String READINESS_PATH = "/apis/registry/v3/system/info";
+
   public RegistryEndpoint {
     Objects.requireNonNull(url, "url");
   }

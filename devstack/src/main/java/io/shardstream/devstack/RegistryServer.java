@@ -27,7 +27,6 @@ final class RegistryServer implements ManagedComponent {
   static final int MINIMUM_JAVA = 21;
 
   private static final Logger log = LoggerFactory.getLogger(RegistryServer.class);
-  private static final String READINESS_PATH = "/apis/registry/v3/system/info";
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   private final int configuredPort;
@@ -111,7 +110,7 @@ final class RegistryServer implements ManagedComponent {
 
   @Override
   public void awaitReady() {
-    URI readiness = endpoint.url().resolve(READINESS_PATH);
+    URI readiness = endpoint.url().resolve(RegistryEndpoint.READINESS_PATH);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest request =
         HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();

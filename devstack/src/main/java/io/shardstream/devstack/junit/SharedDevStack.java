@@ -1,43 +1,45 @@
 package io.shardstream.devstack.junit;
 
-import io.shardstream.devstack.Component;
+import io.shardstream.devstack.DevStackException;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.LocalStack;
-import io.shardstream.devstack.LocalStackConfig;
 import io.shardstream.devstack.RegistryEndpoint;
+import io.shardstream.devstack.containers.ContainerStack;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * One instance of each component per JVM, for tests: started on first use, on a free port, each on
  * its own so a test needing only DynamoDB does not wait for Kafka and the registry. Stopped when
- * the JUnit run ends ({@link DevStackExtension}) or, for use outside JUnit, by the JVM shutdown
- * hook of each {@link LocalStack}. A component stopped by {@link #stopAll()} starts again on next
- * use.
+ * the JUnit run ends ({@link DevStackExtension}) or, for use outside JUnit, by a JVM shutdown hook
+ * (of each {@link LocalStack}, or of the {@link ContainerStack}). A component stopped by {@link
+ * #stopAll()} starts again on next use.
  *
- * <p>Data goes to {@code target/devstack} under the working directory (the module folder under
- * Maven), or wherever the system property {@value #DATA_DIRECTORY_PROPERTY} points.
+ * <p>The system property {@value StackMode#PROPERTY} picks where they run ({@link StackMode}): in
+ * this JVM (default) or as containers from local images. Tests get the same endpoint types either
+ * way.
+ *
+ * <p>In-process data goes to {@code target/devstack} under the working directory (the module folder
+ * under Maven), or wherever the system property {@value #DATA_DIRECTORY_PROPERTY} points.
  */
 public final class SharedDevStack {
 
   public static final String DATA_DIRECTORY_PROPERTY = "shardstream.devstack.dir";
 
-  private static final Map<Component, LocalStack> RUNNING = new EnumMap<>(Component.class);
+  private static TestStack stack;
 
   private SharedDevStack() {}
 
   public static KafkaEndpoint kafka() {
-    return running(Component.KAFKA).endpoints().kafka();
+    return stack().kafka();
   }
 
   public static DynamoDbEndpoint dynamoDb() {
-    return running(Component.DYNAMODB).endpoints().dynamoDb();
+    return stack().dynamoDb();
   }
 
   public static RegistryEndpoint registry() {
-    return running(Component.REGISTRY).endpoints().registry();
+    return stack().registry();
   }
 
   public static Path dataDirectory() {
@@ -46,21 +48,42 @@ public final class SharedDevStack {
 
   /** Stops every shared component. Later calls to the accessors start fresh ones. */
   public static void stopAll() {
-    synchronized (RUNNING) {
-      RUNNING.values().forEach(LocalStack::stop);
-      RUNNING.clear();
+    TestStack current;
+    synchronized (SharedDevStack.class) {
+      current = stack;
+    }
+    if (current != null) {
+      current.stopAll();
     }
   }
 
-  /**
-   * Starting under the lock serialises first uses of different components too; that costs nothing
-   * in the usual sequential test run and keeps two 2-core start-ups from competing.
-   */
-  private static LocalStack running(Component component) {
-    synchronized (RUNNING) {
-      return RUNNING.computeIfAbsent(
-          component,
-          c -> LocalStack.start(LocalStackConfig.forTests(dataDirectory()).withComponents(c)));
+  /** The mode is read once per JVM, on first use. */
+  private static synchronized TestStack stack() {
+    if (stack == null) {
+      stack =
+          switch (StackMode.fromSystemProperty()) {
+            case IN_PROCESS -> new InProcessTestStack(SharedDevStack::dataDirectory);
+            case CONTAINERS -> containers();
+          };
     }
+    return stack;
+  }
+
+  private static TestStack containers() {
+    try {
+      Class.forName("org.testcontainers.kafka.KafkaContainer", false, classLoader());
+    } catch (ClassNotFoundException e) {
+      throw new DevStackException(
+          null,
+          StackMode.PROPERTY
+              + "=containers needs Testcontainers on the test class path: run Maven with"
+              + " -Pcontainers (or -Dshardstream.stack=containers), whose profile adds"
+              + " org.testcontainers:testcontainers-kafka with test scope");
+    }
+    return new ContainerTestStack(ContainerStack.fromBuild());
+  }
+
+  private static ClassLoader classLoader() {
+    return SharedDevStack.class.getClassLoader();
   }
 }
