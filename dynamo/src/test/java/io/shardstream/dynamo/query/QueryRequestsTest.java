@@ -53,7 +53,7 @@ class QueryRequestsTest {
         ":v0", AttributeValue.fromS(query.hashKeyValue()),
         ":v1", AttributeValue.fromS("lastNameCanonical#gom"),
         ":v2", AttributeValue.fromS("lastNameCanonical#gon")));
-    assertThat(query.hashKeyValue()).endsWith("|beneficiaryId#b-1");
+    assertThat(query.hashKeyValue()).endsWith(",beneficiaryId#b-1");
     assertThat(request.scanIndexForward()).isFalse();
     assertThat(request.limit()).isEqualTo(7);
     assertThat(request.filterExpression()).isNull();
