@@ -10,6 +10,7 @@ import io.shardstream.devstack.KafkaStorage;
 import io.shardstream.devstack.LocalStack;
 import io.shardstream.devstack.LocalStackConfig;
 import io.shardstream.devstack.LocalStackEndpoints;
+import io.shardstream.schemas.ExampleConfigs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -91,6 +92,10 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting the local stack (Kafka, DynamoDB Local, schema registry) ...");
     out.flush();
+    KeptDataConfig keptConfig = new KeptDataConfig(dataDirectory, ExampleConfigs.userEmail());
+    if (keepsData() && !fresh) {
+      keptConfig.checkResumable();
+    }
     // The stack deletes its kept data itself on --fresh, once its ports are known to be free (so
     // never under a demo that is still running); the writer's state goes with it.
     try (LocalStack stack = LocalStack.start(stackConfig());
@@ -98,6 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
             keepsData() && !fresh, writerPort, httpPort)) {
       // Ctrl-C runs the stack's shutdown hook: the writer must stop (and commit) before Kafka does.
       stack.closeBeforeStopping(services);
+      if (keepsData()) {
+        keptConfig.record();
+      }
       LocalStackEndpoints endpoints = stack.endpoints();
       out.println("Local stack:");
       endpoints.describe().forEach(line -> out.println("  " + line));

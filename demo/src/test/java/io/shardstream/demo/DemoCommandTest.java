@@ -6,6 +6,7 @@ import io.shardstream.app.ModuleCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,20 @@ class DemoCommandTest {
           .contains("port " + taken.getLocalPort())
           .contains("already in use");
     }
+  }
+
+  @Test
+  void dataKeptUnderAnotherConfigIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("kafka"));
+    Files.writeString(dir.resolve(KeptDataConfig.FILE_NAME), "{\"generatedKeyDelimiter\":\"|\"}");
+    Run run = run("--exit-after-start", "--data-dir", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("shardstream demo: ")
+        .contains("another entity configuration")
+        .contains("--fresh");
   }
 
   @Test
