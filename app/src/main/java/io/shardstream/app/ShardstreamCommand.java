@@ -36,7 +36,8 @@ public final class ShardstreamCommand implements Runnable {
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
     return new CommandLine(new ShardstreamCommand())
-        .setExecutionExceptionHandler(new UserErrorHandler());
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setParameterExceptionHandler(new UsageErrorHandler());
   }
 
   static final class Version implements CommandLine.IVersionProvider {

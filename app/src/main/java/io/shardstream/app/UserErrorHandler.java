@@ -1,18 +1,23 @@
 package io.shardstream.app;
 
 import io.shardstream.core.config.ConfigValidationException;
+import io.shardstream.service.InputFiles;
+import io.shardstream.service.SettingsException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns the failures a user can fix (bad configuration, unreadable file, infrastructure that will
- * not start) into a one-paragraph message and exit code 2, instead of a stack trace.
+ * not start) into a one-paragraph message and exit code 2, instead of a stack trace. Anything
+ * else is a bug: exit code 70 (sysexits' EX_SOFTWARE), the stack trace in the log; exit code 1
+ * stays "some input lines failed".
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
   static final int USER_ERROR = 2;
+  static final int UNEXPECTED_ERROR = 70;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
@@ -21,7 +26,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         || e instanceof UserException
         || isDevStackError(e)
         || e instanceof SdkClientException
-        || e instanceof io.shardstream.service.SettingsException) {
+        || e instanceof SettingsException
+        || e instanceof InputFiles.InputFileException) {
       commandLine
           .getErr()
           .println(commandLine.getCommandSpec().qualifiedName() + ": " + e.getMessage());
@@ -31,7 +37,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         .getErr()
         .println(commandLine.getCommandSpec().qualifiedName() + ": unexpected error: " + e);
     org.slf4j.LoggerFactory.getLogger(UserErrorHandler.class).error("unexpected error", e);
-    return CommandLine.ExitCode.SOFTWARE;
+    return UNEXPECTED_ERROR;
   }
 
   private static boolean isDevStackError(Exception e) {
