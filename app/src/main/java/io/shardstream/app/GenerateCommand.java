@@ -74,7 +74,8 @@ final class GenerateCommand implements Callable<Integer> {
       GenerateReport report = GeneratorRun.run(new EventGenerator(options), sink,
           RateLimiter.perSecond(rate), ProgressDisplay.onStderr(noProgress || isStdout()));
       spec.commandLine().getErr().println(report.summary());
-      return report.succeeded() ? 0 : 1;
+      // Nothing here is a bad input line: a run that stopped is a problem to fix (exit 2).
+      return report.succeeded() ? 0 : UserErrorHandler.USER_ERROR;
     }
   }
 

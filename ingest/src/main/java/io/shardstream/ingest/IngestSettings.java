@@ -2,6 +2,8 @@ package io.shardstream.ingest;
 
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
+import io.shardstream.schemas.registry.SchemaRegistryException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
@@ -58,6 +60,13 @@ public final class IngestSettings {
           + "): " + e.getMessage());
     }
     return topic;
+  }
+
+  /** A serializer's "schema not registered", naming the setting that lets producers register it. */
+  public static SchemaRegistryException howToRegister(SchemaNotRegisteredException e) {
+    return new SchemaRegistryException(e.getMessage() + ": let this producer register it with "
+        + REGISTRY_AUTO_REGISTER + "=true (" + Settings.envName(REGISTRY_AUTO_REGISTER)
+        + "=true), or register it in the registry first", e);
   }
 
   public static RegistrySettings registry(Settings settings) {

@@ -6,6 +6,7 @@ import io.shardstream.ingest.IngestSettings;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
@@ -100,6 +101,8 @@ public final class KafkaEventSink implements EventSink {
         case ChangeRecord.EmailChange email -> emailValues.serialize(record.topic(), email.event());
         case ChangeRecord.Undecodable raw -> raw.value();
       };
+    } catch (SchemaNotRegisteredException e) {
+      throw IngestSettings.howToRegister(e);
     } catch (SchemaRegistryException e) {
       throw e; // the registry's problem, not this record's: the caller stops
     } catch (RuntimeException e) {
