@@ -3,7 +3,7 @@ package io.shardstream.ingest;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
-import io.shardstream.schemas.registry.SchemaRegistryException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
@@ -63,10 +63,17 @@ public final class IngestSettings {
   }
 
   /** A serializer's "schema not registered", naming the setting that lets producers register it. */
-  public static SchemaRegistryException howToRegister(SchemaNotRegisteredException e) {
-    return new SchemaRegistryException(e.getMessage() + ": let this producer register it with "
+  public static SchemaNotRegisteredException howToRegister(SchemaNotRegisteredException e) {
+    return new SchemaNotRegisteredException(e.getMessage() + ": let this producer register it with "
         + REGISTRY_AUTO_REGISTER + "=true (" + Settings.envName(REGISTRY_AUTO_REGISTER)
         + "=true), or register it in the registry first", e);
+  }
+
+  /** A registry that did not answer, naming the setting that says where it is. */
+  public static SchemaRegistryUnavailableException whatToCheck(
+      SchemaRegistryUnavailableException e) {
+    return new SchemaRegistryUnavailableException(e.getMessage() + ": check " + REGISTRY_URL + " ("
+        + Settings.envName(REGISTRY_URL) + ") and that the registry is running there", e);
   }
 
   public static RegistrySettings registry(Settings settings) {

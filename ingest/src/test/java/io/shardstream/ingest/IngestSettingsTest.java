@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
@@ -47,6 +48,17 @@ class IngestSettingsTest {
     assertThat(failure.getMessage())
         .startsWith("the UserChangeEvent schema is not a registered version")
         .contains("registry.auto-register=true (SHARDSTREAM_REGISTRY_AUTO_REGISTER=true)");
+  }
+
+  @Test
+  void anUnavailableRegistryNamesTheSettingThatLocatesIt() {
+    var failure = IngestSettings.whatToCheck(new SchemaRegistryUnavailableException(
+        "schema registry at http://localhost:1/apis/registry/v3 is unavailable while looking up"
+            + " the UserChangeEvent schema: ConnectException: Connection refused", null));
+
+    assertThat(failure.getMessage())
+        .endsWith("Connection refused: check registry.url (SHARDSTREAM_REGISTRY_URL) and that the "
+            + "registry is running there");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import java.util.Collections;
@@ -103,6 +104,8 @@ public final class KafkaEventSink implements EventSink {
       };
     } catch (SchemaNotRegisteredException e) {
       throw IngestSettings.howToRegister(e);
+    } catch (SchemaRegistryUnavailableException e) {
+      throw IngestSettings.whatToCheck(e);
     } catch (SchemaRegistryException e) {
       throw e; // the registry's problem, not this record's: the caller stops
     } catch (RuntimeException e) {
