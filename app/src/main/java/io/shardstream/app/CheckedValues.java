@@ -9,9 +9,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Option values checked while the command line is read, by the rule of the class that uses them,
- * so a bad value is a usage error naming its option ("Invalid value for option
- * '--update-rate': must be between 0 and 1 ...") rather than a failure later.
+ * Option values checked while the command line is read, by the rule of the class that uses them, so
+ * a bad value is a usage error naming its option ("Invalid value for option '--update-rate': must
+ * be between 0 and 1 ...") rather than a failure later.
  */
 final class CheckedValues {
   private CheckedValues() {}

@@ -5,9 +5,9 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /**
- * A command line picocli cannot accept (unknown option, a value out of range, a missing
- * parameter): one line naming the problem and where the options are described, exit code 2,
- * instead of the whole usage text.
+ * A command line picocli cannot accept (unknown option, a value out of range, a missing parameter):
+ * one line naming the problem and where the options are described, exit code 2, instead of the
+ * whole usage text.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override

@@ -32,15 +32,19 @@ class LoggingConfigTest {
     ListAppender<ILoggingEvent> shown = capture(name);
     org.slf4j.Logger networkClient = LoggerFactory.getLogger(name);
     for (int i = 0; i < 50; i++) {
-      networkClient.warn("[Producer clientId=test-1] Connection to node -1 (localhost/127.0.0.1:1)"
-          + " could not be established. Node may not be available.");
-      networkClient.warn("[Producer clientId=test-1] Bootstrap broker localhost:1 (id: -1 rack:"
-          + " null isFenced: false) disconnected");
+      networkClient.warn(
+          "[Producer clientId=test-1] Connection to node -1 (localhost/127.0.0.1:1)"
+              + " could not be established. Node may not be available.");
+      networkClient.warn(
+          "[Producer clientId=test-1] Bootstrap broker localhost:1 (id: -1 rack:"
+              + " null isFenced: false) disconnected");
     }
-    networkClient.warn("[Producer clientId=test-2] Connection to node -1 (localhost/127.0.0.1:2)"
-        + " could not be established. Node may not be available.");
+    networkClient.warn(
+        "[Producer clientId=test-2] Connection to node -1 (localhost/127.0.0.1:2)"
+            + " could not be established. Node may not be available.");
 
-    assertThat(shown.list).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(shown.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .hasSize(3)
         .anyMatch(line -> line.contains("test-2"));
     // Other loggers are not filtered.
@@ -56,7 +60,8 @@ class LoggingConfigTest {
     ShardstreamCommand.routeJavaUtilLogging();
     ListAppender<ILoggingEvent> bridged = capture("io.shardstream.test.jul");
     java.util.logging.Logger.getLogger("io.shardstream.test.jul").warning("from JUL");
-    assertThat(bridged.list).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(bridged.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly("from JUL");
 
     String vertxAdvice = "io.apicurio.registry.client.common.DefaultVertxInstance$Holder";

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Mistakes a user makes on the command line: each is one line on stderr naming the problem and
- * what to do, exit code 2, and never a stack trace.
+ * Mistakes a user makes on the command line: each is one line on stderr naming the problem and what
+ * to do, exit code 2, and never a stack trace.
  */
 class UserErrorsTest {
   private record Run(int exitCode, String out, String err) {}
@@ -52,7 +52,9 @@ class UserErrorsTest {
     }
     String endpoint = "http://127.0.0.1:" + closed;
     assertThat(userError(run("table", "describe", "--endpoint", endpoint)))
-        .contains("cannot reach DynamoDB at " + endpoint, "Connection refused",
+        .contains(
+            "cannot reach DynamoDB at " + endpoint,
+            "Connection refused",
             "check --endpoint (SHARDSTREAM_DYNAMODB_ENDPOINT)");
   }
 
@@ -64,10 +66,12 @@ class UserErrorsTest {
     assertThat(userError(run("generate", "--users", "-1", "--out", out)))
         .contains("'--users'", "0 or more");
     assertThat(userError(run("generate", "--rate", "-5", "--out", out))).contains("'--rate'");
-    assertThat(userError(run("generate", "--update-rate", "0.5", "--delete-rate", "0.5",
-        "--out", out))).contains("add up to 1.070", "at most 0.95");
-    assertThat(userError(run("ingest", "file", out, "--rate", "fast"))).contains("'--rate'",
-        "'fast' is not a number");
+    assertThat(
+            userError(
+                run("generate", "--update-rate", "0.5", "--delete-rate", "0.5", "--out", out)))
+        .contains("add up to 1.070", "at most 0.95");
+    assertThat(userError(run("ingest", "file", out, "--rate", "fast")))
+        .contains("'--rate'", "'fast' is not a number");
     assertThat(userError(run("generate", "--no-such-option"))).contains("--no-such-option");
     assertThat(dir.resolve("events.jsonl")).doesNotExist();
   }
@@ -89,8 +93,8 @@ class UserErrorsTest {
   }
 
   @Test
-  void configAndSettingsSyntaxErrorsGiveLineColumnAndPathWithoutJacksonInternals(
-      @TempDir Path dir) throws Exception {
+  void configAndSettingsSyntaxErrorsGiveLineColumnAndPathWithoutJacksonInternals(@TempDir Path dir)
+      throws Exception {
     Path config = dir.resolve("config.json");
     Files.writeString(config, "{\"hashKey\": \"pk\",\n \"hashKey\": \"sk\"}");
     Run duplicate = run("keys", "--config", config.toString());

@@ -41,8 +41,8 @@ public final class RepeatedLogFilter extends TurboFilter {
   }
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format,
-      Object[] params, Throwable t) {
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     // format is null when a caller only asks whether the level is enabled.
     if (format == null || !loggers.contains(logger.getName())) {
       return FilterReply.NEUTRAL;
