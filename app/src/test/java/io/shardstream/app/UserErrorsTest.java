@@ -88,6 +88,8 @@ class UserErrorsTest {
         .contains("events file not found: " + dir.resolve("events.jsonl"));
     assertThat(userError(run("generate", "--settings", dir.toString())))
         .contains("settings file " + dir + " is a directory");
+    assertThat(userError(run("generate", "--out", dir.resolve("no/such/events.jsonl").toString())))
+        .contains("its folder " + dir.resolve("no/such") + " does not exist");
     assertThat(userError(run("generate", "--settings", dir.resolve("s.yaml").toString())))
         .contains("settings file not found: " + dir.resolve("s.yaml"));
   }
