@@ -25,7 +25,7 @@ if [ -z "${MVNW_REPOURL:-}" ]; then
   MVNW_REPOURL="$(shardstream_settings_mirror || true)"
   [ -n "$MVNW_REPOURL" ] || MVNW_REPOURL="$(shardstream_installed_central || true)"
   if [ -z "$MVNW_REPOURL" ]; then
-    echo "mvnw: set MVNW_REPOURL to the Maven repository to fetch Maven from (no Maven installation or settings mirror found)" >&2
+    echo "mvnw: no Maven on the PATH and no mirror of central in ${MAVEN_USER_HOME:-$HOME/.m2}/settings.xml to download Maven from; set MVNW_REPOURL to your Maven repository, e.g. MVNW_REPOURL=https://repo.maven.apache.org/maven2 ./mvnw verify" >&2
     exit 1
   fi
   export MVNW_REPOURL

@@ -2,11 +2,11 @@ package io.shardstream.app;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.service.InputFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,13 +24,17 @@ final class ConfigOption {
     if (file == null) {
       return ConfigLoader.parse(ExampleConfigs.userEmail());
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return ConfigLoader.load(in);
-    } catch (NoSuchFileException e) {
-      throw new UserException("configuration file not found: " + file);
+    InputFiles.requireReadable(file, "entity configuration file");
+    String json;
+    try {
+      json = Files.readString(file);
     } catch (IOException e) {
-      throw new UserException("cannot read configuration file " + file + ": " + e.getMessage(), e);
-    } catch (io.shardstream.core.config.ConfigValidationException e) {
+      throw new UserException("cannot read entity configuration file " + file + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      return ConfigLoader.parse(json);
+    } catch (ConfigValidationException e) {
       throw new UserException(file + ": " + e.getMessage(), e);
     }
   }

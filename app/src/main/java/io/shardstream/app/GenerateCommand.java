@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,28 +27,28 @@ import picocli.CommandLine.Spec;
     description = "Generate realistic change events (Datafaker, deterministic for a seed) to Kafka "
         + "or to a JSON lines file.")
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--users", defaultValue = "1000", description = "Users to create. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--users", converter = CheckedValues.UserCount.class, defaultValue = "1000", description = "Users to create. Default: ${DEFAULT-VALUE}.")
   int users;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--update-rate", defaultValue = "0.25", description = "Share of events that update a user. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--update-rate", converter = CheckedValues.Share.class, defaultValue = "0.25", description = "Share of events that update a user. Default: ${DEFAULT-VALUE}.")
   double updateRate;
 
-  @Option(names = "--delete-rate", defaultValue = "0.05", description = "Share of events that delete. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--delete-rate", converter = CheckedValues.Share.class, defaultValue = "0.05", description = "Share of events that delete. Default: ${DEFAULT-VALUE}.")
   double deleteRate;
 
-  @Option(names = "--duplicate-rate", defaultValue = "0.03", description = "Share of re-sent events. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--duplicate-rate", converter = CheckedValues.Share.class, defaultValue = "0.03", description = "Share of re-sent events. Default: ${DEFAULT-VALUE}.")
   double duplicateRate;
 
-  @Option(names = "--out-of-order-rate", defaultValue = "0.02", description = "Share of out-of-order updates. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--out-of-order-rate", converter = CheckedValues.Share.class, defaultValue = "0.02", description = "Share of out-of-order updates. Default: ${DEFAULT-VALUE}.")
   double outOfOrderRate;
 
-  @Option(names = "--invalid-rate", defaultValue = "0.02", description = "Share of invalid events. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--invalid-rate", converter = CheckedValues.Share.class, defaultValue = "0.02", description = "Share of invalid events. Default: ${DEFAULT-VALUE}.")
   double invalidRate;
 
-  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--rate", converter = CheckedValues.EventsPerSecond.class, defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
   double rate;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write JSON lines to FILE ('-' for stdout) instead of producing to Kafka.")
@@ -61,13 +62,20 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GeneratorOptions options = GeneratorOptions.defaults().withUsers(users).withSeed(seed)
-        .withRates(updateRate, deleteRate, duplicateRate, outOfOrderRate, invalidRate);
+    GeneratorOptions options;
+    try {
+      options = GeneratorOptions.defaults().withUsers(users).withSeed(seed)
+          .withRates(updateRate, deleteRate, duplicateRate, outOfOrderRate, invalidRate);
+    } catch (IllegalArgumentException e) {
+      // Each value passed its own check; together they break a rule (the rates' sum).
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     try (EventSink sink = sink()) {
       GenerateReport report = GeneratorRun.run(new EventGenerator(options), sink,
           RateLimiter.perSecond(rate), ProgressDisplay.onStderr(noProgress || isStdout()));
       spec.commandLine().getErr().println(report.summary());
-      return report.succeeded() ? 0 : 1;
+      // Nothing here is a bad input line: a run that stopped is a problem to fix (exit 2).
+      return report.succeeded() ? 0 : UserErrorHandler.USER_ERROR;
     }
   }
 

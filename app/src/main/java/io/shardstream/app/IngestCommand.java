@@ -14,9 +14,9 @@ import io.shardstream.ingest.stream.DdbStreamSource;
 import io.shardstream.ingest.stream.StreamSourceConfig;
 import io.shardstream.ingest.stream.StreamSourceException;
 import io.shardstream.ingest.stream.StreamSourceSettings;
+import io.shardstream.service.InputFiles;
 import io.shardstream.service.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class IngestCommand implements Runnable {
     @Option(names = "--resume", description = "Continue from the checkpoint file FILE.checkpoint.")
     boolean resume;
 
-    @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = as fast as possible.")
+    @Option(names = "--rate", converter = CheckedValues.EventsPerSecond.class, defaultValue = "0", description = "Events per second; 0 = as fast as possible.")
     double rate;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -65,9 +65,7 @@ final class IngestCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      if (!Files.isReadable(file)) {
-        throw new UserException("cannot read " + file);
-      }
+      InputFiles.requireReadable(file, "events file");
       Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
       long start = fromLine != null ? fromLine
           : resume ? ImportCheckpoint.read(checkpoint).map(ImportCheckpoint::nextLine).orElse(1L)

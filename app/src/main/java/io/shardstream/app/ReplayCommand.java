@@ -8,6 +8,7 @@ import io.shardstream.dynamo.control.ControlConflictException;
 import io.shardstream.dynamo.control.ControlRecord;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.ProgressDisplay;
+import io.shardstream.service.InputFiles;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
@@ -283,6 +284,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private static String readConfig(Path file) {
+    InputFiles.requireReadable(file, "entity configuration file");
     try {
       return Files.readString(file);
     } catch (NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package io.shardstream.app;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,19 @@ public final class ShardstreamCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    routeJavaUtilLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /**
+   * Libraries logging through java.util.logging (the registry client's Vert.x) would print in
+   * JUL's own two-line format, past logback.xml's levels and filters; this sends them through it.
+   */
+  static void routeJavaUtilLogging() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
   }
 
   /**
@@ -41,7 +54,8 @@ public final class ShardstreamCommand implements Runnable {
     ModuleCommand.all().forEach(commandLine::addSubcommand);
     return commandLine
         .addSubcommand(new CommandLine.HelpCommand())
-        .setExecutionExceptionHandler(new UserErrorHandler());
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setParameterExceptionHandler(new UsageErrorHandler());
   }
 
   /** The version line of {@code --version}, from the jar's manifest. */

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code shardstream table create|describe}: the single table and its GSIs, from the config. */
 @Command(name = "table", mixinStandardHelpOptions = true,
@@ -39,15 +38,16 @@ final class TableCommand implements Runnable {
     public Integer call() {
       EntityConfig entityConfig = config.load();
       PrintWriter out = spec.commandLine().getOut();
-      try (DynamoDbClient client = dynamo.client()) {
-        TableCreator.Outcome outcome = TableCreator.ensure(client, dynamo.table, entityConfig);
-        out.println("table " + dynamo.where() + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT)
-            + ", " + entityConfig.indexes().size() + " indexes");
-        DelimiterOrder.notice(entityConfig).ifPresent(notice -> out.println("note: " + notice));
-        return 0;
+      TableCreator.Outcome outcome;
+      try {
+        outcome = dynamo.call(client -> TableCreator.ensure(client, dynamo.table, entityConfig));
       } catch (TableMismatchException e) {
         throw new UserException(e.getMessage(), e);
       }
+      out.println("table " + dynamo.where() + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+          + ", " + entityConfig.indexes().size() + " indexes");
+      DelimiterOrder.notice(entityConfig).ifPresent(notice -> out.println("note: " + notice));
+      return 0;
     }
   }
 
@@ -64,7 +64,7 @@ final class TableCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (DynamoDbClient client = dynamo.client()) {
+      return dynamo.call(client -> {
         Optional<TableSummary> summary = TableDescriber.describe(client, dynamo.table);
         if (summary.isEmpty()) {
           throw new UserException("no table " + dynamo.where());
@@ -74,7 +74,7 @@ final class TableCommand implements Runnable {
           out.println("items (exact count): " + TableDescriber.countItems(client, dynamo.table));
         }
         return 0;
-      }
+      });
     }
   }
 }

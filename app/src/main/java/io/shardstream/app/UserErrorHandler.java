@@ -1,6 +1,7 @@
 package io.shardstream.app;
 
 import io.shardstream.core.config.ConfigValidationException;
+import io.shardstream.service.InputFiles;
 import io.shardstream.service.SettingsException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,12 +13,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns the failures a user can fix (bad configuration, unreadable file, unreachable service)
- * into a one-paragraph message and exit code 2, instead of a stack trace. Launchers in other
- * modules reuse it and name their own such failures with {@link #alsoFor} (the demo: the local
- * stack's), so this module needs to know none of them.
+ * into a one-paragraph message and exit code 2, instead of a stack trace. Anything else is a bug:
+ * exit code 70 (sysexits' EX_SOFTWARE), the stack trace in the log; exit code 1 stays "some input
+ * lines failed". Launchers in other modules reuse it and name their own such failures with {@link
+ * #alsoFor} (the demo: the local stack's), so this module needs to know none of them.
  */
 public final class UserErrorHandler implements IExecutionExceptionHandler {
   public static final int USER_ERROR = 2;
+  public static final int UNEXPECTED_ERROR = 70;
 
   private static final List<Class<? extends Exception>> USER_ERRORS =
       List.of(
@@ -25,7 +28,8 @@ public final class UserErrorHandler implements IExecutionExceptionHandler {
           UncheckedIOException.class,
           UserException.class,
           SdkClientException.class,
-          SettingsException.class);
+          SettingsException.class,
+          InputFiles.InputFileException.class);
 
   private final List<Class<? extends Exception>> userErrors;
 
@@ -54,6 +58,6 @@ public final class UserErrorHandler implements IExecutionExceptionHandler {
         .getErr()
         .println(commandLine.getCommandSpec().qualifiedName() + ": unexpected error: " + e);
     org.slf4j.LoggerFactory.getLogger(UserErrorHandler.class).error("unexpected error", e);
-    return CommandLine.ExitCode.SOFTWARE;
+    return UNEXPECTED_ERROR;
   }
 }

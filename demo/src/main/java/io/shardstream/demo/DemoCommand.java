@@ -2,6 +2,7 @@ package io.shardstream.demo;
 
 import io.shardstream.app.ModuleCommand;
 import io.shardstream.app.ShardstreamCommand;
+import io.shardstream.app.UsageErrorHandler;
 import io.shardstream.app.UserErrorHandler;
 import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DevStackException;
@@ -84,7 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
    */
   static CommandLine commandLine() {
     return new CommandLine(new DemoCommand())
-        .setExecutionExceptionHandler(new UserErrorHandler().alsoFor(DevStackException.class));
+        .setExecutionExceptionHandler(new UserErrorHandler().alsoFor(DevStackException.class))
+        .setParameterExceptionHandler(new UsageErrorHandler());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.shardstream.dynamo;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -80,6 +82,27 @@ public final class DynamoDbClients {
       return new Settings(endpoint, region, credentials, maxConnections, connectionTimeout,
           socketTimeout, false);
     }
+  }
+
+  /**
+   * The rule for a DynamoDB endpoint ({@code dynamodb.endpoint}, {@code --endpoint}): an http or
+   * https URL with a host, such as DynamoDB Local's {@code http://localhost:8000}.
+   *
+   * @throws IllegalArgumentException saying the rule, for anything else
+   */
+  public static URI endpoint(String text) {
+    String trimmed = text.trim();
+    try {
+      URI uri = new URI(trimmed);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below like any other non-URL
+    }
+    throw new IllegalArgumentException("'" + trimmed + "' is not an http(s) URL with a host; "
+        + "give one such as http://localhost:8000");
   }
 
   public static DynamoDbClient create(Settings settings) {

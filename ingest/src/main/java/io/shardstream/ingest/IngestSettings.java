@@ -3,6 +3,8 @@ package io.shardstream.ingest;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import java.net.URI;
@@ -64,6 +66,20 @@ public final class IngestSettings {
           + "): " + e.getMessage());
     }
     return topic;
+  }
+
+  /** A serializer's "schema not registered", naming the setting that lets producers register it. */
+  public static SchemaNotRegisteredException howToRegister(SchemaNotRegisteredException e) {
+    return new SchemaNotRegisteredException(e.getMessage() + ": let this producer register it with "
+        + REGISTRY_AUTO_REGISTER + "=true (" + Settings.envName(REGISTRY_AUTO_REGISTER)
+        + "=true), or register it in the registry first", e);
+  }
+
+  /** A registry that did not answer, naming the setting that says where it is. */
+  public static SchemaRegistryUnavailableException whatToCheck(
+      SchemaRegistryUnavailableException e) {
+    return new SchemaRegistryUnavailableException(e.getMessage() + ": check " + REGISTRY_URL + " ("
+        + Settings.envName(REGISTRY_URL) + ") and that the registry is running there", e);
   }
 
   /**

@@ -25,13 +25,23 @@ public final class RateLimiter {
   }
 
   private RateLimiter(double eventsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
-    if (!(eventsPerSecond >= 0) || Double.isInfinite(eventsPerSecond)) {
-      throw new IllegalArgumentException("rate must be a finite number of events per second >= 0 (0 = unlimited): "
-          + eventsPerSecond);
-    }
+    requireRate(eventsPerSecond);
     this.intervalNanos = eventsPerSecond == 0 ? 0 : Math.max(1, Math.round(1e9 / eventsPerSecond));
     this.nanoClock = nanoClock;
     this.sleeper = sleeper;
+  }
+
+  /**
+   * The rule for a rate: 0 (as fast as possible) or a finite number of events per second.
+   *
+   * @throws IllegalArgumentException saying the rule, for a value outside it
+   */
+  public static double requireRate(double eventsPerSecond) {
+    if (!(eventsPerSecond >= 0) || Double.isInfinite(eventsPerSecond)) {
+      throw new IllegalArgumentException("must be 0 (as fast as possible) or a finite number of "
+          + "events per second above 0, got " + eventsPerSecond);
+    }
+    return eventsPerSecond;
   }
 
   /** At most {@code eventsPerSecond} (0 = as fast as possible). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
@@ -35,6 +37,29 @@ class IngestSettingsTest {
         .containsEntry("bootstrap.servers", "broker:29092")
         .containsEntry("linger.ms", "50");
     assertThat(IngestSettings.registry(settings)).isEqualTo(RegistrySettings.development(URI.create("http://registry:8080")));
+  }
+
+  @Test
+  void anUnregisteredSchemaNamesTheSettingThatRegistersIt() {
+    var failure = IngestSettings.howToRegister(new SchemaNotRegisteredException(
+        "the UserChangeEvent schema is not a registered version of artifact "
+            + "default/users.changes-value in the schema registry at http://r:8081/apis/registry/v3",
+        null));
+
+    assertThat(failure.getMessage())
+        .startsWith("the UserChangeEvent schema is not a registered version")
+        .contains("registry.auto-register=true (SHARDSTREAM_REGISTRY_AUTO_REGISTER=true)");
+  }
+
+  @Test
+  void anUnavailableRegistryNamesTheSettingThatLocatesIt() {
+    var failure = IngestSettings.whatToCheck(new SchemaRegistryUnavailableException(
+        "schema registry at http://localhost:1/apis/registry/v3 is unavailable while looking up"
+            + " the UserChangeEvent schema: ConnectException: Connection refused", null));
+
+    assertThat(failure.getMessage())
+        .endsWith("Connection refused: check registry.url (SHARDSTREAM_REGISTRY_URL) and that the "
+            + "registry is running there");
   }
 
   @Test

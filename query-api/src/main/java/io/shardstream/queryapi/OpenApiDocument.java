@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +10,14 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code /openapi.json}: the hand-written OpenAPI 3.1 description shipped with this module, with
- * this deployment's page-size maximum filled in.
+ * this deployment's page-size maximum and the problem types ({@link ProblemType}) filled in.
  */
 final class OpenApiDocument {
   static final String RESOURCE = "openapi.json";
 
   private OpenApiDocument() {}
+
+  private static final String PROBLEM_TYPE_SCHEMA = "/components/schemas/ProblemType";
 
   /** The document's JSON text for a server whose {@code limit} goes up to {@code maxLimit}. */
   static String render(int maxLimit) {
@@ -30,9 +33,24 @@ final class OpenApiDocument {
       }
       schema.put("maximum", maxLimit);
       schema.put("default", Math.min(PageRequest.DEFAULT_LIMIT, maxLimit));
+      describeProblemTypes(document);
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every value a problem's {@code type} takes, each with what it means, from {@link ProblemType}. */
+  private static void describeProblemTypes(JsonNode document) {
+    if (!(document.at(PROBLEM_TYPE_SCHEMA) instanceof ObjectNode schema)) {
+      throw new IllegalStateException(RESOURCE + " has no " + PROBLEM_TYPE_SCHEMA);
+    }
+    ArrayNode values = schema.putArray("oneOf");
+    values.addObject().put("const", "about:blank").put("description", "The status says it all "
+        + "(401, 403, 404, 405, 5xx, and a 400 for an HTTP request that cannot be read).");
+    for (ProblemType type : ProblemType.values()) {
+      values.addObject().put("const", type.uri()).put("title", type.title())
+          .put("description", "400: " + type.description());
     }
   }
 }

@@ -13,7 +13,7 @@ final class Problems {
   static ProblemException invalidParameters(List<ParameterError> errors) {
     String names = String.join(", ", errors.stream().map(ParameterError::parameter).distinct()
         .toList());
-    return new ProblemException(Problem.of(400, "Invalid request parameters",
+    return new ProblemException(ProblemType.INVALID_PARAMETERS.problem(
         (errors.size() == 1 ? "Invalid parameter: " : "Invalid parameters: ") + names)
         .with("errors", errors.stream().map(e -> Map.of("parameter", e.parameter(),
             "message", e.message())).toList()));

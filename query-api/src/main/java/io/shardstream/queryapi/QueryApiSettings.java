@@ -5,11 +5,12 @@ import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.service.InputFiles;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,14 +211,9 @@ public record QueryApiSettings(
 
   private static Optional<URI> uri(String text, List<String> problems) {
     try {
-      URI uri = URI.create(text);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException("no scheme or host");
-      }
-      return Optional.of(uri);
+      return Optional.of(DynamoDbClients.endpoint(text));
     } catch (IllegalArgumentException e) {
-      problems.add(describe(DYNAMODB_ENDPOINT) + " must be a URL such as http://localhost:8000,"
-          + " got '" + text + "'");
+      problems.add(describe(DYNAMODB_ENDPOINT) + ": " + e.getMessage());
       return Optional.empty();
     }
   }
@@ -227,14 +223,14 @@ public record QueryApiSettings(
       if (file.isEmpty()) {
         return ConfigLoader.parse(ExampleConfigs.userEmail());
       }
-      try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
-        return ConfigLoader.load(in);
-      }
-    } catch (IOException | RuntimeException e) {
-      String reason = e instanceof ConfigValidationException ? e.getMessage()
-          : e.getClass().getSimpleName() + ": " + e.getMessage();
+      Path path = InputFiles.requireReadable(Path.of(file.get()), "entity configuration file");
+      return ConfigLoader.parse(Files.readString(path));
+    } catch (InputFiles.InputFileException e) {
+      problems.add(describe(ENTITY_CONFIG) + ": " + e.getMessage());
+      return null;
+    } catch (IOException | ConfigValidationException e) {
       problems.add(describe(ENTITY_CONFIG) + ": cannot load " + file.orElse("the seed") + ": "
-          + reason);
+          + e.getMessage());
       return null;
     }
   }

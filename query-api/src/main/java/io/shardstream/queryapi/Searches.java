@@ -5,7 +5,6 @@ import io.shardstream.core.query.QueryException;
 import io.shardstream.core.query.SearchPage;
 import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.Searcher;
-import io.shardstream.service.Problem;
 import io.shardstream.service.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +34,11 @@ final class Searches {
     try {
       page = searcher.search(request, cursor);
     } catch (CursorException e) {
-      throw new ProblemException(Problem.of(400, e.kind().title(), e.getMessage())
+      throw new ProblemException(ProblemType.of(e.kind()).problem(e.getMessage())
           .with("errors", List.of(Map.of("parameter", QueryParameters.CURSOR,
               "message", e.getMessage()))));
     } catch (QueryException e) {
-      throw new ProblemException(Problem.of(400, "Invalid search", e.getMessage()));
+      throw new ProblemException(ProblemType.INVALID_SEARCH.problem(e.getMessage()));
     }
     metrics.searched(request.entity(), page.stats());
     Map<String, Object> body = new LinkedHashMap<>();

@@ -113,6 +113,33 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void documentsEveryProblemTypeTheHandlersUse() throws Exception {
+    var document = Http.JSON.readTree(served);
+    Map<String, String> documented = new TreeMap<>();
+    document.at("/components/schemas/ProblemType/oneOf").forEach(value ->
+        documented.put(value.get("const").asText(), value.get("description").asText()));
+    Map<String, String> declared = new TreeMap<>();
+    for (ProblemType type : ProblemType.values()) {
+      declared.put(type.uri(), "400: " + type.description());
+    }
+    declared.put("about:blank", documented.get("about:blank"));
+
+    assertThat(documented).isEqualTo(declared);
+    assertThat(documented.keySet()).contains("urn:shardstream:problem:invalid-parameters",
+        "urn:shardstream:problem:tampered-cursor", "urn:shardstream:problem:foreign-cursor",
+        "urn:shardstream:problem:stale-cursor");
+    assertThat(document.at("/components/schemas/Problem/properties/type/$ref").asText())
+        .isEqualTo("#/components/schemas/ProblemType");
+  }
+
+  @Test
+  void everyCursorRefusalHasAProblemType() {
+    for (var kind : io.shardstream.core.query.CursorException.Kind.values()) {
+      assertThat(ProblemType.of(kind).title()).isEqualTo(kind.title());
+    }
+  }
+
+  @Test
   void boundsEveryStringParameter() {
     OpenAPI api = parse(served).getOpenAPI();
     api.getComponents().getParameters().forEach((name, parameter) -> {

@@ -81,6 +81,12 @@ class QueryApiIT {
     assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
+  /** A 400 of this type: its own {@code type} URI and title. */
+  private static void assertProblem(Reply reply, ProblemType type) {
+    assertProblem(reply, 400, type.title());
+    assertThat(reply.json().get("type").asText()).isEqualTo(type.uri());
+  }
+
   @Test
   void looksUpUsersAndEmailsInEveryBumpEra() {
     for (String id : List.of("u-old", "u-mid", "u-new")) {
@@ -149,20 +155,20 @@ class QueryApiIT {
     assertThat(ids(get(ADMIN, "/v1/users", params("sort", "updated", "limit", "5", "cursor",
         cursor)), "userId")).hasSize(5);
 
-    assertProblem(get(ADMIN, "/v1/users", params("sort", "created", "cursor", cursor)), 400,
-        "Cursor belongs to another search");
+    assertProblem(get(ADMIN, "/v1/users", params("sort", "created", "cursor", cursor)),
+        ProblemType.FOREIGN_CURSOR);
     // A bound key's implied beneficiary is part of the search: it cannot borrow a wider cursor.
-    assertProblem(get(B1, "/v1/users", params("sort", "updated", "cursor", cursor)), 400,
-        "Cursor belongs to another search");
+    assertProblem(get(B1, "/v1/users", params("sort", "updated", "cursor", cursor)),
+        ProblemType.FOREIGN_CURSOR);
     StringBuilder tampered = new StringBuilder(cursor);
     int middle = cursor.length() / 2;
     tampered.setCharAt(middle, cursor.charAt(middle) == 'x' ? 'y' : 'x');
     assertProblem(get(ADMIN, "/v1/users", params("sort", "updated", "cursor",
-        tampered.toString())), 400, "Tampered cursor");
-    assertProblem(get(ADMIN, "/v1/users", params("sort", "updated", "cursor", "%%%")), 400,
-        "Malformed cursor");
+        tampered.toString())), ProblemType.TAMPERED_CURSOR);
+    assertProblem(get(ADMIN, "/v1/users", params("sort", "updated", "cursor", "%%%")),
+        ProblemType.MALFORMED_CURSOR);
     assertProblem(get(ADMIN, "/v1/users", params("sort", "updated", "cursor",
-        cursor.substring(0, 10))), 400, "Malformed cursor");
+        cursor.substring(0, 10))), ProblemType.MALFORMED_CURSOR);
 
     EntityConfig changed = ConfigLoader.parse(ExampleConfigs.userEmail().replace(
         "\"propertyTranscodes\": {", "\"propertyTranscodes\": {\n    \"nickname\": \"string\","));
@@ -170,7 +176,7 @@ class QueryApiIT {
     try (QueryApiServer newer = LocalQueryApi.start(endpoint, table, ADMIN, changed)) {
       Reply stale = new Http(newer.port()).get("/v1/users", params("sort", "updated", "cursor",
           cursor), Optional.of(ADMIN));
-      assertProblem(stale, 400, "Cursor from an older configuration");
+      assertProblem(stale, ProblemType.STALE_CURSOR);
       assertThat(stale.json().get("errors").get(0).get("parameter").asText()).isEqualTo("cursor");
     }
   }

@@ -95,4 +95,15 @@ class QueryApiSettingsTest {
         .hasMessageContaining("query.parallelism").hasMessageContaining("api.keys")
         .hasMessageContaining("entity.config");
   }
+
+  @Test
+  void anEntityConfigThatIsADirectoryIsNamed(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    assertThatThrownBy(() -> QueryApiSettings.from(settings(Map.of(
+        "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+        "SHARDSTREAM_ENTITY_CONFIG", dir.toString()))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("entity configuration file " + dir + " is a directory")
+        .hasMessageNotContaining("java.io");
+  }
 }

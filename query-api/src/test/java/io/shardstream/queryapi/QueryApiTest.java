@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.shardstream.core.query.CursorCodec;
 import io.shardstream.queryapi.Http.Reply;
 import io.shardstream.service.Metrics;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +157,14 @@ class QueryApiTest {
     Reply foreign = admin("/v1/users", params("limit", "1", "order", "desc", "cursor", cursor));
     assertProblem(foreign, 400);
     assertThat(foreign.json().get("title").asText()).isEqualTo("Cursor belongs to another search");
+    assertThat(foreign.json().get("type").asText()).isEqualTo(ProblemType.FOREIGN_CURSOR.uri());
 
     char last = cursor.charAt(cursor.length() - 1);
     String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
     Reply bad = admin("/v1/users", params("limit", "1", "cursor", tampered));
     assertProblem(bad, 400);
     assertThat(bad.json().get("title").asText()).isEqualTo("Tampered cursor");
+    assertThat(bad.json().get("type").asText()).isEqualTo(ProblemType.TAMPERED_CURSOR.uri());
 
     Reply garbage = admin("/v1/users", params("cursor", "not a cursor!"));
     assertProblem(garbage, 400);
@@ -191,14 +195,41 @@ class QueryApiTest {
   }
 
   @Test
-  void unknownMethodsAndPathsAreProblemsToo() throws Exception {
-    var response = http.client().send(java.net.http.HttpRequest.newBuilder(
-            http.base().resolve("/v1/users")).POST(java.net.http.HttpRequest.BodyPublishers
-            .noBody()).header("X-Api-Key", ADMIN).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    Reply reply = Http.reply(response);
-    assertThat(reply.status()).isIn(404, 405);
-    assertThat(reply.isProblem()).isTrue();
+  void otherMethodsOnReadRoutesAre405WithAllow() throws Exception {
+    for (String path : List.of("/v1/users", "/v1/users/u-1", "/v1/users/u-1/emails",
+        "/v1/emails", "/v1/emails/ada@example.com", "/openapi.json", "/health/ready")) {
+      for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+        var response = http.client().send(HttpRequest.newBuilder(http.base().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                .header("X-Api-Key", ADMIN).build(),
+            HttpResponse.BodyHandlers.ofString());
+        Reply reply = Http.reply(response);
+        String request = method + " " + path;
+        assertThat(reply.status()).as(request).isEqualTo(405);
+        assertThat(reply.isProblem()).as(request).isTrue();
+        assertThat(response.headers().firstValue("Allow")).as(request).hasValue("GET");
+        assertThat(reply.json().get("detail").asText()).as(request)
+            .isEqualTo(method + " is not supported on " + path + "; allowed: GET");
+      }
+    }
+    assertProblem(admin("/v1/nothing-here", Map.of()), 404);
+  }
+
+  @Test
+  void eachKindOf400HasItsOwnProblemType() {
+    Reply invalid = admin("/v1/users", params("limit", "0"));
+    assertThat(invalid.json().get("type").asText())
+        .isEqualTo("urn:shardstream:problem:invalid-parameters");
+    String cursor = admin("/v1/users", params("limit", "1")).json().get("nextCursor").asText();
+    Reply foreign = admin("/v1/users", params("limit", "1", "order", "desc", "cursor", cursor));
+    assertThat(foreign.json().get("type").asText())
+        .isEqualTo("urn:shardstream:problem:foreign-cursor");
+    Reply garbage = admin("/v1/users", params("cursor", "not a cursor!"));
+    assertThat(garbage.json().get("type").asText())
+        .isEqualTo("urn:shardstream:problem:malformed-cursor");
+    // Problems whose status says everything stay about:blank.
+    assertThat(admin("/v1/users/nobody", Map.of()).json().get("type").asText())
+        .isEqualTo("about:blank");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shardstream.service;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ public final class ProblemRoutes {
   private ProblemRoutes() {}
 
   public static void install(JavalinConfig config) {
+    // A known path asked with another method is a 405 naming the methods it has, not a 404.
+    config.http.prefer405over404 = true;
+    config.routes.exception(MethodNotAllowedResponse.class, ProblemRoutes::methodNotAllowed);
     config.routes.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
     config.routes.exception(
         Exception.class,
@@ -54,6 +58,16 @@ public final class ProblemRoutes {
                     ctx.method() + " is not supported on " + ctx.path()));
           }
         });
+  }
+
+  /** 405 with {@code Allow}: Javalin lists the path's methods in the exception's details. */
+  private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+    String allowed = e.getDetails().values().stream().findFirst().orElse("");
+    if (!allowed.isBlank()) {
+      ctx.header("Allow", allowed);
+    }
+    respond(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not supported on "
+        + ctx.path() + (allowed.isBlank() ? "" : "; allowed: " + allowed)));
   }
 
   public static void respond(Context ctx, Problem problem) {

@@ -1,5 +1,6 @@
 package io.shardstream.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -34,6 +37,7 @@ public final class SettingsLoader {
     if (file == null) {
       return this;
     }
+    InputFiles.requireReadable(file, "settings file");
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     try {
       if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -49,6 +53,13 @@ public final class SettingsLoader {
       }
     } catch (NoSuchFileException e) {
       throw new SettingsException("settings file not found: " + file);
+    } catch (JsonProcessingException e) {
+      throw new SettingsException("settings file " + file + " is not valid YAML" + where(e) + ": "
+          + oneLine(e.getOriginalMessage()));
+    } catch (IllegalArgumentException e) {
+      // Properties.load: a malformed unicode escape
+      throw new SettingsException("settings file " + file + " is not a valid properties file: "
+          + e.getMessage());
     } catch (IOException e) {
       throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
     }
@@ -78,6 +89,32 @@ public final class SettingsLoader {
 
   public Settings load() {
     return new Settings(values);
+  }
+
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
+  }
+
+  /**
+   * The YAML parser's own description ("mapping values are not allowed here") on one line, without
+   * the excerpts of the file it adds (an {@code in 'reader', line ...} line, the line's text and a
+   * caret under the column).
+   */
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "cannot be parsed";
+    }
+    List<String> lines = message.lines().map(String::strip).toList();
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      boolean excerpt = i + 1 < lines.size() && lines.get(i + 1).equals("^");
+      String line = lines.get(i);
+      if (!excerpt && !line.isEmpty() && !line.equals("^") && !line.startsWith("in '")) {
+        kept.add(line);
+      }
+    }
+    return kept.isEmpty() ? message.strip() : String.join("; ", kept);
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, String> into) {

@@ -8,12 +8,12 @@ import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.service.InputFiles;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.service.SettingsLoader;
 import io.shardstream.writer.state.StoreKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -414,9 +414,11 @@ public record WriterSettings(
       if (file.isEmpty()) {
         return ConfigLoader.parse(ExampleConfigs.userEmail());
       }
-      try (InputStream in = Files.newInputStream(Path.of(file.get()))) {
-        return ConfigLoader.load(in);
-      }
+      Path path = InputFiles.requireReadable(Path.of(file.get()), "entity configuration file");
+      return ConfigLoader.parse(Files.readString(path));
+    } catch (InputFiles.InputFileException e) {
+      problems.add("setting '" + ENTITY_CONFIG + "' (" + Settings.envName(ENTITY_CONFIG) + "): "
+          + e.getMessage());
     } catch (ConfigValidationException e) {
       problems.add("entity configuration " + file.orElse("(seed)") + ": " + e.getMessage());
     } catch (IOException e) {

@@ -124,4 +124,19 @@ class WriterSettingsTest {
     values.put("registry.api", "anything");
     assertThat(WriterSettings.from(Settings.of(values)).registry()).isEmpty();
   }
+
+  @Test
+  void anEntityConfigThatIsADirectoryOrMissingIsNamed(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("entity.config", dir.toString());
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("SHARDSTREAM_ENTITY_CONFIG")
+        .hasMessageContaining("entity configuration file " + dir + " is a directory")
+        .hasMessageNotContaining("java.io");
+    values.put("entity.config", dir.resolve("nope.json").toString());
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .hasMessageContaining("entity configuration file not found: " + dir.resolve("nope.json"));
+  }
 }

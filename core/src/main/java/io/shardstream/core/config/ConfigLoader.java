@@ -1,14 +1,19 @@
 package io.shardstream.core.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads an entity configuration from JSON and validates it, reporting every broken rule at once.
@@ -18,8 +23,12 @@ import java.util.List;
  * property → source property).
  */
 public final class ConfigLoader {
+  // A repeated key is a syntax error of the parser, reported with its line, column and path.
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /** Jackson appends where an unclosed object or array began, naming its own settings. */
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: \\d+, column: \\d+\\]\\)");
 
   private ConfigLoader() {}
 
@@ -52,6 +61,10 @@ public final class ConfigLoader {
     return config;
   }
 
+  /**
+   * A JSON syntax error as one config error: the path of the member being read when it happened,
+   * the line and column, and the parser's own description without Jackson's internals.
+   */
   private static ConfigError syntaxError(JsonProcessingException e) {
     String where =
         e.getLocation() == null
@@ -60,7 +73,22 @@ public final class ConfigLoader {
                 + e.getLocation().getLineNr()
                 + ", column "
                 + e.getLocation().getColumnNr();
-    return new ConfigError(
-        "$", "json-syntax", "not valid JSON" + where + ": " + e.getOriginalMessage());
+    String path =
+        e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "$";
+    String problem = START_MARKER.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+    return new ConfigError(path, "json-syntax", "not valid JSON" + where + ": " + problem);
+  }
+
+  /** {@code $.entities.user.shardBumps[0]}, as {@link ConfigError} paths are written. */
+  private static String path(JsonStreamContext context) {
+    Deque<String> steps = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        steps.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.getCurrentName() != null) {
+        steps.push("." + c.getCurrentName());
+      }
+    }
+    return "$" + String.join("", steps);
   }
 }

@@ -182,6 +182,56 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void syntaxErrorsNameThePathBeingReadAndNoParserInternals() {
+    ConfigError error =
+        syntaxErrorOf(
+            "{\"hashKey\": \"pk\",\n \"entities\": {\"user\": {\"shardBumps\": [{\"charBits\": 2,}]}}}");
+    assertThat(error.path()).isEqualTo("$.entities.user.shardBumps[0].charBits");
+    assertThat(error.message()).startsWith("not valid JSON at line 2, column ");
+
+    ConfigError duplicate = syntaxErrorOf("{\"hashKey\": \"pk\",\n \"hashKey\": \"sk\"}");
+    assertThat(duplicate.path()).isEqualTo("$.hashKey");
+    assertThat(duplicate.message()).contains("line 2").contains("Duplicate field 'hashKey'");
+
+    ConfigError unclosed = syntaxErrorOf("{\"entities\": {\"user\": {}");
+    assertThat(unclosed.path()).isEqualTo("$.entities.user");
+    assertThat(unclosed.message()).contains("end-of-input");
+
+    for (ConfigError e : List.of(error, duplicate, unclosed)) {
+      assertThat(e.message())
+          .doesNotContain("Source:", "ObjectNode", "DeserializationFeature", "StreamReadFeature",
+              "com.fasterxml");
+    }
+  }
+
+  @Test
+  void wrongTypesNameTheirPathAndTheTypeExpected() {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () -> ConfigLoader.parse(
+                """
+                {"hashKey": "pk", "rangeKey": 5,
+                 "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at",
+                                    "shardBumps": "none"}},
+                 "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+                """));
+    assertThat(e.getMessage())
+        .contains("$.rangeKey: 'rangeKey' must be a string [type]")
+        .contains("$.entities.t.shardBumps: 'shardBumps' must be an array [type]")
+        .doesNotContain("com.fasterxml");
+  }
+
+  private static ConfigError syntaxErrorOf(String json) {
+    ConfigValidationException e =
+        catchThrowableOfType(ConfigValidationException.class, () -> ConfigLoader.parse(json));
+    assertThat(e).as("no error for %s", json).isNotNull();
+    assertThat(e.errors()).hasSize(1);
+    assertThat(e.errors().get(0).rule()).isEqualTo("json-syntax");
+    return e.errors().get(0);
+  }
+
+  @Test
   void acceptsEntityManagersOwnConfigKeys() {
     EntityConfig config =
         ConfigLoader.parse(

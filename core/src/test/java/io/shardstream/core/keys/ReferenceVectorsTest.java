@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardstream.core.config.ConfigLoader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,11 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reproduces every key vector that Entity Manager 6.14.0's own {@code addKeys} produced ({@code
- * shared/reference/entity-manager-keys.json}).
+ * Reproduces every key vector that Entity Manager 6.14.0's own {@code addKeys} produced: {@code
+ * entity-manager-keys.json} beside this class on the test classpath (how it was made: the README
+ * in that folder).
  */
 class ReferenceVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String VECTORS = "entity-manager-keys.json";
   private static final Map<String, List<String>> COMPARED =
       Map.of(
           "user",
@@ -38,10 +39,12 @@ class ReferenceVectorsTest {
 
   @BeforeAll
   static void readVectors() throws IOException {
-    String dir = System.getProperty("shardstream.reference.dir", "../../shared/reference");
-    Path file = Path.of(dir, "entity-manager-keys.json");
-    assertThat(file).as("reference vectors (shared/reference beside the clone)").exists();
-    reference = JSON.readTree(Files.readString(file));
+    try (InputStream in = ReferenceVectorsTest.class.getResourceAsStream(VECTORS)) {
+      assertThat(in).as("test resource " + VECTORS + " beside this class").isNotNull();
+      reference = JSON.readTree(in);
+    }
+    assertThat(reference.get("source").asText())
+        .isEqualTo("@karmaniverous/entity-manager 6.14.0 EntityManager.addKeys");
     assertThat(reference.get("vectors")).hasSize(192);
   }
 

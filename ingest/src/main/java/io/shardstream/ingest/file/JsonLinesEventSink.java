@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,6 +34,10 @@ public final class JsonLinesEventSink implements EventSink {
   public static JsonLinesEventSink toFile(Path file) {
     try {
       return new JsonLinesEventSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+    } catch (NoSuchFileException e) {
+      // The JDK's message is the path alone: say what is missing.
+      throw new UncheckedIOException("cannot write " + file + ": its folder "
+          + file.toAbsolutePath().getParent() + " does not exist", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -44,9 +44,7 @@ public record GeneratorOptions(
   public static final double MAX_TOTAL_RATE = 0.95;
 
   public GeneratorOptions {
-    if (users < 0) {
-      throw new IllegalArgumentException("users must be >= 0: " + users);
-    }
+    requireUsers(users);
     rate("update", updateRate);
     rate("delete", deleteRate);
     rate("duplicate", duplicateRate);
@@ -155,9 +153,32 @@ public record GeneratorOptions(
         startTime, baseTime, invalidKinds, beneficiaries, name);
   }
 
-  private static void rate(String name, double value) {
+  /**
+   * The rule every rate keeps: a share of the events.
+   *
+   * @throws IllegalArgumentException saying the rule, for a value outside it
+   */
+  public static double requireShare(double value) {
     if (!(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException(name + " rate must be between 0 and 1: " + value);
+      throw new IllegalArgumentException("must be between 0 and 1 (a share of the events), got "
+          + value);
+    }
+    return value;
+  }
+
+  /** @throws IllegalArgumentException saying the rule, for a negative count */
+  public static int requireUsers(int users) {
+    if (users < 0) {
+      throw new IllegalArgumentException("must be 0 or more users, got " + users);
+    }
+    return users;
+  }
+
+  private static void rate(String name, double value) {
+    try {
+      requireShare(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " rate " + e.getMessage());
     }
   }
 }

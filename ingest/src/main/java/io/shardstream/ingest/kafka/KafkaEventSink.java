@@ -6,7 +6,9 @@ import io.shardstream.ingest.IngestSettings;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import java.util.Collections;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,11 +38,13 @@ public final class KafkaEventSink implements EventSink {
   private static final AtomicInteger SINKS = new AtomicInteger();
 
   private final KafkaProducer<String, byte[]> producer;
+  private final Object bootstrapServers;
   private final Serializer<UserChangeEvent> userValues;
   private final Serializer<EmailChangeEvent> emailValues;
 
   private KafkaEventSink(Map<String, Object> config, ChangeEventSerdes serdes) {
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.bootstrapServers = config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
     this.userValues = Topics.USERS.valueSerde(serdes).serializer();
     this.emailValues = Topics.EMAILS.valueSerde(serdes).serializer();
   }
@@ -100,6 +105,10 @@ public final class KafkaEventSink implements EventSink {
         case ChangeRecord.EmailChange email -> emailValues.serialize(record.topic(), email.event());
         case ChangeRecord.Undecodable raw -> raw.value();
       };
+    } catch (SchemaNotRegisteredException e) {
+      throw IngestSettings.howToRegister(e);
+    } catch (SchemaRegistryUnavailableException e) {
+      throw IngestSettings.whatToCheck(e);
     } catch (SchemaRegistryException e) {
       throw e; // the registry's problem, not this record's: the caller stops
     } catch (RuntimeException e) {
@@ -111,13 +120,24 @@ public final class KafkaEventSink implements EventSink {
         if (failure == null) {
           delivered.complete(null);
         } else {
-          delivered.completeExceptionally(failure);
+          delivered.completeExceptionally(explain(failure));
         }
       });
     } catch (RuntimeException e) {
       delivered.completeExceptionally(e);
     }
     return delivered;
+  }
+
+  /** A timeout is almost always Kafka out of reach: say where the sink looked and what to check. */
+  private Exception explain(Exception failure) {
+    if (!(failure instanceof TimeoutException)) {
+      return failure;
+    }
+    return new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer ("
+        + failure.getMessage() + "): check " + IngestSettings.BOOTSTRAP_SERVERS + " ("
+        + Settings.envName(IngestSettings.BOOTSTRAP_SERVERS) + ") and that the broker is running",
+        failure);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.shardstream.schemas.registry.RegistryFailures;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
 import java.util.Map;
 import java.util.Set;
@@ -55,15 +56,13 @@ final class RegistryEventSerializer<T extends SpecificRecord> implements Seriali
   private RuntimeException explain(RuntimeException failure, String topic) {
     String artifact = SchemaRegistrar.GROUP + "/" + SchemaRegistrar.valueSubject(topic);
     if (isNotRegistered(failure)) {
-      return new SchemaRegistryException(
+      return new SchemaNotRegisteredException(
           "the "
               + schema.getName()
               + " schema is not a registered version of artifact "
               + artifact
               + " in the schema registry at "
-              + settings.apiUrl()
-              + ": register it (Topics.registerSchemas)"
-              + " or let serializers register it (RegistrySettings.development)",
+              + settings.apiUrl(),
           failure);
     }
     if (RegistryFailures.isUnavailable(failure) || RegistryFailures.status(failure) != -1) {

@@ -13,6 +13,7 @@ import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegisteredSchema;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,12 +112,11 @@ class RegistrySerdesIT {
   void productionSerializersOnlyUseRegisteredSchemas() {
     try (Serde<UserChangeEvent> serde = production().userEvents()) {
       assertThatThrownBy(() -> serde.serializer().serialize(topic, SampleEvents.userUpsert("u-1")))
-          .isInstanceOf(SchemaRegistryException.class)
+          .isInstanceOf(SchemaNotRegisteredException.class)
           .hasMessageContaining(
               "UserChangeEvent schema is not a registered version of artifact default/"
                   + topic
-                  + "-value")
-          .hasMessageContaining("Topics.registerSchemas");
+                  + "-value");
 
       RegisteredSchema registered =
           new SchemaRegistrar(RegistrySettings.production(registry.url()))
