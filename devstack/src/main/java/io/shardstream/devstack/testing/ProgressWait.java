@@ -110,6 +110,22 @@ public final class ProgressWait {
    * not changed for the stall timeout (or, last resort, when the cap is reached).
    */
   public void await() {
+    String failure = poll();
+    if (failure != null) {
+      throw new AssertionError(failure);
+    }
+  }
+
+  /**
+   * As {@link #await()}, but answers {@code false} instead of failing: for a caller that reads
+   * until it has enough (records from a topic) and lets its own assertions show what is missing.
+   */
+  public boolean tryAwait() {
+    return poll() == null;
+  }
+
+  /** Polls; the failure message, or null once the condition holds. */
+  private String poll() {
     long start = clock.nanoTime();
     Object last = progress.get();
     long lastChange = start;
@@ -121,19 +137,18 @@ public final class ProgressWait {
           last = current;
           lastChange = now;
         } else if (now - lastChange >= stallTimeout.toNanos()) {
-          throw new AssertionError(
-              String.format(
-                  "%s: %s stopped moving; stuck at %s for %s (waited %s in all)",
-                  description, progressName, last, stallTimeout, seconds(now - start)));
+          return String.format(
+              "%s: %s stopped moving; stuck at %s for %s (waited %s in all)",
+              description, progressName, last, stallTimeout, seconds(now - start));
         }
         if (now - start >= cap.toNanos()) {
-          throw new AssertionError(
-              String.format(
-                  "%s: not reached within the safety cap %s although %s kept moving (last %s)",
-                  description, cap, progressName, last));
+          return String.format(
+              "%s: not reached within the safety cap %s although %s kept moving (last %s)",
+              description, cap, progressName, last);
         }
         clock.sleep(POLL_INTERVAL);
       }
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(description + ": interrupted while waiting", e);

@@ -106,6 +106,19 @@ class ProgressWaitTest {
   }
 
   @Test
+  void tryAwaitAnswersFalseOnAStallAndTrueWhenTheConditionHolds() {
+    VirtualClock clock = new VirtualClock();
+    assertThat(
+            ProgressWait.until("stuck", () -> false)
+                .progress("records read", () -> 3)
+                .clock(clock)
+                .tryAwait())
+        .isFalse();
+    assertThat(clock.elapsed()).isGreaterThanOrEqualTo(ProgressWait.DEFAULT_STALL_TIMEOUT);
+    assertThat(ProgressWait.until("done", () -> true).clock(clock).tryAwait()).isTrue();
+  }
+
+  @Test
   void aConditionAlreadyTrueReturnsAtOnce() {
     VirtualClock clock = new VirtualClock();
     assertThatCode(() -> ProgressWait.until("done", () -> true).clock(clock).await())

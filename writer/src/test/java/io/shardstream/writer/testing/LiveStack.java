@@ -129,19 +129,15 @@ public final class LiveStack implements AutoCloseable {
       consumer.seekToBeginning(partitions);
       // Reads on while records keep arriving; gives up after `timeout` without a new one and
       // returns what it has: the caller's assertions then show what is missing.
-      try {
-        ProgressWait.until(
-                "reading " + count + " records of " + topic,
-                () -> {
-                  consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                  return records.size() >= count;
-                })
-            .progress("records read", records::size)
-            .stallTimeout(timeout)
-            .await();
-      } catch (AssertionError stalled) {
-        // fewer than `count`: reported by the caller's assertions on the records
-      }
+      ProgressWait.until(
+              "reading " + count + " records of " + topic,
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+              })
+          .progress("records read", records::size)
+          .stallTimeout(timeout)
+          .tryAwait();
       // A little longer, to catch records beyond the expected count.
       consumer.poll(Duration.ofMillis(500)).forEach(records::add);
     }
