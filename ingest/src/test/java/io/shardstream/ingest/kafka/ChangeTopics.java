@@ -50,7 +50,10 @@ final class ChangeTopics {
     }
   }
 
-  /** Everything written after {@code mark}, until {@code count} records or none arrives for a while. */
+  /**
+   * Everything written after {@code mark}: until {@code count} records arrived, or none arrived for
+   * a while.
+   */
   List<ConsumerRecord<String, byte[]>> readSince(Map<TopicPartition, Long> mark, int count) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {

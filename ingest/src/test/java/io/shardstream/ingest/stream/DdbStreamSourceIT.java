@@ -148,7 +148,8 @@ class DdbStreamSourceIT {
       ProgressWait.until(
               "a dead letter of table " + table + " on " + topic,
               () -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                   read[0]++;
                   if (table.equals(header(record, DeadLetterHeaders.SOURCE_TABLE))) {
                     found.add(record);
