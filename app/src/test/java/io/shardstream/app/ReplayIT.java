@@ -173,7 +173,7 @@ class ReplayIT {
         try {
           // Before it commits anything, the forked JVM's start-up (alive, log growing) is progress.
           ProgressWait.awaitProgress(
-              "the forked replay committed a fifth of " + total + " records (see " + forkedLog + ")",
+              "the forked replay committed a fifth of " + total + " records, log " + forkedLog,
               "its committed lag and start-up",
               () ->
                   List.of(
