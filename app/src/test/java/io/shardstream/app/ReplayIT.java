@@ -11,6 +11,7 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.generate.EventGenerator;
 import io.shardstream.ingest.generate.GeneratedEvent;
@@ -48,8 +49,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -144,10 +143,11 @@ class ReplayIT {
       long total = ConsumerLag.read(admin, name + "-writer", sources).endOffsets(sources);
       LOG.info("produced {} events; {} records on the source topics", produced, total);
       assertThat(produced).isGreaterThan(1_500);
-      await(
-          Duration.ofSeconds(90),
-          () -> writer.metrics().eventsTotal() >= total,
-          () -> "writer A: " + writer.metrics().eventsTotal() + "/" + total);
+      ProgressWait.awaitProgress(
+          "writer A consumed all " + total + " records",
+          "writer A's events",
+          () -> writer.metrics().eventsTotal(),
+          () -> writer.metrics().eventsTotal() >= total);
       assertThat(writer.state()).isEqualTo(KafkaStreams.State.RUNNING);
 
       ControlTable controlTable = new ControlTable(client, control);
@@ -168,17 +168,23 @@ class ReplayIT {
 
         // A replay killed half way (SIGKILL: no commit, no close)...
         String group = ReplayRun.applicationId(name + "-writer", tableB);
-        Process forked = fork(dir, settingsFile, configB, tableB);
+        Path forkedLog = dir.resolve("replay-killed.log");
+        Process forked = fork(forkedLog, settingsFile, configB, tableB);
         try {
-          await(
-              Duration.ofSeconds(90),
+          // Before it commits anything, the forked JVM's start-up (alive, log growing) is progress.
+          ProgressWait.awaitProgress(
+              "the forked replay committed a fifth of " + total + " records, log " + forkedLog,
+              "its committed lag and start-up",
+              () ->
+                  List.of(
+                      "lag " + ConsumerLag.read(admin, group, sources).lag(sources),
+                      ProgressWait.processStartup(forked, forkedLog).get()),
               () -> {
                 ConsumerLag lag = ConsumerLag.read(admin, group, sources);
                 long done = total - lag.lag(sources);
                 // Killed with a good part committed and a good part left to do.
                 return done >= total / 5 && lag.lag(sources) > 0;
-              },
-              () -> "the forked replay committed nothing yet (alive " + forked.isAlive() + ")");
+              });
           assertThat(forked.isAlive()).as("the replay is still running when killed").isTrue();
           forked.destroyForcibly();
           assertThat(forked.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -218,10 +224,14 @@ class ReplayIT {
                               "PT2S",
                               "--follow"));
                     });
-        await(
-            Duration.ofSeconds(150),
-            () -> replayOut.toString().contains("following:") || following.isDone(),
-            () -> "replay: " + replayOut + replayErr);
+        ProgressWait.awaitProgress(
+            "the resumed replay is following",
+            "its output and committed lag",
+            () ->
+                List.of(
+                    replayOut.toString().length() + replayErr.toString().length(),
+                    "lag " + ConsumerLag.read(admin, group, sources).lag(sources)),
+            () -> replayOut.toString().contains("following:") || following.isDone());
         Run replay =
             new Run(
                 following.isDone() ? following.join() : 0,
@@ -239,10 +249,7 @@ class ReplayIT {
         // writes make that harmless, and the verification above is what proves the table).
         assertThat(replay.out()).containsPattern("caught up: \\d+ events");
 
-        await(
-            Duration.ofSeconds(10),
-            () -> server.activeTable().equals(tableB),
-            () -> "query API on " + server.activeTable());
+        awaitActiveTable(server, tableB);
         assertThat(health(server)).contains(tableB);
         List<JsonNode> after = allUsers(server);
         // The generator's delimiter-in-id users hold ',': a plain id under A's '|', refused under
@@ -264,10 +271,14 @@ class ReplayIT {
 
         // New events after the cut-over reach B through the follower (and A through its writer).
         produce(kafka, registry, 12, 7_070_707L);
-        await(
-            Duration.ofSeconds(60),
-            () -> userCount(server) > after.size(),
-            () -> "users on B: still " + after.size());
+        ProgressWait.awaitProgress(
+            "new users reach table B",
+            "the follower's committed offsets",
+            () -> {
+              ConsumerLag lag = ConsumerLag.read(admin, group, sources);
+              return lag.endOffsets(sources) - lag.lag(sources);
+            },
+            () -> userCount(server) > after.size());
         follower.interrupt();
         assertThat(following.get(60, TimeUnit.SECONDS)).as(replayErr.toString()).isZero();
 
@@ -277,10 +288,7 @@ class ReplayIT {
 
         Run rollback = run("replay", "rollback", "--settings", settingsFile.toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
-        await(
-            Duration.ofSeconds(10),
-            () -> server.activeTable().equals(tableA),
-            () -> "query API on " + server.activeTable());
+        awaitActiveTable(server, tableA);
         assertThat(status(server, "/v1/users/" + userId)).as("read from A again").isEqualTo(404);
       }
     }
@@ -312,7 +320,8 @@ class ReplayIT {
     return sent;
   }
 
-  private static Process fork(Path dir, Path settings, Path config, String table) throws Exception {
+  private static Process fork(Path log, Path settings, Path config, String table)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -331,7 +340,7 @@ class ReplayIT {
                 "--no-progress"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(k -> k.startsWith("SHARDSTREAM_"));
-    builder.redirectErrorStream(true).redirectOutput(dir.resolve("replay-killed.log").toFile());
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
     return builder.start();
   }
 
@@ -432,14 +441,15 @@ class ReplayIT {
     assertThat(deleted).isEqualTo(1);
   }
 
-  private static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + state.get());
-      }
-      Thread.sleep(100);
-    }
+  /**
+   * The query API polls the control table every 200 ms: nothing else moves while it switches, so
+   * the wait is for the active table to change within the stall timeout.
+   */
+  private static void awaitActiveTable(QueryApiServer server, String table) {
+    ProgressWait.awaitProgress(
+        "query API on table " + table,
+        "its active table",
+        server::activeTable,
+        () -> server.activeTable().equals(table));
   }
 }

@@ -3,6 +3,7 @@ package io.shardstream.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +95,14 @@ class KafkaBrokerIT {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      ProgressWait.until(
+              expected + " records",
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+              })
+          .progress("records read", records::size)
+          .tryAwait();
     }
     return records;
   }

@@ -2,6 +2,7 @@ package io.shardstream.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.devstack.testing.ProgressWait;
 import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -167,10 +168,14 @@ class PersistentKafkaIT {
     try (KafkaConsumer<String, String> consumer = consumer(stack, null)) {
       consumer.assign(List.of(PARTITION));
       consumer.seekToBeginning(List.of(PARTITION));
-      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-      }
+      ProgressWait.until(
+              expected + " records",
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return values.size() >= expected;
+              })
+          .progress("records read", values::size)
+          .tryAwait();
     }
     return values;
   }

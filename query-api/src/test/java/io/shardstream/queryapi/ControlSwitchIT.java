@@ -7,6 +7,7 @@ import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.table.TableCreator;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,7 +68,7 @@ class ControlSwitchIT {
         String cursor = firstPage.json().get("nextCursor").asText();
 
         control.switchTo(tableB, JSON_B, CONFIG_B.version(), Instant.now());
-        await(() -> server.activeTable().equals(tableB));
+        awaitActiveTable(server, tableB);
         assertThat(http.get("/v1/users/u-b1").status()).isEqualTo(200);
         assertThat(http.get("/v1/users/u-a1").status()).isEqualTo(404);
         assertThat(http.get("/v1/users", Http.params("limit", "100")).json().get("items"))
@@ -91,7 +91,7 @@ class ControlSwitchIT {
         // Rolling back (to tableB, the previous of the broken record), then back to tableA.
         control.rollback(Instant.now());
         control.switchTo(tableA, JSON_A, CONFIG_A.version(), Instant.now());
-        await(() -> server.activeTable().equals(tableA));
+        awaitActiveTable(server, tableA);
         assertThat(http.get("/v1/users/u-a1").status()).isEqualTo(200);
       }
     }
@@ -120,13 +120,12 @@ class ControlSwitchIT {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(50);
-    }
+  /** Nothing else moves while the server polls the control table: its active table is watched. */
+  private static void awaitActiveTable(QueryApiServer server, String table) {
+    ProgressWait.awaitProgress(
+        "query API on table " + table,
+        "its active table",
+        server::activeTable,
+        () -> server.activeTable().equals(table));
   }
 }

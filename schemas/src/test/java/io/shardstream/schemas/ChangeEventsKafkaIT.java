@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegisteredSchema;
 import io.shardstream.schemas.registry.RegistrySettings;
@@ -84,10 +85,14 @@ class ChangeEventsKafkaIT {
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(Set.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      ProgressWait.until(
+              count + " records",
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+              })
+          .progress("records read", records::size)
+          .tryAwait();
     }
     return records;
   }

@@ -7,6 +7,7 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
@@ -37,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -84,8 +86,12 @@ class WriterCrashIT {
   private static final double[] KILL_AT = {0.10, 0.32, 0.55, 0.78};
   /** Records per second the producer sends: slow enough that the writer is always busy. */
   private static final int RATE = 170;
-  private static final Duration SETTLE = Duration.ofSeconds(120);
-  private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(90);
+  /**
+   * How long the run may show no progress at all (lag, records sent, incarnations, the current
+   * child's log) before a wait fails; there is no total deadline, so a loaded machine is slow,
+   * not red.
+   */
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(90);
   private static final Path WORK = Path.of("target", "crash-it");
   private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss1m");
   /** BatchWriteItem requests a writer process made (its table writes). */
@@ -200,19 +206,22 @@ class WriterCrashIT {
         // The next phase depends on the cascades of this one: wait until all is consumed.
         int current = phase + 1;
         await(
-            SETTLE,
+            "phase " + current + " consumed",
             () -> chaos.isCompletedExceptionally() || lag(admin, group, topics) == 0,
-            () -> "phase " + current + " not consumed, lag " + lag(admin, group, topics));
+            progress(admin, group, topics, produced));
         LOG.info("phase {} consumed: {} records sent", current, produced.get());
       }
-      chaos.get(SETTLE.toSeconds(), TimeUnit.SECONDS);
-      await(SETTLE, () -> lag(admin, group, topics) == 0, () -> "lag " + lag(admin, group, topics));
+      await("all kills done", chaos::isDone, progress(admin, group, topics, produced));
+      chaos.join();
+      await(
+          "all consumed", () -> lag(admin, group, topics) == 0,
+          progress(admin, group, topics, produced));
       double runSeconds = (System.nanoTime() - runStart) / 1e9;
       Incarnation last = incarnations.get(incarnations.size() - 1);
       await(
-          RECOVERY_TIMEOUT,
+          "the last incarnation came up (see " + last.process.log() + ")",
           () -> !Double.isNaN(last.recoverySeconds),
-          () -> "the last incarnation did not come up");
+          progress(admin, group, topics, produced));
       report(allSteps.size(), runSeconds);
 
       // Every incarnation but the last was SIGKILLed: exit code 128 + 9.
@@ -290,9 +299,9 @@ class WriterCrashIT {
         int threshold = (int) (KILL_AT[kill] * total);
         Incarnation victim = incarnations.get(incarnations.size() - 1);
         await(
-            SETTLE,
+            "incarnation " + victim.number + " came up (see " + victim.process.log() + ")",
             () -> produced.get() >= threshold && victim.recoverySeconds >= 0,
-            () -> "incarnation " + victim.number + " never came up: see " + victim.process.log());
+            progress(admin, group, topics, produced));
         // A random moment of its work, 0.3-4.5 s after its first durable writes: mid-batch,
         // mid-flush or mid-commit, with a small or a large backlog.
         Thread.sleep(300 + random.nextInt(4200));
@@ -334,8 +343,8 @@ class WriterCrashIT {
         new Thread(
             () -> {
               long start = System.nanoTime();
-              long deadline = start + RECOVERY_TIMEOUT.toNanos();
-              while (process.isAlive() && System.nanoTime() < deadline) {
+              // No deadline of its own: the test's waits fail when this child stops progressing.
+              while (process.isAlive()) {
                 double age = (System.nanoTime() - start) / 1e9;
                 if (Double.isNaN(incarnation.liveSeconds)
                     && process.status("/health/live") == 200) {
@@ -457,13 +466,18 @@ class WriterCrashIT {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long count = 0;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < deadline
-          && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        count += consumer.poll(Duration.ofMillis(200)).count();
-      }
-      return count;
+      long[] count = {0};
+      // Reads to the end offsets while the positions advance.
+      ProgressWait.until(
+              "reading " + topic + " read_uncommitted to its end",
+              () -> {
+                count[0] += consumer.poll(Duration.ofMillis(200)).count();
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+              })
+          .progress("positions", () -> partitions.stream().map(consumer::position).toList())
+          .stallTimeout(STALL_TIMEOUT)
+          .await();
+      return count[0];
     }
   }
 
@@ -501,8 +515,27 @@ class WriterCrashIT {
   }
 
   private static void await(
-      Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> state) {
-    LiveStack.await(timeout, condition, state);
+      String description, BooleanSupplier condition, Supplier<List<Object>> progress) {
+    ProgressWait.until(description, condition)
+        .progress("lag, records sent, incarnations, current writer", progress)
+        .stallTimeout(STALL_TIMEOUT)
+        .await();
+  }
+
+  /**
+   * What counts as the run moving: the consumer lag, the records sent, the incarnations started,
+   * and the current child's own start-up (alive, its log growing) while it cannot move the lag yet.
+   */
+  private Supplier<List<Object>> progress(
+      Admin admin, String group, TopicNames topics, AtomicInteger produced) {
+    return () -> {
+      WriterProcess child = current;
+      return List.of(
+          "lag " + lag(admin, group, topics),
+          "sent " + produced.get(),
+          "incarnations " + incarnations.size(),
+          ProgressWait.processStartup(child::isAlive, child.log()).get());
+    };
   }
 
   private static void writeProperties(Path file, Map<String, String> values) throws IOException {

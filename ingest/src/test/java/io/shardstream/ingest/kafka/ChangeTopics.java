@@ -1,6 +1,7 @@
 package io.shardstream.ingest.kafka;
 
 import io.shardstream.devstack.KafkaEndpoint;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,16 +50,23 @@ final class ChangeTopics {
     }
   }
 
-  /** Everything written after {@code mark}, until {@code count} records arrived or 60 s passed. */
+  /**
+   * Everything written after {@code mark}: until {@code count} records arrived, or none arrived for
+   * a while.
+   */
   List<ConsumerRecord<String, byte[]>> readSince(Map<TopicPartition, Long> mark, int count) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       consumer.assign(partitions());
       mark.forEach(consumer::seek);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      ProgressWait.until(
+              count + " records",
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+              })
+          .progress("records read", records::size)
+          .tryAwait();
       // Anything beyond the expected count would be a duplicate the producer made: look a little longer.
       consumer.poll(Duration.ofMillis(500)).forEach(records::add);
     }

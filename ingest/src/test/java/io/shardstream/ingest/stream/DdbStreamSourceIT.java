@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.InMemoryEventSink;
 import io.shardstream.ingest.kafka.KafkaDeadLetterSink;
@@ -15,6 +16,7 @@ import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -72,10 +74,17 @@ class DdbStreamSourceIT {
         noVersion.remove("version");
         dynamo.putItem(r -> r.tableName(table).item(noVersion));
 
-        source.started().get(120, TimeUnit.SECONDS);
+        // KCL's lease and shard discovery show nothing countable: its stats are all there is.
+        ProgressWait.until("KCL started", source.started()::isDone)
+            .progress("stream stats", () -> source.stats().summary())
+            .stallTimeout(Duration.ofSeconds(120))
+            .await();
+        source.started().get();
         LOG.info("KCL started after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
-        Polling.until(
-            Duration.ofSeconds(90),
+        ProgressWait.awaitProgress(
+            "4 events sent and 1 rejected",
+            "records sent and stream stats",
+            () -> List.of(sink.records().size(), source.stats().summary()),
             () -> sink.records().size() >= 4 && source.stats().rejected() >= 1);
         LOG.info("4 events after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
       }
@@ -134,16 +143,24 @@ class DdbStreamSourceIT {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (table.equals(header(record, DeadLetterHeaders.SOURCE_TABLE))) {
-            return record;
-          }
-        }
-      }
+      List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+      long[] read = {0};
+      ProgressWait.until(
+              "a dead letter of table " + table + " on " + topic,
+              () -> {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                  read[0]++;
+                  if (table.equals(header(record, DeadLetterHeaders.SOURCE_TABLE))) {
+                    found.add(record);
+                  }
+                }
+                return !found.isEmpty();
+              })
+          .progress("records read", () -> read[0])
+          .await();
+      return found.get(0);
     }
-    throw new AssertionError("no dead letter of table " + table + " on " + topic + " within 60 s");
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String key) {

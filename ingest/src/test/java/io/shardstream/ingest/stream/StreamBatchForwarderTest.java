@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.DeadLetter;
 import io.shardstream.ingest.DeadLetterSink;
@@ -11,7 +12,6 @@ import io.shardstream.ingest.EventSink;
 import io.shardstream.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +174,9 @@ class StreamBatchForwarderTest {
                     List.of(StreamRecords.insert("11", noVersion), insert("12", "u-1", 1)),
                     this::checkpoint));
     deadLetters.awaitSent(1);
-    Polling.until(Duration.ofSeconds(5), () -> logged("ack u-1"));
+    ProgressWait.until("u-1 acknowledged", () -> logged("ack u-1"))
+        .progress("the forwarder's log", this::logSize)
+        .await();
     assertThat(outcome.isDone()).isFalse(); // the event is acknowledged, the dead letter not yet
     assertThat(logged("checkpoint 12")).isFalse();
     deadLetters.ackAll();
@@ -237,6 +239,12 @@ class StreamBatchForwarderTest {
     StreamRecordMapper mapper =
         new StreamRecordMapper(SourceMapping.of("users-src", SourceEntity.USER), Clock.systemUTC());
     return new StreamBatchForwarder(mapper, sink, deadLetters, stats, failures::add);
+  }
+
+  private int logSize() {
+    synchronized (log) {
+      return log.size();
+    }
   }
 
   private boolean logged(String line) {

@@ -3,6 +3,7 @@ package io.shardstream.writer.testing;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
+import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.service.Settings;
@@ -104,7 +105,10 @@ public final class LiveStack implements AutoCloseable {
         new ByteArraySerializer());
   }
 
-  /** Every committed record of a topic, read from the start until {@code count} or a timeout. */
+  /**
+   * Every committed record of a topic, read from the start until {@code count} or until none has
+   * arrived for {@code timeout}.
+   */
   public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int count, Duration timeout) {
     Map<String, Object> config =
         Map.of(
@@ -123,10 +127,17 @@ public final class LiveStack implements AutoCloseable {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      // Reads on while records keep arriving; gives up after `timeout` without a new one and
+      // returns what it has: the caller's assertions then show what is missing.
+      ProgressWait.until(
+              "reading " + count + " records of " + topic,
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+              })
+          .progress("records read", records::size)
+          .stallTimeout(timeout)
+          .tryAwait();
       // A little longer, to catch records beyond the expected count.
       consumer.poll(Duration.ofMillis(500)).forEach(records::add);
     }
@@ -200,20 +211,17 @@ public final class LiveStack implements AutoCloseable {
     }
   }
 
-  /** Waits for {@code condition}, failing with {@code state} when it does not come true in time. */
-  public static void await(Duration timeout, BooleanSupplier condition, Supplier<String> state) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + ": " + state.get());
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+  /**
+   * Waits for {@code condition} while {@code state} changes: the state text carries the progress
+   * (events, lag, committed offsets), so the wait fails only when it has stayed the same for
+   * {@code stallTimeout}, never because a slow machine needs longer in total.
+   */
+  public static void await(
+      Duration stallTimeout, BooleanSupplier condition, Supplier<String> state) {
+    ProgressWait.until("condition not met", condition)
+        .progress("state", state)
+        .stallTimeout(stallTimeout)
+        .await();
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.shardstream.schemas.avro.EmailKey;
 import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
+import io.shardstream.schemas.serde.AvroClassTrust;
 import io.shardstream.writer.testing.Planned.Payload;
 import io.shardstream.writer.testing.Planned.Target;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,8 @@ public final class ScenarioGenerator {
   }
 
   public static Scenario generate(long seed, int userCount, Format format) {
+    // Builds Avro events before any serde exists: Avro must trust their classes first.
+    AvroClassTrust.trustEventClasses();
     return new ScenarioGenerator(seed, format).generate(userCount);
   }
 
