@@ -59,7 +59,9 @@ class RateLimiterTest {
 
   @Test
   void refusesNegativeRates() {
-    assertThatThrownBy(() -> RateLimiter.perSecond(-1)).hasMessageContaining("0 = unlimited");
+    assertThatThrownBy(() -> RateLimiter.perSecond(-1))
+        .hasMessageContaining("0 (as fast as possible)")
+        .hasMessageContaining("got -1.0");
     assertThatThrownBy(() -> RateLimiter.perSecond(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
   }
 }
