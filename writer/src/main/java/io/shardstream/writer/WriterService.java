@@ -17,6 +17,8 @@ import io.shardstream.service.Settings;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.BatchTableWriter;
+import io.shardstream.writer.sink.DurableCommitClientSupplier;
+import io.shardstream.writer.sink.ThreadSinks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,6 +108,7 @@ public final class WriterService implements AutoCloseable {
             .retryPolicy(RetryPolicy.DEFAULT.withMaxElapsed(settings.writeRetryMaxElapsed()))
             .listener(metrics.dynamoListener())
             .build();
+    ThreadSinks threadSinks = new ThreadSinks();
     Topology topology =
         WriterTopology.build(
             new WriterTopology.Dependencies(
@@ -117,10 +120,12 @@ public final class WriterService implements AutoCloseable {
                 settings.futureSkew(),
                 settings.flushMaxOps(),
                 settings.storeKind(),
-                settings.failureBackoff()));
+                settings.failureBackoff(),
+                threadSinks));
     LOG.debug("writer topology:\n{}", topology.describe());
 
-    streams = new KafkaStreams(topology, properties);
+    // The supplier's producers write the sinks' buffers before each transaction commit.
+    streams = new KafkaStreams(topology, properties, new DurableCommitClientSupplier(threadSinks));
     streams.setUncaughtExceptionHandler(new WriterExceptionHandler(settings.failureBackoff()));
     streams.setStateListener(
         (next, previous) -> {
@@ -238,14 +243,6 @@ public final class WriterService implements AutoCloseable {
   }
 
   private Properties streamsProperties() {
-    Properties properties = settings.streamsProperties();
-    if (!StreamsConfig.EXACTLY_ONCE_V2.equals(
-        properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
-      LOG.warn(
-          "processing.guarantee is {}: table writes are still durable before each commit,"
-              + " but dead letters, internal topics and state may repeat after a failure",
-          properties.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
-    }
-    return properties;
+    return settings.streamsProperties();
   }
 }

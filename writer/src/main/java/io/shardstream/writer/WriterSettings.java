@@ -155,6 +155,17 @@ public record WriterSettings(
               + Settings.envName("kafka.bootstrap.servers")
               + ")");
     }
+    String guarantee = kafka.getOrDefault("processing.guarantee", "");
+    if (!"exactly_once_v2".equals(guarantee)) {
+      // The table sink writes its buffer when the producer commits the transaction that carries
+      // the consumed offsets; under at_least_once no transaction would wait for it.
+      problems.add(
+          "setting 'kafka.processing.guarantee' ("
+              + Settings.envName("kafka.processing.guarantee")
+              + ") must be exactly_once_v2, got '"
+              + guarantee
+              + "': the table writes are made durable inside its transaction commit");
+    }
     SerdeFormat format =
         read(
             problems,

@@ -9,6 +9,7 @@ import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
 import io.shardstream.writer.sink.TableWriter;
+import io.shardstream.writer.sink.ThreadSinks;
 import io.shardstream.writer.stage.CascadeCommand;
 import io.shardstream.writer.stage.EmailOwnerChange;
 import io.shardstream.writer.stage.Nodes;
@@ -75,6 +76,9 @@ public final class WriterTopology {
    *     before the commit
    * @param failureBackoff the pause after a failed table write (or an unreachable schema registry)
    *     before the thread's records are processed again
+   * @param threadSinks where the sinks enlist so that their thread's transaction commit writes them
+   *     first (the Kafka Streams client must use a {@link
+   *     io.shardstream.writer.sink.DurableCommitClientSupplier} with the same instance)
    */
   public record Dependencies(
       TopicNames topics,
@@ -85,7 +89,8 @@ public final class WriterTopology {
       Duration futureSkew,
       int flushMaxOps,
       StoreKind storeKind,
-      Duration failureBackoff) {
+      Duration failureBackoff,
+      ThreadSinks threadSinks) {
 
     public Dependencies {
       Objects.requireNonNull(topics, "topics");
@@ -96,6 +101,7 @@ public final class WriterTopology {
       Objects.requireNonNull(futureSkew, "futureSkew");
       Objects.requireNonNull(storeKind, "storeKind");
       Objects.requireNonNull(failureBackoff, "failureBackoff");
+      Objects.requireNonNull(threadSinks, "threadSinks");
     }
   }
 
@@ -137,7 +143,8 @@ public final class WriterTopology {
             deps.table(),
             deps.flushMaxOps(),
             deps.metrics(),
-            deps.failureBackoff()),
+            deps.failureBackoff(),
+            deps.threadSinks()),
         Nodes.EMAIL_EVENTS,
         Nodes.EMAIL_CASCADE);
     topology.addSink(
@@ -183,7 +190,8 @@ public final class WriterTopology {
             deps.table(),
             deps.flushMaxOps(),
             deps.metrics(),
-            deps.failureBackoff()),
+            deps.failureBackoff(),
+            deps.threadSinks()),
         Nodes.USER_EVENTS,
         Nodes.EMAIL_OWNERSHIP);
     topology.addSink(

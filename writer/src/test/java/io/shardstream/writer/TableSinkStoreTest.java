@@ -12,6 +12,7 @@ import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
 import io.shardstream.writer.sink.TableWriteFailedException;
+import io.shardstream.writer.sink.ThreadSinks;
 import io.shardstream.writer.testing.InMemoryTable;
 import java.time.Duration;
 import java.util.Map;
@@ -19,29 +20,29 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sink's buffer: written at the commit hook or when full, counters settled only then. */
+/** The sink's buffer: written at its thread's commit or when full, counters settled only then. */
 class TableSinkStoreTest {
   private static final TableKeys KEYS = new TableKeys("hashKey", "rangeKey");
 
   private final InMemoryTable table = new InMemoryTable(KEYS);
   private final WriterMetrics metrics = new WriterMetrics(new SimpleMeterRegistry());
+  private final ThreadSinks threadSinks = new ThreadSinks();
   private TableSinkStore sink;
 
   @BeforeEach
   void open() {
-    sink = new TableSinkStoreBuilder("sink", table, 3, metrics, Duration.ZERO).build();
-    sink.init(new MockProcessorContext<>().getStateStoreContext(), sink);
+    sink = newSink("sink");
   }
 
   @Test
-  void buffersUntilTheCommitHook() {
+  void buffersUntilTheCommit() {
     sink.add(put("a"), "t-0@0");
     sink.afterDurable(() -> metrics.event("user", Outcome.APPLIED));
 
     assertThat(table.items()).isEmpty();
     assertThat(metrics.eventsTotal()).isZero();
 
-    sink.flushCache();
+    threadSinks.writeAll();
     assertThat(table.items()).containsOnlyKeys("h|a");
     assertThat(metrics.eventsTotal()).isEqualTo(1);
     assertThat(sink.buffered()).isZero();
@@ -61,7 +62,7 @@ class TableSinkStoreTest {
   void keepsEachKeysOrder() {
     sink.add(put("a"), "t-0@0");
     sink.add(WriteOperation.delete(KEYS, new PrimaryKey("h", "a")), "t-0@1");
-    sink.flushCache();
+    threadSinks.writeAll();
 
     assertThat(table.items()).isEmpty();
   }
@@ -72,38 +73,51 @@ class TableSinkStoreTest {
     sink.afterDurable(() -> metrics.event("user", Outcome.APPLIED));
     table.failNextWrites(1);
 
-    assertThatThrownBy(sink::flushCache).isInstanceOf(TableWriteFailedException.class);
+    assertThatThrownBy(threadSinks::writeAll).isInstanceOf(TableWriteFailedException.class);
     assertThat(metrics.eventsTotal()).isZero();
-    // The task is going down: nothing more is accepted or committed until it is re-initialised.
-    assertThatThrownBy(() -> sink.add(put("b"), "t-0@1"))
-        .isInstanceOf(TableWriteFailedException.class);
-    assertThatThrownBy(sink::flushCache).isInstanceOf(TableWriteFailedException.class);
+    // The task is going down: nothing more is buffered until it is re-initialised.
+    sink.add(put("b"), "t-0@1");
+    assertThat(sink.buffered()).isZero();
 
     sink.init(new MockProcessorContext<>().getStateStoreContext(), sink);
     sink.add(put("a"), "t-0@0");
-    sink.flushCache();
+    threadSinks.writeAll();
     assertThat(table.items()).containsOnlyKeys("h|a");
   }
 
   @Test
-  void afterOneSinkFailedTheOtherSinksOfTheThreadDropTheirWrites() {
-    TableSinkStore other =
-        new TableSinkStoreBuilder("other", table, 3, metrics, Duration.ZERO).build();
-    other.init(new MockProcessorContext<>().getStateStoreContext(), other);
+  void aFailedEarlyWriteFailsTheNextCommit() {
     sink.add(put("a"), "t-0@0");
-    other.add(put("b"), "t-1@0");
+    sink.add(put("b"), "t-0@1");
     table.failNextWrites(1);
+    sink.add(put("c"), "t-0@2");
+    sink.add(put("d"), "t-0@3");
 
-    assertThatThrownBy(sink::flushCache).isInstanceOf(TableWriteFailedException.class);
-    // Kafka Streams now closes every task of the thread dirty: no write, no waiting.
-    assertThatThrownBy(other::flushCache).isInstanceOf(TableWriteFailedException.class);
-    assertThat(table.writeSizes()).isEmpty();
+    assertThat(table.items()).isEmpty();
+    assertThatThrownBy(threadSinks::writeAll).isInstanceOf(TableWriteFailedException.class);
+    assertThat(table.items()).isEmpty();
+  }
 
-    // The thread's next tasks buffer and write again.
-    other.init(new MockProcessorContext<>().getStateStoreContext(), other);
-    other.add(put("b"), "t-1@0");
-    other.flushCache();
-    assertThat(table.items()).containsOnlyKeys("h|b");
+  @Test
+  void aCommitWritesOnlyTheSinksItsThreadBufferedInto() throws InterruptedException {
+    TableSinkStore other = newSink("other");
+    sink.add(put("a"), "t-0@0");
+    Thread otherThread = new Thread(() -> other.add(put("b"), "t-1@0"));
+    otherThread.start();
+    otherThread.join();
+
+    threadSinks.writeAll();
+    assertThat(table.items()).containsOnlyKeys("h|a");
+    assertThat(other.buffered()).isEqualTo(1);
+  }
+
+  @Test
+  void closeDropsTheBuffer() {
+    sink.add(put("a"), "t-0@0");
+    sink.close();
+    threadSinks.writeAll();
+
+    assertThat(table.items()).isEmpty();
   }
 
   @Test
@@ -112,7 +126,7 @@ class TableSinkStoreTest {
         op -> op instanceof WriteOperation.Put p && "b".equals(p.item().get("rangeKey").s()));
     sink.add(put("a"), "t-0@0");
     sink.add(put("b"), "t-0@1");
-    sink.flushCache();
+    threadSinks.writeAll();
 
     assertThat(table.items()).containsOnlyKeys("h|a");
     assertThat(metrics.registry().get(WriterMetrics.WRITES_REJECTED).counter().count())
@@ -120,22 +134,20 @@ class TableSinkStoreTest {
   }
 
   @Test
-  void clearCacheDropsTheBuffer() {
-    sink.add(put("a"), "t-0@0");
-    sink.clearCache();
-    sink.flushCache();
-
-    assertThat(table.items()).isEmpty();
-  }
-
-  @Test
   void isNeitherPersistentNorLogged() {
     TableSinkStoreBuilder builder =
-        new TableSinkStoreBuilder("sink", table, 3, metrics, Duration.ZERO);
+        new TableSinkStoreBuilder("sink", table, 3, metrics, Duration.ZERO, threadSinks);
 
     assertThat(builder.loggingEnabled()).isFalse();
     assertThat(sink.persistent()).isFalse();
     assertThat(sink.isOpen()).isTrue();
+  }
+
+  private TableSinkStore newSink(String name) {
+    TableSinkStore store =
+        new TableSinkStoreBuilder(name, table, 3, metrics, Duration.ZERO, threadSinks).build();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    return store;
   }
 
   private static WriteOperation put(String rangeKey) {

@@ -118,6 +118,17 @@ class WriterSettingsTest {
   }
 
   @Test
+  void onlyExactlyOnceIsAccepted() {
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("kafka.processing.guarantee", "at_least_once");
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining(
+            "setting 'kafka.processing.guarantee' (SHARDSTREAM_KAFKA_PROCESSING_GUARANTEE) must be"
+                + " exactly_once_v2, got 'at_least_once'");
+  }
+
+  @Test
   void plainAvroNeedsNoRegistry() {
     Map<String, String> values = new HashMap<>(WriterSettings.defaults());
     values.put("serde.format", "plain-avro");

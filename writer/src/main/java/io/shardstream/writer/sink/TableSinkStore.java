@@ -8,12 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,53 +20,46 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Why offsets are committed only after the writes are durable</h2>
  *
- * Kafka Streams (4.3.x and 4.4.0) commits a task in three steps: {@code StreamTask.prepareCommit}
- * (which calls {@code ProcessorStateManager.flushCache()}, then flushes the record collector), then
- * the consumer-offset commit or, under exactly_once_v2, the transaction commit that carries the
- * offsets, then {@code postCommit}. {@link StateStore#commit(Map)} runs only in {@code postCommit}
- * (after the offsets, and under EOS only at enforced checkpoints), so it cannot guard anything.
- * {@code flushCache()} is the one hook that runs before the offsets are committed, on every commit
- * path (regular commits, rebalances, clean shutdown); it is offered to stores that implement {@link
- * CachedStateStore}. This store implements it and writes its buffer there, synchronously: if the
- * write fails it throws (after {@code failureBackoff}, so that an outage does not spin), the commit
- * does not happen, and the thread's tasks process their records again from the last committed
- * offsets (see {@link TableWriteFailedException} for how). {@code CachedStateStore} is an internal
- * interface: the integration test {@code SinkDurabilityIT} checks the behaviour on the Kafka
- * version in use, so an upgrade that moves the hook fails the build instead of losing writes.
+ * The writer runs with {@code processing.guarantee=exactly_once_v2}: a stream thread commits the
+ * offsets of its tasks only inside its producer's transaction, by calling the public {@link
+ * org.apache.kafka.clients.producer.Producer} methods {@code sendOffsetsToTransaction} and then
+ * {@code commitTransaction}, on every commit path (commit interval, rebalance, clean shutdown).
+ * Kafka Streams takes its producers from a public {@link
+ * org.apache.kafka.streams.KafkaClientSupplier}; the writer's ({@link DurableCommitClientSupplier})
+ * wraps each one so that both calls first write every sink the committing thread buffered into
+ * ({@link ThreadSinks}), synchronously. If a write fails, the call throws before the offsets join
+ * the transaction: the transaction is aborted, and the thread's tasks process their records again
+ * from the last committed offsets (see {@link SinkFlushingProducer}). The public {@link
+ * StateStore#commit(Map)} cannot serve: Kafka Streams calls it only after the offsets are
+ * committed.
  *
  * <p>The buffer is also written when it reaches {@code maxBufferedOps} (early writes are harmless:
- * they are the same whole states a retry would write). Outcome counters of the events whose writes
- * are buffered are applied only once the buffer is durable ({@link #afterDurable}), so a failed
- * attempt that is processed again does not count twice.
+ * they are the same whole states a retry would write). If that write fails, the sink drops what it
+ * is given until the commit, which then fails. Outcome counters of the events whose writes are
+ * buffered are applied only once the buffer is durable ({@link #afterDurable}), so a failed attempt
+ * that is processed again does not count twice.
  *
  * <p>A write DynamoDB rejects for good (a {@code ValidationException} the validation did not
  * foresee) cannot be dead-lettered from here: it is logged with its origin, counted ({@code
  * shardstream.writer.table.writes.rejected}) and skipped, so that one bad item does not stop every
  * partition of the task forever.
  */
-public final class TableSinkStore implements StateStore, CachedStateStore<Object, Object> {
+public final class TableSinkStore implements StateStore {
   private static final Logger LOG = LoggerFactory.getLogger(TableSinkStore.class);
-
-  /**
-   * Set on a stream thread when one of its sinks failed: Kafka Streams then closes every task of
-   * the thread dirty, which calls each sink's {@link #flushCache()} once more. Those writes would
-   * be processed again anyway, and during an outage each would wait out its retries, so the other
-   * sinks drop them. Cleared by the next record the thread buffers (new tasks at work).
-   */
-  private static final ThreadLocal<Boolean> THREAD_FAILED = ThreadLocal.withInitial(() -> false);
 
   private final String name;
   private final TableWriter table;
   private final int maxBufferedOps;
   private final WriterMetrics metrics;
   private final Duration failureBackoff;
+  private final ThreadSinks threadSinks;
   private final List<WriteOperation> operations = new ArrayList<>();
   private final List<String> origins = new ArrayList<>();
   private final List<Runnable> afterDurable = new ArrayList<>();
   private TaskId taskId;
   private boolean open;
 
-  /** Set when a write failed: the task is going down and must not commit. */
+  /** Set when a write failed: the task is going down and must not commit (until re-initialised). */
   private RuntimeException failure;
 
   TableSinkStore(
@@ -77,12 +67,14 @@ public final class TableSinkStore implements StateStore, CachedStateStore<Object
       TableWriter table,
       int maxBufferedOps,
       WriterMetrics metrics,
-      Duration failureBackoff) {
+      Duration failureBackoff,
+      ThreadSinks threadSinks) {
     this.name = name;
     this.table = table;
     this.maxBufferedOps = maxBufferedOps;
     this.metrics = metrics;
     this.failureBackoff = failureBackoff;
+    this.threadSinks = threadSinks;
   }
 
   /**
@@ -90,44 +82,28 @@ public final class TableSinkStore implements StateStore, CachedStateStore<Object
    * logs should DynamoDB reject it.
    */
   public void add(WriteOperation operation, String origin) {
-    requireHealthy();
-    THREAD_FAILED.set(false);
+    if (failure != null) {
+      return; // the commit will fail and these records are processed again
+    }
+    threadSinks.enlist(this);
     operations.add(operation);
     origins.add(origin);
     if (operations.size() >= maxBufferedOps) {
-      writeBuffer();
+      try {
+        writeBuffer();
+      } catch (TableWriteFailedException e) {
+        // Reported by the commit, which this sink now fails (the buffer is dropped already).
+      }
     }
   }
 
   /** Runs {@code action} once every write buffered so far is durable (it may be at once). */
   public void afterDurable(Runnable action) {
-    requireHealthy();
-    THREAD_FAILED.set(false);
+    if (failure != null) {
+      return;
+    }
+    threadSinks.enlist(this);
     afterDurable.add(action);
-  }
-
-  /** Writes the buffer; the task's pre-commit hook (see the class comment). */
-  @Override
-  public void flushCache() {
-    writeBuffer();
-  }
-
-  /** After the offsets: a no-op unless records arrived since {@link #flushCache()}. */
-  @Override
-  public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    writeBuffer();
-  }
-
-  /** Kafka Streams recycles a task's stores this way after flushing them: drop what is left. */
-  @Override
-  public void clearCache() {
-    discard();
-  }
-
-  @Override
-  public boolean setFlushListener(
-      CacheFlushListener<Object, Object> listener, boolean sendOldValues) {
-    return false;
   }
 
   @Override
@@ -167,17 +143,17 @@ public final class TableSinkStore implements StateStore, CachedStateStore<Object
     return operations.size();
   }
 
-  private void writeBuffer() {
-    requireHealthy();
-    if (THREAD_FAILED.get() && !(operations.isEmpty() && afterDurable.isEmpty())) {
-      discard();
-      throw new TableWriteFailedException(
-          "task "
-              + taskId
-              + ": another task of this thread"
-              + " failed to write; its records are processed again",
-          null);
+  /**
+   * Writes the buffer and runs the actions waiting for it; called by the committing thread before
+   * its offsets are committed (see the class comment).
+   *
+   * @throws TableWriteFailedException if the writes are not durable: the task must not commit
+   */
+  void writeBuffer() {
+    if (!open) {
+      return; // closed since it was enlisted: its task commits no more
     }
+    requireHealthy();
     if (!operations.isEmpty()) {
       List<WriteOperation> batch = List.copyOf(operations);
       long start = System.nanoTime();
@@ -188,7 +164,6 @@ public final class TableSinkStore implements StateStore, CachedStateStore<Object
         failure = e;
         metrics.flushFailed();
         discard();
-        THREAD_FAILED.set(true);
         LOG.warn(
             "task {}: {} table writes failed, retrying the task's records in {}: {}",
             taskId,

@@ -21,17 +21,20 @@ public final class TableSinkStoreBuilder implements StoreBuilder<TableSinkStore>
   private final int maxBufferedOps;
   private final WriterMetrics metrics;
   private final Duration failureBackoff;
+  private final ThreadSinks threadSinks;
 
   /**
    * @param failureBackoff the pause after a failed write before the task's records are processed
    *     again
+   * @param threadSinks where the sinks enlist so that their thread's commit writes them first
    */
   public TableSinkStoreBuilder(
       String name,
       TableWriter table,
       int maxBufferedOps,
       WriterMetrics metrics,
-      Duration failureBackoff) {
+      Duration failureBackoff,
+      ThreadSinks threadSinks) {
     if (maxBufferedOps < 1) {
       throw new IllegalArgumentException(
           "maxBufferedOps must be at least 1, got " + maxBufferedOps);
@@ -41,6 +44,7 @@ public final class TableSinkStoreBuilder implements StoreBuilder<TableSinkStore>
     this.maxBufferedOps = maxBufferedOps;
     this.metrics = metrics;
     this.failureBackoff = failureBackoff;
+    this.threadSinks = threadSinks;
   }
 
   @Override
@@ -65,7 +69,7 @@ public final class TableSinkStoreBuilder implements StoreBuilder<TableSinkStore>
 
   @Override
   public TableSinkStore build() {
-    return new TableSinkStore(name, table, maxBufferedOps, metrics, failureBackoff);
+    return new TableSinkStore(name, table, maxBufferedOps, metrics, failureBackoff, threadSinks);
   }
 
   @Override

@@ -6,9 +6,9 @@ import org.apache.kafka.streams.errors.TaskMigratedException;
 
 /**
  * The schema registry cannot be reached, so a record cannot be decoded: it is not the record's
- * fault and must not be dead-lettered. Like a failed table write, it makes Kafka Streams drop the
- * thread's uncommitted work and process again from the committed offsets, on the same thread (see
- * {@code TableWriteFailedException}), after a pause so that an outage does not spin.
+ * fault and must not be dead-lettered. As a {@link TaskMigratedException} it makes Kafka Streams
+ * close the thread's tasks dirty (aborting the transaction) and process again from the committed
+ * offsets on the same thread, after a pause so that an outage does not spin.
  */
 public final class RegistryOutageException extends TaskMigratedException {
   private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterTopology;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
+import io.shardstream.writer.sink.ThreadSinks;
 import io.shardstream.writer.state.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class WriterDriver implements AutoCloseable {
   private final InMemoryTable table = new InMemoryTable(TableKeys.of(config));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final WriterMetrics metrics = new WriterMetrics(registry);
+  private final ThreadSinks threadSinks = new ThreadSinks();
   private final TopologyTestDriver driver;
   private final TestInputTopic<byte[], byte[]> users;
   private final TestInputTopic<byte[], byte[]> emails;
@@ -75,7 +77,8 @@ public final class WriterDriver implements AutoCloseable {
                 Duration.ofMinutes(5),
                 flushMaxOps,
                 StoreKind.MEMORY,
-                Duration.ZERO));
+                Duration.ZERO,
+                threadSinks));
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -111,14 +114,25 @@ public final class WriterDriver implements AutoCloseable {
 
   public void sendUserBytes(byte[] key, byte[] value, long timestamp) {
     users.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), timestamp));
+    commit();
   }
 
   public void sendUserBytes(byte[] key, byte[] value, long timestamp, Headers headers) {
     users.pipeInput(new TestRecord<>(key, value, headers, timestamp));
+    commit();
   }
 
   public void sendEmailBytes(byte[] key, byte[] value, long timestamp) {
     emails.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), timestamp));
+    commit();
+  }
+
+  /**
+   * What the writer's producer does before each transaction commit ({@code
+   * DurableCommitClientSupplier}); the test driver commits after every record.
+   */
+  private void commit() {
+    threadSinks.writeAll();
   }
 
   public byte[] userBytes(UserChangeEvent event) {
