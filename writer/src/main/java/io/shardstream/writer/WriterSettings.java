@@ -63,6 +63,9 @@ public record WriterSettings(
 
   public static final String APPLICATION_ID = "application.id";
   public static final String KAFKA_PREFIX = "kafka";
+  /** The only guarantee the table sink can keep: it writes inside the transaction commit. */
+  public static final String PROCESSING_GUARANTEE =
+      KAFKA_PREFIX + "." + StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
   public static final String SERDE_FORMAT = "serde.format";
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
@@ -105,7 +108,7 @@ public record WriterSettings(
     Map<String, String> defaults = new LinkedHashMap<>();
     defaults.put(APPLICATION_ID, DEFAULT_APPLICATION_ID);
     defaults.put("kafka.bootstrap.servers", "localhost:9092");
-    defaults.put("kafka.processing.guarantee", "exactly_once_v2");
+    defaults.put(PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
     // Each commit writes the tasks' buffered table writes: a longer interval makes bigger batches.
     defaults.put("kafka.commit.interval.ms", "1000");
     // Process whatever is fetched: the stages do not depend on timestamp order across their two
@@ -155,14 +158,18 @@ public record WriterSettings(
               + Settings.envName("kafka.bootstrap.servers")
               + ")");
     }
-    String guarantee = kafka.getOrDefault("processing.guarantee", "");
-    if (!"exactly_once_v2".equals(guarantee)) {
+    String guarantee = kafka.getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "");
+    if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
       // The table sink writes its buffer when the producer commits the transaction that carries
       // the consumed offsets; under at_least_once no transaction would wait for it.
       problems.add(
-          "setting 'kafka.processing.guarantee' ("
-              + Settings.envName("kafka.processing.guarantee")
-              + ") must be exactly_once_v2, got '"
+          "setting '"
+              + PROCESSING_GUARANTEE
+              + "' ("
+              + Settings.envName(PROCESSING_GUARANTEE)
+              + ") must be "
+              + StreamsConfig.EXACTLY_ONCE_V2
+              + ", got '"
               + guarantee
               + "': the table writes are made durable inside its transaction commit");
     }
