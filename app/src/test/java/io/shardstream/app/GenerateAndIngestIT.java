@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,21 +19,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code shardstream generate} to a file, then {@code shardstream ingest file} into real Kafka. */
 @ExtendWith(DevStackExtension.class)
 class GenerateAndIngestIT {
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = ShardstreamCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
@@ -56,7 +45,7 @@ class GenerateAndIngestIT {
     Files.writeString(settings, "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n"
         + "registry.url=" + registry.url() + "\n" + "registry.auto-register=true\n");
     Map<String, Long> before = endOffsets(kafka);
-    Run imported = run("ingest", "file", events.toString(), "--settings", settings.toString(),
+    CommandRun imported = run("ingest", "file", events.toString(), "--settings", settings.toString(),
         "--no-progress");
     assertThat(imported.exitCode()).as(imported.err()).isEqualTo(1);
     assertThat(imported.err()).contains("line " + (good + 1) + ":").contains("line " + (good + 2) + ":")

@@ -2,27 +2,17 @@ package io.shardstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code shardstream help} names every command, the launcher's module commands included. */
 class ShardstreamCommandTest {
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = ShardstreamCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void helpListsEveryCommandWithItsSummary() {
-    Run help = run("help");
+    CommandRun help = run("help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
         .containsPattern("(?m)^  demo +Start the local stack")
@@ -37,7 +27,7 @@ class ShardstreamCommandTest {
 
   @Test
   void aModuleCommandOutsideTheLauncherSaysWhereItRuns() {
-    Run demo = run("demo", "--users", "50");
+    CommandRun demo = run("demo", "--users", "50");
     assertThat(demo.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
     assertThat(demo.err().lines().toList())
         .singleElement()

@@ -4,41 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code shardstream table create|describe} against real DynamoDB Local. */
 @ExtendWith(DevStackExtension.class)
 class TableCommandIT {
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = ShardstreamCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void createsIdempotentlyDescribesAndReportsAMismatch(DynamoDbEndpoint dynamo, @TempDir Path dir)
       throws Exception {
     String endpoint = dynamo.url().toString();
-    Run created = run("table", "create", "--table", "cli-users", "--endpoint", endpoint);
+    CommandRun created = run("table", "create", "--table", "cli-users", "--endpoint", endpoint);
     assertThat(created.exitCode()).as(created.err()).isZero();
     assertThat(created.out()).contains("table cli-users at " + endpoint + ": created, 12 indexes");
     assertThat(run("table", "create", "--table", "cli-users", "--endpoint", endpoint).out())
         .contains(": existed");
 
-    Run described = run("table", "describe", "--table", "cli-users", "--endpoint", endpoint,
+    CommandRun described = run("table", "describe", "--table", "cli-users", "--endpoint", endpoint,
         "--count");
     assertThat(described.exitCode()).isZero();
     assertThat(described.out()).contains("userBeneficiaryFirstName").contains("items (exact count): 0");
@@ -49,12 +38,12 @@ class TableCommandIT {
          "entities": {"user": {"uniqueProperty": "userId", "timestampProperty": "created"}},
          "indexes": {"created": {"hashKey": "hashKey", "rangeKey": "created"}},
          "propertyTranscodes": {"userId": "string", "created": "timestamp"}}""");
-    Run mismatch = run("table", "create", "--table", "cli-users", "--endpoint", endpoint,
+    CommandRun mismatch = run("table", "create", "--table", "cli-users", "--endpoint", endpoint,
         "--config", other.toString());
     assertThat(mismatch.exitCode()).isEqualTo(2);
     assertThat(mismatch.err()).contains("firstName").doesNotContain("\tat ");
 
-    Run missing = run("table", "describe", "--table", "no-such-table", "--endpoint", endpoint);
+    CommandRun missing = run("table", "describe", "--table", "no-such-table", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no table no-such-table");
   }

@@ -2,34 +2,23 @@ package io.shardstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Mistakes a user makes on the command line: each is one line on stderr naming the problem and what
  * to do, exit code 2, and never a stack trace.
  */
 class UserErrorsTest {
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = ShardstreamCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   /** Exit code 2 and one line, starting with the command, with no Java internals in it. */
-  private static String userError(Run run) {
+  private static String userError(CommandRun run) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(UserErrorHandler.USER_ERROR);
     assertThat(run.err().lines().toList()).as(run.err()).hasSize(1);
     assertThat(run.err())
@@ -99,7 +88,7 @@ class UserErrorsTest {
       throws Exception {
     Path config = dir.resolve("config.json");
     Files.writeString(config, "{\"hashKey\": \"pk\",\n \"hashKey\": \"sk\"}");
-    Run duplicate = run("keys", "--config", config.toString());
+    CommandRun duplicate = run("keys", "--config", config.toString());
     assertThat(duplicate.exitCode()).isEqualTo(UserErrorHandler.USER_ERROR);
     assertThat(duplicate.err())
         .contains("$.hashKey: not valid JSON at line 2, column", "Duplicate field 'hashKey'")
