@@ -54,14 +54,8 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
     }
     // Another record type cannot be resolved into this class: say so rather than "malformed".
     if (!writer.getFullName().equals(codec.schema().getFullName())) {
-      throw new UndecodableEventException(
-          DecodeFailure.WRONG_EVENT_TYPE,
-          "expected a "
-              + type.getSimpleName()
-              + " but schema id "
-              + schemaId
-              + " describes "
-              + writer.getFullName());
+      throw UndecodableEventException.wrongEventType(
+          type, schemaId, "describes " + writer.getFullName(), null);
     }
     return codec.decode(WireFormat.body(data), writer);
   }
@@ -73,23 +67,12 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
             .schema(schemaId)
             .orElseThrow(
                 () ->
-                    new UndecodableEventException(
-                        DecodeFailure.UNKNOWN_SCHEMA_ID,
-                        "schema id "
-                            + schemaId
-                            + " is not in the schema registry at "
-                            + settings.apiUrl()));
+                    UndecodableEventException.unknownSchemaId(
+                        schemaId, settings.apiUrl(), null));
     try {
       return new Schema.Parser().parse(text);
     } catch (SchemaParseException e) {
-      throw new UndecodableEventException(
-          DecodeFailure.WRONG_EVENT_TYPE,
-          "expected a "
-              + type.getSimpleName()
-              + " but schema id "
-              + schemaId
-              + " is not an Avro schema",
-          e);
+      throw UndecodableEventException.wrongEventType(type, schemaId, "is not an Avro schema", e);
     }
   }
 

@@ -49,14 +49,8 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
       throw explain(e, data);
     }
     if (!type.isInstance(value)) {
-      throw new UndecodableEventException(
-          DecodeFailure.WRONG_EVENT_TYPE,
-          "expected a "
-              + type.getSimpleName()
-              + " but schema id "
-              + WireFormat.schemaId(data)
-              + " describes "
-              + describe(value));
+      throw UndecodableEventException.wrongEventType(
+          type, WireFormat.schemaId(data), "describes " + describe(value), null);
     }
     return type.cast(value);
   }
@@ -69,10 +63,7 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     }
     int status = RegistryFailures.status(failure);
     if (status == 404) {
-      return new UndecodableEventException(
-          DecodeFailure.UNKNOWN_SCHEMA_ID,
-          "schema id " + schemaId + " is not in the schema registry at " + settings.apiUrl(),
-          failure);
+      return UndecodableEventException.unknownSchemaId(schemaId, settings.apiUrl(), failure);
     }
     if (status != -1) {
       // Refused for another reason (authorisation...): the registry's problem, not the record's.
@@ -80,14 +71,8 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
           failure, "fetching schema id " + schemaId, settings.apiUrl());
     }
     if (isUnknownRecordClass(failure)) {
-      return new UndecodableEventException(
-          DecodeFailure.WRONG_EVENT_TYPE,
-          "expected a "
-              + type.getSimpleName()
-              + " but schema id "
-              + schemaId
-              + " describes a record with no generated class",
-          failure);
+      return UndecodableEventException.wrongEventType(
+          type, schemaId, "describes a record with no generated class", failure);
     }
     return new UndecodableEventException(
         DecodeFailure.MALFORMED_AVRO,
