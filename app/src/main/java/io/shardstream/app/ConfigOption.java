@@ -1,8 +1,8 @@
 package io.shardstream.app;
 
 import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.ConfigValidationException;
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.service.InputFiles;
 import java.io.IOException;
@@ -29,8 +29,8 @@ final class ConfigOption {
     try {
       json = Files.readString(file);
     } catch (IOException e) {
-      throw new UserException("cannot read entity configuration file " + file + ": "
-          + e.getMessage(), e);
+      throw new UserException(
+          "cannot read entity configuration file " + file + ": " + e.getMessage(), e);
     }
     try {
       return ConfigLoader.parse(json);

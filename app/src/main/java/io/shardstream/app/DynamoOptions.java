@@ -18,23 +18,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * read.
  */
 final class DynamoOptions {
-  @Option(names = "--table", defaultValue = "${env:SHARDSTREAM_DYNAMODB_TABLE:-shardstream}",
+  @Option(
+      names = "--table",
+      defaultValue = "${env:SHARDSTREAM_DYNAMODB_TABLE:-shardstream}",
       description = "Table name (env SHARDSTREAM_DYNAMODB_TABLE). Default: ${DEFAULT-VALUE}.")
   String table;
 
-  @Option(names = "--endpoint", converter = CheckedValues.Endpoint.class, defaultValue = "${env:SHARDSTREAM_DYNAMODB_ENDPOINT}",
-      description = "DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local "
-          + "(env SHARDSTREAM_DYNAMODB_ENDPOINT). Default: AWS.")
+  @Option(
+      names = "--endpoint",
+      converter = CheckedValues.Endpoint.class,
+      defaultValue = "${env:SHARDSTREAM_DYNAMODB_ENDPOINT}",
+      description =
+          "DynamoDB endpoint, e.g. http://localhost:8000 for DynamoDB Local "
+              + "(env SHARDSTREAM_DYNAMODB_ENDPOINT). Default: AWS.")
   URI endpoint;
 
-  @Option(names = "--region", defaultValue = "${env:SHARDSTREAM_DYNAMODB_REGION}",
-      description = "AWS region (env SHARDSTREAM_DYNAMODB_REGION). Default: the SDK's lookup; "
-          + "us-east-1 with a local endpoint.")
+  @Option(
+      names = "--region",
+      defaultValue = "${env:SHARDSTREAM_DYNAMODB_REGION}",
+      description =
+          "AWS region (env SHARDSTREAM_DYNAMODB_REGION). Default: the SDK's lookup; "
+              + "us-east-1 with a local endpoint.")
   String region;
 
   DynamoDbClient client() {
-    return DynamoDbClients.create(DynamoDbClients.Settings.defaults()
-        .at(Optional.ofNullable(endpoint), Optional.ofNullable(region)));
+    return DynamoDbClients.create(
+        DynamoDbClients.Settings.defaults()
+            .at(Optional.ofNullable(endpoint), Optional.ofNullable(region)));
   }
 
   /**
@@ -58,7 +68,8 @@ final class DynamoOptions {
     String local = "give --endpoint (SHARDSTREAM_DYNAMODB_ENDPOINT) for DynamoDB Local";
     if (message.contains("Unable to load credentials")) {
       return "no AWS credentials found (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws or an "
-          + "instance role): set them, or " + local;
+          + "instance role): set them, or "
+          + local;
     }
     if (message.contains("Unable to load region")) {
       return "no AWS region: set --region (SHARDSTREAM_DYNAMODB_REGION) or AWS_REGION, or " + local;
@@ -67,21 +78,33 @@ final class DynamoOptions {
     if (network == null) {
       return "DynamoDB request failed: " + message;
     }
-    String why = network instanceof UnknownHostException ? "unknown host " + network.getMessage()
-        : network instanceof SocketTimeoutException ? "timed out"
-        : String.valueOf(network.getMessage());
+    String why =
+        network instanceof UnknownHostException
+            ? "unknown host " + network.getMessage()
+            : network instanceof SocketTimeoutException
+                ? "timed out"
+                : String.valueOf(network.getMessage());
     if (endpoint != null) {
-      return "cannot reach DynamoDB at " + endpoint + " (" + why + "): check --endpoint "
+      return "cannot reach DynamoDB at "
+          + endpoint
+          + " ("
+          + why
+          + "): check --endpoint "
           + "(SHARDSTREAM_DYNAMODB_ENDPOINT) and that DynamoDB is running there";
     }
-    return "cannot reach AWS DynamoDB (" + why + "): check the network and the region (--region, "
-        + "SHARDSTREAM_DYNAMODB_REGION), or " + local;
+    return "cannot reach AWS DynamoDB ("
+        + why
+        + "): check the network and the region (--region, "
+        + "SHARDSTREAM_DYNAMODB_REGION), or "
+        + local;
   }
 
   private static Throwable networkCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException
-          || t instanceof SocketTimeoutException || t instanceof NoRouteToHostException) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof SocketTimeoutException
+          || t instanceof NoRouteToHostException) {
         return t;
       }
     }

@@ -19,39 +19,75 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shardstream generate}: realistic User/Email change events (deterministic for a seed),
- * with updates, deletes, duplicates, out-of-order and invalid events, to Kafka or a JSON lines
- * file.
+ * {@code shardstream generate}: realistic User/Email change events (deterministic for a seed), with
+ * updates, deletes, duplicates, out-of-order and invalid events, to Kafka or a JSON lines file.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Generate realistic change events (Datafaker, deterministic for a seed) to Kafka "
-        + "or to a JSON lines file.")
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate realistic change events (Datafaker, deterministic for a seed) to Kafka "
+            + "or to a JSON lines file.")
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--users", converter = CheckedValues.UserCount.class, defaultValue = "1000", description = "Users to create. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--users",
+      converter = CheckedValues.UserCount.class,
+      defaultValue = "1000",
+      description = "Users to create. Default: ${DEFAULT-VALUE}.")
   int users;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--update-rate", converter = CheckedValues.Share.class, defaultValue = "0.25", description = "Share of events that update a user. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--update-rate",
+      converter = CheckedValues.Share.class,
+      defaultValue = "0.25",
+      description = "Share of events that update a user. Default: ${DEFAULT-VALUE}.")
   double updateRate;
 
-  @Option(names = "--delete-rate", converter = CheckedValues.Share.class, defaultValue = "0.05", description = "Share of events that delete. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--delete-rate",
+      converter = CheckedValues.Share.class,
+      defaultValue = "0.05",
+      description = "Share of events that delete. Default: ${DEFAULT-VALUE}.")
   double deleteRate;
 
-  @Option(names = "--duplicate-rate", converter = CheckedValues.Share.class, defaultValue = "0.03", description = "Share of re-sent events. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--duplicate-rate",
+      converter = CheckedValues.Share.class,
+      defaultValue = "0.03",
+      description = "Share of re-sent events. Default: ${DEFAULT-VALUE}.")
   double duplicateRate;
 
-  @Option(names = "--out-of-order-rate", converter = CheckedValues.Share.class, defaultValue = "0.02", description = "Share of out-of-order updates. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--out-of-order-rate",
+      converter = CheckedValues.Share.class,
+      defaultValue = "0.02",
+      description = "Share of out-of-order updates. Default: ${DEFAULT-VALUE}.")
   double outOfOrderRate;
 
-  @Option(names = "--invalid-rate", converter = CheckedValues.Share.class, defaultValue = "0.02", description = "Share of invalid events. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--invalid-rate",
+      converter = CheckedValues.Share.class,
+      defaultValue = "0.02",
+      description = "Share of invalid events. Default: ${DEFAULT-VALUE}.")
   double invalidRate;
 
-  @Option(names = "--rate", converter = CheckedValues.EventsPerSecond.class, defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--rate",
+      converter = CheckedValues.EventsPerSecond.class,
+      defaultValue = "0",
+      description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
   double rate;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write JSON lines to FILE ('-' for stdout) instead of producing to Kafka.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write JSON lines to FILE ('-' for stdout) instead of producing to Kafka.")
   Path out;
 
   @Option(names = "--no-progress", description = "No progress bar.")
@@ -64,15 +100,22 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     GeneratorOptions options;
     try {
-      options = GeneratorOptions.defaults().withUsers(users).withSeed(seed)
-          .withRates(updateRate, deleteRate, duplicateRate, outOfOrderRate, invalidRate);
+      options =
+          GeneratorOptions.defaults()
+              .withUsers(users)
+              .withSeed(seed)
+              .withRates(updateRate, deleteRate, duplicateRate, outOfOrderRate, invalidRate);
     } catch (IllegalArgumentException e) {
       // Each value passed its own check; together they break a rule (the rates' sum).
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (EventSink sink = sink()) {
-      GenerateReport report = GeneratorRun.run(new EventGenerator(options), sink,
-          RateLimiter.perSecond(rate), ProgressDisplay.onStderr(noProgress || isStdout()));
+      GenerateReport report =
+          GeneratorRun.run(
+              new EventGenerator(options),
+              sink,
+              RateLimiter.perSecond(rate),
+              ProgressDisplay.onStderr(noProgress || isStdout()));
       spec.commandLine().getErr().println(report.summary());
       // Nothing here is a bad input line: a run that stopped is a problem to fix (exit 2).
       return report.succeeded() ? 0 : UserErrorHandler.USER_ERROR;

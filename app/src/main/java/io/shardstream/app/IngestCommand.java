@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code shardstream ingest ...}: sources of change events into Kafka. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
     description = "Bring change events into Kafka from a source.",
     subcommands = {IngestCommand.File.class, IngestCommand.DdbStream.class})
 final class IngestCommand implements Runnable {
@@ -40,21 +42,31 @@ final class IngestCommand implements Runnable {
   }
 
   /** {@code shardstream ingest file EVENTS.jsonl}: JSON lines change events → Kafka. */
-  @Command(name = "file", mixinStandardHelpOptions = true,
-      description = "Import JSON lines change events (format: ingest/README.md) into Kafka; bad "
-          + "lines are reported by number and skipped; resumable.")
+  @Command(
+      name = "file",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import JSON lines change events (format: ingest/README.md) into Kafka; bad "
+              + "lines are reported by number and skipped; resumable.")
   static final class File implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The JSON lines file.")
     Path file;
 
-    @Option(names = "--from-line", description = "Start at this line (1-based). Default: the "
-        + "checkpoint's next line when --resume, else 1.")
+    @Option(
+        names = "--from-line",
+        description =
+            "Start at this line (1-based). Default: the "
+                + "checkpoint's next line when --resume, else 1.")
     Long fromLine;
 
     @Option(names = "--resume", description = "Continue from the checkpoint file FILE.checkpoint.")
     boolean resume;
 
-    @Option(names = "--rate", converter = CheckedValues.EventsPerSecond.class, defaultValue = "0", description = "Events per second; 0 = as fast as possible.")
+    @Option(
+        names = "--rate",
+        converter = CheckedValues.EventsPerSecond.class,
+        defaultValue = "0",
+        description = "Events per second; 0 = as fast as possible.")
     double rate;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -67,18 +79,27 @@ final class IngestCommand implements Runnable {
     public Integer call() throws InterruptedException {
       InputFiles.requireReadable(file, "events file");
       Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
-      long start = fromLine != null ? fromLine
-          : resume ? ImportCheckpoint.read(checkpoint).map(ImportCheckpoint::nextLine).orElse(1L)
-          : 1L;
+      long start =
+          fromLine != null
+              ? fromLine
+              : resume
+                  ? ImportCheckpoint.read(checkpoint).map(ImportCheckpoint::nextLine).orElse(1L)
+                  : 1L;
       PrintWriter err = spec.commandLine().getErr();
-      ImportOptions options = ImportOptions.defaults().withFromLine(start)
-          .withCheckpoint(checkpoint).withRate(rate).withOnBadLine(bad -> {
-            err.println(bad);
-            err.flush();
-          });
+      ImportOptions options =
+          ImportOptions.defaults()
+              .withFromLine(start)
+              .withCheckpoint(checkpoint)
+              .withRate(rate)
+              .withOnBadLine(
+                  bad -> {
+                    err.println(bad);
+                    err.flush();
+                  });
       try (EventSink sink = KafkaEventSink.fromSettings(settings.load(IngestSettings.defaults()))) {
-        ImportReport report = runInterruptibly(() -> FileImporter.run(file, options, sink,
-            ProgressDisplay.onStderr(noProgress)));
+        ImportReport report =
+            runInterruptibly(
+                () -> FileImporter.run(file, options, sink, ProgressDisplay.onStderr(noProgress)));
         err.println(report.summary());
         return report.exitCode();
       }
@@ -92,21 +113,28 @@ final class IngestCommand implements Runnable {
         throws InterruptedException {
       java.util.concurrent.atomic.AtomicReference<Object> result =
           new java.util.concurrent.atomic.AtomicReference<>();
-      Thread worker = Thread.ofPlatform().name("import").start(() -> {
-        try {
-          result.set(work.call());
-        } catch (Exception e) {
-          result.set(e);
-        }
-      });
-      Thread hook = Thread.ofPlatform().unstarted(() -> {
-        worker.interrupt();
-        try {
-          worker.join(10_000);
-        } catch (InterruptedException ignored) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread worker =
+          Thread.ofPlatform()
+              .name("import")
+              .start(
+                  () -> {
+                    try {
+                      result.set(work.call());
+                    } catch (Exception e) {
+                      result.set(e);
+                    }
+                  });
+      Thread hook =
+          Thread.ofPlatform()
+              .unstarted(
+                  () -> {
+                    worker.interrupt();
+                    try {
+                      worker.join(10_000);
+                    } catch (InterruptedException ignored) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
       Runtime.getRuntime().addShutdownHook(hook);
       worker.join();
       try {
@@ -128,32 +156,46 @@ final class IngestCommand implements Runnable {
    * {@code shardstream ingest ddb-stream --table SOURCE --entity user|email}: a source table's
    * DynamoDB stream → Kafka, until Ctrl-C.
    */
-  @Command(name = "ddb-stream", mixinStandardHelpOptions = true,
-      description = "Read a source table's DynamoDB stream (NEW_AND_OLD_IMAGES) with KCL and produce "
-          + "its changes as events: INSERT/MODIFY -> UPSERT, REMOVE -> DELETE. Runs until Ctrl-C; "
-          + "checkpoints each batch once Kafka has acknowledged it. Records that cannot be events go to the "
-          + "dead-letter topic (setting topics.dead-letters, default shardstream.dlq) with a reason.")
+  @Command(
+      name = "ddb-stream",
+      mixinStandardHelpOptions = true,
+      description =
+          "Read a source table's DynamoDB stream (NEW_AND_OLD_IMAGES) with KCL and produce "
+              + "its changes as events: INSERT/MODIFY -> UPSERT, REMOVE -> DELETE. Runs until Ctrl-C; "
+              + "checkpoints each batch once Kafka has acknowledged it. Records that cannot be events go to the "
+              + "dead-letter topic (setting topics.dead-letters, default shardstream.dlq) with a reason.")
   static final class DdbStream implements Callable<Integer> {
     @Option(names = "--table", description = "Source table (setting stream.table).")
     String table;
 
-    @Option(names = "--entity", description = "What its items are: user or email (setting stream.entity).")
+    @Option(
+        names = "--entity",
+        description = "What its items are: user or email (setting stream.entity).")
     String entity;
 
-    @Option(names = "--version-attribute", description = "Attribute holding the item's version: a whole "
-        + "number, or a timestamp such as updated (setting stream.version-attribute). Default: version.")
+    @Option(
+        names = "--version-attribute",
+        description =
+            "Attribute holding the item's version: a whole "
+                + "number, or a timestamp such as updated (setting stream.version-attribute). Default: version.")
     String versionAttribute;
 
-    @Option(names = "--endpoint", description = "DynamoDB endpoint, e.g. http://localhost:8000 for "
-        + "DynamoDB Local (setting dynamodb.endpoint). Default: AWS, region and credentials from the "
-        + "SDK's default chain.")
+    @Option(
+        names = "--endpoint",
+        description =
+            "DynamoDB endpoint, e.g. http://localhost:8000 for "
+                + "DynamoDB Local (setting dynamodb.endpoint). Default: AWS, region and credentials from the "
+                + "SDK's default chain.")
     String endpoint;
 
     @Option(names = "--region", description = "AWS region (setting dynamodb.region).")
     String region;
 
-    @Option(names = "--application-name", description = "KCL application name, also its lease table's "
-        + "name (setting stream.application-name). Default: shardstream-ddb-stream-<table>.")
+    @Option(
+        names = "--application-name",
+        description =
+            "KCL application name, also its lease table's "
+                + "name (setting stream.application-name). Default: shardstream-ddb-stream-<table>.")
     String applicationName;
 
     @Mixin SettingsOption settings;
@@ -168,7 +210,8 @@ final class IngestCommand implements Runnable {
         throw new UserException("name the source table: --table (or setting stream.table)");
       }
       if (entity == null && loaded.get(StreamSourceSettings.ENTITY).isEmpty()) {
-        throw new UserException("name what its items are: --entity user|email (or setting stream.entity)");
+        throw new UserException(
+            "name what its items are: --entity user|email (or setting stream.entity)");
       }
       Map<String, String> options = new HashMap<>();
       options.put(StreamSourceSettings.TABLE, table);
@@ -192,9 +235,16 @@ final class IngestCommand implements Runnable {
         // batch stays checkpointed; the hook waits for it.
         Thread hook = Thread.ofPlatform().unstarted(source::close);
         Runtime.getRuntime().addShutdownHook(hook);
-        err.println("reading the stream of " + config.mapping().table() + " as " + config.mapping().entity().type()
-            + " events (KCL application " + config.applicationName() + ", dead letters to " + deadLetterTopic
-            + "); Ctrl-C stops");
+        err.println(
+            "reading the stream of "
+                + config.mapping().table()
+                + " as "
+                + config.mapping().entity().type()
+                + " events (KCL application "
+                + config.applicationName()
+                + ", dead letters to "
+                + deadLetterTopic
+                + "); Ctrl-C stops");
         err.flush();
         source.awaitTermination();
         source.close();
@@ -205,8 +255,10 @@ final class IngestCommand implements Runnable {
         }
         err.println(source.stats().summary());
         if (source.failure().isPresent()) {
-          err.println("ingest ddb-stream: stopped: " + source.failure().get().getMessage()
-              + " (the unacknowledged batch is read again on the next start)");
+          err.println(
+              "ingest ddb-stream: stopped: "
+                  + source.failure().get().getMessage()
+                  + " (the unacknowledged batch is read again on the next start)");
           return UserErrorHandler.USER_ERROR;
         }
         return 0;

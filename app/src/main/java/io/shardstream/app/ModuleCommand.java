@@ -9,15 +9,17 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * A command of the {@code ./shardstream} launcher that lives in a module of its own, on its own
- * class path: {@code demo} and {@code bench} run the dev-only local stack (devstack: the
- * in-process Kafka broker, DynamoDB Local), which must never reach this module's class path or
- * the image built from it. They are listed here only so that {@code shardstream help} names every
- * command; the launcher hands them to their module before this one is reached, so running one
- * here means this is a build without it (the container image).
+ * class path: {@code demo} and {@code bench} run the dev-only local stack (devstack: the in-process
+ * Kafka broker, DynamoDB Local), which must never reach this module's class path or the image built
+ * from it. They are listed here only so that {@code shardstream help} names every command; the
+ * launcher hands them to their module before this one is reached, so running one here means this is
+ * a build without it (the container image).
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = ShardstreamCommand.Version.class)
 public final class ModuleCommand implements Callable<Integer> {
-  /** {@code demo}'s line in {@code shardstream help}; the demo module's own usage starts with it. */
+  /**
+   * {@code demo}'s line in {@code shardstream help}; the demo module's own usage starts with it.
+   */
   public static final String DEMO_SUMMARY =
       "Start the local stack, the writer and the query API, generate users, and print example "
           + "requests; Ctrl-C stops everything.";
@@ -49,8 +51,12 @@ public final class ModuleCommand implements Callable<Integer> {
         .usageMessage()
         .description(
             summary,
-            "Module '" + name + "', run by the repository's ./shardstream launcher with its own "
-                + "class path (see `./shardstream " + name + " --help`); not part of this build.");
+            "Module '"
+                + name
+                + "', run by the repository's ./shardstream launcher with its own "
+                + "class path (see `./shardstream "
+                + name
+                + " --help`); not part of this build.");
     return commandLine;
   }
 

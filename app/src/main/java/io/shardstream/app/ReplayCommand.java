@@ -266,7 +266,10 @@ final class ReplayCommand implements Callable<Integer> {
     return defaults;
   }
 
-  /** The control table the query APIs follow (the same rule as theirs: {@link ControlTable#nameFrom}). */
+  /**
+   * The control table the query APIs follow (the same rule as theirs: {@link
+   * ControlTable#nameFrom}).
+   */
   static String controlTable(Settings loaded, WriterSettings base) {
     return ControlTable.nameFrom(loaded.get(CONTROL_TABLE, ""), base.table())
         .orElseThrow(

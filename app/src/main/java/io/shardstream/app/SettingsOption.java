@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  * {@code SHARDSTREAM_*} environment variable (see the README's configuration table).
  */
 final class SettingsOption {
-  @Option(names = {"-s", "--settings"}, paramLabel = "FILE",
+  @Option(
+      names = {"-s", "--settings"},
+      paramLabel = "FILE",
       defaultValue = "${env:SHARDSTREAM_SETTINGS}",
       description = "Settings file (.properties or .yaml); env SHARDSTREAM_* overrides each key.")
   Path file;

@@ -34,8 +34,8 @@ public final class ShardstreamCommand implements Runnable {
   }
 
   /**
-   * Libraries logging through java.util.logging (the registry client's Vert.x) would print in
-   * JUL's own two-line format, past logback.xml's levels and filters; this sends them through it.
+   * Libraries logging through java.util.logging (the registry client's Vert.x) would print in JUL's
+   * own two-line format, past logback.xml's levels and filters; this sends them through it.
    */
   static void routeJavaUtilLogging() {
     if (!SLF4JBridgeHandler.isInstalled()) {
@@ -45,8 +45,8 @@ public final class ShardstreamCommand implements Runnable {
   }
 
   /**
-   * The configured command line, shared by {@link #main} and tests: the service commands, then
-   * the launcher's module commands ({@code demo}, {@code bench}) so that {@code help} lists every
+   * The configured command line, shared by {@link #main} and tests: the service commands, then the
+   * launcher's module commands ({@code demo}, {@code bench}) so that {@code help} lists every
    * command, then {@code help}.
    */
   public static CommandLine newCommandLine() {

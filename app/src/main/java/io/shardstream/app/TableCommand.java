@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shardstream table create|describe}: the single table and its GSIs, from the config. */
-@Command(name = "table", mixinStandardHelpOptions = true,
+@Command(
+    name = "table",
+    mixinStandardHelpOptions = true,
     description = "Create or describe the single table and its indexes.",
     subcommands = {TableCommand.Create.class, TableCommand.Describe.class})
 final class TableCommand implements Runnable {
@@ -26,9 +28,12 @@ final class TableCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  @Command(name = "create", mixinStandardHelpOptions = true,
-      description = "Create the table and one GSI per config index if missing (idempotent); "
-          + "report every difference when an existing table disagrees with the config.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create the table and one GSI per config index if missing (idempotent); "
+              + "report every difference when an existing table disagrees with the config.")
   static final class Create implements Callable<Integer> {
     @Mixin ConfigOption config;
     @Mixin DynamoOptions dynamo;
@@ -44,14 +49,22 @@ final class TableCommand implements Runnable {
       } catch (TableMismatchException e) {
         throw new UserException(e.getMessage(), e);
       }
-      out.println("table " + dynamo.where() + ": " + outcome.name().toLowerCase(java.util.Locale.ROOT)
-          + ", " + entityConfig.indexes().size() + " indexes");
+      out.println(
+          "table "
+              + dynamo.where()
+              + ": "
+              + outcome.name().toLowerCase(java.util.Locale.ROOT)
+              + ", "
+              + entityConfig.indexes().size()
+              + " indexes");
       DelimiterOrder.notice(entityConfig).ifPresent(notice -> out.println("note: " + notice));
       return 0;
     }
   }
 
-  @Command(name = "describe", mixinStandardHelpOptions = true,
+  @Command(
+      name = "describe",
+      mixinStandardHelpOptions = true,
       description = "Show the table's keys, indexes, status and item count.")
   static final class Describe implements Callable<Integer> {
     @Mixin DynamoOptions dynamo;
@@ -64,17 +77,19 @@ final class TableCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      return dynamo.call(client -> {
-        Optional<TableSummary> summary = TableDescriber.describe(client, dynamo.table);
-        if (summary.isEmpty()) {
-          throw new UserException("no table " + dynamo.where());
-        }
-        out.println(summary.get().render());
-        if (count) {
-          out.println("items (exact count): " + TableDescriber.countItems(client, dynamo.table));
-        }
-        return 0;
-      });
+      return dynamo.call(
+          client -> {
+            Optional<TableSummary> summary = TableDescriber.describe(client, dynamo.table);
+            if (summary.isEmpty()) {
+              throw new UserException("no table " + dynamo.where());
+            }
+            out.println(summary.get().render());
+            if (count) {
+              out.println(
+                  "items (exact count): " + TableDescriber.countItems(client, dynamo.table));
+            }
+            return 0;
+          });
     }
   }
 }

@@ -12,10 +12,10 @@ import picocli.CommandLine.ParseResult;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Turns the failures a user can fix (bad configuration, unreadable file, unreachable service)
- * into a one-paragraph message and exit code 2, instead of a stack trace. Anything else is a bug:
- * exit code 70 (sysexits' EX_SOFTWARE), the stack trace in the log; exit code 1 stays "some input
- * lines failed". Launchers in other modules reuse it and name their own such failures with {@link
+ * Turns the failures a user can fix (bad configuration, unreadable file, unreachable service) into
+ * a one-paragraph message and exit code 2, instead of a stack trace. Anything else is a bug: exit
+ * code 70 (sysexits' EX_SOFTWARE), the stack trace in the log; exit code 1 stays "some input lines
+ * failed". Launchers in other modules reuse it and name their own such failures with {@link
  * #alsoFor} (the demo: the local stack's), so this module needs to know none of them.
  */
 public final class UserErrorHandler implements IExecutionExceptionHandler {

@@ -8,10 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code shardstream writer}: runs the Kafka Streams writer until stopped. */
-@Command(name = "writer", mixinStandardHelpOptions = true,
-    description = "Run the writer: change events from Kafka into the DynamoDB table (settings: "
-        + "writer/README.md; env SHARDSTREAM_* overrides every key, e.g. "
-        + "SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS, SHARDSTREAM_DYNAMODB_ENDPOINT).")
+@Command(
+    name = "writer",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the writer: change events from Kafka into the DynamoDB table (settings: "
+            + "writer/README.md; env SHARDSTREAM_* overrides every key, e.g. "
+            + "SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS, SHARDSTREAM_DYNAMODB_ENDPOINT).")
 final class WriterCommand implements Callable<Integer> {
   @Mixin SettingsOption settings;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -21,8 +24,12 @@ final class WriterCommand implements Callable<Integer> {
     WriterService writer = WriterService.create(settings.load(WriterSettings.defaults()));
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(writer::stop));
     writer.start();
-    spec.commandLine().getOut().println("writer running; /metrics and /health on port "
-        + writer.httpPort() + "; Ctrl-C stops it");
+    spec.commandLine()
+        .getOut()
+        .println(
+            "writer running; /metrics and /health on port "
+                + writer.httpPort()
+                + "; Ctrl-C stops it");
     spec.commandLine().getOut().flush();
     // Returns when the streams client stops: by Ctrl-C, or by a fatal error it reports itself.
     var state = writer.terminated().get();

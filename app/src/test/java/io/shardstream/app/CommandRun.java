@@ -7,7 +7,9 @@ import picocli.CommandLine;
 /** One run of the {@code shardstream} command line in the test's JVM, with what it printed. */
 record CommandRun(int exitCode, String out, String err) {
 
-  /** Runs the command line as {@link ShardstreamCommand#main} would, capturing stdout and stderr. */
+  /**
+   * Runs the command line as {@link ShardstreamCommand#main} would, capturing stdout and stderr.
+   */
   static CommandRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

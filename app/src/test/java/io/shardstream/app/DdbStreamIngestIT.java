@@ -252,5 +252,4 @@ class DdbStreamIngestIT {
                     DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
         .build();
   }
-
 }

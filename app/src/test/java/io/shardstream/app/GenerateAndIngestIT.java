@@ -28,43 +28,84 @@ class GenerateAndIngestIT {
   }
 
   @Test
-  void generatedFileImportsWithBadLinesReportedByNumber(KafkaEndpoint kafka,
-      RegistryEndpoint registry, @TempDir Path dir) throws Exception {
+  void generatedFileImportsWithBadLinesReportedByNumber(
+      KafkaEndpoint kafka, RegistryEndpoint registry, @TempDir Path dir) throws Exception {
     Path events = dir.resolve("events.jsonl");
     Path again = dir.resolve("again.jsonl");
-    assertThat(run("generate", "--users", "40", "--seed", "7", "--out", events.toString(),
-        "--no-progress").exitCode()).isZero();
-    assertThat(run("generate", "--users", "40", "--seed", "7", "--out", again.toString(),
-        "--no-progress").exitCode()).isZero();
-    assertThat(Files.readString(again)).as("same seed, same events").isEqualTo(Files.readString(events));
+    assertThat(
+            run(
+                    "generate",
+                    "--users",
+                    "40",
+                    "--seed",
+                    "7",
+                    "--out",
+                    events.toString(),
+                    "--no-progress")
+                .exitCode())
+        .isZero();
+    assertThat(
+            run(
+                    "generate",
+                    "--users",
+                    "40",
+                    "--seed",
+                    "7",
+                    "--out",
+                    again.toString(),
+                    "--no-progress")
+                .exitCode())
+        .isZero();
+    assertThat(Files.readString(again))
+        .as("same seed, same events")
+        .isEqualTo(Files.readString(events));
     long good = Files.readAllLines(events).stream().filter(l -> !l.isBlank()).count();
-    Files.writeString(events, "{\"type\": \"user\", \"op\": \"UPSERT\"}\nnot json\n",
-        StandardOpenOption.APPEND);
+    Files.writeString(
+        events, "{\"type\": \"user\", \"op\": \"UPSERT\"}\nnot json\n", StandardOpenOption.APPEND);
 
     Path settings = dir.resolve("ingest.properties");
-    Files.writeString(settings, "kafka.bootstrap.servers=" + kafka.bootstrapServers() + "\n"
-        + "registry.url=" + registry.url() + "\n" + "registry.auto-register=true\n");
+    Files.writeString(
+        settings,
+        "kafka.bootstrap.servers="
+            + kafka.bootstrapServers()
+            + "\n"
+            + "registry.url="
+            + registry.url()
+            + "\n"
+            + "registry.auto-register=true\n");
     Map<String, Long> before = endOffsets(kafka);
-    CommandRun imported = run("ingest", "file", events.toString(), "--settings", settings.toString(),
-        "--no-progress");
+    CommandRun imported =
+        run(
+            "ingest",
+            "file",
+            events.toString(),
+            "--settings",
+            settings.toString(),
+            "--no-progress");
     assertThat(imported.exitCode()).as(imported.err()).isEqualTo(1);
-    assertThat(imported.err()).contains("line " + (good + 1) + ":").contains("line " + (good + 2) + ":")
+    assertThat(imported.err())
+        .contains("line " + (good + 1) + ":")
+        .contains("line " + (good + 2) + ":")
         .doesNotContain("\tat ");
     Map<String, Long> after = endOffsets(kafka);
-    long produced = after.entrySet().stream()
-        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+    long produced =
+        after.entrySet().stream()
+            .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+            .sum();
     assertThat(produced).isEqualTo(good);
   }
 
   private static Map<String, Long> endOffsets(KafkaEndpoint kafka) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       Map<String, Long> ends = new java.util.HashMap<>();
       for (String topic : List.of("users.changes", "emails.changes")) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-            .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.endOffsets(partitions).forEach((tp, offset) -> ends.put(tp.toString(), offset));
       }
       return ends;

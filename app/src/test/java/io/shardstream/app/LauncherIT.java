@@ -64,7 +64,15 @@ class LauncherIT {
     Result result = launch("", dir, "help");
     assertThat(result.exitCode()).as(result.err()).isZero();
     for (String command :
-        List.of("keys", "table", "generate", "ingest", "query-api", "writer", "replay", "demo",
+        List.of(
+            "keys",
+            "table",
+            "generate",
+            "ingest",
+            "query-api",
+            "writer",
+            "replay",
+            "demo",
             "bench")) {
       assertThat(result.out()).containsPattern("(?m)^  " + command + " +\\S");
     }

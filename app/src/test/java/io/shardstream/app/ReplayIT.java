@@ -62,17 +62,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Replay end to end on the real stack: a writer on the seed config with Entity Manager's key
- * delimiter ({@code |}) fills table A; the query API follows a control table pointing at A;
- * {@code shardstream replay} with the shipped seed config (delimiter {@code ,}, natural name order)
- * plus a later user shard bump is killed (SIGKILL, in its own JVM) half way, run again to resume,
- * caught up, verified, cut over; the query API answers the same searches from B, lists names in
- * natural order there, then rolls back to A. So a table moves to another key delimiter by replay.
+ * delimiter ({@code |}) fills table A; the query API follows a control table pointing at A; {@code
+ * shardstream replay} with the shipped seed config (delimiter {@code ,}, natural name order) plus a
+ * later user shard bump is killed (SIGKILL, in its own JVM) half way, run again to resume, caught
+ * up, verified, cut over; the query API answers the same searches from B, lists names in natural
+ * order there, then rolls back to A. So a table moves to another key delimiter by replay.
  */
 @ExtendWith(DevStackExtension.class)
 class ReplayIT {
   private static final Logger LOG = LoggerFactory.getLogger(ReplayIT.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** The shipped seed config with Entity Manager's key delimiter: keys as Entity Manager's. */
   private static final String CONFIG_A =
       ExampleConfigs.userEmail()
@@ -82,13 +83,14 @@ class ReplayIT {
 
   /** The shipped seed config (natural name order) plus a later user bump: 64 user shards. */
   private static final String CONFIG_B =
-      ExampleConfigs.userEmail().replace(
-          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n"
-              + "      \"canonicalize\"",
-          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
-              + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n"
-              + "      ],\n"
-              + "      \"canonicalize\"");
+      ExampleConfigs.userEmail()
+          .replace(
+              "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n"
+                  + "      \"canonicalize\"",
+              "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
+                  + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n"
+                  + "      ],\n"
+                  + "      \"canonicalize\"");
 
   private record Run(int exitCode, String out, String err) {}
 
@@ -320,8 +322,7 @@ class ReplayIT {
     return sent;
   }
 
-  private static Process fork(Path log, Path settings, Path config, String table)
-      throws Exception {
+  private static Process fork(Path log, Path settings, Path config, String table) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(

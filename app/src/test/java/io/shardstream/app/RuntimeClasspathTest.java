@@ -15,8 +15,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The services' runtime class path, which the launcher runs and Jib copies into the image, holds
- * no dev-only or test-only jar (devstack, DynamoDB Local, the Kafka broker and Scala, AWS SDK v1,
+ * The services' runtime class path, which the launcher runs and Jib copies into the image, holds no
+ * dev-only or test-only jar (devstack, DynamoDB Local, the Kafka broker and Scala, AWS SDK v1,
  * sqlite4java, test libraries). The banned patterns are the enforcer rule's in app/pom.xml, which
  * stops the build first; this names every offending jar of the resolved list the build writes
  * (target/runtime-dependencies.txt), and checks that the patterns catch what they are meant to.
@@ -24,16 +24,22 @@ import org.w3c.dom.NodeList;
 class RuntimeClasspathTest {
   private static final Path POM = Path.of("pom.xml");
   private static final Path RESOLVED = Path.of("target", "runtime-dependencies.txt");
-  /** {@code groupId:artifactId:type[:classifier]:version:scope}, as maven-dependency-plugin lists. */
+
+  /**
+   * {@code groupId:artifactId:type[:classifier]:version:scope}, as maven-dependency-plugin lists.
+   */
   private static final Pattern ARTIFACT =
-      Pattern.compile("^\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w.\\-]+:(?:[\\w.\\-]+:)?[\\w.\\-]+:(\\w+)");
+      Pattern.compile(
+          "^\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w.\\-]+:(?:[\\w.\\-]+:)?[\\w.\\-]+:(\\w+)");
 
   private static List<Pattern> banned;
 
   @BeforeAll
   static void readBannedPatterns() throws Exception {
     Element pom =
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(POM.toFile())
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(POM.toFile())
             .getDocumentElement();
     NodeList excludes =
         ((Element) pom.getElementsByTagName("bannedDependencies").item(0))
@@ -56,9 +62,10 @@ class RuntimeClasspathTest {
             "io.shardstream:shardstream-query-api",
             "org.apache.kafka:kafka-streams");
     assertThat(resolved.stream().filter(RuntimeClasspathTest::isBanned).toList())
-        .as("dev-only jars on app's runtime class path (and so in the image); find who brings them "
-            + "with ./mvnw -pl app dependency:tree -Dscope=runtime and keep them to test scope or "
-            + "to the demo/bench modules")
+        .as(
+            "dev-only jars on app's runtime class path (and so in the image); find who brings them "
+                + "with ./mvnw -pl app dependency:tree -Dscope=runtime and keep them to test scope or "
+                + "to the demo/bench modules")
         .isEmpty();
   }
 
@@ -109,7 +116,9 @@ class RuntimeClasspathTest {
    */
   private static Pattern toRegex(String pattern) {
     String[] parts = pattern.split(":");
-    assertThat(parts.length).as("'%s': only groupId[:artifactId] patterns", pattern).isBetween(1, 2);
+    assertThat(parts.length)
+        .as("'%s': only groupId[:artifactId] patterns", pattern)
+        .isBetween(1, 2);
     String group = wildcard(parts[0]);
     String artifact = parts.length == 2 ? wildcard(parts[1]) : "[^:]+";
     return Pattern.compile(group + ":" + artifact);

@@ -27,23 +27,36 @@ class TableCommandIT {
     assertThat(run("table", "create", "--table", "cli-users", "--endpoint", endpoint).out())
         .contains(": existed");
 
-    CommandRun described = run("table", "describe", "--table", "cli-users", "--endpoint", endpoint,
-        "--count");
+    CommandRun described =
+        run("table", "describe", "--table", "cli-users", "--endpoint", endpoint, "--count");
     assertThat(described.exitCode()).isZero();
-    assertThat(described.out()).contains("userBeneficiaryFirstName").contains("items (exact count): 0");
+    assertThat(described.out())
+        .contains("userBeneficiaryFirstName")
+        .contains("items (exact count): 0");
 
     Path other = dir.resolve("other.json");
-    Files.writeString(other, """
+    Files.writeString(
+        other,
+        """
         {"hashKey": "hashKey", "rangeKey": "rangeKey",
          "entities": {"user": {"uniqueProperty": "userId", "timestampProperty": "created"}},
          "indexes": {"created": {"hashKey": "hashKey", "rangeKey": "created"}},
          "propertyTranscodes": {"userId": "string", "created": "timestamp"}}""");
-    CommandRun mismatch = run("table", "create", "--table", "cli-users", "--endpoint", endpoint,
-        "--config", other.toString());
+    CommandRun mismatch =
+        run(
+            "table",
+            "create",
+            "--table",
+            "cli-users",
+            "--endpoint",
+            endpoint,
+            "--config",
+            other.toString());
     assertThat(mismatch.exitCode()).isEqualTo(2);
     assertThat(mismatch.err()).contains("firstName").doesNotContain("\tat ");
 
-    CommandRun missing = run("table", "describe", "--table", "no-such-table", "--endpoint", endpoint);
+    CommandRun missing =
+        run("table", "describe", "--table", "no-such-table", "--endpoint", endpoint);
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("no table no-such-table");
   }

@@ -27,49 +27,86 @@ import picocli.CommandLine.Spec;
  * its own (the {@code ./shardstream} script runs it on this module's class path): the local stack
  * is dev-only and stays out of the app module and its image.
  */
-@Command(name = "shardstream demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "shardstream demo",
+    mixinStandardHelpOptions = true,
     versionProvider = ShardstreamCommand.Version.class,
-    description = {ModuleCommand.DEMO_SUMMARY, "Kafka's event log, the writer's progress and the "
-        + "DynamoDB table are kept between runs unless --fresh."})
+    description = {
+      ModuleCommand.DEMO_SUMMARY,
+      "Kafka's event log, the writer's progress and the "
+          + "DynamoDB table are kept between runs unless --fresh."
+    })
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--users", defaultValue = "1000", description = "Users to generate. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--users",
+      defaultValue = "1000",
+      description = "Users to generate. Default: ${DEFAULT-VALUE}.")
   int users;
 
-  @Option(names = "--rate", defaultValue = "0", description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description = "Events per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
   double rate;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Generator seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--http-port", defaultValue = "8080", description = "Query API port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      description = "Query API port. Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
-  @Option(names = "--writer-port", defaultValue = "8090", description = "Writer /metrics and /health port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--writer-port",
+      defaultValue = "8090",
+      description = "Writer /metrics and /health port. Default: ${DEFAULT-VALUE}.")
   int writerPort;
 
-  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka port (0 = any free port). Default: ${DEFAULT-VALUE}.")
   int kafkaPort;
 
-  @Option(names = "--dynamodb-port", defaultValue = "8000", description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--dynamodb-port",
+      defaultValue = "8000",
+      description = "DynamoDB Local port. Default: ${DEFAULT-VALUE}.")
   int dynamoDbPort;
 
-  @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--registry-port",
+      defaultValue = "8081",
+      description = "Schema registry port. Default: ${DEFAULT-VALUE}.")
   int registryPort;
 
-  @Option(names = "--data-dir", defaultValue = ".shardstream/devstack", description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".shardstream/devstack",
+      description = "Where the stack keeps its data. Default: ${DEFAULT-VALUE}.")
   Path dataDirectory;
 
   @Option(names = "--fresh", description = "Delete the data of earlier runs first.")
   boolean fresh;
 
-  @Option(names = "--in-memory", description = "Keep nothing between runs: DynamoDB tables in "
-      + "memory, a new Kafka cluster and writer state each run.")
+  @Option(
+      names = "--in-memory",
+      description =
+          "Keep nothing between runs: DynamoDB tables in "
+              + "memory, a new Kafka cluster and writer state each run.")
   boolean inMemory;
 
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
-  @Option(names = "--exit-after-start", hidden = true,
+  @Option(
+      names = "--exit-after-start",
+      hidden = true,
       description = "Stop once everything is up and the users are written (tests, smoke checks).")
   boolean exitAfterStart;
 
@@ -101,8 +138,9 @@ public final class DemoCommand implements Callable<Integer> {
     // The stack deletes its kept data itself on --fresh, once its ports are known to be free (so
     // never under a demo that is still running); the writer's state goes with it.
     try (LocalStack stack = LocalStack.start(stackConfig());
-        DemoServices services = DemoServices.start(stack.endpoints(), dataDirectory,
-            keepsData() && !fresh, writerPort, httpPort)) {
+        DemoServices services =
+            DemoServices.start(
+                stack.endpoints(), dataDirectory, keepsData() && !fresh, writerPort, httpPort)) {
       // Ctrl-C runs the stack's shutdown hook: the writer must stop (and commit) before Kafka does.
       stack.closeBeforeStopping(services);
       if (keepsData()) {
@@ -112,8 +150,12 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("Local stack:");
       endpoints.describe().forEach(line -> out.println("  " + line));
       out.println("Writer:    /metrics and /health on http://localhost:" + services.writerPort());
-      out.println("Query API: " + services.queryApiUri() + " (OpenAPI: " + services.queryApiUri()
-          + "/openapi.json)");
+      out.println(
+          "Query API: "
+              + services.queryApiUri()
+              + " (OpenAPI: "
+              + services.queryApiUri()
+              + "/openapi.json)");
       out.flush();
       DemoFeed.Result fed = DemoFeed.run(endpoints, users, seed, rate, noProgress, out);
       services.awaitWriter(fed.sent(), out);
@@ -130,10 +172,14 @@ public final class DemoCommand implements Callable<Integer> {
   /** Until Ctrl-C; the stack closes the services before its components. */
   private static void awaitShutdown(LocalStack stack) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-      stack.stop();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      stack.stop();
+                      stopped.countDown();
+                    }));
     stopped.await();
   }
 
@@ -156,5 +202,4 @@ public final class DemoCommand implements Callable<Integer> {
   private boolean keepsData() {
     return !inMemory;
   }
-
 }

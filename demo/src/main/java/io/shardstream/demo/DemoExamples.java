@@ -1,7 +1,6 @@
 package io.shardstream.demo;
 
 import io.shardstream.core.canonical.Canonicalizer;
-import io.shardstream.schemas.avro.User;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,16 +14,30 @@ final class DemoExamples {
     out.println();
     out.println("Try:");
     out.println("  curl -s '" + api + "/v1/users?sort=created&order=desc&limit=5'");
-    fed.sampleUser().ifPresent(user -> {
-      String prefix = Canonicalizer.canonicalize(user.getLastName());
-      prefix = prefix.substring(0, Math.min(3, prefix.length()));
-      out.println("  curl -s '" + api + "/v1/users/" + encode(user.getUserId()) + "'");
-      out.println("  curl -s '" + api + "/v1/users/" + encode(user.getUserId()) + "/emails'");
-      out.println("  curl -s '" + api + "/v1/users?name=" + encode(prefix) + "&limit=10'"
-          + "   # first or last name starting with '" + prefix + "', across every shard");
-      out.println("  curl -s '" + api + "/v1/users?beneficiaryId="
-          + encode(user.getBeneficiaryId()) + "&sort=name&limit=10'");
-    });
+    fed.sampleUser()
+        .ifPresent(
+            user -> {
+              String prefix = Canonicalizer.canonicalize(user.getLastName());
+              prefix = prefix.substring(0, Math.min(3, prefix.length()));
+              out.println("  curl -s '" + api + "/v1/users/" + encode(user.getUserId()) + "'");
+              out.println(
+                  "  curl -s '" + api + "/v1/users/" + encode(user.getUserId()) + "/emails'");
+              out.println(
+                  "  curl -s '"
+                      + api
+                      + "/v1/users?name="
+                      + encode(prefix)
+                      + "&limit=10'"
+                      + "   # first or last name starting with '"
+                      + prefix
+                      + "', across every shard");
+              out.println(
+                  "  curl -s '"
+                      + api
+                      + "/v1/users?beneficiaryId="
+                      + encode(user.getBeneficiaryId())
+                      + "&sort=name&limit=10'");
+            });
     out.println("  curl -s '" + api + "/v1/emails?limit=5'");
     out.println("  curl -s '" + api + "/v1/users?limit=0'   # a 400 problem+json");
     out.println("  # each page's \"nextCursor\": pass it back as &cursor=... for the next page");

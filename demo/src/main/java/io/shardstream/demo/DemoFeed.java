@@ -29,21 +29,43 @@ final class DemoFeed {
 
   private DemoFeed() {}
 
-  static Result run(LocalStackEndpoints endpoints, int users, long seed, double rate,
-      boolean noProgress, PrintWriter out) {
-    GeneratorOptions options = GeneratorOptions.defaults().withUsers(users).withSeed(seed)
-        .withBaseTime(Instant.now());
+  static Result run(
+      LocalStackEndpoints endpoints,
+      int users,
+      long seed,
+      double rate,
+      boolean noProgress,
+      PrintWriter out) {
+    GeneratorOptions options =
+        GeneratorOptions.defaults().withUsers(users).withSeed(seed).withBaseTime(Instant.now());
     SampleUser sample = new SampleUser(new EventGenerator(options));
-    var settings = new SettingsLoader().defaults(IngestSettings.defaults())
-        .defaults(Map.of("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
-            "registry.url", endpoints.registryUrl().toString(), "registry.auto-register", "true"))
-        .load();
-    out.println("Generating " + users + " users (about " + options.expectedEvents()
-        + " change events, some deliberately invalid) ...");
+    var settings =
+        new SettingsLoader()
+            .defaults(IngestSettings.defaults())
+            .defaults(
+                Map.of(
+                    "kafka.bootstrap.servers",
+                    endpoints.kafkaBootstrapServers(),
+                    "registry.url",
+                    endpoints.registryUrl().toString(),
+                    "registry.auto-register",
+                    "true"))
+            .load();
+    out.println(
+        "Generating "
+            + users
+            + " users (about "
+            + options.expectedEvents()
+            + " change events, some deliberately invalid) ...");
     out.flush();
     try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      GenerateReport report = GeneratorRun.run(sample, options.expectedEvents(), sink,
-          RateLimiter.perSecond(rate), ProgressDisplay.onStderr(noProgress));
+      GenerateReport report =
+          GeneratorRun.run(
+              sample,
+              options.expectedEvents(),
+              sink,
+              RateLimiter.perSecond(rate),
+              ProgressDisplay.onStderr(noProgress));
       out.println(report.summary());
       if (!report.succeeded()) {
         throw new UserException("generating events failed: " + report.failure());

@@ -35,8 +35,12 @@ final class DemoServices implements AutoCloseable {
    *     offsets without restoring every store from its changelog; no when Kafka starts empty, as
    *     state from another cluster must not be reused
    */
-  static DemoServices start(LocalStackEndpoints endpoints, Path dataDirectory,
-      boolean keepWriterState, int writerPort, int httpPort) {
+  static DemoServices start(
+      LocalStackEndpoints endpoints,
+      Path dataDirectory,
+      boolean keepWriterState,
+      int writerPort,
+      int httpPort) {
     Path writerState = dataDirectory.resolve("writer-state");
     if (!keepWriterState) {
       try {
@@ -46,25 +50,28 @@ final class DemoServices implements AutoCloseable {
       }
     }
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
-    writerSettings.putAll(Map.of(
-        "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
-        "kafka.state.dir", writerState.toString(),
-        // Static membership: a restarted demo takes its old place in the consumer group at once.
-        // Otherwise the group waits for the previous run's member to time out (45 s) before the
-        // writer gets its tasks back, since Kafka Streams does not leave the group on close.
-        "kafka.group.instance.id", "shardstream-demo-writer",
-        "registry.url", endpoints.registryUrl().toString(),
-        "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
-        "dynamodb.table", TABLE,
-        "writer.create-source-topics", "true",
-        "http.port", Integer.toString(writerPort)));
+    writerSettings.putAll(
+        Map.of(
+            "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+            "kafka.state.dir", writerState.toString(),
+            // Static membership: a restarted demo takes its old place in the consumer group at
+            // once.
+            // Otherwise the group waits for the previous run's member to time out (45 s) before the
+            // writer gets its tasks back, since Kafka Streams does not leave the group on close.
+            "kafka.group.instance.id", "shardstream-demo-writer",
+            "registry.url", endpoints.registryUrl().toString(),
+            "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
+            "dynamodb.table", TABLE,
+            "writer.create-source-topics", "true",
+            "http.port", Integer.toString(writerPort)));
     WriterService writer = WriterService.create(Settings.of(writerSettings));
     writer.start();
     Map<String, String> apiSettings = new HashMap<>(QueryApiSettings.defaults());
-    apiSettings.putAll(Map.of(
-        "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
-        "dynamodb.table", TABLE,
-        "http.port", Integer.toString(httpPort)));
+    apiSettings.putAll(
+        Map.of(
+            "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
+            "dynamodb.table", TABLE,
+            "http.port", Integer.toString(httpPort)));
     QueryApiServer queryApi;
     try {
       queryApi = QueryApiServer.fromSettings(Settings.of(apiSettings)).start();
@@ -94,8 +101,15 @@ final class DemoServices implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    out.println("Writer accounted for " + accounted + " of " + sent + " events (applied, stale, "
-        + "duplicate or dead-lettered; see http://localhost:" + writer.httpPort() + "/metrics)");
+    out.println(
+        "Writer accounted for "
+            + accounted
+            + " of "
+            + sent
+            + " events (applied, stale, "
+            + "duplicate or dead-lettered; see http://localhost:"
+            + writer.httpPort()
+            + "/metrics)");
   }
 
   /** Idempotent: the try-with-resources and the stack's shutdown path both close it. */
@@ -111,5 +125,4 @@ final class DemoServices implements AutoCloseable {
   public String toString() {
     return "the demo's writer and query API";
   }
-
 }

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The entity configuration the demo's kept data was written under, stored beside that data. Keys
- * are generated from the configuration, so a kept table written under another one (say, before
- * the shipped key delimiter changed) would mix two key formats: the demo refuses to resume it
- * rather than serve a table whose names no longer sort or match.
+ * are generated from the configuration, so a kept table written under another one (say, before the
+ * shipped key delimiter changed) would mix two key formats: the demo refuses to resume it rather
+ * than serve a table whose names no longer sort or match.
  */
 final class KeptDataConfig {
   static final String FILE_NAME = "entity-config.json";

@@ -31,10 +31,14 @@ class DemoCommandTest {
       Run run =
           run(
               "--exit-after-start",
-              "--kafka-port", "0",
-              "--registry-port", "0",
-              "--dynamodb-port", Integer.toString(taken.getLocalPort()),
-              "--data-dir", dir.toString());
+              "--kafka-port",
+              "0",
+              "--registry-port",
+              "0",
+              "--dynamodb-port",
+              Integer.toString(taken.getLocalPort()),
+              "--data-dir",
+              dir.toString());
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().lines().toList())
           .singleElement()

@@ -42,9 +42,26 @@ class DemoLauncherIT {
 
   @Test
   void demoRunsTheWholeJobAndPrintsExampleRequests(@TempDir Path dir) throws Exception {
-    Result result = launch(dir, "demo", "--exit-after-start", "--users", "60",
-        "--kafka-port", "0", "--dynamodb-port", "0", "--registry-port", "0", "--http-port", "0",
-        "--writer-port", "0", "--no-progress", "--data-dir", dir.resolve("data").toString());
+    Result result =
+        launch(
+            dir,
+            "demo",
+            "--exit-after-start",
+            "--users",
+            "60",
+            "--kafka-port",
+            "0",
+            "--dynamodb-port",
+            "0",
+            "--registry-port",
+            "0",
+            "--http-port",
+            "0",
+            "--writer-port",
+            "0",
+            "--no-progress",
+            "--data-dir",
+            dir.resolve("data").toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .containsPattern("Kafka bootstrap servers: localhost:\\d+")
@@ -58,9 +75,19 @@ class DemoLauncherIT {
   @Test
   void demoNamesThePortThatIsTaken(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      Result result = launch(dir, "demo", "--exit-after-start", "--kafka-port", "0",
-          "--dynamodb-port", Integer.toString(taken.getLocalPort()), "--registry-port", "0",
-          "--data-dir", dir.resolve("data").toString());
+      Result result =
+          launch(
+              dir,
+              "demo",
+              "--exit-after-start",
+              "--kafka-port",
+              "0",
+              "--dynamodb-port",
+              Integer.toString(taken.getLocalPort()),
+              "--registry-port",
+              "0",
+              "--data-dir",
+              dir.resolve("data").toString());
       assertThat(result.exitCode()).isEqualTo(2);
       assertThat(result.err())
           .contains("port " + taken.getLocalPort())

@@ -14,8 +14,7 @@ class KeptDataConfigTest {
   void nothingKeptResumes(@TempDir Path dir) {
     assertThatCode(() -> new KeptDataConfig(dir.resolve("none"), "{}").checkResumable())
         .doesNotThrowAnyException();
-    assertThatCode(() -> new KeptDataConfig(dir, "{}").checkResumable())
-        .doesNotThrowAnyException();
+    assertThatCode(() -> new KeptDataConfig(dir, "{}").checkResumable()).doesNotThrowAnyException();
   }
 
   @Test

@@ -3,11 +3,11 @@ package io.shardstream.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.devstack.testing.ProgressWait;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,8 +73,8 @@ class PersistentKafkaIT {
   }
 
   /**
-   * Every record carries the id its schema had in the registry: with a kept log, the registry
-   * keeps its schemas too (and {@code fresh} drops both), or old records would name unknown ids.
+   * Every record carries the id its schema had in the registry: with a kept log, the registry keeps
+   * its schemas too (and {@code fresh} drops both), or old records would name unknown ids.
    */
   @Test
   void theRegistryKeepsItsSchemasWithAKeptLog() throws Exception {
@@ -82,7 +82,8 @@ class PersistentKafkaIT {
         LocalStackConfig.forTests(dataDirectory)
             .withComponents(Component.REGISTRY)
             .withKafkaStorage(KafkaStorage.PERSISTENT);
-    String schema = "{\"type\":\"record\",\"name\":\"Kept\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    String schema =
+        "{\"type\":\"record\",\"name\":\"Kept\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
     int id;
     try (LocalStack first = LocalStack.start(config)) {
       HttpResponse<String> registered =

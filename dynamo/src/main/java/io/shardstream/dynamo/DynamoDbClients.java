@@ -27,11 +27,17 @@ public final class DynamoDbClients {
    * @param region null for the SDK's default lookup (AWS_REGION, profile, instance metadata)
    * @param credentials null for the SDK's default chain
    * @param maxConnections at least the number of requests in flight at once
-   * @param sdkRetries false for clients whose caller retries itself (the {@code BatchWriter}),
-   *     so a throttled request is not retried by both, multiplying the attempts
+   * @param sdkRetries false for clients whose caller retries itself (the {@code BatchWriter}), so a
+   *     throttled request is not retried by both, multiplying the attempts
    */
-  public record Settings(URI endpoint, String region, AwsCredentialsProvider credentials,
-      int maxConnections, Duration connectionTimeout, Duration socketTimeout, boolean sdkRetries) {
+  public record Settings(
+      URI endpoint,
+      String region,
+      AwsCredentialsProvider credentials,
+      int maxConnections,
+      Duration connectionTimeout,
+      Duration socketTimeout,
+      boolean sdkRetries) {
 
     public Settings {
       Objects.requireNonNull(connectionTimeout, "connectionTimeout");
@@ -43,16 +49,22 @@ public final class DynamoDbClients {
 
     /** AWS, default region and credentials, 50 connections, 2 s connect, 30 s read, SDK retries. */
     public static Settings defaults() {
-      return new Settings(null, null, null, 50, Duration.ofSeconds(2), Duration.ofSeconds(30),
-          true);
+      return new Settings(
+          null, null, null, 50, Duration.ofSeconds(2), Duration.ofSeconds(30), true);
     }
 
     /** DynamoDB Local (or any endpoint) with fixed credentials, which it does not check. */
-    public Settings withLocalEndpoint(URI url, String localRegion, String accessKeyId,
-        String secretAccessKey) {
-      return new Settings(url, localRegion, StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(accessKeyId, secretAccessKey)), maxConnections,
-          connectionTimeout, socketTimeout, sdkRetries);
+    public Settings withLocalEndpoint(
+        URI url, String localRegion, String accessKeyId, String secretAccessKey) {
+      return new Settings(
+          url,
+          localRegion,
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
+          maxConnections,
+          connectionTimeout,
+          socketTimeout,
+          sdkRetries);
     }
 
     /**
@@ -69,18 +81,24 @@ public final class DynamoDbClients {
     }
 
     public Settings withRegion(String name) {
-      return new Settings(endpoint, name, credentials, maxConnections, connectionTimeout,
-          socketTimeout, sdkRetries);
+      return new Settings(
+          endpoint,
+          name,
+          credentials,
+          maxConnections,
+          connectionTimeout,
+          socketTimeout,
+          sdkRetries);
     }
 
     public Settings withMaxConnections(int connections) {
-      return new Settings(endpoint, region, credentials, connections, connectionTimeout,
-          socketTimeout, sdkRetries);
+      return new Settings(
+          endpoint, region, credentials, connections, connectionTimeout, socketTimeout, sdkRetries);
     }
 
     public Settings withoutSdkRetries() {
-      return new Settings(endpoint, region, credentials, maxConnections, connectionTimeout,
-          socketTimeout, false);
+      return new Settings(
+          endpoint, region, credentials, maxConnections, connectionTimeout, socketTimeout, false);
     }
   }
 
@@ -101,16 +119,21 @@ public final class DynamoDbClients {
     } catch (URISyntaxException e) {
       // reported below like any other non-URL
     }
-    throw new IllegalArgumentException("'" + trimmed + "' is not an http(s) URL with a host; "
-        + "give one such as http://localhost:8000");
+    throw new IllegalArgumentException(
+        "'"
+            + trimmed
+            + "' is not an http(s) URL with a host; "
+            + "give one such as http://localhost:8000");
   }
 
   public static DynamoDbClient create(Settings settings) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClientBuilder(Apache5HttpClient.builder()
-            .maxConnections(settings.maxConnections())
-            .connectionTimeout(settings.connectionTimeout())
-            .socketTimeout(settings.socketTimeout()));
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .httpClientBuilder(
+                Apache5HttpClient.builder()
+                    .maxConnections(settings.maxConnections())
+                    .connectionTimeout(settings.connectionTimeout())
+                    .socketTimeout(settings.socketTimeout()));
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }

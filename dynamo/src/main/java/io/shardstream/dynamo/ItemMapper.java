@@ -11,17 +11,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>Writing: {@link String} → S; {@link Number} → N, written exactly (a {@code BigDecimal} or
  * {@code Long} never passes through a {@code double}); {@link Boolean} → BOOL; {@code byte[]} or
- * {@code SdkBytes} → B; {@link Map} with string keys → M; {@link java.util.Collection} or array
- * → L. A {@code null} property (top level or inside a map) is left out, since absent is what
- * null means for an item; a {@code null} list element is written as NUL to keep positions.
- * Numbers outside what DynamoDB stores (more than 38 significant digits, magnitude outside
- * 1E-130 .. 1E+126, NaN, infinities) are refused here with the attribute's path rather than by
- * DynamoDB for the whole batch.
+ * {@code SdkBytes} → B; {@link Map} with string keys → M; {@link java.util.Collection} or array →
+ * L. A {@code null} property (top level or inside a map) is left out, since absent is what null
+ * means for an item; a {@code null} list element is written as NUL to keep positions. Numbers
+ * outside what DynamoDB stores (more than 38 significant digits, magnitude outside 1E-130 ..
+ * 1E+126, NaN, infinities) are refused here with the attribute's path rather than by DynamoDB for
+ * the whole batch.
  *
  * <p>Reading: N comes back as the narrowest of {@link Long}, {@link java.math.BigInteger} (whole
- * numbers beyond a long) or {@link java.math.BigDecimal} (without trailing zeros), so an
- * {@code Integer} or {@code Double} written comes back equal in value, not in type; B → byte[];
- * SS/NS → {@link java.util.Set}, BS → a list of byte[]; NUL → null.
+ * numbers beyond a long) or {@link java.math.BigDecimal} (without trailing zeros), so an {@code
+ * Integer} or {@code Double} written comes back equal in value, not in type; B → byte[]; SS/NS →
+ * {@link java.util.Set}, BS → a list of byte[]; NUL → null.
  */
 public final class ItemMapper {
   private ItemMapper() {}

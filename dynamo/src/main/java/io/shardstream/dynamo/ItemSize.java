@@ -33,8 +33,11 @@ public final class ItemSize {
       case B -> value.b().asByteArrayUnsafe().length;
       case BOOL, NUL -> 1;
       // Lists and maps: 3 bytes, plus 1 per element, plus the elements.
-      case M -> 3 + value.m().entrySet().stream()
-          .mapToLong(e -> 1 + utf8(e.getKey()) + bytes(e.getValue())).sum();
+      case M ->
+          3
+              + value.m().entrySet().stream()
+                  .mapToLong(e -> 1 + utf8(e.getKey()) + bytes(e.getValue()))
+                  .sum();
       case L -> 3 + value.l().stream().mapToLong(v -> 1 + bytes(v)).sum();
       case SS -> value.ss().stream().mapToLong(ItemSize::utf8).sum();
       case NS -> value.ns().stream().mapToLong(ItemSize::number).sum();

@@ -8,8 +8,8 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The names of the table's key attributes (both strings, as the entity configuration defines
- * them), and the key of an item under them.
+ * The names of the table's key attributes (both strings, as the entity configuration defines them),
+ * and the key of an item under them.
  */
 public record TableKeys(String hashKey, String rangeKey) {
   public TableKeys {
@@ -48,8 +48,8 @@ public record TableKeys(String hashKey, String rangeKey) {
       throw new IllegalArgumentException("no key attribute '" + name + "'");
     }
     if (value.s() == null && value.n() == null && value.b() == null) {
-      throw new IllegalArgumentException("key attribute '" + name + "' must be a string, number"
-          + " or binary, got " + value);
+      throw new IllegalArgumentException(
+          "key attribute '" + name + "' must be a string, number" + " or binary, got " + value);
     }
     if (value.s() != null && value.s().isEmpty()) {
       throw new IllegalArgumentException("key attribute '" + name + "' is an empty string");

@@ -37,15 +37,26 @@ class ItemMapperIT {
     item.put("trailingZeros", new BigDecimal("2.500"));
     item.put("double", 0.1d);
     item.put("flag", false);
-    item.put("nested", Map.of("list", Arrays.asList("a", null, 2L, Map.of("deep", true)),
-        "empty", Map.of()));
+    item.put(
+        "nested",
+        Map.of("list", Arrays.asList("a", null, 2L, Map.of("deep", true)), "empty", Map.of()));
 
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       TableCreator.ensure(client, table, SeedConfig.CONFIG);
       client.putItem(b -> b.tableName(table).item(ItemMapper.toAttributes(item)));
-      Map<String, AttributeValue> stored = client.getItem(b -> b.tableName(table)
-          .consistentRead(true).key(Map.of("hashKey", AttributeValue.fromS("user!0"),
-              "rangeKey", AttributeValue.fromS("userId#n")))).item();
+      Map<String, AttributeValue> stored =
+          client
+              .getItem(
+                  b ->
+                      b.tableName(table)
+                          .consistentRead(true)
+                          .key(
+                              Map.of(
+                                  "hashKey",
+                                  AttributeValue.fromS("user!0"),
+                                  "rangeKey",
+                                  AttributeValue.fromS("userId#n"))))
+              .item();
 
       Map<String, Object> read = ItemMapper.fromAttributes(stored);
       assertThat(read).isEqualTo(ItemMapper.fromAttributes(ItemMapper.toAttributes(item)));
@@ -54,8 +65,9 @@ class ItemMapperIT {
           .isEqualTo(new BigDecimal("12345678901234567890.123456789012345678"));
       assertThat(read.get("tiny")).isEqualTo(new BigDecimal("1E-130"));
       // A whole number, however written, comes back as an integer type.
-      assertThat(read.get("largest")).isEqualTo(
-          new BigDecimal("9.9999999999999999999999999999999999999E+125").toBigIntegerExact());
+      assertThat(read.get("largest"))
+          .isEqualTo(
+              new BigDecimal("9.9999999999999999999999999999999999999E+125").toBigIntegerExact());
       assertThat(read.get("trailingZeros")).isEqualTo(new BigDecimal("2.5"));
       assertThat(read.get("double")).isEqualTo(new BigDecimal("0.1"));
       assertThat(((Map<?, ?>) read.get("nested")).get("list"))

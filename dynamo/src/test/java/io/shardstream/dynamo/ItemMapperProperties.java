@@ -21,8 +21,8 @@ class ItemMapperProperties {
 
   @Property
   void bigIntegersComeBackEqual(@ForAll("bigIntegers") BigInteger value) {
-    assertThat(new BigDecimal(roundTrip(value).toString())).isEqualByComparingTo(
-        new BigDecimal(value));
+    assertThat(new BigDecimal(roundTrip(value).toString()))
+        .isEqualByComparingTo(new BigDecimal(value));
   }
 
   @Property
@@ -33,8 +33,9 @@ class ItemMapperProperties {
 
   @Property
   void doublesComeBackAsTheSameDouble(@ForAll double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value) || value != 0 && (Math.abs(value) < 1e-130
-        || Math.abs(value) >= 1e126)) {
+    if (Double.isNaN(value)
+        || Double.isInfinite(value)
+        || value != 0 && (Math.abs(value) < 1e-130 || Math.abs(value) >= 1e126)) {
       return;
     }
     assertThat(roundTrip(value).doubleValue()).isEqualTo(value == 0 ? 0.0 : value);
@@ -42,20 +43,24 @@ class ItemMapperProperties {
 
   @Provide
   Arbitrary<BigInteger> bigIntegers() {
-    return Arbitraries.bigIntegers().between(BigInteger.TEN.pow(38).negate().add(BigInteger.ONE),
-        BigInteger.TEN.pow(38).subtract(BigInteger.ONE));
+    return Arbitraries.bigIntegers()
+        .between(
+            BigInteger.TEN.pow(38).negate().add(BigInteger.ONE),
+            BigInteger.TEN.pow(38).subtract(BigInteger.ONE));
   }
 
   @Provide
   Arbitrary<BigDecimal> decimals() {
-    return Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(),
-            BigInteger.TEN.pow(30))
-        .flatMap(unscaled -> Arbitraries.integers().between(-80, 80)
-            .map(scale -> new BigDecimal(unscaled, scale)));
+    return Arbitraries.bigIntegers()
+        .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+        .flatMap(
+            unscaled ->
+                Arbitraries.integers()
+                    .between(-80, 80)
+                    .map(scale -> new BigDecimal(unscaled, scale)));
   }
 
   private static Number roundTrip(Number value) {
-    return (Number) ItemMapper.fromAttributes(ItemMapper.toAttributes(Map.of("n", value)))
-        .get("n");
+    return (Number) ItemMapper.fromAttributes(ItemMapper.toAttributes(Map.of("n", value))).get("n");
   }
 }

@@ -90,8 +90,8 @@ class ItemMapperTest {
   @Test
   void refusesValuesWithoutADynamoDbForm() {
     assertThatThrownBy(() -> ItemMapper.toAttributes(Map.of("l", List.of(1L, new Object()))))
-        .isInstanceOfSatisfying(AttributeMappingException.class,
-            e -> assertThat(e.path()).isEqualTo("l[1]"))
+        .isInstanceOfSatisfying(
+            AttributeMappingException.class, e -> assertThat(e.path()).isEqualTo("l[1]"))
         .hasMessageContaining("java.lang.Object");
     assertThatThrownBy(() -> ItemMapper.toAttributes(Map.of("m", Map.of(1, "x"))))
         .hasMessageContaining("map keys must be strings");

@@ -13,11 +13,15 @@ public final class LocalDynamoDb {
 
   /** A client as the writer builds one: no SDK retries, the BatchWriter retries. */
   public static DynamoDbClient client(DynamoDbEndpoint endpoint) {
-    return DynamoDbClients.create(DynamoDbClients.Settings.defaults()
-        .withLocalEndpoint(endpoint.url(), DynamoDbEndpoint.REGION,
-            DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)
-        .withMaxConnections(16)
-        .withoutSdkRetries());
+    return DynamoDbClients.create(
+        DynamoDbClients.Settings.defaults()
+            .withLocalEndpoint(
+                endpoint.url(),
+                DynamoDbEndpoint.REGION,
+                DynamoDbEndpoint.ACCESS_KEY_ID,
+                DynamoDbEndpoint.SECRET_ACCESS_KEY)
+            .withMaxConnections(16)
+            .withoutSdkRetries());
   }
 
   /** Tables outlive a test class in the shared DynamoDB Local: never reuse a name. */
@@ -26,8 +30,8 @@ public final class LocalDynamoDb {
   }
 
   /** Every item of the table, consistent read, by (hashKey, rangeKey). */
-  public static Map<TableRow, Map<String, Object>> scan(DynamoDbClient client, String table,
-      TableKeys keys) {
+  public static Map<TableRow, Map<String, Object>> scan(
+      DynamoDbClient client, String table, TableKeys keys) {
     return client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
         .collect(Collectors.toMap(item -> TableRow.of(item, keys), ItemMapper::fromAttributes));
   }

@@ -85,7 +85,9 @@ public sealed interface ChangeRecord {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Undecodable that && topic.equals(that.topic) && key.equals(that.key)
+      return other instanceof Undecodable that
+          && topic.equals(that.topic)
+          && key.equals(that.key)
           && Arrays.equals(value, that.value);
     }
 
@@ -96,7 +98,13 @@ public sealed interface ChangeRecord {
 
     @Override
     public String toString() {
-      return "Undecodable[topic=" + topic + ", key=" + key + ", value=" + HexFormat.of().formatHex(value) + "]";
+      return "Undecodable[topic="
+          + topic
+          + ", key="
+          + key
+          + ", value="
+          + HexFormat.of().formatHex(value)
+          + "]";
     }
   }
 }

@@ -18,18 +18,20 @@ final class ConsoleProgressBar implements ProgressDisplay {
   @Override
   public void start(String task, String unit, long unitSize, long max) {
     close();
-    bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max > 0 ? max : -1)
-        .setUnit(" " + unit, Math.max(1, unitSize))
-        .showSpeed()
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(250)
-        // The library's default consumer writes to stdout, where generated JSON lines may go. A
-        // fixed width keeps it from asking JLine for the terminal's, which loads a native library
-        // and makes Java 24+ print warnings about it.
-        .setConsumer(new ConsoleProgressBarConsumer(out, width()))
-        .build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(max > 0 ? max : -1)
+            .setUnit(" " + unit, Math.max(1, unitSize))
+            .showSpeed()
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            // The library's default consumer writes to stdout, where generated JSON lines may go. A
+            // fixed width keeps it from asking JLine for the terminal's, which loads a native
+            // library
+            // and makes Java 24+ print warnings about it.
+            .setConsumer(new ConsoleProgressBarConsumer(out, width()))
+            .build();
   }
 
   /** The width shells export in COLUMNS, else a conservative default. */

@@ -2,8 +2,8 @@ package io.shardstream.ingest;
 
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
-import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
+import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
@@ -17,8 +17,8 @@ import org.apache.kafka.common.errors.InvalidTopicException;
  * plus {@code SHARDSTREAM_*} environment overrides).
  *
  * <ul>
- *   <li>{@code kafka.*}: Kafka producer settings, passed through with the prefix removed
- *       ({@code kafka.bootstrap.servers}, {@code kafka.linger.ms}, security settings ...)
+ *   <li>{@code kafka.*}: Kafka producer settings, passed through with the prefix removed ({@code
+ *       kafka.bootstrap.servers}, {@code kafka.linger.ms}, security settings ...)
  *   <li>{@code registry.url}: the schema registry: Apicurio's base URL ({@code http://host:port})
  *       or, with {@code registry.api=confluent}, the Confluent-compatible API's URL
  *   <li>{@code registry.api}: {@code apicurio} (default) or {@code confluent}: which REST API the
@@ -62,24 +62,40 @@ public final class IngestSettings {
     try {
       org.apache.kafka.common.internals.Topic.validate(topic);
     } catch (InvalidTopicException e) {
-      throw new SettingsException("setting '" + DEAD_LETTER_TOPIC + "' (" + Settings.envName(DEAD_LETTER_TOPIC)
-          + "): " + e.getMessage());
+      throw new SettingsException(
+          "setting '"
+              + DEAD_LETTER_TOPIC
+              + "' ("
+              + Settings.envName(DEAD_LETTER_TOPIC)
+              + "): "
+              + e.getMessage());
     }
     return topic;
   }
 
   /** A serializer's "schema not registered", naming the setting that lets producers register it. */
   public static SchemaNotRegisteredException howToRegister(SchemaNotRegisteredException e) {
-    return new SchemaNotRegisteredException(e.getMessage() + ": let this producer register it with "
-        + REGISTRY_AUTO_REGISTER + "=true (" + Settings.envName(REGISTRY_AUTO_REGISTER)
-        + "=true), or register it in the registry first", e);
+    return new SchemaNotRegisteredException(
+        e.getMessage()
+            + ": let this producer register it with "
+            + REGISTRY_AUTO_REGISTER
+            + "=true ("
+            + Settings.envName(REGISTRY_AUTO_REGISTER)
+            + "=true), or register it in the registry first",
+        e);
   }
 
   /** A registry that did not answer, naming the setting that says where it is. */
   public static SchemaRegistryUnavailableException whatToCheck(
       SchemaRegistryUnavailableException e) {
-    return new SchemaRegistryUnavailableException(e.getMessage() + ": check " + REGISTRY_URL + " ("
-        + Settings.envName(REGISTRY_URL) + ") and that the registry is running there", e);
+    return new SchemaRegistryUnavailableException(
+        e.getMessage()
+            + ": check "
+            + REGISTRY_URL
+            + " ("
+            + Settings.envName(REGISTRY_URL)
+            + ") and that the registry is running there",
+        e);
   }
 
   /**
@@ -91,15 +107,25 @@ public final class IngestSettings {
     try {
       api = SchemaRegistryApi.parse(settings.get(REGISTRY_API, SchemaRegistryApi.DEFAULT.key()));
     } catch (IllegalArgumentException e) {
-      throw new SettingsException("setting '" + REGISTRY_API + "' (" + Settings.envName(REGISTRY_API) + ") "
-          + e.getMessage());
+      throw new SettingsException(
+          "setting '"
+              + REGISTRY_API
+              + "' ("
+              + Settings.envName(REGISTRY_API)
+              + ") "
+              + e.getMessage());
     }
     boolean autoRegister = settings.getBoolean(REGISTRY_AUTO_REGISTER, false);
     try {
       return new RegistrySettings(api, URI.create(url.trim()), autoRegister);
     } catch (IllegalArgumentException e) {
-      throw new SettingsException("setting '" + REGISTRY_URL + "' (" + Settings.envName(REGISTRY_URL) + "): "
-          + e.getMessage());
+      throw new SettingsException(
+          "setting '"
+              + REGISTRY_URL
+              + "' ("
+              + Settings.envName(REGISTRY_URL)
+              + "): "
+              + e.getMessage());
     }
   }
 }

@@ -38,8 +38,10 @@ public final class RateLimiter {
    */
   public static double requireRate(double eventsPerSecond) {
     if (!(eventsPerSecond >= 0) || Double.isInfinite(eventsPerSecond)) {
-      throw new IllegalArgumentException("must be 0 (as fast as possible) or a finite number of "
-          + "events per second above 0, got " + eventsPerSecond);
+      throw new IllegalArgumentException(
+          "must be 0 (as fast as possible) or a finite number of "
+              + "events per second above 0, got "
+              + eventsPerSecond);
     }
     return eventsPerSecond;
   }
@@ -54,7 +56,8 @@ public final class RateLimiter {
   }
 
   /** For tests: a fake clock and sleeper. */
-  public static RateLimiter perSecond(double eventsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
+  public static RateLimiter perSecond(
+      double eventsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
     return new RateLimiter(eventsPerSecond, nanoClock, sleeper);
   }
 

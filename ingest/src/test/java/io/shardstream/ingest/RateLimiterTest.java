@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
   private long now = 1_000_000_000L;
   private final List<Long> sleeps = new ArrayList<>();
-  private final RateLimiter.Sleeper sleeper = nanos -> {
-    sleeps.add(nanos);
-    now += nanos;
-  };
+  private final RateLimiter.Sleeper sleeper =
+      nanos -> {
+        sleeps.add(nanos);
+        now += nanos;
+      };
 
   @Test
   void spacesEventsEvenly() {
@@ -24,7 +25,9 @@ class RateLimiterTest {
       limiter.acquire();
     }
 
-    assertThat(now - 1_000_000_000L).as("100 intervals of 10 ms").isEqualTo(TimeUnit.SECONDS.toNanos(1));
+    assertThat(now - 1_000_000_000L)
+        .as("100 intervals of 10 ms")
+        .isEqualTo(TimeUnit.SECONDS.toNanos(1));
   }
 
   @Test
@@ -62,6 +65,7 @@ class RateLimiterTest {
     assertThatThrownBy(() -> RateLimiter.perSecond(-1))
         .hasMessageContaining("0 (as fast as possible)")
         .hasMessageContaining("got -1.0");
-    assertThatThrownBy(() -> RateLimiter.perSecond(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RateLimiter.perSecond(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,7 +12,8 @@ public final class Records {
     return switch (record) {
       case ChangeRecord.UserChange user -> user.event().getVersion();
       case ChangeRecord.EmailChange email -> email.event().getVersion();
-      case ChangeRecord.Undecodable raw -> throw new IllegalArgumentException("no version in raw bytes");
+      case ChangeRecord.Undecodable raw ->
+          throw new IllegalArgumentException("no version in raw bytes");
     };
   }
 

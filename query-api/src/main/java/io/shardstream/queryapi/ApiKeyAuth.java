@@ -27,10 +27,13 @@ final class ApiKeyAuth {
       ctx.header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
       throw Problems.unauthorized("send an API key in the " + HEADER + " header");
     }
-    Caller caller = keys.caller(key).orElseThrow(() -> {
-      ctx.header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-      return Problems.unauthorized("the API key in " + HEADER + " is not valid");
-    });
+    Caller caller =
+        keys.caller(key)
+            .orElseThrow(
+                () -> {
+                  ctx.header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
+                  return Problems.unauthorized("the API key in " + HEADER + " is not valid");
+                });
     ctx.attribute(CALLER, caller);
   }
 

@@ -24,7 +24,9 @@ public final class ApiKeys {
     this.callersByDigest = Map.copyOf(callersByDigest);
   }
 
-  /** @throws IllegalArgumentException saying which entry is wrong */
+  /**
+   * @throws IllegalArgumentException saying which entry is wrong
+   */
   public static ApiKeys parse(String setting) {
     Map<String, Caller> callers = new HashMap<>();
     if (setting == null || setting.isBlank()) {
@@ -36,15 +38,18 @@ public final class ApiKeys {
       String trimmed = entry.trim();
       int colon = trimmed.indexOf(':');
       String key = colon < 0 ? trimmed : trimmed.substring(0, colon).trim();
-      Optional<String> beneficiary = colon < 0 ? Optional.empty()
-          : Optional.of(trimmed.substring(colon + 1).trim());
+      Optional<String> beneficiary =
+          colon < 0 ? Optional.empty() : Optional.of(trimmed.substring(colon + 1).trim());
       if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException("entry " + position + ": a key must be non-empty "
-            + "and without spaces");
+        throw new IllegalArgumentException(
+            "entry " + position + ": a key must be non-empty " + "and without spaces");
       }
       if (beneficiary.isPresent() && beneficiary.get().isEmpty()) {
-        throw new IllegalArgumentException("entry " + position + ": nothing after ':' (give "
-            + "key:beneficiaryId, or the key alone for full access)");
+        throw new IllegalArgumentException(
+            "entry "
+                + position
+                + ": nothing after ':' (give "
+                + "key:beneficiaryId, or the key alone for full access)");
       }
       if (callers.put(digest(key), new Caller(beneficiary)) != null) {
         throw new IllegalArgumentException("entry " + position + ": the same key is listed twice");
@@ -69,8 +74,9 @@ public final class ApiKeys {
 
   private static String digest(String key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(key.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -34,8 +34,12 @@ final class ControlPoller implements AutoCloseable {
   /**
    * @param appliedRevision the revision the active table came from (0: none)
    */
-  ControlPoller(ControlTable control, ActiveTable active,
-      Function<ControlRecord, ServedTable> build, Duration interval, long appliedRevision) {
+  ControlPoller(
+      ControlTable control,
+      ActiveTable active,
+      Function<ControlRecord, ServedTable> build,
+      Duration interval,
+      long appliedRevision) {
     this.control = Objects.requireNonNull(control, "control");
     this.active = Objects.requireNonNull(active, "active");
     this.build = Objects.requireNonNull(build, "build");
@@ -47,10 +51,11 @@ final class ControlPoller implements AutoCloseable {
     if (scheduler != null) {
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("control-poller").daemon().factory());
-    scheduler.scheduleWithFixedDelay(this::pollQuietly, interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("control-poller").daemon().factory());
+    scheduler.scheduleWithFixedDelay(
+        this::pollQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The revision of the control record the active table came from (0: none yet). */
@@ -79,8 +84,12 @@ final class ControlPoller implements AutoCloseable {
     } catch (Exception e) {
       if (reportedRevision != next.revision()) {
         reportedRevision = next.revision();
-        LOG.error("control record revision {} ({}) cannot be served, still answering from table"
-            + " {}: {}", next.revision(), next.describe(), active.current().table(),
+        LOG.error(
+            "control record revision {} ({}) cannot be served, still answering from table"
+                + " {}: {}",
+            next.revision(),
+            next.describe(),
+            active.current().table(),
             e.getMessage());
       }
       return false;
@@ -88,8 +97,12 @@ final class ControlPoller implements AutoCloseable {
     String previous = active.current().table();
     active.switchTo(served);
     appliedRevision = next.revision();
-    LOG.info("switched from table {} to table {} (config version {}, control revision {})",
-        previous, served.table(), served.configVersion(), next.revision());
+    LOG.info(
+        "switched from table {} to table {} (config version {}, control revision {})",
+        previous,
+        served.table(),
+        served.configVersion(),
+        next.revision());
     return true;
   }
 
@@ -98,8 +111,7 @@ final class ControlPoller implements AutoCloseable {
       poll();
     } catch (RuntimeException e) {
       // DynamoDB unreachable or throttled: the next poll tries again.
-      LOG.warn("cannot read the control record from table {}: {}", control.name(),
-          e.toString());
+      LOG.warn("cannot read the control record from table {}: {}", control.name(), e.toString());
     }
   }
 

@@ -14,10 +14,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * DynamoDB failures as problems: throttling, DynamoDB's own errors, timeouts, unreachable
- * endpoints and a missing table (not created yet) are a 503 with Retry-After (the request was
- * fine; try again); a request DynamoDB rejects as invalid is this server's bug, a 500. Either
- * way the client gets an error id, the log gets the exception.
+ * DynamoDB failures as problems: throttling, DynamoDB's own errors, timeouts, unreachable endpoints
+ * and a missing table (not created yet) are a 503 with Retry-After (the request was fine; try
+ * again); a request DynamoDB rejects as invalid is this server's bug, a 500. Either way the client
+ * gets an error id, the log gets the exception.
  */
 final class DynamoFailures {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoFailures.class);
@@ -26,19 +26,28 @@ final class DynamoFailures {
   private DynamoFailures() {}
 
   static void install(JavalinConfig config) {
-    config.routes.exception(SdkException.class, (e, ctx) -> {
-      if (e instanceof AwsServiceException service && !service.isThrottlingException()
-          && !(e instanceof ResourceNotFoundException)
-          && service.statusCode() >= 400 && service.statusCode() < 500) {
-        fail(ctx, 500, "Internal Server Error", "DynamoDB refused a request this server made", e);
-      } else {
-        unavailable(ctx, e);
-      }
-    });
-    config.routes.exception(DynamoItemLookup.UnprocessedKeysException.class,
-        (e, ctx) -> unavailable(ctx, e));
-    config.routes.exception(RequestLimit.RequestInterruptedException.class,
-        (e, ctx) -> unavailable(ctx, e));
+    config.routes.exception(
+        SdkException.class,
+        (e, ctx) -> {
+          if (e instanceof AwsServiceException service
+              && !service.isThrottlingException()
+              && !(e instanceof ResourceNotFoundException)
+              && service.statusCode() >= 400
+              && service.statusCode() < 500) {
+            fail(
+                ctx,
+                500,
+                "Internal Server Error",
+                "DynamoDB refused a request this server made",
+                e);
+          } else {
+            unavailable(ctx, e);
+          }
+        });
+    config.routes.exception(
+        DynamoItemLookup.UnprocessedKeysException.class, (e, ctx) -> unavailable(ctx, e));
+    config.routes.exception(
+        RequestLimit.RequestInterruptedException.class, (e, ctx) -> unavailable(ctx, e));
   }
 
   private static void unavailable(Context ctx, Exception e) {
@@ -49,7 +58,8 @@ final class DynamoFailures {
   private static void fail(Context ctx, int status, String title, String detail, Exception e) {
     String errorId = UUID.randomUUID().toString();
     LOG.warn("{} {} failed with {} (error id {})", ctx.method(), ctx.path(), status, errorId, e);
-    ProblemRoutes.respond(ctx, Problem.of(status, title, detail + " (error id " + errorId + ")")
-        .with("errorId", errorId));
+    ProblemRoutes.respond(
+        ctx,
+        Problem.of(status, title, detail + " (error id " + errorId + ")").with("errorId", errorId));
   }
 }

@@ -30,11 +30,16 @@ final class EmailRoutes {
     Caller caller = ApiKeyAuth.caller(ctx);
     ServedTable served = active.current();
     Lookups lookups = served.lookups();
-    Map<String, Object> email = lookups.email(address.orElseThrow(), EMAIL)
-        // Emails carry no beneficiary: a bound key sees an email when it sees its user.
-        .filter(e -> caller.beneficiary().isEmpty() || e.get(UserIndexes.USER_ID) instanceof
-            String userId && lookups.visibleUser(userId, UserRoutes.USER_ID, caller).isPresent())
-        .orElseThrow(() -> Problems.notFound("there is no email with this address"));
+    Map<String, Object> email =
+        lookups
+            .email(address.orElseThrow(), EMAIL)
+            // Emails carry no beneficiary: a bound key sees an email when it sees its user.
+            .filter(
+                e ->
+                    caller.beneficiary().isEmpty()
+                        || e.get(UserIndexes.USER_ID) instanceof String userId
+                            && lookups.visibleUser(userId, UserRoutes.USER_ID, caller).isPresent())
+            .orElseThrow(() -> Problems.notFound("there is no email with this address"));
     ctx.json(served.views().view(UserIndexes.EMAIL_ENTITY, email));
   }
 
@@ -46,10 +51,14 @@ final class EmailRoutes {
     ServedTable served = active.current();
     if (caller.beneficiary().isPresent()) {
       if (search.userId().isEmpty()) {
-        throw Problems.forbidden("this API key sees only its beneficiary's users: list the "
-            + "emails of one of them with userId");
+        throw Problems.forbidden(
+            "this API key sees only its beneficiary's users: list the "
+                + "emails of one of them with userId");
       }
-      if (served.lookups().visibleUser(search.userId().get(), EmailSearch.USER_ID, caller).isEmpty()) {
+      if (served
+          .lookups()
+          .visibleUser(search.userId().get(), EmailSearch.USER_ID, caller)
+          .isEmpty()) {
         // Another beneficiary's user, or none: nothing this caller may see.
         ctx.json(Searches.emptyPage());
         return;

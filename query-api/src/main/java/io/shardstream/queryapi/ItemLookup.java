@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an item stored under one of its candidate primary keys (one per shard bump, oldest
- * first); DynamoDB's is {@code io.shardstream.dynamo.query.DynamoItemLookup#find}.
+ * Reads an item stored under one of its candidate primary keys (one per shard bump, oldest first);
+ * DynamoDB's is {@code io.shardstream.dynamo.query.DynamoItemLookup#find}.
  */
 @FunctionalInterface
 public interface ItemLookup {

@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.Callback;
 final class JettyProblems {
   /** A 16 KB cursor plus every other parameter, percent-encoded, plus headers. */
   static final int REQUEST_HEADER_BYTES = 64 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private JettyProblems() {}
@@ -34,8 +35,11 @@ final class JettyProblems {
 
   static byte[] body(int status, String reason) {
     String title = HttpStatus.getMessage(status);
-    Problem problem = Problem.of(status, title == null ? "Error" : title,
-        reason == null || reason.isBlank() ? title : reason);
+    Problem problem =
+        Problem.of(
+            status,
+            title == null ? "Error" : title,
+            reason == null || reason.isBlank() ? title : reason);
     try {
       return JSON.writeValueAsBytes(problem.toJson(null));
     } catch (JsonProcessingException e) {
@@ -57,8 +61,14 @@ final class JettyProblems {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message,
-        Throwable cause, Callback callback) throws IOException {
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback)
+        throws IOException {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
       response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code name} search, compared in canonical form (accents, case and punctuation ignored:
- * {@code Gómez-Juárez} is {@code gomezjuarez}).
+ * A {@code name} search, compared in canonical form (accents, case and punctuation ignored: {@code
+ * Gómez-Juárez} is {@code gomezjuarez}).
  *
  * <ul>
  *   <li>One word: users whose first name <em>or</em> last name begins with it.
@@ -26,12 +26,15 @@ record NameQuery(String word, Optional<String> rest) {
   static final String FIRST = "firstNameCanonical";
   static final String LAST = "lastNameCanonical";
 
-  /** @throws IllegalArgumentException when no letter or digit is left to search for */
+  /**
+   * @throws IllegalArgumentException when no letter or digit is left to search for
+   */
   static NameQuery parse(String text) {
-    List<String> words = Arrays.stream(text.trim().split("\\s+"))
-        .map(Canonicalizer::canonicalize)
-        .filter(w -> !w.isEmpty())
-        .toList();
+    List<String> words =
+        Arrays.stream(text.trim().split("\\s+"))
+            .map(Canonicalizer::canonicalize)
+            .filter(w -> !w.isEmpty())
+            .toList();
     if (words.isEmpty()) {
       throw new IllegalArgumentException("has no letter or digit to search for");
     }

@@ -40,16 +40,26 @@ final class OpenApiDocument {
     }
   }
 
-  /** Every value a problem's {@code type} takes, each with what it means, from {@link ProblemType}. */
+  /**
+   * Every value a problem's {@code type} takes, each with what it means, from {@link ProblemType}.
+   */
   private static void describeProblemTypes(JsonNode document) {
     if (!(document.at(PROBLEM_TYPE_SCHEMA) instanceof ObjectNode schema)) {
       throw new IllegalStateException(RESOURCE + " has no " + PROBLEM_TYPE_SCHEMA);
     }
     ArrayNode values = schema.putArray("oneOf");
-    values.addObject().put("const", "about:blank").put("description", "The status says it all "
-        + "(401, 403, 404, 405, 5xx, and a 400 for an HTTP request that cannot be read).");
+    values
+        .addObject()
+        .put("const", "about:blank")
+        .put(
+            "description",
+            "The status says it all "
+                + "(401, 403, 404, 405, 5xx, and a 400 for an HTTP request that cannot be read).");
     for (ProblemType type : ProblemType.values()) {
-      values.addObject().put("const", type.uri()).put("title", type.title())
+      values
+          .addObject()
+          .put("const", type.uri())
+          .put("title", type.title())
           .put("description", "400: " + type.description());
     }
   }

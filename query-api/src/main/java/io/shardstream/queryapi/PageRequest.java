@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The paging parameters every search takes: {@code order} (asc | desc, default asc),
- * {@code limit} (1 to the configured maximum, default {@link #DEFAULT_LIMIT} or the maximum if
- * lower) and {@code cursor} (the {@code nextCursor} of the previous page, unchanged).
+ * The paging parameters every search takes: {@code order} (asc | desc, default asc), {@code limit}
+ * (1 to the configured maximum, default {@link #DEFAULT_LIMIT} or the maximum if lower) and {@code
+ * cursor} (the {@code nextCursor} of the previous page, unchanged).
  */
 record PageRequest(SortOrder order, int limit, Optional<String> cursor) {
   static final int DEFAULT_LIMIT = 25;
@@ -18,8 +18,10 @@ record PageRequest(SortOrder order, int limit, Optional<String> cursor) {
 
   static PageRequest read(QueryParameters parameters, int maxLimit) {
     SortOrder order = parameters.parsed(ORDER, PageRequest::order).orElse(SortOrder.ASC);
-    int limit = parameters.parsed(LIMIT, text -> limit(text, maxLimit))
-        .orElse(Math.min(DEFAULT_LIMIT, maxLimit));
+    int limit =
+        parameters
+            .parsed(LIMIT, text -> limit(text, maxLimit))
+            .orElse(Math.min(DEFAULT_LIMIT, maxLimit));
     Optional<String> cursor = parameters.text(QueryParameters.CURSOR);
     return new PageRequest(order, limit, cursor);
   }

@@ -15,8 +15,11 @@ final class PathEncoding {
   static void check(Context ctx) {
     String raw = ctx.req().getRequestURI();
     if (raw != null && !validEscapes(raw)) {
-      throw new ProblemException(Problem.of(400, "Bad Request", "the request path has a '%' "
-          + "that is not followed by two hexadecimal digits"));
+      throw new ProblemException(
+          Problem.of(
+              400,
+              "Bad Request",
+              "the request path has a '%' " + "that is not followed by two hexadecimal digits"));
     }
   }
 

@@ -11,12 +11,16 @@ final class Problems {
 
   /** 400 listing every invalid parameter in {@code errors}. */
   static ProblemException invalidParameters(List<ParameterError> errors) {
-    String names = String.join(", ", errors.stream().map(ParameterError::parameter).distinct()
-        .toList());
-    return new ProblemException(ProblemType.INVALID_PARAMETERS.problem(
-        (errors.size() == 1 ? "Invalid parameter: " : "Invalid parameters: ") + names)
-        .with("errors", errors.stream().map(e -> Map.of("parameter", e.parameter(),
-            "message", e.message())).toList()));
+    String names =
+        String.join(", ", errors.stream().map(ParameterError::parameter).distinct().toList());
+    return new ProblemException(
+        ProblemType.INVALID_PARAMETERS
+            .problem((errors.size() == 1 ? "Invalid parameter: " : "Invalid parameters: ") + names)
+            .with(
+                "errors",
+                errors.stream()
+                    .map(e -> Map.of("parameter", e.parameter(), "message", e.message()))
+                    .toList()));
   }
 
   static ProblemException invalidParameter(String parameter, String message) {

@@ -8,9 +8,9 @@ import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
 
 /**
- * The query API as a Javalin app, not yet started: the {@code /v1} routes behind the API-key
- * check, {@code /openapi.json}, the ops routes, problem+json for every error, the access log and
- * request metrics. {@link QueryApiServer} runs it on DynamoDB; tests run it on fakes.
+ * The query API as a Javalin app, not yet started: the {@code /v1} routes behind the API-key check,
+ * {@code /openapi.json}, the ops routes, problem+json for every error, the access log and request
+ * metrics. {@link QueryApiServer} runs it on DynamoDB; tests run it on fakes.
  */
 public final class QueryApi {
   static final String OPENAPI_PATH = "/openapi.json";
@@ -21,32 +21,38 @@ public final class QueryApi {
    * @param maxLimit the largest {@code limit} a client may ask for
    * @throws IllegalStateException when the entity configuration lacks what the routes search
    */
-  public static Javalin create(QueryBackend backend, CursorCodec cursors, ApiKeys keys,
-      int maxLimit, PrometheusMeterRegistry registry) {
+  public static Javalin create(
+      QueryBackend backend,
+      CursorCodec cursors,
+      ApiKeys keys,
+      int maxLimit,
+      PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
     return create(new ActiveTable(served), keys, maxLimit, registry);
   }
 
   /** The app on a table that can be switched while it serves (see {@link ActiveTable}). */
-  static Javalin create(ActiveTable active, ApiKeys keys, int maxLimit,
-      PrometheusMeterRegistry registry) {
+  static Javalin create(
+      ActiveTable active, ApiKeys keys, int maxLimit, PrometheusMeterRegistry registry) {
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      // Handlers block on DynamoDB; on virtual threads that costs no platform thread.
-      config.concurrency.useVirtualThreads = true;
-      JettyProblems.install(config);
-      RequestObservers.install(config, registry);
-      ProblemRoutes.install(config);
-      DynamoFailures.install(config);
-      OpsRoutes.install(config, registry, Map.of("table", active.readiness()));
-      config.routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
-      config.routes.before(PathEncoding::check);
-      config.routes.before("/v1/*", auth::check);
-      new UserRoutes(active, maxLimit).install(config.routes);
-      new EmailRoutes(active, maxLimit).install(config.routes);
-    });
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          // Handlers block on DynamoDB; on virtual threads that costs no platform thread.
+          config.concurrency.useVirtualThreads = true;
+          JettyProblems.install(config);
+          RequestObservers.install(config, registry);
+          ProblemRoutes.install(config);
+          DynamoFailures.install(config);
+          OpsRoutes.install(config, registry, Map.of("table", active.readiness()));
+          config.routes.get(
+              OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
+          config.routes.before(PathEncoding::check);
+          config.routes.before("/v1/*", auth::check);
+          new UserRoutes(active, maxLimit).install(config.routes);
+          new EmailRoutes(active, maxLimit).install(config.routes);
+        });
   }
 }

@@ -44,8 +44,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class QueryApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
+
   /** Readiness probes cost DynamoDB at most one DescribeTable per this long. */
   private static final Duration TABLE_CHECK_CACHE = Duration.ofSeconds(5);
+
   private static final String SERVICE = "query-api";
 
   private final QueryApiSettings settings;
@@ -79,15 +81,26 @@ public final class QueryApiServer implements AutoCloseable {
     this.limit = new RequestLimit(settings.parallelism());
     this.cursors = new CursorCodec(settings.cursorKey().bytes());
     this.metrics = new QueryMetrics(registry, limit::inFlight);
-    Optional<ControlTable> control = settings.controlTable()
-        .map(name -> new ControlTable(client, name));
+    Optional<ControlTable> control =
+        settings.controlTable().map(name -> new ControlTable(client, name));
     Optional<ControlRecord> record = control.flatMap(QueryApiServer::readAtStart);
     // Without a control record (none written yet) the settings say what to serve.
-    this.active = new ActiveTable(record.map(this::served)
-        .orElseGet(() -> served(settings.table(), settings.entityConfig())));
-    this.poller = control.map(table -> new ControlPoller(table, active, this::served,
-        settings.controlPollInterval(), record.map(ControlRecord::revision).orElse(0L)))
-        .orElse(null);
+    this.active =
+        new ActiveTable(
+            record
+                .map(this::served)
+                .orElseGet(() -> served(settings.table(), settings.entityConfig())));
+    this.poller =
+        control
+            .map(
+                table ->
+                    new ControlPoller(
+                        table,
+                        active,
+                        this::served,
+                        settings.controlPollInterval(),
+                        record.map(ControlRecord::revision).orElse(0L)))
+            .orElse(null);
     if (poller != null) {
       Gauge.builder("shardstream.query.control.revision", poller::appliedRevision)
           .description("revision of the control record the active table came from (0: none)")
@@ -105,8 +118,11 @@ public final class QueryApiServer implements AutoCloseable {
     try {
       return control.read();
     } catch (SdkException e) {
-      LOG.warn("cannot read the control record from table {} at start ({}); serving the"
-          + " configured table until it can", control.name(), e.getMessage());
+      LOG.warn(
+          "cannot read the control record from table {} at start ({}); serving the"
+              + " configured table until it can",
+          control.name(),
+          e.getMessage());
       return Optional.empty();
     }
   }
@@ -123,22 +139,34 @@ public final class QueryApiServer implements AutoCloseable {
     }
     started = true;
     if (settings.cursorKey().development()) {
-      LOG.warn("*** cursor.key is not set: cursors are signed with the PUBLIC DEVELOPMENT KEY and"
-          + " can be forged. Set cursor.key ({}) to base64 of 32 random bytes for anything but "
-          + "local development. ***", Settings.envName(QueryApiSettings.CURSOR_KEY));
+      LOG.warn(
+          "*** cursor.key is not set: cursors are signed with the PUBLIC DEVELOPMENT KEY and"
+              + " can be forged. Set cursor.key ({}) to base64 of 32 random bytes for anything but "
+              + "local development. ***",
+          Settings.envName(QueryApiSettings.CURSOR_KEY));
     }
     app.start(settings.host(), settings.port());
     if (poller != null) {
       poller.start();
     }
     ServedTable served = active.current();
-    LOG.info("query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
-            + "limit {}, {} DynamoDB requests in parallel, {})", settings.host(), port(),
-        served.table(), settings.dynamoDbEndpoint().map(URI::toString).orElse("AWS"),
-        settings.controlTable().map(t -> "from control table " + t)
-            .orElse(settings.entityConfigSource()), served.configVersion(), settings.maxLimit(),
-        settings.parallelism(), settings.apiKeys().required()
-            ? settings.apiKeys().size() + " API keys" : "no API keys: open to every caller");
+    LOG.info(
+        "query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
+            + "limit {}, {} DynamoDB requests in parallel, {})",
+        settings.host(),
+        port(),
+        served.table(),
+        settings.dynamoDbEndpoint().map(URI::toString).orElse("AWS"),
+        settings
+            .controlTable()
+            .map(t -> "from control table " + t)
+            .orElse(settings.entityConfigSource()),
+        served.configVersion(),
+        settings.maxLimit(),
+        settings.parallelism(),
+        settings.apiKeys().required()
+            ? settings.apiKeys().size() + " API keys"
+            : "no API keys: open to every caller");
     return this;
   }
 
@@ -166,8 +194,8 @@ public final class QueryApiServer implements AutoCloseable {
   }
 
   /**
-   * Reads the control record now and switches if it changed, instead of waiting for the next
-   * poll; false without a control table.
+   * Reads the control record now and switches if it changed, instead of waiting for the next poll;
+   * false without a control table.
    */
   public boolean refreshControl() {
     return poller != null && poller.poll();
@@ -198,18 +226,18 @@ public final class QueryApiServer implements AutoCloseable {
   /**
    * Runs the query API until the process is stopped.
    *
-   * @param args optionally one settings file (properties or YAML); environment variables
-   *     {@code SHARDSTREAM_*} override it
+   * @param args optionally one settings file (properties or YAML); environment variables {@code
+   *     SHARDSTREAM_*} override it
    */
   public static void main(String[] args) {
     if (args.length > 1) {
       System.err.println("usage: QueryApiServer [settings-file]");
       System.exit(2);
     }
-    QueryApiServer server = fromSettings(QueryApiSettings.load(args.length == 1
-        ? Path.of(args[0]) : null)).start();
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("query-api-stop")
-        .unstarted(server::stop));
+    QueryApiServer server =
+        fromSettings(QueryApiSettings.load(args.length == 1 ? Path.of(args[0]) : null)).start();
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("query-api-stop").unstarted(server::stop));
   }
 
   private ServedTable served(ControlRecord record) {
@@ -217,33 +245,41 @@ public final class QueryApiServer implements AutoCloseable {
     try {
       config = ConfigLoader.parse(record.config());
     } catch (RuntimeException e) {
-      throw new IllegalStateException("the control record's configuration does not load: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the control record's configuration does not load: " + e.getMessage(), e);
     }
     return served(record.table(), config);
   }
 
   private ServedTable served(String table, EntityConfig config) {
     TableKeys keys = TableKeys.of(config);
-    QueryBackend backend = new QueryBackend(new EntityManager(config),
-        new DynamoPartitionReader(client, table, keys, limit),
-        new DynamoItemLookup(client, table, keys, limit)::find,
-        fanOut, tableReady(client, table).cached(TABLE_CHECK_CACHE), limit::inFlight);
+    QueryBackend backend =
+        new QueryBackend(
+            new EntityManager(config),
+            new DynamoPartitionReader(client, table, keys, limit),
+            new DynamoItemLookup(client, table, keys, limit)::find,
+            fanOut,
+            tableReady(client, table).cached(TABLE_CHECK_CACHE),
+            limit::inFlight);
     return ServedTable.of(table, backend, cursors, metrics);
   }
 
   static DynamoDbClient createClient(QueryApiSettings settings) {
-    return DynamoDbClients.create(DynamoDbClients.Settings.defaults()
-        // Every request waits for a permit first, so the pool never needs more connections.
-        .withMaxConnections(settings.parallelism())
-        .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
+    return DynamoDbClients.create(
+        DynamoDbClients.Settings.defaults()
+            // Every request waits for a permit first, so the pool never needs more connections.
+            .withMaxConnections(settings.parallelism())
+            .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
   }
 
   private static HealthCheck tableReady(DynamoDbClient client, String table) {
-    return () -> TableDescriber.describe(client, table)
-        .map(summary -> "ACTIVE".equals(summary.status())
-            ? HealthCheck.Result.up("table " + table + " is ACTIVE")
-            : HealthCheck.Result.down("table " + table + " is " + summary.status()))
-        .orElseGet(() -> HealthCheck.Result.down("table " + table + " does not exist"));
+    return () ->
+        TableDescriber.describe(client, table)
+            .map(
+                summary ->
+                    "ACTIVE".equals(summary.status())
+                        ? HealthCheck.Result.up("table " + table + " is ACTIVE")
+                        : HealthCheck.Result.down("table " + table + " is " + summary.status()))
+            .orElseGet(() -> HealthCheck.Result.down("table " + table + " does not exist"));
   }
 }

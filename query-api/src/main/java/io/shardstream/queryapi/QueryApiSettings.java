@@ -3,9 +3,9 @@ package io.shardstream.queryapi;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.schemas.ExampleConfigs;
-import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.service.InputFiles;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
@@ -85,10 +85,13 @@ public record QueryApiSettings(
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_TABLE = "shardstream";
   public static final int DEFAULT_MAX_LIMIT = 100;
+
   /** A page size nobody needs more of; it bounds the work one request can cause. */
   public static final int LARGEST_MAX_LIMIT = 1000;
+
   public static final int DEFAULT_PARALLELISM = 16;
   public static final Duration DEFAULT_CONTROL_POLL_INTERVAL = Duration.ofSeconds(2);
+
   /** {@code control.table=none}: no control record. */
   public static final String NO_CONTROL_TABLE = ControlTable.NONE;
 
@@ -105,12 +108,31 @@ public record QueryApiSettings(
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
-  public QueryApiSettings(String host, int port, Optional<URI> dynamoDbEndpoint,
-      Optional<String> dynamoDbRegion, String table, EntityConfig entityConfig,
-      String entityConfigSource, CursorKey cursorKey, int maxLimit, int parallelism,
+  public QueryApiSettings(
+      String host,
+      int port,
+      Optional<URI> dynamoDbEndpoint,
+      Optional<String> dynamoDbRegion,
+      String table,
+      EntityConfig entityConfig,
+      String entityConfigSource,
+      CursorKey cursorKey,
+      int maxLimit,
+      int parallelism,
       ApiKeys apiKeys) {
-    this(host, port, dynamoDbEndpoint, dynamoDbRegion, table, entityConfig, entityConfigSource,
-        cursorKey, maxLimit, parallelism, apiKeys, Optional.empty(),
+    this(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        Optional.empty(),
         DEFAULT_CONTROL_POLL_INTERVAL);
   }
 
@@ -134,24 +156,25 @@ public record QueryApiSettings(
 
   /** Defaults, then the file (when given), then the process environment. */
   public static Settings load(Path file) {
-    return new SettingsLoader().defaults(defaults()).file(file).environment(System.getenv())
-        .load();
+    return new SettingsLoader().defaults(defaults()).file(file).environment(System.getenv()).load();
   }
 
-  /** @throws SettingsException naming every bad setting and its environment variable */
+  /**
+   * @throws SettingsException naming every bad setting and its environment variable
+   */
   public static QueryApiSettings from(Settings settings) {
     List<String> problems = new ArrayList<>();
     String host = settings.get(HTTP_HOST, "0.0.0.0");
     int port = intIn(settings, HTTP_PORT, DEFAULT_PORT, 0, 65_535, problems);
-    Optional<URI> endpoint = settings.get(DYNAMODB_ENDPOINT).map(String::trim)
-        .flatMap(text -> uri(text, problems));
+    Optional<URI> endpoint =
+        settings.get(DYNAMODB_ENDPOINT).map(String::trim).flatMap(text -> uri(text, problems));
     Optional<String> region = settings.get(DYNAMODB_REGION).map(String::trim);
     String table = settings.get(DYNAMODB_TABLE, DEFAULT_TABLE).trim();
     Optional<String> configFile = settings.get(ENTITY_CONFIG).map(String::trim);
     EntityConfig config = entityConfig(configFile, problems);
     CursorKey cursorKey = cursorKey(settings.get(CURSOR_KEY), endpoint.isPresent(), problems);
-    int maxLimit = intIn(settings, QUERY_LIMIT_MAX, DEFAULT_MAX_LIMIT, 1, LARGEST_MAX_LIMIT,
-        problems);
+    int maxLimit =
+        intIn(settings, QUERY_LIMIT_MAX, DEFAULT_MAX_LIMIT, 1, LARGEST_MAX_LIMIT, problems);
     int parallelism = intIn(settings, QUERY_PARALLELISM, DEFAULT_PARALLELISM, 1, 1024, problems);
     ApiKeys keys = ApiKeys.NONE;
     try {
@@ -164,43 +187,64 @@ public record QueryApiSettings(
     try {
       pollInterval = settings.getDuration(CONTROL_POLL_INTERVAL, DEFAULT_CONTROL_POLL_INTERVAL);
       if (pollInterval.toMillis() < 100 || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
-        problems.add(describe(CONTROL_POLL_INTERVAL) + " must be between 100ms and 1h, got "
-            + pollInterval);
+        problems.add(
+            describe(CONTROL_POLL_INTERVAL) + " must be between 100ms and 1h, got " + pollInterval);
       }
     } catch (SettingsException e) {
       problems.add(e.getMessage());
     }
     if (!problems.isEmpty()) {
-      throw new SettingsException("invalid query-api settings:\n  " + String.join("\n  ",
-          problems));
+      throw new SettingsException(
+          "invalid query-api settings:\n  " + String.join("\n  ", problems));
     }
-    return new QueryApiSettings(host, port, endpoint, region, table, config,
+    return new QueryApiSettings(
+        host,
+        port,
+        endpoint,
+        region,
+        table,
+        config,
         configFile.orElse("the seed configuration (" + ExampleConfigs.USER_EMAIL + ")"),
-        cursorKey, maxLimit, parallelism, keys, controlTable, pollInterval);
+        cursorKey,
+        maxLimit,
+        parallelism,
+        keys,
+        controlTable,
+        pollInterval);
   }
 
   /**
-   * The control table followed: by default the one {@code shardstream replay} writes for this
-   * table ({@code <dynamodb.table>-control}), so a cut-over needs no settings change; {@code none}
-   * serves {@code dynamodb.table} and never looks for a record.
+   * The control table followed: by default the one {@code shardstream replay} writes for this table
+   * ({@code <dynamodb.table>-control}), so a cut-over needs no settings change; {@code none} serves
+   * {@code dynamodb.table} and never looks for a record.
    */
   private static Optional<String> controlTable(String setting, String table) {
     return ControlTable.nameFrom(setting, table);
   }
 
   public QueryApiSettings withPort(int newPort) {
-    return new QueryApiSettings(host, newPort, dynamoDbEndpoint, dynamoDbRegion, table,
-        entityConfig, entityConfigSource, cursorKey, maxLimit, parallelism, apiKeys,
-        controlTable, controlPollInterval);
+    return new QueryApiSettings(
+        host,
+        newPort,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval);
   }
 
-  private static int intIn(Settings settings, String key, int fallback, int min, int max,
-      List<String> problems) {
+  private static int intIn(
+      Settings settings, String key, int fallback, int min, int max, List<String> problems) {
     try {
       int value = settings.getInt(key, fallback);
       if (value < min || value > max) {
-        problems.add(describe(key) + " must be between " + min + " and " + max + ", got "
-            + value);
+        problems.add(describe(key) + " must be between " + min + " and " + max + ", got " + value);
       }
       return value;
     } catch (SettingsException e) {
@@ -229,27 +273,37 @@ public record QueryApiSettings(
       problems.add(describe(ENTITY_CONFIG) + ": " + e.getMessage());
       return null;
     } catch (IOException | ConfigValidationException e) {
-      problems.add(describe(ENTITY_CONFIG) + ": cannot load " + file.orElse("the seed") + ": "
-          + e.getMessage());
+      problems.add(
+          describe(ENTITY_CONFIG)
+              + ": cannot load "
+              + file.orElse("the seed")
+              + ": "
+              + e.getMessage());
       return null;
     }
   }
 
-  private static CursorKey cursorKey(Optional<String> text, boolean localEndpoint,
-      List<String> problems) {
+  private static CursorKey cursorKey(
+      Optional<String> text, boolean localEndpoint, List<String> problems) {
     if (text.isEmpty()) {
       if (!localEndpoint) {
-        problems.add(describe(CURSOR_KEY) + " is required against AWS DynamoDB: base64 of at "
-            + "least 16 secret bytes, the same on every instance (e.g. `openssl rand -base64 "
-            + "32`); only a local dynamodb.endpoint runs with the development key");
+        problems.add(
+            describe(CURSOR_KEY)
+                + " is required against AWS DynamoDB: base64 of at "
+                + "least 16 secret bytes, the same on every instance (e.g. `openssl rand -base64 "
+                + "32`); only a local dynamodb.endpoint runs with the development key");
       }
       return CursorKey.DEVELOPMENT;
     }
     try {
       byte[] key = decodeBase64(text.get().trim());
       if (key.length < CursorKey.MIN_BYTES) {
-        problems.add(describe(CURSOR_KEY) + " must decode to at least " + CursorKey.MIN_BYTES
-            + " bytes, got " + key.length);
+        problems.add(
+            describe(CURSOR_KEY)
+                + " must decode to at least "
+                + CursorKey.MIN_BYTES
+                + " bytes, got "
+                + key.length);
         return CursorKey.DEVELOPMENT;
       }
       return new CursorKey(key, false);
@@ -260,7 +314,8 @@ public record QueryApiSettings(
   }
 
   private static byte[] decodeBase64(String text) {
-    return text.contains("-") || text.contains("_") ? Base64.getUrlDecoder().decode(text)
+    return text.contains("-") || text.contains("_")
+        ? Base64.getUrlDecoder().decode(text)
         : Base64.getDecoder().decode(text);
   }
 
@@ -275,9 +330,10 @@ public record QueryApiSettings(
    */
   public record CursorKey(byte[] bytes, boolean development) {
     public static final int MIN_BYTES = 16;
-    static final CursorKey DEVELOPMENT = new CursorKey(
-        "shardstream development cursor key - not a secret".getBytes(StandardCharsets.UTF_8),
-        true);
+    static final CursorKey DEVELOPMENT =
+        new CursorKey(
+            "shardstream development cursor key - not a secret".getBytes(StandardCharsets.UTF_8),
+            true);
 
     public CursorKey {
       bytes = bytes.clone();
@@ -290,7 +346,8 @@ public record QueryApiSettings(
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof CursorKey k && java.util.Arrays.equals(bytes, k.bytes)
+      return other instanceof CursorKey k
+          && java.util.Arrays.equals(bytes, k.bytes)
           && development == k.development;
     }
 

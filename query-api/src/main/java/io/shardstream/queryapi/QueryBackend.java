@@ -14,8 +14,13 @@ import java.util.function.IntSupplier;
  * @param tableReady the readiness check of {@code /health/ready}
  * @param requestsInFlight DynamoDB requests running now, for a gauge
  */
-public record QueryBackend(EntityManager manager, PartitionReader reader, ItemLookup lookup,
-    Executor fanOut, HealthCheck tableReady, IntSupplier requestsInFlight) {
+public record QueryBackend(
+    EntityManager manager,
+    PartitionReader reader,
+    ItemLookup lookup,
+    Executor fanOut,
+    HealthCheck tableReady,
+    IntSupplier requestsInFlight) {
 
   public QueryBackend {
     Objects.requireNonNull(manager, "manager");

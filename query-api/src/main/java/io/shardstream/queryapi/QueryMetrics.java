@@ -21,10 +21,10 @@ final class QueryMetrics {
   }
 
   void searched(String entity, QueryStats stats) {
-    registry.counter("shardstream.query.dynamodb.requests", "entity", entity)
+    registry
+        .counter("shardstream.query.dynamodb.requests", "entity", entity)
         .increment(stats.readRequests());
-    registry.counter("shardstream.query.items.read", "entity", entity)
-        .increment(stats.itemsRead());
+    registry.counter("shardstream.query.items.read", "entity", entity).increment(stats.itemsRead());
     DistributionSummary.builder("shardstream.query.partitions")
         .description("partitions read for one page")
         .tag("entity", entity)

@@ -18,11 +18,15 @@ import java.util.function.Function;
 final class QueryParameters {
   /** Bound on every parameter value but the cursor. */
   static final int MAX_LENGTH = 256;
+
   /** Bound on the cursor (the cursor codec refuses longer ones too). */
   static final int MAX_CURSOR_LENGTH = 16_384;
+
   static final String CURSOR = "cursor";
+
   /** A problem lists at most this many errors: a request with 10,000 junk parameters is junk. */
   private static final int MAX_ERRORS = 20;
+
   private static final int MAX_NAME_SHOWN = 64;
 
   private final Map<String, String> values = new TreeMap<>();
@@ -37,25 +41,29 @@ final class QueryParameters {
   static QueryParameters of(Map<String, List<String>> raw, Set<String> allowed) {
     QueryParameters parameters = new QueryParameters();
     Set<String> unknown = new TreeSet<>();
-    raw.forEach((name, given) -> {
-      if (!allowed.contains(name)) {
-        unknown.add(name);
-      } else if (given.size() > 1) {
-        parameters.error(name, "given " + given.size() + " times; give it once");
-      } else {
-        String value = given.isEmpty() ? "" : given.get(0);
-        int max = name.equals(CURSOR) ? MAX_CURSOR_LENGTH : MAX_LENGTH;
-        if (value.length() > max) {
-          parameters.error(name, "is " + value.length() + " characters long; at most " + max
-              + " are allowed");
-        } else {
-          parameters.values.put(name, value);
-        }
-      }
-    });
+    raw.forEach(
+        (name, given) -> {
+          if (!allowed.contains(name)) {
+            unknown.add(name);
+          } else if (given.size() > 1) {
+            parameters.error(name, "given " + given.size() + " times; give it once");
+          } else {
+            String value = given.isEmpty() ? "" : given.get(0);
+            int max = name.equals(CURSOR) ? MAX_CURSOR_LENGTH : MAX_LENGTH;
+            if (value.length() > max) {
+              parameters.error(
+                  name,
+                  "is " + value.length() + " characters long; at most " + max + " are allowed");
+            } else {
+              parameters.values.put(name, value);
+            }
+          }
+        });
     for (String name : unknown) {
-      parameters.error(shown(name), "unknown parameter; this route takes "
-          + (allowed.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(allowed))));
+      parameters.error(
+          shown(name),
+          "unknown parameter; this route takes "
+              + (allowed.isEmpty() ? "no parameters" : String.join(", ", new TreeSet<>(allowed))));
     }
     return parameters;
   }
@@ -100,8 +108,9 @@ final class QueryParameters {
       return Optional.empty();
     }
     if (value.length() > MAX_LENGTH) {
-      error(name, "is " + value.length() + " characters long; at most " + MAX_LENGTH
-          + " are allowed");
+      error(
+          name,
+          "is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
       return Optional.empty();
     }
     return Optional.of(value);

@@ -11,32 +11,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After every request, answered or failed: one access-log line ({@code GET /v1/users 200 12ms}
- * on the logger {@value #ACCESS_LOGGER}) and the {@code http.server.requests} timer tagged with the
+ * After every request, answered or failed: one access-log line ({@code GET /v1/users 200 12ms} on
+ * the logger {@value #ACCESS_LOGGER}) and the {@code http.server.requests} timer tagged with the
  * route template (not the path, so user ids do not become metric labels), method and status.
  */
 final class RequestObservers {
   static final String ACCESS_LOGGER = "io.shardstream.queryapi.access";
   private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
+
   /** The route tag of requests no route matched (404s of unknown paths). */
   static final String UNMATCHED = "unmatched";
 
   private RequestObservers() {}
 
   static void install(JavalinConfig config, MeterRegistry registry) {
-    config.requestLogger.http((ctx, millis) -> {
-      int status = ctx.statusCode();
-      ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), status,
-          String.format(Locale.ROOT, "%.1f", millis));
-      Timer.builder("http.server.requests")
-          .description("HTTP requests by route, method and status")
-          .tag("method", ctx.method().name())
-          .tag("route", route(ctx))
-          .tag("status", Integer.toString(status))
-          .publishPercentileHistogram()
-          .register(registry)
-          .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
-    });
+    config.requestLogger.http(
+        (ctx, millis) -> {
+          int status = ctx.statusCode();
+          ACCESS.info(
+              "{} {} {} {}ms",
+              ctx.method(),
+              ctx.path(),
+              status,
+              String.format(Locale.ROOT, "%.1f", millis));
+          Timer.builder("http.server.requests")
+              .description("HTTP requests by route, method and status")
+              .tag("method", ctx.method().name())
+              .tag("route", route(ctx))
+              .tag("status", Integer.toString(status))
+              .publishPercentileHistogram()
+              .register(registry)
+              .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        });
   }
 
   private static String route(Context ctx) {

@@ -34,9 +34,12 @@ final class Searches {
     try {
       page = searcher.search(request, cursor);
     } catch (CursorException e) {
-      throw new ProblemException(ProblemType.of(e.kind()).problem(e.getMessage())
-          .with("errors", List.of(Map.of("parameter", QueryParameters.CURSOR,
-              "message", e.getMessage()))));
+      throw new ProblemException(
+          ProblemType.of(e.kind())
+              .problem(e.getMessage())
+              .with(
+                  "errors",
+                  List.of(Map.of("parameter", QueryParameters.CURSOR, "message", e.getMessage()))));
     } catch (QueryException e) {
       throw new ProblemException(ProblemType.INVALID_SEARCH.problem(e.getMessage()));
     }
@@ -52,8 +55,9 @@ final class Searches {
   static Map<String, Object> emptyPage() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", List.of());
-    body.put("stats", Map.of("partitionsQueried", 0, "dynamoRequests", 0, "itemsRead", 0,
-        "roundTrips", 0));
+    body.put(
+        "stats",
+        Map.of("partitionsQueried", 0, "dynamoRequests", 0, "itemsRead", 0, "roundTrips", 0));
     return body;
   }
 

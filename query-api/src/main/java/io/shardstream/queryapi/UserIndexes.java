@@ -2,8 +2,8 @@ package io.shardstream.queryapi;
 
 /**
  * The entities, properties and index tokens the routes are written for: the seed User/Email
- * configuration's. Another configuration works when it keeps these names;
- * {@link StartupCheck} says what is missing at start.
+ * configuration's. Another configuration works when it keeps these names; {@link StartupCheck} says
+ * what is missing at start.
  */
 final class UserIndexes {
   static final String ENTITY = "user";
@@ -12,8 +12,10 @@ final class UserIndexes {
   static final String BENEFICIARY_ID = "beneficiaryId";
   static final String UPDATED = "updated";
   static final String PHONE = "phone";
+
   /** Emails of one user, by created: hash key userHashKey (shard + userId). */
   static final String EMAILS_OF_USER = "userCreated";
+
   /** Every email by created. */
   static final String EMAILS_BY_CREATED = "created";
 

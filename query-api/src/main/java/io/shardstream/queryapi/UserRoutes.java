@@ -28,8 +28,11 @@ final class UserRoutes {
     QueryParameters parameters = RequestParameters.of(ctx, UserSearch.PARAMETERS);
     UserSearch search = UserSearch.read(parameters, maxLimit);
     parameters.throwIfInvalid();
-    ctx.json(active.current().searches().page(search.toRequest(ApiKeyAuth.caller(ctx)),
-        search.page().cursor()));
+    ctx.json(
+        active
+            .current()
+            .searches()
+            .page(search.toRequest(ApiKeyAuth.caller(ctx)), search.page().cursor()));
   }
 
   private void get(Context ctx) {
@@ -51,9 +54,10 @@ final class UserRoutes {
     ctx.json(served.searches().page(search.toRequest(), search.page().cursor()));
   }
 
-  private static Map<String, Object> visibleUser(ServedTable served, Context ctx,
-      String userId) {
-    return served.lookups().visibleUser(userId, USER_ID, ApiKeyAuth.caller(ctx))
+  private static Map<String, Object> visibleUser(ServedTable served, Context ctx, String userId) {
+    return served
+        .lookups()
+        .visibleUser(userId, USER_ID, ApiKeyAuth.caller(ctx))
         .orElseThrow(() -> Problems.notFound("there is no user with this userId"));
   }
 }

@@ -33,12 +33,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ExtendWith(DevStackExtension.class)
 class ControlSwitchIT {
   private static final String JSON_A = ExampleConfigs.userEmail();
+
   /** A later shard bump for users: 64 shards from 2026-01-01. */
-  private static final String JSON_B = JSON_A.replace(
-      "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n      \"canonicalize\"",
-      "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
-          + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n      ],\n"
-          + "      \"canonicalize\"");
+  private static final String JSON_B =
+      JSON_A.replace(
+          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 }\n      ],\n      \"canonicalize\"",
+          "{ \"timestamp\": 1735689600000, \"charBits\": 2, \"chars\": 2 },\n"
+              + "        { \"timestamp\": 1767225600000, \"charBits\": 2, \"chars\": 3 }\n      ],\n"
+              + "      \"canonicalize\"");
+
   private static final EntityConfig CONFIG_A = ConfigLoader.parse(JSON_A);
   private static final EntityConfig CONFIG_B = ConfigLoader.parse(JSON_B);
   private static final long JAN_2026 = 1767225600000L;
@@ -53,10 +56,21 @@ class ControlSwitchIT {
       control.ensureExists();
       control.switchTo(tableA, JSON_A, CONFIG_A.version(), Instant.now());
 
-      QueryApiSettings settings = new QueryApiSettings("localhost", 0,
-          Optional.of(endpoint.url()), Optional.of(DynamoDbEndpoint.REGION), "not-used",
-          SeedUsers.CONFIG, "test", new QueryApiSettings.CursorKey(SeedUsers.CURSOR_KEY, false),
-          100, 8, ApiKeys.NONE, Optional.of(control.name()), Duration.ofMillis(200));
+      QueryApiSettings settings =
+          new QueryApiSettings(
+              "localhost",
+              0,
+              Optional.of(endpoint.url()),
+              Optional.of(DynamoDbEndpoint.REGION),
+              "not-used",
+              SeedUsers.CONFIG,
+              "test",
+              new QueryApiSettings.CursorKey(SeedUsers.CURSOR_KEY, false),
+              100,
+              8,
+              ApiKeys.NONE,
+              Optional.of(control.name()),
+              Duration.ofMillis(200));
       try (QueryApiServer server = new QueryApiServer(settings).start()) {
         Http http = new Http(server.port());
         assertThat(server.activeTable()).isEqualTo(tableA);
@@ -98,21 +112,37 @@ class ControlSwitchIT {
   }
 
   /** A table under {@code config} with six users {@code <prefix>0..5}, some after 2026-01-01. */
-  private static String table(DynamoDbClient client, String prefix, EntityConfig config,
-      String userPrefix) {
+  private static String table(
+      DynamoDbClient client, String prefix, EntityConfig config, String userPrefix) {
     String table = prefix + "-" + suffix();
     TableCreator.ensure(client, table, config);
     EntityManager manager = new EntityManager(config);
     List<WriteOperation> puts = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       long created = JAN_2026 + (i - 3) * 86_400_000L;
-      Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of("userId", userPrefix + i,
-          "beneficiaryId", "b1", "firstName", "Ana", "lastName", "Lopez" + i, "created", created,
-          "updated", created));
+      Map<String, Object> user =
+          new java.util.LinkedHashMap<>(
+              Map.of(
+                  "userId",
+                  userPrefix + i,
+                  "beneficiaryId",
+                  "b1",
+                  "firstName",
+                  "Ana",
+                  "lastName",
+                  "Lopez" + i,
+                  "created",
+                  created,
+                  "updated",
+                  created));
       puts.add(WriteOperation.putItem(manager.addKeys("user", user)));
     }
-    assertThat(BatchWriter.builder(client, table, TableKeys.of(config)).build().write(puts)
-        .allWritten()).isTrue();
+    assertThat(
+            BatchWriter.builder(client, table, TableKeys.of(config))
+                .build()
+                .write(puts)
+                .allWritten())
+        .isTrue();
     return table;
   }
 

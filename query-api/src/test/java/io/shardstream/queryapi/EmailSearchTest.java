@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** How the parameters of the email searches become one search. */
 class EmailSearchTest {
   private static SearchRequest request(Optional<String> pathUserId, Map<String, List<String>> raw) {
-    QueryParameters parameters = QueryParameters.of(raw, pathUserId.isPresent()
-        ? EmailSearch.OF_USER_PARAMETERS : EmailSearch.PARAMETERS);
+    QueryParameters parameters =
+        QueryParameters.of(
+            raw, pathUserId.isPresent() ? EmailSearch.OF_USER_PARAMETERS : EmailSearch.PARAMETERS);
     EmailSearch search = EmailSearch.read(parameters, pathUserId, 50);
     parameters.throwIfInvalid();
     SearchRequest request = search.toRequest();
@@ -25,8 +26,10 @@ class EmailSearchTest {
 
   @Test
   void oneUsersEmailsComeThroughTheUserHashKeyIndex() {
-    SearchRequest request = request(Optional.of("u-1"), Map.of("createdFrom", List.of("5"),
-        "order", List.of("desc"), "limit", List.of("50")));
+    SearchRequest request =
+        request(
+            Optional.of("u-1"),
+            Map.of("createdFrom", List.of("5"), "order", List.of("desc"), "limit", List.of("50")));
 
     assertThat(request.entity()).isEqualTo("email");
     assertThat(request.indexes()).containsExactly("userCreated");

@@ -19,8 +19,8 @@ import java.util.StringJoiner;
 /** A small HTTP client for the tests: GET with query parameters and an optional API key. */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   Http(URI base) {
@@ -79,8 +79,8 @@ final class Http {
 
   /** A GET of a path and query already encoded. */
   Reply getRaw(String pathAndQuery, Optional<String> apiKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
     apiKey.ifPresent(k -> request.header("X-Api-Key", k));
     try {
       return reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));

@@ -14,19 +14,24 @@ final class InMemoryBackend {
 
   static QueryBackend of(List<Map<String, Object>> items) {
     Map<PrimaryKey, Map<String, Object>> byKey = new HashMap<>();
-    items.forEach(i -> byKey.put(new PrimaryKey((String) i.get("hashKey"),
-        (String) i.get("rangeKey")), i));
-    ItemLookup lookup = candidates -> {
-      for (int i = candidates.size() - 1; i >= 0; i--) {
-        Map<String, Object> item = byKey.get(candidates.get(i));
-        if (item != null) {
-          return Optional.of(item);
-        }
-      }
-      return Optional.empty();
-    };
-    return new QueryBackend(SeedUsers.MANAGER,
-        new InMemoryPartitionReader(SeedUsers.CONFIG, items, true), lookup, Runnable::run,
-        () -> HealthCheck.Result.up("in memory"), () -> 0);
+    items.forEach(
+        i -> byKey.put(new PrimaryKey((String) i.get("hashKey"), (String) i.get("rangeKey")), i));
+    ItemLookup lookup =
+        candidates -> {
+          for (int i = candidates.size() - 1; i >= 0; i--) {
+            Map<String, Object> item = byKey.get(candidates.get(i));
+            if (item != null) {
+              return Optional.of(item);
+            }
+          }
+          return Optional.empty();
+        };
+    return new QueryBackend(
+        SeedUsers.MANAGER,
+        new InMemoryPartitionReader(SeedUsers.CONFIG, items, true),
+        lookup,
+        Runnable::run,
+        () -> HealthCheck.Result.up("in memory"),
+        () -> 0);
   }
 }

@@ -56,7 +56,12 @@ class NaturalNameOrderIT {
       long created = eras[i++ % eras.length];
       items.add(
           SeedUsers.user(
-              person.getKey(), "b1", person.getValue()[0], person.getValue()[1], null, created,
+              person.getKey(),
+              "b1",
+              person.getValue()[0],
+              person.getValue()[1],
+              null,
+              created,
               created));
     }
     LocalQueryApi.write(client, table, items);
@@ -79,8 +84,8 @@ class NaturalNameOrderIT {
             "n05", "n04", // Quinn: Ana, Anabel
             "n07", "n06"); // Smith, Smithe
     assertThat(allPages(params("sort", "name", "order", "desc")))
-        .containsExactly("n06", "n07", "n04", "n05", "n08", "n09", "n11", "n10", "n01", "n02",
-            "n03");
+        .containsExactly(
+            "n06", "n07", "n04", "n05", "n08", "n09", "n11", "n10", "n01", "n02", "n03");
   }
 
   @Test

@@ -30,8 +30,13 @@ class OpenApiDocumentTest {
 
   @BeforeAll
   static void start() {
-    app = QueryApi.create(InMemoryBackend.of(List.of()), new CursorCodec(SeedUsers.CURSOR_KEY),
-        ApiKeys.NONE, 40, Metrics.newRegistry("test"));
+    app =
+        QueryApi.create(
+            InMemoryBackend.of(List.of()),
+            new CursorCodec(SeedUsers.CURSOR_KEY),
+            ApiKeys.NONE,
+            40,
+            Metrics.newRegistry("test"));
     app.start("localhost", 0);
     served = new Http(app.port()).get(QueryApi.OPENAPI_PATH).body();
   }
@@ -62,26 +67,39 @@ class OpenApiDocumentTest {
 
   @Test
   void theValidatorCatchesBrokenDocuments() {
-    String broken = served.replace("\"responses\" : {\n          \"200\" : {\n            "
-        + "\"description\" : \"A page of users.\"", "\"responses\" : {\n          \"200\" : {\n"
-        + "            \"descriptio\" : \"A page of users.\"");
+    String broken =
+        served.replace(
+            "\"responses\" : {\n          \"200\" : {\n            "
+                + "\"description\" : \"A page of users.\"",
+            "\"responses\" : {\n          \"200\" : {\n"
+                + "            \"descriptio\" : \"A page of users.\"");
     assertThat(broken).isNotEqualTo(served);
     assertThat(parse(broken).getMessages()).isNotEmpty();
-    assertThat(parse(served.replace("#/components/schemas/UserPage",
-        "#/components/schemas/NoSuchPage")).getMessages()).isNotEmpty();
+    assertThat(
+            parse(
+                    served.replace(
+                        "#/components/schemas/UserPage", "#/components/schemas/NoSuchPage"))
+                .getMessages())
+        .isNotEmpty();
   }
 
   @Test
   void listsExactlyTheRoutesTheAppServes() {
-    Set<String> served = app.unsafe.internalRouter.allHttpHandlers().stream()
-        .map(h -> h.endpoint)
-        .filter(e -> e.method.isHttpMethod())
-        .map(e -> e.method.name() + " " + e.path)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> served =
+        app.unsafe.internalRouter.allHttpHandlers().stream()
+            .map(h -> h.endpoint)
+            .filter(e -> e.method.isHttpMethod())
+            .map(e -> e.method.name() + " " + e.path)
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> described = new TreeSet<>();
-    parse(OpenApiDocumentTest.served).getOpenAPI().getPaths().forEach((path, item) ->
-        item.readOperationsMap().keySet().forEach(method -> described.add(method.name() + " "
-            + path)));
+    parse(OpenApiDocumentTest.served)
+        .getOpenAPI()
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(method -> described.add(method.name() + " " + path)));
 
     assertThat(described).isEqualTo(served);
     assertThat(served).hasSize(9);
@@ -89,35 +107,53 @@ class OpenApiDocumentTest {
 
   @Test
   void describesExactlyTheQueryParametersEachRouteAccepts() {
-    Map<String, Set<String>> accepted = Map.of(
-        "/v1/users", UserSearch.PARAMETERS,
-        "/v1/users/{userId}", Set.of(),
-        "/v1/users/{userId}/emails", EmailSearch.OF_USER_PARAMETERS,
-        "/v1/emails", EmailSearch.PARAMETERS,
-        "/v1/emails/{email}", Set.of());
+    Map<String, Set<String>> accepted =
+        Map.of(
+            "/v1/users", UserSearch.PARAMETERS,
+            "/v1/users/{userId}", Set.of(),
+            "/v1/users/{userId}/emails", EmailSearch.OF_USER_PARAMETERS,
+            "/v1/emails", EmailSearch.PARAMETERS,
+            "/v1/emails/{email}", Set.of());
     OpenAPI api = parse(served).getOpenAPI();
     Map<String, Set<String>> described = new TreeMap<>();
-    accepted.keySet().forEach(path -> {
-      PathItem item = api.getPaths().get(path);
-      Operation get = item.getGet();
-      described.put(path, get.getParameters().stream()
-          .map(p -> p.get$ref() == null ? p : api.getComponents().getParameters()
-              .get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1)))
-          .filter(p -> "query".equals(p.getIn()))
-          .map(Parameter::getName)
-          .collect(Collectors.toCollection(TreeSet::new)));
-    });
+    accepted
+        .keySet()
+        .forEach(
+            path -> {
+              PathItem item = api.getPaths().get(path);
+              Operation get = item.getGet();
+              described.put(
+                  path,
+                  get.getParameters().stream()
+                      .map(
+                          p ->
+                              p.get$ref() == null
+                                  ? p
+                                  : api.getComponents()
+                                      .getParameters()
+                                      .get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1)))
+                      .filter(p -> "query".equals(p.getIn()))
+                      .map(Parameter::getName)
+                      .collect(Collectors.toCollection(TreeSet::new)));
+            });
 
-    assertThat(described).isEqualTo(new TreeMap<>(accepted.entrySet().stream().collect(
-        Collectors.toMap(Map.Entry::getKey, e -> new TreeSet<>(e.getValue())))));
+    assertThat(described)
+        .isEqualTo(
+            new TreeMap<>(
+                accepted.entrySet().stream()
+                    .collect(
+                        Collectors.toMap(Map.Entry::getKey, e -> new TreeSet<>(e.getValue())))));
   }
 
   @Test
   void documentsEveryProblemTypeTheHandlersUse() throws Exception {
     var document = Http.JSON.readTree(served);
     Map<String, String> documented = new TreeMap<>();
-    document.at("/components/schemas/ProblemType/oneOf").forEach(value ->
-        documented.put(value.get("const").asText(), value.get("description").asText()));
+    document
+        .at("/components/schemas/ProblemType/oneOf")
+        .forEach(
+            value ->
+                documented.put(value.get("const").asText(), value.get("description").asText()));
     Map<String, String> declared = new TreeMap<>();
     for (ProblemType type : ProblemType.values()) {
       declared.put(type.uri(), "400: " + type.description());
@@ -125,9 +161,12 @@ class OpenApiDocumentTest {
     declared.put("about:blank", documented.get("about:blank"));
 
     assertThat(documented).isEqualTo(declared);
-    assertThat(documented.keySet()).contains("urn:shardstream:problem:invalid-parameters",
-        "urn:shardstream:problem:tampered-cursor", "urn:shardstream:problem:foreign-cursor",
-        "urn:shardstream:problem:stale-cursor");
+    assertThat(documented.keySet())
+        .contains(
+            "urn:shardstream:problem:invalid-parameters",
+            "urn:shardstream:problem:tampered-cursor",
+            "urn:shardstream:problem:foreign-cursor",
+            "urn:shardstream:problem:stale-cursor");
     assertThat(document.at("/components/schemas/Problem/properties/type/$ref").asText())
         .isEqualTo("#/components/schemas/ProblemType");
   }
@@ -142,12 +181,20 @@ class OpenApiDocumentTest {
   @Test
   void boundsEveryStringParameter() {
     OpenAPI api = parse(served).getOpenAPI();
-    api.getComponents().getParameters().forEach((name, parameter) -> {
-      var schema = parameter.getSchema().get$ref() != null
-          ? api.getComponents().getSchemas().get("TimeParameter") : parameter.getSchema();
-      boolean bounded = schema.getMaxLength() != null || schema.getEnum() != null
-          || schema.getPattern() != null || schema.getMaximum() != null;
-      assertThat(bounded).as(name).isTrue();
-    });
+    api.getComponents()
+        .getParameters()
+        .forEach(
+            (name, parameter) -> {
+              var schema =
+                  parameter.getSchema().get$ref() != null
+                      ? api.getComponents().getSchemas().get("TimeParameter")
+                      : parameter.getSchema();
+              boolean bounded =
+                  schema.getMaxLength() != null
+                      || schema.getEnum() != null
+                      || schema.getPattern() != null
+                      || schema.getMaximum() != null;
+              assertThat(bounded).as(name).isTrue();
+            });
   }
 }

@@ -9,16 +9,23 @@ import java.util.Set;
 
 /**
  * Random users as the table stores them, over the seed's three bump eras (unsharded, 4 and 16
- * shards) and at the bump edges, names from a tiny alphabet so that searches find many. Sort
- * values (created, updated, phone) repeat across shards, where the merger orders ties by userId,
- * but never inside one shard: DynamoDB Local returns ties inside one index partition in an order of
- * its own, not by table key (see the dynamo module's DynamoPartitionReaderIT), which would make
- * the exact order of such ties DynamoDB's.
+ * shards) and at the bump edges, names from a tiny alphabet so that searches find many. Sort values
+ * (created, updated, phone) repeat across shards, where the merger orders ties by userId, but never
+ * inside one shard: DynamoDB Local returns ties inside one index partition in an order of its own,
+ * not by table key (see the dynamo module's DynamoPartitionReaderIT), which would make the exact
+ * order of such ties DynamoDB's.
  */
 final class Population {
-  static final List<Long> INSTANTS = List.of(SeedUsers.START, SeedUsers.BUMP_4 - 1,
-      SeedUsers.BUMP_4, SeedUsers.BUMP_4 + 3_600_000L, SeedUsers.BUMP_16 - 1, SeedUsers.BUMP_16,
-      SeedUsers.BUMP_16 + 86_400_000L, SeedUsers.END);
+  static final List<Long> INSTANTS =
+      List.of(
+          SeedUsers.START,
+          SeedUsers.BUMP_4 - 1,
+          SeedUsers.BUMP_4,
+          SeedUsers.BUMP_4 + 3_600_000L,
+          SeedUsers.BUMP_16 - 1,
+          SeedUsers.BUMP_16,
+          SeedUsers.BUMP_16 + 86_400_000L,
+          SeedUsers.END);
   static final List<String> BENEFICIARIES = List.of("b0", "b1", "b2");
   private static final String NAME_LETTERS = "aAbBéÉ";
 
@@ -33,9 +40,15 @@ final class Population {
       String phone = random.nextInt(4) == 0 ? null : "1" + random.nextInt(3);
       Map<String, Object> user;
       do {
-        user = SeedUsers.user(idPrefix + i, BENEFICIARIES.get(random.nextInt(3)), name(random),
-            name(random) + (random.nextInt(5) == 0 ? "-" + name(random) : ""), phone, created,
-            created + age);
+        user =
+            SeedUsers.user(
+                idPrefix + i,
+                BENEFICIARIES.get(random.nextInt(3)),
+                name(random),
+                name(random) + (random.nextInt(5) == 0 ? "-" + name(random) : ""),
+                phone,
+                created,
+                created + age);
         created++;
         phone = phone == null ? null : phone + random.nextInt(10);
       } while (!claim(taken, user));

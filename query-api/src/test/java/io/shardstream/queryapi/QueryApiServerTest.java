@@ -11,11 +11,19 @@ import org.junit.jupiter.api.Test;
 class QueryApiServerTest {
   @Test
   void startsFromSettingsAndAnswersUnreachableDynamoDbWith503() {
-    QueryApiServer server = QueryApiServer.fromSettings(new SettingsLoader()
-        .defaults(QueryApiSettings.defaults())
-        .environment(Map.of("SHARDSTREAM_HTTP_HOST", "localhost", "SHARDSTREAM_HTTP_PORT", "0",
-            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:1"))
-        .load());
+    QueryApiServer server =
+        QueryApiServer.fromSettings(
+            new SettingsLoader()
+                .defaults(QueryApiSettings.defaults())
+                .environment(
+                    Map.of(
+                        "SHARDSTREAM_HTTP_HOST",
+                        "localhost",
+                        "SHARDSTREAM_HTTP_PORT",
+                        "0",
+                        "SHARDSTREAM_DYNAMODB_ENDPOINT",
+                        "http://localhost:1"))
+                .load());
     try (server) {
       server.start();
       Http http = new Http(server.port());

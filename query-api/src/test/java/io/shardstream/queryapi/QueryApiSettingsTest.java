@@ -21,8 +21,9 @@ class QueryApiSettingsTest {
 
   @Test
   void defaultsServeTheSeedConfigurationOnPort8080() {
-    QueryApiSettings settings = QueryApiSettings.from(settings(Map.of(
-        "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000")));
+    QueryApiSettings settings =
+        QueryApiSettings.from(
+            settings(Map.of("SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000")));
 
     assertThat(settings.port()).isEqualTo(8080);
     assertThat(settings.table()).isEqualTo("shardstream");
@@ -39,12 +40,28 @@ class QueryApiSettingsTest {
     Path config = dir.resolve("config.json");
     Files.writeString(config, io.shardstream.schemas.ExampleConfigs.userEmail());
     String key = Base64.getEncoder().encodeToString(new byte[32]);
-    QueryApiSettings settings = QueryApiSettings.from(settings(Map.of(
-        "SHARDSTREAM_HTTP_HOST", "127.0.0.1", "SHARDSTREAM_HTTP_PORT", "0",
-        "SHARDSTREAM_DYNAMODB_REGION", "eu-west-1", "SHARDSTREAM_DYNAMODB_TABLE", "users",
-        "SHARDSTREAM_ENTITY_CONFIG", config.toString(), "SHARDSTREAM_CURSOR_KEY", key,
-        "SHARDSTREAM_QUERY_LIMIT_MAX", "50", "SHARDSTREAM_QUERY_PARALLELISM", "4",
-        "SHARDSTREAM_API_KEYS", "k1,k2:b1")));
+    QueryApiSettings settings =
+        QueryApiSettings.from(
+            settings(
+                Map.of(
+                    "SHARDSTREAM_HTTP_HOST",
+                    "127.0.0.1",
+                    "SHARDSTREAM_HTTP_PORT",
+                    "0",
+                    "SHARDSTREAM_DYNAMODB_REGION",
+                    "eu-west-1",
+                    "SHARDSTREAM_DYNAMODB_TABLE",
+                    "users",
+                    "SHARDSTREAM_ENTITY_CONFIG",
+                    config.toString(),
+                    "SHARDSTREAM_CURSOR_KEY",
+                    key,
+                    "SHARDSTREAM_QUERY_LIMIT_MAX",
+                    "50",
+                    "SHARDSTREAM_QUERY_PARALLELISM",
+                    "4",
+                    "SHARDSTREAM_API_KEYS",
+                    "k1,k2:b1")));
 
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.port()).isZero();
@@ -61,17 +78,29 @@ class QueryApiSettingsTest {
 
   @Test
   void followsTheControlTableReplayWritesUnlessTurnedOff() {
-    assertThat(QueryApiSettings.from(settings(Map.of(
-            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
-            "SHARDSTREAM_DYNAMODB_TABLE", "users"))).controlTable())
+    assertThat(
+            QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+                            "SHARDSTREAM_DYNAMODB_TABLE", "users")))
+                .controlTable())
         .contains("users-control");
-    assertThat(QueryApiSettings.from(settings(Map.of(
-            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
-            "SHARDSTREAM_CONTROL_TABLE", "ops-control"))).controlTable())
+    assertThat(
+            QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+                            "SHARDSTREAM_CONTROL_TABLE", "ops-control")))
+                .controlTable())
         .contains("ops-control");
-    assertThat(QueryApiSettings.from(settings(Map.of(
-            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
-            "SHARDSTREAM_CONTROL_TABLE", "none"))).controlTable())
+    assertThat(
+            QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
+                            "SHARDSTREAM_CONTROL_TABLE", "none")))
+                .controlTable())
         .isEmpty();
   }
 
@@ -79,29 +108,53 @@ class QueryApiSettingsTest {
   void againstAwsACursorKeyIsRequired() {
     assertThatThrownBy(() -> QueryApiSettings.from(settings(Map.of())))
         .isInstanceOf(SettingsException.class)
-        .hasMessageContaining("cursor.key").hasMessageContaining("SHARDSTREAM_CURSOR_KEY");
+        .hasMessageContaining("cursor.key")
+        .hasMessageContaining("SHARDSTREAM_CURSOR_KEY");
   }
 
   @Test
   void reportsEveryBadSettingAtOnce() {
-    assertThatThrownBy(() -> QueryApiSettings.from(settings(Map.of(
-        "SHARDSTREAM_HTTP_PORT", "70000", "SHARDSTREAM_DYNAMODB_ENDPOINT", "not a url",
-        "SHARDSTREAM_CURSOR_KEY", "c2hvcnQ=", "SHARDSTREAM_QUERY_LIMIT_MAX", "0",
-        "SHARDSTREAM_QUERY_PARALLELISM", "many", "SHARDSTREAM_API_KEYS", "k1:",
-        "SHARDSTREAM_ENTITY_CONFIG", "/no/such/file.json"))))
+    assertThatThrownBy(
+            () ->
+                QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_HTTP_PORT",
+                            "70000",
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT",
+                            "not a url",
+                            "SHARDSTREAM_CURSOR_KEY",
+                            "c2hvcnQ=",
+                            "SHARDSTREAM_QUERY_LIMIT_MAX",
+                            "0",
+                            "SHARDSTREAM_QUERY_PARALLELISM",
+                            "many",
+                            "SHARDSTREAM_API_KEYS",
+                            "k1:",
+                            "SHARDSTREAM_ENTITY_CONFIG",
+                            "/no/such/file.json"))))
         .isInstanceOf(SettingsException.class)
-        .hasMessageContaining("http.port").hasMessageContaining("dynamodb.endpoint")
-        .hasMessageContaining("cursor.key").hasMessageContaining("query.limit.max")
-        .hasMessageContaining("query.parallelism").hasMessageContaining("api.keys")
+        .hasMessageContaining("http.port")
+        .hasMessageContaining("dynamodb.endpoint")
+        .hasMessageContaining("cursor.key")
+        .hasMessageContaining("query.limit.max")
+        .hasMessageContaining("query.parallelism")
+        .hasMessageContaining("api.keys")
         .hasMessageContaining("entity.config");
   }
 
   @Test
-  void anEntityConfigThatIsADirectoryIsNamed(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
-    assertThatThrownBy(() -> QueryApiSettings.from(settings(Map.of(
-        "SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000",
-        "SHARDSTREAM_ENTITY_CONFIG", dir.toString()))))
+  void anEntityConfigThatIsADirectoryIsNamed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThatThrownBy(
+            () ->
+                QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT",
+                            "http://localhost:8000",
+                            "SHARDSTREAM_ENTITY_CONFIG",
+                            dir.toString()))))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("entity configuration file " + dir + " is a directory")
         .hasMessageNotContaining("java.io");

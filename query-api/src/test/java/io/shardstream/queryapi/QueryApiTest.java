@@ -29,17 +29,24 @@ class QueryApiTest {
   @BeforeAll
   static void start() {
     List<Map<String, Object>> items = new ArrayList<>();
-    items.add(SeedUsers.user("u-1", "b1", "Ada", "Lovelace", "1555", SeedUsers.BUMP_16 + 1,
-        SeedUsers.BUMP_16 + 5));
-    items.add(SeedUsers.user("u-2", "b1", "Ana", "Gómez-Juárez", null, SeedUsers.START,
-        SeedUsers.START));
-    items.add(SeedUsers.user("u-3", "b2", "Alan", "Turing", "1666", SeedUsers.BUMP_4 + 7,
-        SeedUsers.BUMP_4 + 9));
+    items.add(
+        SeedUsers.user(
+            "u-1", "b1", "Ada", "Lovelace", "1555", SeedUsers.BUMP_16 + 1, SeedUsers.BUMP_16 + 5));
+    items.add(
+        SeedUsers.user("u-2", "b1", "Ana", "Gómez-Juárez", null, SeedUsers.START, SeedUsers.START));
+    items.add(
+        SeedUsers.user(
+            "u-3", "b2", "Alan", "Turing", "1666", SeedUsers.BUMP_4 + 7, SeedUsers.BUMP_4 + 9));
     items.add(SeedUsers.email("ada@example.com", "u-1", SeedUsers.BUMP_16 + 2));
     items.add(SeedUsers.email("ada2@example.com", "u-1", SeedUsers.BUMP_16 + 3));
     items.add(SeedUsers.email("alan@example.com", "u-3", SeedUsers.BUMP_4 + 8));
-    app = QueryApi.create(InMemoryBackend.of(items), new CursorCodec(SeedUsers.CURSOR_KEY),
-        ApiKeys.parse(ADMIN + "," + B1_KEY + ":b1"), 10, Metrics.newRegistry("test"));
+    app =
+        QueryApi.create(
+            InMemoryBackend.of(items),
+            new CursorCodec(SeedUsers.CURSOR_KEY),
+            ApiKeys.parse(ADMIN + "," + B1_KEY + ":b1"),
+            10,
+            Metrics.newRegistry("test"));
     app.start("localhost", 0);
     http = new Http(app.port());
   }
@@ -55,7 +62,8 @@ class QueryApiTest {
 
   private static List<String> ids(Reply reply, String field) {
     return StreamSupport.stream(reply.json().get("items").spliterator(), false)
-        .map(i -> i.get(field).asText()).toList();
+        .map(i -> i.get(field).asText())
+        .toList();
   }
 
   private static void assertProblem(Reply reply, int status) {
@@ -75,8 +83,9 @@ class QueryApiTest {
     assertThat(reply.json().get("created").asLong()).isEqualTo(SeedUsers.START);
     List<String> fields = new ArrayList<>();
     reply.json().fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder("userId", "beneficiaryId", "firstName",
-        "lastName", "created", "updated");
+    assertThat(fields)
+        .containsExactlyInAnyOrder(
+            "userId", "beneficiaryId", "firstName", "lastName", "created", "updated");
   }
 
   @Test
@@ -104,8 +113,7 @@ class QueryApiTest {
 
   @Test
   void searchesNamesAcrossFirstAndLastNamesIgnoringAccents() {
-    assertThat(ids(admin("/v1/users", params("name", "GOMEZ-j")), "userId"))
-        .containsExactly("u-2");
+    assertThat(ids(admin("/v1/users", params("name", "GOMEZ-j")), "userId")).containsExactly("u-2");
     assertThat(ids(admin("/v1/users", params("name", "a")), "userId"))
         .containsExactly("u-1", "u-3", "u-2");
     assertThat(ids(admin("/v1/users", params("name", "turing al")), "userId"))
@@ -128,14 +136,25 @@ class QueryApiTest {
 
   @Test
   void collectsEveryInvalidParameterIntoOneProblem() {
-    Reply reply = admin("/v1/users", params("sort", "height", "limit", "0", "createdFrom",
-        "yesterday", "bogus", "1", "order", "up"));
+    Reply reply =
+        admin(
+            "/v1/users",
+            params(
+                "sort",
+                "height",
+                "limit",
+                "0",
+                "createdFrom",
+                "yesterday",
+                "bogus",
+                "1",
+                "order",
+                "up"));
 
     assertProblem(reply, 400);
     List<String> named = new ArrayList<>();
     reply.json().get("errors").forEach(e -> named.add(e.get("parameter").asText()));
-    assertThat(named).containsExactlyInAnyOrder("sort", "limit", "createdFrom", "bogus",
-        "order");
+    assertThat(named).containsExactlyInAnyOrder("sort", "limit", "createdFrom", "bogus", "order");
     assertThat(reply.json().get("detail").asText()).contains("bogus");
   }
 
@@ -196,19 +215,31 @@ class QueryApiTest {
 
   @Test
   void otherMethodsOnReadRoutesAre405WithAllow() throws Exception {
-    for (String path : List.of("/v1/users", "/v1/users/u-1", "/v1/users/u-1/emails",
-        "/v1/emails", "/v1/emails/ada@example.com", "/openapi.json", "/health/ready")) {
+    for (String path :
+        List.of(
+            "/v1/users",
+            "/v1/users/u-1",
+            "/v1/users/u-1/emails",
+            "/v1/emails",
+            "/v1/emails/ada@example.com",
+            "/openapi.json",
+            "/health/ready")) {
       for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-        var response = http.client().send(HttpRequest.newBuilder(http.base().resolve(path))
-                .method(method, HttpRequest.BodyPublishers.ofString("{}"))
-                .header("X-Api-Key", ADMIN).build(),
-            HttpResponse.BodyHandlers.ofString());
+        var response =
+            http.client()
+                .send(
+                    HttpRequest.newBuilder(http.base().resolve(path))
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("X-Api-Key", ADMIN)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
         Reply reply = Http.reply(response);
         String request = method + " " + path;
         assertThat(reply.status()).as(request).isEqualTo(405);
         assertThat(reply.isProblem()).as(request).isTrue();
         assertThat(response.headers().firstValue("Allow")).as(request).hasValue("GET");
-        assertThat(reply.json().get("detail").asText()).as(request)
+        assertThat(reply.json().get("detail").asText())
+            .as(request)
             .isEqualTo(method + " is not supported on " + path + "; allowed: GET");
       }
     }
@@ -237,8 +268,10 @@ class QueryApiTest {
     admin("/v1/users/u-1", Map.of());
     assertThat(http.get("/health/ready").status()).isEqualTo(200);
     String metrics = http.get("/metrics").body();
-    assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\","
-        + "route=\"/v1/users/{userId}\",service=\"test\",status=\"200\"}");
+    assertThat(metrics)
+        .contains(
+            "http_server_requests_seconds_count{method=\"GET\","
+                + "route=\"/v1/users/{userId}\",service=\"test\",status=\"200\"}");
     assertThat(metrics).contains("shardstream_query_dynamodb_requests_total");
   }
 

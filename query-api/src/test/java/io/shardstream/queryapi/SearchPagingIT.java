@@ -55,20 +55,27 @@ class SearchPagingIT {
     List<Long> sorted = new ArrayList<>(PAGE_MICROS);
     Collections.sort(sorted);
     if (!sorted.isEmpty()) {
-      LOG.info(String.format(Locale.ROOT, "%d searches, %d items, %d pages over HTTP: p50 %.1f ms,"
-              + " p95 %.1f ms, max %.1f ms", SEARCHES.get(), ITEMS.get(), sorted.size(),
-          sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() * 95 / 100) / 1000.0,
-          sorted.get(sorted.size() - 1) / 1000.0));
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "%d searches, %d items, %d pages over HTTP: p50 %.1f ms,"
+                  + " p95 %.1f ms, max %.1f ms",
+              SEARCHES.get(),
+              ITEMS.get(),
+              sorted.size(),
+              sorted.get(sorted.size() / 2) / 1000.0,
+              sorted.get(sorted.size() * 95 / 100) / 1000.0,
+              sorted.get(sorted.size() - 1) / 1000.0));
     }
   }
 
   @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void pagingThroughASearchGivesExactlyItsMatchesInOrder(
-      @ForAll("seeds") long seed,
-      @ForAll("queries") List<Map<String, String>> queries) throws Exception {
+      @ForAll("seeds") long seed, @ForAll("queries") List<Map<String, String>> queries)
+      throws Exception {
     Random random = new Random(seed);
-    List<Map<String, Object>> users = Population.users(random, "u" + seed % 1000 + "-",
-        20 + random.nextInt(41));
+    List<Map<String, Object>> users =
+        Population.users(random, "u" + seed % 1000 + "-", 20 + random.nextInt(41));
     String table = LocalQueryApi.createTable(client, "paging");
     LocalQueryApi.write(client, table, users);
     AtomicBoolean paging = new AtomicBoolean(true);
@@ -78,7 +85,8 @@ class SearchPagingIT {
       for (Map<String, String> query : queries) {
         List<String> expected = UserQueryOracle.expected(query, users);
         List<String> actual = pageThrough(http, query, random, expected.size());
-        assertThat(actual).as("query %s over %d users", query, users.size())
+        assertThat(actual)
+            .as("query %s over %d users", query, users.size())
             .containsExactlyElementsOf(expected);
         SEARCHES.incrementAndGet();
         ITEMS.addAndGet(actual.size());
@@ -90,8 +98,8 @@ class SearchPagingIT {
   }
 
   /** Every page of the query, limits chosen at random page by page; the user ids in order. */
-  private static List<String> pageThrough(Http http, Map<String, String> query, Random random,
-      int expected) {
+  private static List<String> pageThrough(
+      Http http, Map<String, String> query, Random random, int expected) {
     List<String> ids = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     int pages = 0;
@@ -119,17 +127,19 @@ class SearchPagingIT {
   }
 
   /** Emails of the users, and the users again unchanged, written while the searches page. */
-  private static void writeAlongside(String table, List<Map<String, Object>> users,
-      AtomicBoolean paging, long seed) {
+  private static void writeAlongside(
+      String table, List<Map<String, Object>> users, AtomicBoolean paging, long seed) {
     Random random = new Random(seed ^ 0x5eed);
     int round = 0;
     while (paging.get()) {
       List<Map<String, Object>> batch = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         Map<String, Object> user = users.get(random.nextInt(users.size()));
-        batch.add(SeedUsers.email("e" + round + "-" + i + "@" + user.get("userId"),
-            (String) user.get("userId"), Population.INSTANTS.get(random.nextInt(
-                Population.INSTANTS.size()))));
+        batch.add(
+            SeedUsers.email(
+                "e" + round + "-" + i + "@" + user.get("userId"),
+                (String) user.get("userId"),
+                Population.INSTANTS.get(random.nextInt(Population.INSTANTS.size()))));
         batch.add(user);
       }
       LocalQueryApi.write(client, table, batch);
@@ -149,33 +159,34 @@ class SearchPagingIT {
 
   /** A random GET /v1/users query, valid by the documented rules. */
   private Arbitrary<Map<String, String>> query() {
-    return Arbitraries.randomValue(random -> {
-      Map<String, String> query = new LinkedHashMap<>();
-      String sort = List.of("created", "updated", "name", "phone", "").get(random.nextInt(5));
-      boolean named = (sort.equals("name") || sort.isEmpty()) && random.nextInt(3) > 0;
-      if (!sort.isEmpty()) {
-        query.put("sort", sort);
-      }
-      if (named) {
-        query.put("name", name(random));
-      }
-      if (random.nextInt(3) == 0) {
-        query.put("beneficiaryId", Population.BENEFICIARIES.get(random.nextInt(3)));
-      }
-      if (random.nextInt(4) == 0) {
-        query.put("phone", "1" + (random.nextBoolean() ? "" : random.nextInt(3)));
-      }
-      if (random.nextInt(3) == 0) {
-        bounds(random, query, "created");
-      }
-      if (random.nextInt(4) == 0) {
-        bounds(random, query, "updated");
-      }
-      if (random.nextBoolean()) {
-        query.put("order", random.nextBoolean() ? "asc" : "desc");
-      }
-      return query;
-    });
+    return Arbitraries.randomValue(
+        random -> {
+          Map<String, String> query = new LinkedHashMap<>();
+          String sort = List.of("created", "updated", "name", "phone", "").get(random.nextInt(5));
+          boolean named = (sort.equals("name") || sort.isEmpty()) && random.nextInt(3) > 0;
+          if (!sort.isEmpty()) {
+            query.put("sort", sort);
+          }
+          if (named) {
+            query.put("name", name(random));
+          }
+          if (random.nextInt(3) == 0) {
+            query.put("beneficiaryId", Population.BENEFICIARIES.get(random.nextInt(3)));
+          }
+          if (random.nextInt(4) == 0) {
+            query.put("phone", "1" + (random.nextBoolean() ? "" : random.nextInt(3)));
+          }
+          if (random.nextInt(3) == 0) {
+            bounds(random, query, "created");
+          }
+          if (random.nextInt(4) == 0) {
+            bounds(random, query, "updated");
+          }
+          if (random.nextBoolean()) {
+            query.put("order", random.nextBoolean() ? "asc" : "desc");
+          }
+          return query;
+        });
   }
 
   private static String name(Random random) {
@@ -190,8 +201,8 @@ class SearchPagingIT {
 
   /** From and/or to, in every accepted format, ordered. */
   private static void bounds(Random random, Map<String, String> query, String property) {
-    long a = Population.INSTANTS.get(random.nextInt(Population.INSTANTS.size()))
-        + random.nextInt(3) - 1;
+    long a =
+        Population.INSTANTS.get(random.nextInt(Population.INSTANTS.size())) + random.nextInt(3) - 1;
     long b = Population.INSTANTS.get(random.nextInt(Population.INSTANTS.size()));
     int which = random.nextInt(3);
     if (which != 1) {

@@ -12,21 +12,32 @@ import java.util.Map;
 final class SeedUsers {
   static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
   static final EntityManager MANAGER = new EntityManager(CONFIG);
+
   /** 2023-06-01: before the first bump (one unsharded partition). */
   static final long START = 1685577600000L;
+
   /** 2024-01-01: 4 shards from here. */
   static final long BUMP_4 = 1704067200000L;
+
   /** 2025-01-01: 16 shards from here. */
   static final long BUMP_16 = 1735689600000L;
+
   /** 2026-06-01. */
   static final long END = 1780272000000L;
+
   static final byte[] CURSOR_KEY =
       "query-api-test-cursor-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
   private SeedUsers() {}
 
-  static Map<String, Object> user(String userId, String beneficiaryId, String firstName,
-      String lastName, String phone, long created, long updated) {
+  static Map<String, Object> user(
+      String userId,
+      String beneficiaryId,
+      String firstName,
+      String lastName,
+      String phone,
+      long created,
+      long updated) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("userId", userId);
     user.put("beneficiaryId", beneficiaryId);

@@ -20,19 +20,23 @@ final class UserQueryOracle {
   /** One user's place in the result: under the index (0 first name, 1 last name) it sorts first. */
   private record Hit(Object value, String rangeKey, int index, String userId) {}
 
-  private static final Comparator<Hit> ORDER = (a, b) -> {
-    int c = a.value() instanceof Long x ? Long.compare(x, (Long) b.value())
-        : bytes((String) a.value(), (String) b.value());
-    if (c == 0) {
-      c = bytes(a.rangeKey(), b.rangeKey());
-    }
-    return c != 0 ? c : Integer.compare(a.index(), b.index());
-  };
+  private static final Comparator<Hit> ORDER =
+      (a, b) -> {
+        int c =
+            a.value() instanceof Long x
+                ? Long.compare(x, (Long) b.value())
+                : bytes((String) a.value(), (String) b.value());
+        if (c == 0) {
+          c = bytes(a.rangeKey(), b.rangeKey());
+        }
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+      };
 
   /** The user ids the query should return, in order, for a caller that may see everyone. */
   static List<String> expected(Map<String, String> query, List<Map<String, Object>> users) {
-    String sort = Optional.ofNullable(query.get("sort"))
-        .orElse(query.containsKey("name") ? "name" : "created");
+    String sort =
+        Optional.ofNullable(query.get("sort"))
+            .orElse(query.containsKey("name") ? "name" : "created");
     List<Hit> hits = new ArrayList<>();
     for (Map<String, Object> user : users) {
       if (!passes(query, user)) {
@@ -68,22 +72,23 @@ final class UserQueryOracle {
         && (to == null || value <= Timestamps.parse(to, Timestamps.Bound.TO));
   }
 
-  private static List<Hit> hits(Map<String, String> query, String sort,
-      Map<String, Object> user) {
+  private static List<Hit> hits(Map<String, String> query, String sort, Map<String, Object> user) {
     String userId = (String) user.get("userId");
     String rangeKey = (String) user.get("rangeKey");
     return switch (sort) {
       case "created" -> List.of(new Hit(user.get("created"), rangeKey, 0, userId));
       case "updated" -> List.of(new Hit(user.get("updated"), rangeKey, 0, userId));
-      case "phone" -> user.get("phone") == null ? List.of()
-          : List.of(new Hit(user.get("phone"), rangeKey, 0, userId));
+      case "phone" ->
+          user.get("phone") == null
+              ? List.of()
+              : List.of(new Hit(user.get("phone"), rangeKey, 0, userId));
       default -> nameHits(query.get("name"), user, rangeKey, userId);
     };
   }
 
   /** Name hits: by the first-name index (0) and the last-name index (1), keys without prefix. */
-  private static List<Hit> nameHits(String name, Map<String, Object> user, String rangeKey,
-      String userId) {
+  private static List<Hit> nameHits(
+      String name, Map<String, Object> user, String rangeKey, String userId) {
     String first = (String) user.get("firstNameCanonical");
     String last = (String) user.get("lastNameCanonical");
     String byFirst = stripped((String) user.get("firstNameRangeKey"));
@@ -91,15 +96,18 @@ final class UserQueryOracle {
     if (name == null) {
       return List.of(new Hit(byLast, rangeKey, 0, userId));
     }
-    List<String> words = Arrays.stream(name.trim().split("\\s+"))
-        .map(Canonicalizer::canonicalize).filter(w -> !w.isEmpty()).toList();
+    List<String> words =
+        Arrays.stream(name.trim().split("\\s+"))
+            .map(Canonicalizer::canonicalize)
+            .filter(w -> !w.isEmpty())
+            .toList();
     String word = words.get(0);
     String rest = String.join("", words.subList(1, words.size()));
     List<Hit> hits = new ArrayList<>();
-    boolean firstMatches = words.size() == 1 ? first.startsWith(word)
-        : first.equals(word) && last.startsWith(rest);
-    boolean lastMatches = words.size() == 1 ? last.startsWith(word)
-        : last.equals(word) && first.startsWith(rest);
+    boolean firstMatches =
+        words.size() == 1 ? first.startsWith(word) : first.equals(word) && last.startsWith(rest);
+    boolean lastMatches =
+        words.size() == 1 ? last.startsWith(word) : last.equals(word) && first.startsWith(rest);
     if (firstMatches) {
       hits.add(new Hit(byFirst, rangeKey, 0, userId));
     }
@@ -114,7 +122,7 @@ final class UserQueryOracle {
   }
 
   private static int bytes(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

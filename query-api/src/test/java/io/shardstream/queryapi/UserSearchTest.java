@@ -45,8 +45,8 @@ class UserSearchTest {
       request(Caller.UNRESTRICTED, namesAndValues);
     } catch (ProblemException e) {
       @SuppressWarnings("unchecked")
-      List<Map<String, String>> errors = (List<Map<String, String>>) e.problem().extensions()
-          .get("errors");
+      List<Map<String, String>> errors =
+          (List<Map<String, String>>) e.problem().extensions().get("errors");
       return errors.stream().map(m -> m.get("parameter") + ": " + m.get("message")).toList();
     }
     return List.of();
@@ -70,39 +70,45 @@ class UserSearchTest {
     SearchRequest request = request(Caller.UNRESTRICTED, "name", "Gómez", "order", "DESC");
 
     assertThat(request.indexes()).containsExactly("firstName", "lastName");
-    assertThat(request.conditions()).containsEntry("firstName",
-        new RangeCondition.Prefix(Map.of("firstNameCanonical", "gomez")));
-    assertThat(request.conditions()).containsEntry("lastName",
-        new RangeCondition.Prefix(Map.of("lastNameCanonical", "gomez")));
+    assertThat(request.conditions())
+        .containsEntry(
+            "firstName", new RangeCondition.Prefix(Map.of("firstNameCanonical", "gomez")));
+    assertThat(request.conditions())
+        .containsEntry("lastName", new RangeCondition.Prefix(Map.of("lastNameCanonical", "gomez")));
     assertThat(request.order()).isEqualTo(SortOrder.DESC);
   }
 
   @Test
   void severalWordsAreAWholeNameThenTheBeginningOfTheOther() {
-    SearchRequest request = request(Caller.UNRESTRICTED, "name", "  Ada  Love-lace ", "sort",
-        "name");
+    SearchRequest request =
+        request(Caller.UNRESTRICTED, "name", "  Ada  Love-lace ", "sort", "name");
 
-    assertThat(request.conditions()).containsEntry("firstName", new RangeCondition.Prefix(
-        Map.of("firstNameCanonical", "ada", "lastNameCanonical", "lovelace")));
-    assertThat(request.conditions()).containsEntry("lastName", new RangeCondition.Prefix(
-        Map.of("lastNameCanonical", "ada", "firstNameCanonical", "lovelace")));
+    assertThat(request.conditions())
+        .containsEntry(
+            "firstName",
+            new RangeCondition.Prefix(
+                Map.of("firstNameCanonical", "ada", "lastNameCanonical", "lovelace")));
+    assertThat(request.conditions())
+        .containsEntry(
+            "lastName",
+            new RangeCondition.Prefix(
+                Map.of("lastNameCanonical", "ada", "firstNameCanonical", "lovelace")));
   }
 
   @Test
   void sortByNameWithoutANameListsByLastName() {
-    assertThat(request(Caller.UNRESTRICTED, "sort", "name").indexes())
-        .containsExactly("lastName");
+    assertThat(request(Caller.UNRESTRICTED, "sort", "name").indexes()).containsExactly("lastName");
   }
 
   @Test
   void aBeneficiaryReadsItsOwnIndexes() {
-    SearchRequest request = request(Caller.UNRESTRICTED, "beneficiaryId", "b9", "sort", "phone",
-        "phone", "1555");
+    SearchRequest request =
+        request(Caller.UNRESTRICTED, "beneficiaryId", "b9", "sort", "phone", "phone", "1555");
 
     assertThat(request.indexes()).containsExactly("userBeneficiaryPhone");
     assertThat(request.hashKeyValues()).containsExactly(Map.entry("beneficiaryId", "b9"));
-    assertThat(request.conditions()).containsEntry("userBeneficiaryPhone",
-        new RangeCondition.Prefix("1555"));
+    assertThat(request.conditions())
+        .containsEntry("userBeneficiaryPhone", new RangeCondition.Prefix("1555"));
     assertThat(request.filters()).isEmpty();
   }
 
@@ -112,27 +118,35 @@ class UserSearchTest {
     assertThat(request(B1, "beneficiaryId", "b1").indexes())
         .containsExactly("userBeneficiaryCreated");
     assertThatThrownBy(() -> request(B1, "beneficiaryId", "b2"))
-        .isInstanceOfSatisfying(ProblemException.class,
-            e -> assertThat(e.problem().status()).isEqualTo(403));
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(403));
   }
 
   @Test
   void updatedIsTheKeyConditionWhenSortedByUpdatedAndAFilterOtherwise() {
-    SearchRequest byUpdated = request(Caller.UNRESTRICTED, "sort", "updated", "updatedFrom",
-        "2025-01-01");
-    assertThat(byUpdated.conditions()).containsEntry("updated",
-        new RangeCondition.Comparison(Operator.GE, JAN_1_2025));
+    SearchRequest byUpdated =
+        request(Caller.UNRESTRICTED, "sort", "updated", "updatedFrom", "2025-01-01");
+    assertThat(byUpdated.conditions())
+        .containsEntry("updated", new RangeCondition.Comparison(Operator.GE, JAN_1_2025));
     assertThat(byUpdated.filters()).isEmpty();
 
-    SearchRequest bounded = request(Caller.UNRESTRICTED, "sort", "updated", "updatedTo",
-        "2025-01-01", "updatedFrom", "2024-12-31T00:00:00+01:00");
-    assertThat(bounded.conditions()).containsEntry("updated",
-        new RangeCondition.Between(JAN_1_2025 - 25 * 3_600_000L, JAN_1_2025 + 86_399_999L));
+    SearchRequest bounded =
+        request(
+            Caller.UNRESTRICTED,
+            "sort",
+            "updated",
+            "updatedTo",
+            "2025-01-01",
+            "updatedFrom",
+            "2024-12-31T00:00:00+01:00");
+    assertThat(bounded.conditions())
+        .containsEntry(
+            "updated",
+            new RangeCondition.Between(JAN_1_2025 - 25 * 3_600_000L, JAN_1_2025 + 86_399_999L));
 
     SearchRequest byCreated = request(Caller.UNRESTRICTED, "updatedTo", "1735689600000");
     assertThat(byCreated.indexes()).containsExactly("created");
-    assertThat(byCreated.filters()).containsExactly(new Filter.Range("updated", null,
-        JAN_1_2025));
+    assertThat(byCreated.filters()).containsExactly(new Filter.Range("updated", null, JAN_1_2025));
   }
 
   @Test
@@ -150,33 +164,57 @@ class UserSearchTest {
 
   @Test
   void createdBoundsAreTheTimeWindowWholeDaysInclusive() {
-    SearchRequest request = request(Caller.UNRESTRICTED, "createdFrom", "2025-01-01",
-        "createdTo", "2025-01-01", "sort", "phone");
+    SearchRequest request =
+        request(
+            Caller.UNRESTRICTED,
+            "createdFrom",
+            "2025-01-01",
+            "createdTo",
+            "2025-01-01",
+            "sort",
+            "phone");
 
-    assertThat(request.window()).isEqualTo(new TimeWindow(JAN_1_2025,
-        JAN_1_2025 + 86_400_000L - 1));
+    assertThat(request.window())
+        .isEqualTo(new TimeWindow(JAN_1_2025, JAN_1_2025 + 86_400_000L - 1));
     assertThat(request.indexes()).containsExactly("phone");
   }
 
   @Test
   void reportsEveryInvalidParameterAtOnce() {
-    assertThat(errors("name", "ada", "sort", "created", "limit", "101", "createdFrom",
-        "2025-02-30", "createdTo", "nope", "phone", "+1 555", "order", "sideways", "cursor", ""))
+    assertThat(
+            errors(
+                "name",
+                "ada",
+                "sort",
+                "created",
+                "limit",
+                "101",
+                "createdFrom",
+                "2025-02-30",
+                "createdTo",
+                "nope",
+                "phone",
+                "+1 555",
+                "order",
+                "sideways",
+                "cursor",
+                ""))
         .extracting(e -> e.substring(0, e.indexOf(':')))
-        .containsExactlyInAnyOrder("sort", "limit", "createdFrom", "createdTo", "phone", "order",
-            "cursor");
+        .containsExactlyInAnyOrder(
+            "sort", "limit", "createdFrom", "createdTo", "phone", "order", "cursor");
     assertThat(errors("createdFrom", "2025-02-01", "createdTo", "2025-01-01"))
         .containsExactly("createdFrom: is after createdTo");
     assertThat(errors("updatedFrom", "2", "updatedTo", "1"))
         .containsExactly("updatedFrom: is after updatedTo");
-    assertThat(errors("name", "¿¡ -!")).containsExactly(
-        "name: has no letter or digit to search for");
-    assertThat(errors("height", "2", "limit", "1", "limit", "2")).containsExactlyInAnyOrder(
-        "limit: given 2 times; give it once",
-        "height: unknown parameter; this route takes beneficiaryId, createdFrom, createdTo, "
-            + "cursor, limit, name, order, phone, sort, updatedFrom, updatedTo");
-    assertThat(errors("beneficiaryId", "b".repeat(257))).containsExactly(
-        "beneficiaryId: is 257 characters long; at most 256 are allowed");
+    assertThat(errors("name", "¿¡ -!"))
+        .containsExactly("name: has no letter or digit to search for");
+    assertThat(errors("height", "2", "limit", "1", "limit", "2"))
+        .containsExactlyInAnyOrder(
+            "limit: given 2 times; give it once",
+            "height: unknown parameter; this route takes beneficiaryId, createdFrom, createdTo, "
+                + "cursor, limit, name, order, phone, sort, updatedFrom, updatedTo");
+    assertThat(errors("beneficiaryId", "b".repeat(257)))
+        .containsExactly("beneficiaryId: is 257 characters long; at most 256 are allowed");
     assertThat(errors("cursor", "c".repeat(16_385))).hasSize(1);
     assertThat(errors("createdFrom", "99999999999999999")).hasSize(1);
   }

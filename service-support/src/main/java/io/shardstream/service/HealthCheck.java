@@ -10,9 +10,9 @@ public interface HealthCheck {
   Result check() throws Exception;
 
   /**
-   * This check answered from its last result while it is younger than {@code ttl}: readiness
-   * probes then cost the checked service one call per {@code ttl}, however often they come. A
-   * thrown exception is cached as down with its message.
+   * This check answered from its last result while it is younger than {@code ttl}: readiness probes
+   * then cost the checked service one call per {@code ttl}, however often they come. A thrown
+   * exception is cached as down with its message.
    */
   default HealthCheck cached(Duration ttl) {
     return new CachedHealthCheck(this, ttl);

@@ -66,8 +66,15 @@ public final class ProblemRoutes {
     if (!allowed.isBlank()) {
       ctx.header("Allow", allowed);
     }
-    respond(ctx, Problem.of(405, "Method Not Allowed", ctx.method() + " is not supported on "
-        + ctx.path() + (allowed.isBlank() ? "" : "; allowed: " + allowed)));
+    respond(
+        ctx,
+        Problem.of(
+            405,
+            "Method Not Allowed",
+            ctx.method()
+                + " is not supported on "
+                + ctx.path()
+                + (allowed.isBlank() ? "" : "; allowed: " + allowed)));
   }
 
   public static void respond(Context ctx, Problem problem) {

@@ -54,12 +54,17 @@ public final class SettingsLoader {
     } catch (NoSuchFileException e) {
       throw new SettingsException("settings file not found: " + file);
     } catch (JsonProcessingException e) {
-      throw new SettingsException("settings file " + file + " is not valid YAML" + where(e) + ": "
-          + oneLine(e.getOriginalMessage()));
+      throw new SettingsException(
+          "settings file "
+              + file
+              + " is not valid YAML"
+              + where(e)
+              + ": "
+              + oneLine(e.getOriginalMessage()));
     } catch (IllegalArgumentException e) {
       // Properties.load: a malformed unicode escape
-      throw new SettingsException("settings file " + file + " is not a valid properties file: "
-          + e.getMessage());
+      throw new SettingsException(
+          "settings file " + file + " is not a valid properties file: " + e.getMessage());
     } catch (IOException e) {
       throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
     }
@@ -92,8 +97,9 @@ public final class SettingsLoader {
   }
 
   private static String where(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-        + e.getLocation().getColumnNr();
+    return e.getLocation() == null
+        ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   /**

@@ -232,8 +232,6 @@ public final class WriterService implements AutoCloseable {
         .orElse(HealthCheck.Result.down("table " + settings.table() + " does not exist"));
   }
 
-
-
   private DynamoDbClients.Settings clientSettings() {
     return DynamoDbClients.Settings.defaults()
         // The BatchWriter retries itself; SDK retries would multiply its attempts.

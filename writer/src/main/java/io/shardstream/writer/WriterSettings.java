@@ -63,9 +63,11 @@ public record WriterSettings(
 
   public static final String APPLICATION_ID = "application.id";
   public static final String KAFKA_PREFIX = "kafka";
+
   /** The only guarantee the table sink can keep: it writes inside the transaction commit. */
   public static final String PROCESSING_GUARANTEE =
       KAFKA_PREFIX + "." + StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
+
   public static final String SERDE_FORMAT = "serde.format";
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
@@ -435,8 +437,13 @@ public record WriterSettings(
       Path path = InputFiles.requireReadable(Path.of(file.get()), "entity configuration file");
       return ConfigLoader.parse(Files.readString(path));
     } catch (InputFiles.InputFileException e) {
-      problems.add("setting '" + ENTITY_CONFIG + "' (" + Settings.envName(ENTITY_CONFIG) + "): "
-          + e.getMessage());
+      problems.add(
+          "setting '"
+              + ENTITY_CONFIG
+              + "' ("
+              + Settings.envName(ENTITY_CONFIG)
+              + "): "
+              + e.getMessage());
     } catch (ConfigValidationException e) {
       problems.add("entity configuration " + file.orElse("(seed)") + ": " + e.getMessage());
     } catch (IOException e) {

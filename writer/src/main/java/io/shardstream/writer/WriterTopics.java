@@ -133,15 +133,20 @@ public final class WriterTopics {
   }
 
   /**
-   * Waits until every topic just created shows up in the cluster metadata: a describe right after
-   * a create can still answer "unknown topic" while the controller's metadata propagates.
+   * Waits until every topic just created shows up in the cluster metadata: a describe right after a
+   * create can still answer "unknown topic" while the controller's metadata propagates.
    */
   private static void awaitVisible(Admin admin, List<String> names) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (!partitions(admin, names).keySet().containsAll(names)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("topics " + names + " were created but did not become "
-            + "visible within " + TIMEOUT_SECONDS + " s");
+        throw new IllegalStateException(
+            "topics "
+                + names
+                + " were created but did not become "
+                + "visible within "
+                + TIMEOUT_SECONDS
+                + " s");
       }
       try {
         Thread.sleep(100);

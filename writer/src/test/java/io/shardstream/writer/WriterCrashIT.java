@@ -82,20 +82,26 @@ class WriterCrashIT {
   private static final long SEED = 20_250_917L;
   private static final int USERS = 720;
   private static final int KILLS = 4;
+
   /** Kill i happens once this share of the workload has been produced (and the writer works). */
   private static final double[] KILL_AT = {0.10, 0.32, 0.55, 0.78};
+
   /** Records per second the producer sends: slow enough that the writer is always busy. */
   private static final int RATE = 170;
+
   /**
    * How long the run may show no progress at all (lag, records sent, incarnations, the current
-   * child's log) before a wait fails; there is no total deadline, so a loaded machine is slow,
-   * not red.
+   * child's log) before a wait fails; there is no total deadline, so a loaded machine is slow, not
+   * red.
    */
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(90);
+
   private static final Path WORK = Path.of("target", "crash-it");
   private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss1m");
+
   /** BatchWriteItem requests a writer process made (its table writes). */
-  private static final String TABLE_REQUESTS = "shardstream_writer_dynamodb_requests_seconds_count{";
+  private static final String TABLE_REQUESTS =
+      "shardstream_writer_dynamodb_requests_seconds_count{";
 
   /** The running child, killed after the test whatever happened. */
   private volatile WriterProcess current;
@@ -214,7 +220,8 @@ class WriterCrashIT {
       await("all kills done", chaos::isDone, progress(admin, group, topics, produced));
       chaos.join();
       await(
-          "all consumed", () -> lag(admin, group, topics) == 0,
+          "all consumed",
+          () -> lag(admin, group, topics) == 0,
           progress(admin, group, topics, produced));
       double runSeconds = (System.nanoTime() - runStart) / 1e9;
       Incarnation last = incarnations.get(incarnations.size() - 1);
@@ -336,8 +343,10 @@ class WriterCrashIT {
         WriterProcess.start(settingsFile, WORK.resolve("writer-" + number + ".log"), JVM);
     current = process;
     Incarnation incarnation =
-        new Incarnation(number, process, killOfPredecessorNanos == 0 ? System.nanoTime()
-            : killOfPredecessorNanos);
+        new Incarnation(
+            number,
+            process,
+            killOfPredecessorNanos == 0 ? System.nanoTime() : killOfPredecessorNanos);
     incarnations.add(incarnation);
     Thread watcher =
         new Thread(
@@ -437,7 +446,9 @@ class WriterCrashIT {
           endOffsetsByPartition(
               admin,
               Set.of(
-                  topics.users(), topics.emails(), topics.emailOwnerChanges(),
+                  topics.users(),
+                  topics.emails(),
+                  topics.emailOwnerChanges(),
                   topics.emailCascade()));
       long lag = 0;
       for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
@@ -454,9 +465,12 @@ class WriterCrashIT {
   private static long countUncommitted(KafkaEndpoint kafka, String topic) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2_000_000);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_uncommitted",
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            2_000_000);
     try (var consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

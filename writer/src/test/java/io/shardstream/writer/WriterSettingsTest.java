@@ -137,8 +137,8 @@ class WriterSettingsTest {
   }
 
   @Test
-  void anEntityConfigThatIsADirectoryOrMissingIsNamed(@org.junit.jupiter.api.io.TempDir
-      java.nio.file.Path dir) {
+  void anEntityConfigThatIsADirectoryOrMissingIsNamed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     Map<String, String> values = new HashMap<>(WriterSettings.defaults());
     values.put("entity.config", dir.toString());
     assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))

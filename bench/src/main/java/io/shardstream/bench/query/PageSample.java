@@ -11,8 +11,4 @@ import io.shardstream.core.query.QueryStats;
  * @param items items the page returned
  * @param stats what the page cost in DynamoDB (partitions queried, Query calls, items read)
  */
-public record PageSample(
-    long nanos,
-    boolean firstPage,
-    int items,
-    QueryStats stats) {}
+public record PageSample(long nanos, boolean firstPage, int items, QueryStats stats) {}

@@ -47,10 +47,6 @@ final class PageWalker {
     } else {
       cursor = page.cursor();
     }
-    return new PageSample(
-        nanos,
-        first,
-        page.items().size(),
-        page.stats());
+    return new PageSample(nanos, first, page.items().size(), page.stats());
   }
 }

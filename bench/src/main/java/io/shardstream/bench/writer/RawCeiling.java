@@ -66,9 +66,9 @@ final class RawCeiling {
   }
 
   /**
-   * Writes samples of {@code puts} to scratch tables (deleted again) at each of {@link #LEVELS},
-   * or only at {@code concurrency} when it is given, and picks the fastest, after an untimed
-   * round. It also warms DynamoDB Local up (JIT, SQLite) before either side is measured.
+   * Writes samples of {@code puts} to scratch tables (deleted again) at each of {@link #LEVELS}, or
+   * only at {@code concurrency} when it is given, and picks the fastest, after an untimed round. It
+   * also warms DynamoDB Local up (JIT, SQLite) before either side is measured.
    *
    * @param concurrency BatchWriteItem requests in flight; 0 = try every level
    */

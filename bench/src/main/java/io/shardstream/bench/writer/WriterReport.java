@@ -31,8 +31,8 @@ record WriterReport(
   /**
    * The writer's side.
    *
-   * @param elapsed from the child's launch until every event was counted (counters move only once
-   *     a flush is durable in the table)
+   * @param elapsed from the child's launch until every event was counted (counters move only once a
+   *     flush is durable in the table)
    * @param startup from launch to the first BatchWriteItem request done (JVM start, table check,
    *     topics, Kafka Streams start and rebalance, the first records processed)
    * @param steady from the first table write until every event was counted

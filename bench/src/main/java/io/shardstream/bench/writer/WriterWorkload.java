@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The events {@code bench writer} pre-produces: ingest's deterministic generator with every
- * "mess" share at 0, so each event creates a user or an email (valid UPSERTs, one table write each
- * in the writer), and the table items they must become.
+ * The events {@code bench writer} pre-produces: ingest's deterministic generator with every "mess"
+ * share at 0, so each event creates a user or an email (valid UPSERTs, one table write each in the
+ * writer), and the table items they must become.
  *
  * @param users user creations among the events
  * @param emails email creations among the events

@@ -71,9 +71,8 @@ public final class Canonicalizer {
   }
 
   /**
-   * The full rule: NFKD, marks dropped, lower case (root locale, whole-string rules such as a
-   * final sigma), then marks lower-casing produced (U+0130 → i + U+0307) and non-word characters
-   * dropped.
+   * The full rule: NFKD, marks dropped, lower case (root locale, whole-string rules such as a final
+   * sigma), then marks lower-casing produced (U+0130 → i + U+0307) and non-word characters dropped.
    */
   private static String canonicalizeUnicode(String value) {
     String decomposed = Normalizer.normalize(value, Normalizer.Form.NFKD);

@@ -26,6 +26,7 @@ public final class ConfigLoader {
   // A repeated key is a syntax error of the parser, reported with its line, column and path.
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   /** Jackson appends where an unclosed object or array began, naming its own settings. */
   private static final Pattern START_MARKER =
       Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: \\d+, column: \\d+\\]\\)");

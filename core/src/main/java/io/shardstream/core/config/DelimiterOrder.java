@@ -8,8 +8,8 @@ import java.util.Optional;
  * elements with {@code generatedKeyDelimiter}, and DynamoDB orders keys by their UTF-8 bytes, so
  * {@code lee|…} and {@code leeds|…} compare at the delimiter against {@code d}. Only a delimiter
  * that sorts below every character a canonical value can hold ({@link
- * Canonicalizer#LEAST_CHARACTER}) puts a name before every longer name it begins: Lee before
- * Leeds, Ana before Anabel.
+ * Canonicalizer#LEAST_CHARACTER}) puts a name before every longer name it begins: Lee before Leeds,
+ * Ana before Anabel.
  *
  * <p>Entity Manager's {@code |} (U+007C) sorts above every letter and digit; configurations that
  * use it keep Entity Manager's keys byte for byte and its order. The shipped configurations use
@@ -32,8 +32,8 @@ public final class DelimiterOrder {
   }
 
   /**
-   * A notice for configurations whose delimiter does not give natural name order: what happens,
-   * why it may be wanted, and what to change. Empty when the order is natural.
+   * A notice for configurations whose delimiter does not give natural name order: what happens, why
+   * it may be wanted, and what to change. Empty when the order is natural.
    */
   public static Optional<String> notice(EntityConfig config) {
     String delimiter = config.generatedKeyDelimiter();

@@ -6,8 +6,8 @@ final class Utf8 {
 
   /**
    * The length of {@code text} in UTF-8 bytes, as {@code getBytes(UTF_8)} gives it (a lone
-   * surrogate becomes one replacement byte). Text too short to exceed {@code limit} even at 3
-   * bytes a char is not counted: its char count is returned, which is then at most the limit too.
+   * surrogate becomes one replacement byte). Text too short to exceed {@code limit} even at 3 bytes
+   * a char is not counted: its char count is returned, which is then at most the limit too.
    */
   static int length(String text, int limit) {
     int chars = text.length();

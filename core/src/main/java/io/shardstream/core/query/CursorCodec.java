@@ -30,6 +30,7 @@ public final class CursorCodec {
    * refused as {@link CursorException.Kind#UNSUPPORTED_VERSION}: the search starts again.
    */
   static final int FORMAT_VERSION = 2;
+
   private static final int MAGIC = 0xC0;
   private static final int MAGIC_MASK = 0xF0;
   private static final int HEADER_BYTES = 2;

@@ -25,8 +25,8 @@ import java.util.List;
  * (Format version 2, {@link CursorCodec}. Version 1 had no PAST, and its AT meant "after this item
  * in DynamoDB's scan order", which within a run of ties is not the search's order.)
  *
- * Partitions are named only by their position in the plan, so a cursor can never name a partition
- * the search does not read.
+ * <p>Partitions are named only by their position in the plan, so a cursor can never name a
+ * partition the search does not read.
  */
 final class CursorPayload {
   static final int FINGERPRINT_BYTES = 8;

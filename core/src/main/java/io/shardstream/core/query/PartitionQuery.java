@@ -49,8 +49,8 @@ public record PartitionQuery(
    */
   public PartitionQuery tiedAt(KeyValue value) {
     if (value.type() != rangeKeyType()) {
-      throw new IllegalArgumentException("a " + value.type() + " value for a " + rangeKeyType()
-          + " range key");
+      throw new IllegalArgumentException(
+          "a " + value.type() + " value for a " + rangeKeyType() + " range key");
     }
     IndexPlan narrowed =
         new IndexPlan(

@@ -14,8 +14,8 @@ import java.util.Optional;
  * them again either way. Implementations must be safe to call from several threads at once.
  *
  * <p>Items whose range keys tie may come in any order (DynamoDB documents none, and does not use
- * the table key), as long as it is the same on every read, so that a start key inside a run of
- * ties resumes it without loss or repetition.
+ * the table key), as long as it is the same on every read, so that a start key inside a run of ties
+ * resumes it without loss or repetition.
  */
 @FunctionalInterface
 public interface PartitionReader {

@@ -49,9 +49,7 @@ final class SignedDigits {
     if (longBound == 0 || value == Long.MIN_VALUE || Math.abs(value) >= longBound) {
       return encode(BigInteger.valueOf(value));
     }
-    return value >= 0
-        ? positivePrefix + pad(value)
-        : negativePrefix + pad(longBound + value);
+    return value >= 0 ? positivePrefix + pad(value) : negativePrefix + pad(longBound + value);
   }
 
   private String pad(long nonNegative) {

@@ -199,7 +199,11 @@ class ConfigLoaderTest {
 
     for (ConfigError e : List.of(error, duplicate, unclosed)) {
       assertThat(e.message())
-          .doesNotContain("Source:", "ObjectNode", "DeserializationFeature", "StreamReadFeature",
+          .doesNotContain(
+              "Source:",
+              "ObjectNode",
+              "DeserializationFeature",
+              "StreamReadFeature",
               "com.fasterxml");
     }
   }
@@ -209,8 +213,9 @@ class ConfigLoaderTest {
     ConfigValidationException e =
         catchThrowableOfType(
             ConfigValidationException.class,
-            () -> ConfigLoader.parse(
-                """
+            () ->
+                ConfigLoader.parse(
+                    """
                 {"hashKey": "pk", "rangeKey": 5,
                  "entities": {"t": {"uniqueProperty": "id", "timestampProperty": "at",
                                     "shardBumps": "none"}},

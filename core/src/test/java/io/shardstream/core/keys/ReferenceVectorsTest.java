@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reproduces every key vector that Entity Manager 6.14.0's own {@code addKeys} produced: {@code
- * entity-manager-keys.json} beside this class on the test classpath (how it was made: the README
- * in that folder).
+ * entity-manager-keys.json} beside this class on the test classpath (how it was made: the README in
+ * that folder).
  */
 class ReferenceVectorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -82,7 +82,8 @@ class FetchEfficiencyTest {
       cursor = result.cursor();
       plainCursor = expected.cursor();
     }
-    System.out.printf("fetch: 32 partitions, limit 25, reads of 4+: %.1f round trips per page%n",
+    System.out.printf(
+        "fetch: 32 partitions, limit 25, reads of 4+: %.1f round trips per page%n",
         roundTrips / 8.0);
     assertThat(roundTrips / 8.0).isLessThanOrEqualTo(2.0);
   }
@@ -103,8 +104,8 @@ class FetchEfficiencyTest {
     Searcher searcher =
         new Searcher(
             MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
-    SearchRequest request = SearchRequest.builder("user").index("created").window(BUMP_16, END)
-        .build();
+    SearchRequest request =
+        SearchRequest.builder("user").index("created").window(BUMP_16, END).build();
     assertThat(QueryPlanner.plan(MANAGER, request).partitions()).hasSize(16);
     for (int limit : List.of(10, 25, 50, 100)) {
       Optional<String> cursor = Optional.empty();
@@ -126,8 +127,8 @@ class FetchEfficiencyTest {
   }
 
   /**
-   * One partition holding a run of 500 users tied on created: every page that starts inside the
-   * run reads all of it again (DynamoDB's tie order cannot say where the unconsumed ones are), so
+   * One partition holding a run of 500 users tied on created: every page that starts inside the run
+   * reads all of it again (DynamoDB's tie order cannot say where the unconsumed ones are), so
    * paging through a run of n ties with limit l reads about n per page; each page needs only a
    * request or two, as a run is read with a Query for its value at a large Limit.
    */
@@ -142,11 +143,7 @@ class FetchEfficiencyTest {
         new Searcher(
             MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
     SearchRequest request =
-        SearchRequest.builder("user")
-            .index("created")
-            .window(START, BUMP_4 - 1)
-            .limit(50)
-            .build();
+        SearchRequest.builder("user").index("created").window(START, BUMP_4 - 1).limit(50).build();
     Optional<String> cursor = Optional.empty();
     List<Object> ids = new ArrayList<>();
     int pages = 0;

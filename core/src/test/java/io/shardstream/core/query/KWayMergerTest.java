@@ -186,7 +186,8 @@ class KWayMergerTest {
     for (SortOrder order : SortOrder.values()) {
       Map<SearchRequest, Comparator<Map<String, Object>>> searches =
           Map.of(
-              SearchRequest.builder("user").index("created").order(order).build(), byCreated,
+              SearchRequest.builder("user").index("created").order(order).build(),
+              byCreated,
               SearchRequest.builder("user")
                   .index("phone", new RangeCondition.Prefix("5"))
                   .order(order)
@@ -263,7 +264,10 @@ class KWayMergerTest {
   }
 
   private static List<Object> sortedIds(List<Object> ids) {
-    return ids.stream().map(String.class::cast).sorted(KWayMergerTest::utf8).map(Object.class::cast)
+    return ids.stream()
+        .map(String.class::cast)
+        .sorted(KWayMergerTest::utf8)
+        .map(Object.class::cast)
         .toList();
   }
 

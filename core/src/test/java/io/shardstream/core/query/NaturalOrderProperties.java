@@ -30,8 +30,29 @@ class NaturalOrderProperties {
   /** Pieces of names: prefixes of each other, accents, case, digits, {@code _}, punctuation. */
   private static final List<String> PIECES =
       List.of(
-          "a", "an", "Ana", "ÁNA", "anabel", "lee", "Lee", "leeds", "mart", "Martin", "Martínez",
-          "smith", "Smithe", "_", "2", "10", "o'", "-", "z", "é", "ñ", "ss", "ß");
+          "a",
+          "an",
+          "Ana",
+          "ÁNA",
+          "anabel",
+          "lee",
+          "Lee",
+          "leeds",
+          "mart",
+          "Martin",
+          "Martínez",
+          "smith",
+          "Smithe",
+          "_",
+          "2",
+          "10",
+          "o'",
+          "-",
+          "z",
+          "é",
+          "ñ",
+          "ss",
+          "ß");
 
   /** Prefixes searched for: some match many, some few, some match only a whole name. */
   private static final List<String> WORDS =
@@ -44,8 +65,7 @@ class NaturalOrderProperties {
 
   /** (canonical last, canonical first, created, userId): each text by code point, as UTF-8. */
   private static final Comparator<Person> BY_LAST_FIRST =
-      Comparator.comparing(
-              (Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
+      Comparator.comparing((Person p) -> Canonicalizer.canonicalize(p.last()), Values::compareUtf8)
           .thenComparing(p -> Canonicalizer.canonicalize(p.first()), Values::compareUtf8)
           .thenComparingLong(Person::created)
           .thenComparing(Person::id, Values::compareUtf8);
@@ -62,9 +82,7 @@ class NaturalOrderProperties {
     assertThat(pagedIds(users, request, limits)).containsExactlyElementsOf(expected);
   }
 
-  /**
-   * With one created for all, the order is exactly (canonical last, canonical first, userId).
-   */
+  /** With one created for all, the order is exactly (canonical last, canonical first, userId). */
   @Property(tries = 200)
   void tiesOnNamesAreByUserId(
       @ForAll("people") List<Person> people, @ForAll("limits") List<Integer> limits) {

@@ -30,10 +30,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Paging through any search, cursor by cursor, gives exactly what a brute-force scan of all users
- * gives: same order, each item once, every page full but the last. The order is (sort value,
- * userId as UTF-8 bytes) even where sort values tie inside one partition, which the in-memory
- * reader returns in an order of its own (as DynamoDB does); two populations in three are made to
- * tie a lot there, and at least a fifth of the tries must have such ties among their results.
+ * gives: same order, each item once, every page full but the last. The order is (sort value, userId
+ * as UTF-8 bytes) even where sort values tie inside one partition, which the in-memory reader
+ * returns in an order of its own (as DynamoDB does); two populations in three are made to tie a lot
+ * there, and at least a fifth of the tries must have such ties among their results.
  */
 class SearchProperties {
   /** Timestamps on a coarse grid, bump edges included, so that ties in created occur. */
@@ -236,8 +236,7 @@ class SearchProperties {
     ExecutorService pool = parallel ? Executors.newVirtualThreadPerTaskExecutor() : null;
     try {
       Executor fanOut = pool == null ? Runnable::run : pool;
-      Searcher searcher =
-          new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY), fanOut);
+      Searcher searcher = new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY), fanOut);
       pages = Users.allPages(searcher, search.request(), limits, expected.size() + 1);
     } finally {
       if (pool != null) {
@@ -285,8 +284,7 @@ class SearchProperties {
             .ofMaxLength(tied ? 1 : 3)
             .injectNull(0.3);
     Arbitrary<Long> created = Arbitraries.of(tied ? TIED_INSTANTS : INSTANTS);
-    Arbitrary<Long> age =
-        tied ? Arbitraries.of(0L, 1000L) : Arbitraries.of(0L, 1000L, 86_400_000L);
+    Arbitrary<Long> age = tied ? Arbitraries.of(0L, 1000L) : Arbitraries.of(0L, 1000L, 86_400_000L);
     Arbitrary<String> beneficiaries = Arbitraries.of("b1", "b2", "b3");
     Arbitrary<Object[]> specs =
         Combinators.combine(names, names, phones, created, age, beneficiaries)

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +13,8 @@ import java.util.function.Supplier;
  * project's integration tests. A fixed total deadline turns a slow (loaded, 2-core) machine red
  * while the system under test is still working; this fails only when the observed progress value
  * (consumer lag, committed offsets, row count, a child's log size...) has not changed for {@link
- * #stallTimeout}, naming what stopped moving and its last value. {@link #cap} is only a last
- * safety against a value that changes forever without the condition ever holding.
+ * #stallTimeout}, naming what stopped moving and its last value. {@link #cap} is only a last safety
+ * against a value that changes forever without the condition ever holding.
  *
  * <pre>{@code
  * ProgressWait.until("writer consumed phase 1", () -> lag(admin) == 0)
@@ -81,8 +80,8 @@ public final class ProgressWait {
   }
 
   /**
-   * The value whose change counts as progress; compared with {@link Object#equals}. Several
-   * values at once: return a {@link List} of them (see {@link #processStartup}).
+   * The value whose change counts as progress; compared with {@link Object#equals}. Several values
+   * at once: return a {@link List} of them (see {@link #processStartup}).
    */
   public ProgressWait progress(String name, Supplier<?> value) {
     this.progressName = Objects.requireNonNull(name);
@@ -106,8 +105,8 @@ public final class ProgressWait {
   }
 
   /**
-   * Polls until the condition holds. Throws {@link AssertionError} when the progress value has
-   * not changed for the stall timeout (or, last resort, when the cap is reached).
+   * Polls until the condition holds. Throws {@link AssertionError} when the progress value has not
+   * changed for the stall timeout (or, last resort, when the cap is reached).
    */
   public void await() {
     String failure = poll();
@@ -156,9 +155,9 @@ public final class ProgressWait {
   }
 
   /**
-   * Progress of a forked JVM that has produced nothing observable yet: its start-up counts, as
-   * long as it is alive and its log file grows. Combine with the real progress value, e.g. {@code
-   * () -> List.of(committed(), processStartup(p, log).get())}.
+   * Progress of a forked JVM that has produced nothing observable yet: its start-up counts, as long
+   * as it is alive and its log file grows. Combine with the real progress value, e.g. {@code () ->
+   * List.of(committed(), processStartup(p, log).get())}.
    */
   public static Supplier<List<Object>> processStartup(Process process, Path log) {
     return processStartup(process::isAlive, log);

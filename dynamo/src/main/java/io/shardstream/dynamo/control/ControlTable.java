@@ -114,7 +114,8 @@ public final class ControlTable {
   public ControlRecord write(ControlRecord next) {
     PutItemRequest.Builder put = PutItemRequest.builder().tableName(name).item(toItem(next));
     if (next.revision() <= 1) {
-      put.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", KEY));
+      put.conditionExpression("attribute_not_exists(#id)")
+          .expressionAttributeNames(Map.of("#id", KEY));
     } else {
       put.conditionExpression("#rev = :expected")
           .expressionAttributeNames(Map.of("#rev", REVISION))
@@ -136,8 +137,8 @@ public final class ControlTable {
   }
 
   /**
-   * Makes {@code table} active: the current record's table becomes the previous one; with no
-   * record yet, the first one (revision 1, no previous table).
+   * Makes {@code table} active: the current record's table becomes the previous one; with no record
+   * yet, the first one (revision 1, no previous table).
    */
   public ControlRecord switchTo(String table, String config, String configVersion, Instant now) {
     ControlRecord next =

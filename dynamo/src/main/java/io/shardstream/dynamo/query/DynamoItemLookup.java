@@ -17,14 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * Finds an item by its unique id when its timestamp (so its shard) is unknown: the engine lists
- * one candidate primary key per shard bump, and this reads them all in one request (GetItem for a
+ * Finds an item by its unique id when its timestamp (so its shard) is unknown: the engine lists one
+ * candidate primary key per shard bump, and this reads them all in one request (GetItem for a
  * single candidate, BatchGetItem for several). Eventually consistent, like the index queries the
  * rest of the API serves. Thread-safe.
  */
 public final class DynamoItemLookup {
   /** BatchGetItem's own limit on keys per request. */
   public static final int MAX_CANDIDATES = 100;
+
   private static final int MAX_ATTEMPTS = 6;
   private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(20);
 
@@ -33,8 +34,8 @@ public final class DynamoItemLookup {
   private final TableKeys keys;
   private final RequestLimit limit;
 
-  public DynamoItemLookup(DynamoDbClient client, String tableName, TableKeys keys,
-      RequestLimit limit) {
+  public DynamoItemLookup(
+      DynamoDbClient client, String tableName, TableKeys keys, RequestLimit limit) {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.keys = Objects.requireNonNull(keys, "keys");
@@ -42,8 +43,8 @@ public final class DynamoItemLookup {
   }
 
   /**
-   * The item stored under one of the candidate keys. Should several hold one (an id reused across
-   * a shard bump), the newest bump's wins: candidates come oldest bump first, so the last found.
+   * The item stored under one of the candidate keys. Should several hold one (an id reused across a
+   * shard bump), the newest bump's wins: candidates come oldest bump first, so the last found.
    *
    * @throws UnprocessedKeysException when DynamoDB keeps leaving keys unprocessed (throttling)
    */
@@ -52,22 +53,24 @@ public final class DynamoItemLookup {
       return Optional.empty();
     }
     if (candidates.size() > MAX_CANDIDATES) {
-      throw new IllegalArgumentException("at most " + MAX_CANDIDATES + " candidate keys, got "
-          + candidates.size());
+      throw new IllegalArgumentException(
+          "at most " + MAX_CANDIDATES + " candidate keys, got " + candidates.size());
     }
     if (candidates.size() == 1) {
-      GetItemResponse response = limit.call(() -> client.getItem(b -> b.tableName(tableName)
-          .key(keys.keyOf(candidates.get(0)))));
+      GetItemResponse response =
+          limit.call(
+              () -> client.getItem(b -> b.tableName(tableName).key(keys.keyOf(candidates.get(0)))));
       return response.hasItem() && !response.item().isEmpty()
-          ? Optional.of(ItemMapper.fromAttributes(response.item())) : Optional.empty();
+          ? Optional.of(ItemMapper.fromAttributes(response.item()))
+          : Optional.empty();
     }
     return newest(candidates, batchGet(candidates));
   }
 
   private List<Map<String, AttributeValue>> batchGet(List<PrimaryKey> candidates) {
     List<Map<String, AttributeValue>> found = new ArrayList<>();
-    List<Map<String, AttributeValue>> pending = candidates.stream().map(keys::keyOf).distinct()
-        .toList();
+    List<Map<String, AttributeValue>> pending =
+        candidates.stream().map(keys::keyOf).distinct().toList();
     for (int attempt = 0; !pending.isEmpty(); attempt++) {
       if (attempt == MAX_ATTEMPTS) {
         throw new UnprocessedKeysException(tableName, pending.size());
@@ -76,8 +79,8 @@ public final class DynamoItemLookup {
         sleep(FIRST_RETRY_DELAY.multipliedBy(1L << (attempt - 1)));
       }
       KeysAndAttributes request = KeysAndAttributes.builder().keys(pending).build();
-      BatchGetItemResponse response = limit.call(() -> client.batchGetItem(b -> b.requestItems(
-          Map.of(tableName, request))));
+      BatchGetItemResponse response =
+          limit.call(() -> client.batchGetItem(b -> b.requestItems(Map.of(tableName, request))));
       found.addAll(response.responses().getOrDefault(tableName, List.of()));
       KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
       pending = unprocessed == null ? List.of() : unprocessed.keys();
@@ -85,8 +88,8 @@ public final class DynamoItemLookup {
     return found;
   }
 
-  private Optional<Map<String, Object>> newest(List<PrimaryKey> candidates,
-      List<Map<String, AttributeValue>> found) {
+  private Optional<Map<String, Object>> newest(
+      List<PrimaryKey> candidates, List<Map<String, AttributeValue>> found) {
     Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
     found.forEach(item -> byKey.put(keys.keyOf(item), item));
     for (int i = candidates.size() - 1; i >= 0; i--) {
@@ -112,8 +115,14 @@ public final class DynamoItemLookup {
     private static final long serialVersionUID = 1L;
 
     UnprocessedKeysException(String tableName, int keys) {
-      super("DynamoDB left " + keys + " key(s) of table '" + tableName + "' unprocessed after "
-          + MAX_ATTEMPTS + " attempts (throttled)");
+      super(
+          "DynamoDB left "
+              + keys
+              + " key(s) of table '"
+              + tableName
+              + "' unprocessed after "
+              + MAX_ATTEMPTS
+              + " attempts (throttled)");
     }
   }
 }

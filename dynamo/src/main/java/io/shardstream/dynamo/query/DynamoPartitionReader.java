@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * FilterExpression. Items come back as plain values ({@link ItemMapper}), LastEvaluatedKey as a
  * typed {@link StartKey}.
  *
- * <p>Thread-safe: the merger calls it from many virtual threads at once, and every call waits for
- * a permit of the shared {@link RequestLimit}. Errors are the SDK's exceptions, unchanged (the
+ * <p>Thread-safe: the merger calls it from many virtual threads at once, and every call waits for a
+ * permit of the shared {@link RequestLimit}. Errors are the SDK's exceptions, unchanged (the
  * client's own retry strategy handles throttling).
  */
 public final class DynamoPartitionReader implements PartitionReader {
@@ -45,8 +45,13 @@ public final class DynamoPartitionReader implements PartitionReader {
    *     again either way, so this only saves the transfer of items that cannot match
    * @param minimumFetch the fewest items a read asks for ({@link PartitionReader#minimumFetch()})
    */
-  public DynamoPartitionReader(DynamoDbClient client, String tableName, TableKeys tableKeys,
-      RequestLimit limit, boolean pushDownFilters, int minimumFetch) {
+  public DynamoPartitionReader(
+      DynamoDbClient client,
+      String tableName,
+      TableKeys tableKeys,
+      RequestLimit limit,
+      boolean pushDownFilters,
+      int minimumFetch) {
     this.client = Objects.requireNonNull(client, "client");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.tableKeys = Objects.requireNonNull(tableKeys, "tableKeys");
@@ -58,14 +63,18 @@ public final class DynamoPartitionReader implements PartitionReader {
     this.minimumFetch = minimumFetch;
   }
 
-  public DynamoPartitionReader(DynamoDbClient client, String tableName, TableKeys tableKeys,
-      RequestLimit limit, boolean pushDownFilters) {
+  public DynamoPartitionReader(
+      DynamoDbClient client,
+      String tableName,
+      TableKeys tableKeys,
+      RequestLimit limit,
+      boolean pushDownFilters) {
     this(client, tableName, tableKeys, limit, pushDownFilters, DEFAULT_MINIMUM_FETCH);
   }
 
   /** Filters pushed down. */
-  public DynamoPartitionReader(DynamoDbClient client, String tableName, TableKeys tableKeys,
-      RequestLimit limit) {
+  public DynamoPartitionReader(
+      DynamoDbClient client, String tableName, TableKeys tableKeys, RequestLimit limit) {
     this(client, tableName, tableKeys, limit, true);
   }
 
@@ -79,21 +88,27 @@ public final class DynamoPartitionReader implements PartitionReader {
     if (pageLimit < 1) {
       throw new IllegalArgumentException("Limit must be at least 1, got " + pageLimit);
     }
-    QueryResponse response = limit.call(() -> client.query(QueryRequests.of(tableName, tableKeys,
-        query, start, pageLimit, pushDownFilters)));
-    List<Map<String, Object>> items = response.items().stream()
-        .filter(item -> withinPrefix(query, item))
-        .map(ItemMapper::fromAttributes)
-        .toList();
-    Optional<StartKey> next = response.hasLastEvaluatedKey()
-        && !response.lastEvaluatedKey().isEmpty()
-        ? Optional.of(KeyValues.startKey(response.lastEvaluatedKey())) : Optional.empty();
+    QueryResponse response =
+        limit.call(
+            () ->
+                client.query(
+                    QueryRequests.of(
+                        tableName, tableKeys, query, start, pageLimit, pushDownFilters)));
+    List<Map<String, Object>> items =
+        response.items().stream()
+            .filter(item -> withinPrefix(query, item))
+            .map(ItemMapper::fromAttributes)
+            .toList();
+    Optional<StartKey> next =
+        response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+            ? Optional.of(KeyValues.startKey(response.lastEvaluatedKey()))
+            : Optional.empty();
     return new PartitionPage(items, next, response.scannedCount());
   }
 
   /**
-   * A prefix is queried as a range whose upper bound itself does not have the prefix
-   * ({@link PrefixRange}): an item equal to the bound is dropped here.
+   * A prefix is queried as a range whose upper bound itself does not have the prefix ({@link
+   * PrefixRange}): an item equal to the bound is dropped here.
    */
   private static boolean withinPrefix(PartitionQuery query, Map<String, AttributeValue> item) {
     if (!(query.condition() instanceof KeyCondition.BeginsWith beginsWith)) {

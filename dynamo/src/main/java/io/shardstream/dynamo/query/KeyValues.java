@@ -13,7 +13,8 @@ final class KeyValues {
   private KeyValues() {}
 
   static AttributeValue attribute(KeyValue value) {
-    return value.type() == KeyType.N ? AttributeValue.fromN(value.text())
+    return value.type() == KeyType.N
+        ? AttributeValue.fromN(value.text())
         : AttributeValue.fromS(value.text());
   }
 
@@ -24,22 +25,27 @@ final class KeyValues {
   }
 
   /**
-   * DynamoDB's LastEvaluatedKey as a start key. Key attributes are S or N here (the table and
-   * every index are keyed so by construction); anything else means the table is not one this
+   * DynamoDB's LastEvaluatedKey as a start key. Key attributes are S or N here (the table and every
+   * index are keyed so by construction); anything else means the table is not one this
    * configuration made.
    */
   static StartKey startKey(Map<String, AttributeValue> lastEvaluatedKey) {
     Map<String, KeyValue> key = new LinkedHashMap<>();
-    lastEvaluatedKey.forEach((name, value) -> {
-      if (value.s() != null) {
-        key.put(name, KeyValue.s(value.s()));
-      } else if (value.n() != null) {
-        key.put(name, KeyValue.n(new BigDecimal(value.n())));
-      } else {
-        throw new IllegalStateException("key attribute '" + name + "' is neither S nor N: "
-            + value + "; is the table the one this configuration defines?");
-      }
-    });
+    lastEvaluatedKey.forEach(
+        (name, value) -> {
+          if (value.s() != null) {
+            key.put(name, KeyValue.s(value.s()));
+          } else if (value.n() != null) {
+            key.put(name, KeyValue.n(new BigDecimal(value.n())));
+          } else {
+            throw new IllegalStateException(
+                "key attribute '"
+                    + name
+                    + "' is neither S nor N: "
+                    + value
+                    + "; is the table the one this configuration defines?");
+          }
+        });
     return new StartKey(key);
   }
 }

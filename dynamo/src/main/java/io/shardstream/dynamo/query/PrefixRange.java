@@ -24,8 +24,8 @@ final class PrefixRange {
       int codePoint = prefix.codePointBefore(end);
       int start = end - Character.charCount(codePoint);
       if (codePoint != Character.MAX_CODE_POINT) {
-        int next = codePoint + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1
-            : codePoint + 1;
+        int next =
+            codePoint + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : codePoint + 1;
         return Optional.of(prefix.substring(0, start) + Character.toString(next));
       }
       end = start;

@@ -13,19 +13,30 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 final class QueryRequests {
   private QueryRequests() {}
 
-  static QueryRequest of(String tableName, TableKeys tableKeys, PartitionQuery query,
-      Optional<StartKey> start, int limit, boolean pushDownFilters) {
+  static QueryRequest of(
+      String tableName,
+      TableKeys tableKeys,
+      PartitionQuery query,
+      Optional<StartKey> start,
+      int limit,
+      boolean pushDownFilters) {
     Expressions expressions = new Expressions();
-    QueryRequest.Builder request = QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(query.indexToken())
-        .keyConditionExpression(KeyConditions.expression(query, expressions))
-        .scanIndexForward(query.scanForward())
-        .limit(limit);
+    QueryRequest.Builder request =
+        QueryRequest.builder()
+            .tableName(tableName)
+            .indexName(query.indexToken())
+            .keyConditionExpression(KeyConditions.expression(query, expressions))
+            .scanIndexForward(query.scanForward())
+            .limit(limit);
     if (pushDownFilters) {
       // An index on the table's hash key names it twice: a plain set, not Set.of.
-      Set<String> keyAttributes = new HashSet<>(List.of(tableKeys.hashKey(),
-          tableKeys.rangeKey(), query.hashKeyAttribute(), query.rangeKeyAttribute()));
+      Set<String> keyAttributes =
+          new HashSet<>(
+              List.of(
+                  tableKeys.hashKey(),
+                  tableKeys.rangeKey(),
+                  query.hashKeyAttribute(),
+                  query.rangeKeyAttribute()));
       FilterPushDown.expression(query.filters(), keyAttributes, expressions)
           .ifPresent(request::filterExpression);
     }

@@ -15,8 +15,7 @@ public final class RequestLimit {
 
   public RequestLimit(int maxConcurrent) {
     if (maxConcurrent < 1) {
-      throw new IllegalArgumentException("maxConcurrent must be at least 1, got "
-          + maxConcurrent);
+      throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
     }
     this.permits = new Semaphore(maxConcurrent, true);
     this.maxConcurrent = maxConcurrent;

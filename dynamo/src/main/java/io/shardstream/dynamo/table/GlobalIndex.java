@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param rangeKey null for an index without a sort key (a table may have one; the entity
  *     configuration never defines one)
  */
-public record GlobalIndex(String name, KeyAttribute hashKey, KeyAttribute rangeKey,
-    IndexProjection projection) {
+public record GlobalIndex(
+    String name, KeyAttribute hashKey, KeyAttribute rangeKey, IndexProjection projection) {
   public GlobalIndex {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(hashKey, "hashKey");

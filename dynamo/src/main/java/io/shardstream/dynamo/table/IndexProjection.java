@@ -8,13 +8,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 /**
  * What an index copies from each item besides the keys.
  *
- * @param nonKeyAttributes for INCLUDE, the attributes copied, sorted (DynamoDB does not keep
- *     their order, so two projections naming the same attributes are the same projection)
+ * @param nonKeyAttributes for INCLUDE, the attributes copied, sorted (DynamoDB does not keep their
+ *     order, so two projections naming the same attributes are the same projection)
  */
 public record IndexProjection(ProjectionType type, List<String> nonKeyAttributes) {
   public static final IndexProjection ALL = new IndexProjection(ProjectionType.ALL, List.of());
-  public static final IndexProjection KEYS_ONLY = new IndexProjection(ProjectionType.KEYS_ONLY,
-      List.of());
+  public static final IndexProjection KEYS_ONLY =
+      new IndexProjection(ProjectionType.KEYS_ONLY, List.of());
 
   public IndexProjection {
     Objects.requireNonNull(type, "type");
@@ -23,8 +23,9 @@ public record IndexProjection(ProjectionType type, List<String> nonKeyAttributes
 
   /** INCLUDE the attributes named; none named means KEYS_ONLY, as DynamoDB has it. */
   public static IndexProjection include(List<String> attributes) {
-    return attributes.isEmpty() ? KEYS_ONLY : new IndexProjection(ProjectionType.INCLUDE,
-        attributes);
+    return attributes.isEmpty()
+        ? KEYS_ONLY
+        : new IndexProjection(ProjectionType.INCLUDE, attributes);
   }
 
   /** {@code ALL}, {@code KEYS_ONLY} or {@code INCLUDE [a, b]}. */

@@ -5,5 +5,5 @@ package io.shardstream.dynamo.table;
  *
  * @param itemCount DynamoDB's count, refreshed about every six hours
  */
-public record IndexSummary(GlobalIndex index, String status, boolean backfilling, long itemCount,
-    long sizeBytes) {}
+public record IndexSummary(
+    GlobalIndex index, String status, boolean backfilling, long itemCount, long sizeBytes) {}

@@ -7,9 +7,14 @@ public final class InvalidTableDefinitionException extends IllegalArgumentExcept
   private final List<String> problems;
 
   public InvalidTableDefinitionException(String tableName, List<String> problems) {
-    super("cannot define table '" + tableName + "' from the entity configuration ("
-        + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  - "
-        + String.join("\n  - ", problems));
+    super(
+        "cannot define table '"
+            + tableName
+            + "' from the entity configuration ("
+            + problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + "):\n  - "
+            + String.join("\n  - ", problems));
     this.problems = List.copyOf(problems);
   }
 

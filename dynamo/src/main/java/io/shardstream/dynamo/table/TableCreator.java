@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * Makes sure the table an entity configuration needs exists: creates it (with its indexes) when
  * missing and waits until it and every index are ACTIVE; accepts it as is when it matches; and
- * refuses, listing every difference, when it does not. Safe to call from several processes at
- * once.
+ * refuses, listing every difference, when it does not. Safe to call from several processes at once.
  */
 public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
@@ -65,8 +64,7 @@ public final class TableCreator {
    * ACTIVE.
    *
    * @throws TableMismatchException when the table exists with another shape
-   * @throws IllegalStateException when the table is being deleted or does not become ACTIVE in
-   *     time
+   * @throws IllegalStateException when the table is being deleted or does not become ACTIVE in time
    */
   public Outcome ensure(TableDefinition wanted) {
     String name = wanted.tableName();
@@ -80,8 +78,8 @@ public final class TableCreator {
       // Lost a race with another creator: check what it made.
       existing = DescribeTableOperation.describe(client, name);
       if (existing.isEmpty()) {
-        throw new IllegalStateException("table '" + name + "' was reported as existing but cannot"
-            + " be described");
+        throw new IllegalStateException(
+            "table '" + name + "' was reported as existing but cannot" + " be described");
       }
     }
     requireSameShape(wanted, existing.get());
@@ -90,12 +88,18 @@ public final class TableCreator {
   }
 
   private static void requireSameShape(TableDefinition wanted, TableDescription existing) {
-    List<String> differences = new ArrayList<>(
-        TableComparator.differences(wanted, DescribedTables.definition(existing)));
+    List<String> differences =
+        new ArrayList<>(TableComparator.differences(wanted, DescribedTables.definition(existing)));
     // The config never defines local indexes; one on the table adds writes and caps each
     // partition at 10 GB, which is worth knowing before writing to it.
-    existing.localSecondaryIndexes().forEach(index -> differences.add("local index '"
-        + index.indexName() + "' exists on the table but the config defines no local indexes"));
+    existing
+        .localSecondaryIndexes()
+        .forEach(
+            index ->
+                differences.add(
+                    "local index '"
+                        + index.indexName()
+                        + "' exists on the table but the config defines no local indexes"));
     if (!differences.isEmpty()) {
       throw new TableMismatchException(wanted.tableName(), differences);
     }

@@ -15,15 +15,17 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  * @param rangeKey null for a table without a sort key (possible for a table found in DynamoDB)
  * @param globalIndexes sorted by name
  */
-public record TableDefinition(String tableName, KeyAttribute hashKey, KeyAttribute rangeKey,
+public record TableDefinition(
+    String tableName,
+    KeyAttribute hashKey,
+    KeyAttribute rangeKey,
     List<GlobalIndex> globalIndexes) {
 
   public TableDefinition {
     Objects.requireNonNull(tableName, "tableName");
     Objects.requireNonNull(hashKey, "hashKey");
-    globalIndexes = globalIndexes.stream()
-        .sorted(java.util.Comparator.comparing(GlobalIndex::name))
-        .toList();
+    globalIndexes =
+        globalIndexes.stream().sorted(java.util.Comparator.comparing(GlobalIndex::name)).toList();
   }
 
   /**

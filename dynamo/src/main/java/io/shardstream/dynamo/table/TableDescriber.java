@@ -23,8 +23,8 @@ public final class TableDescriber {
   }
 
   /**
-   * The exact number of items, by a full COUNT scan: reads (and is billed for) the whole table,
-   * so for occasional checks, not for monitoring.
+   * The exact number of items, by a full COUNT scan: reads (and is billed for) the whole table, so
+   * for occasional checks, not for monitoring.
    */
   public static long countItems(DynamoDbClient client, String tableName) {
     return client.scanPaginator(b -> b.tableName(tableName).select(Select.COUNT)).stream()
@@ -33,21 +33,28 @@ public final class TableDescriber {
   }
 
   static TableSummary summary(TableDescription table) {
-    Map<String, AttributeDefinition> types = table.attributeDefinitions().stream()
-        .collect(Collectors.toMap(AttributeDefinition::attributeName, Function.identity()));
+    Map<String, AttributeDefinition> types =
+        table.attributeDefinitions().stream()
+            .collect(Collectors.toMap(AttributeDefinition::attributeName, Function.identity()));
     return new TableSummary(
         DescribedTables.definition(table),
         table.tableStatusAsString(),
         // Tables created provisioned before billing modes existed carry no billing summary.
-        table.billingModeSummary() == null ? BillingMode.PROVISIONED.toString()
+        table.billingModeSummary() == null
+            ? BillingMode.PROVISIONED.toString()
             : table.billingModeSummary().billingModeAsString(),
         orZero(table.itemCount()),
         orZero(table.tableSizeBytes()),
         table.creationDateTime(),
         table.globalSecondaryIndexes().stream()
-            .map(index -> new IndexSummary(DescribedTables.globalIndex(index, types),
-                index.indexStatusAsString(), Boolean.TRUE.equals(index.backfilling()),
-                orZero(index.itemCount()), orZero(index.indexSizeBytes())))
+            .map(
+                index ->
+                    new IndexSummary(
+                        DescribedTables.globalIndex(index, types),
+                        index.indexStatusAsString(),
+                        Boolean.TRUE.equals(index.backfilling()),
+                        orZero(index.itemCount()),
+                        orZero(index.indexSizeBytes())))
             .sorted(java.util.Comparator.comparing(i -> i.index().name()))
             .toList());
   }

@@ -12,11 +12,16 @@ public final class TableMismatchException extends RuntimeException {
   private final List<String> differences;
 
   public TableMismatchException(String tableName, List<String> differences) {
-    super("table '" + tableName + "' does not match the entity configuration ("
-        + differences.size() + (differences.size() == 1 ? " difference" : " differences")
-        + "):\n  - " + String.join("\n  - ", differences)
-        + "\nshardstream does not change existing tables: replay into a new table, or use the"
-        + " configuration the table was created with.");
+    super(
+        "table '"
+            + tableName
+            + "' does not match the entity configuration ("
+            + differences.size()
+            + (differences.size() == 1 ? " difference" : " differences")
+            + "):\n  - "
+            + String.join("\n  - ", differences)
+            + "\nshardstream does not change existing tables: replay into a new table, or use the"
+            + " configuration the table was created with.");
     this.tableName = tableName;
     this.differences = List.copyOf(differences);
   }

@@ -12,8 +12,14 @@ import java.util.Locale;
  *     current); {@link TableDescriber#countItems} counts exactly
  * @param createdAt null if DynamoDB did not say
  */
-public record TableSummary(TableDefinition definition, String status, String billingMode,
-    long itemCount, long sizeBytes, Instant createdAt, List<IndexSummary> globalIndexes) {
+public record TableSummary(
+    TableDefinition definition,
+    String status,
+    String billingMode,
+    long itemCount,
+    long sizeBytes,
+    Instant createdAt,
+    List<IndexSummary> globalIndexes) {
 
   public TableSummary {
     globalIndexes = List.copyOf(globalIndexes);
@@ -22,17 +28,31 @@ public record TableSummary(TableDefinition definition, String status, String bil
   /** Several lines: status, key, counts, then one line per index. */
   public String render() {
     List<String> lines = new ArrayList<>();
-    lines.add("table " + definition.tableName() + ": " + status + ", billing " + billingMode
-        + (createdAt == null ? "" : ", created " + createdAt));
-    lines.add("  key: " + definition.hashKey()
-        + (definition.rangeKey() == null ? "" : " / " + definition.rangeKey()));
+    lines.add(
+        "table "
+            + definition.tableName()
+            + ": "
+            + status
+            + ", billing "
+            + billingMode
+            + (createdAt == null ? "" : ", created " + createdAt));
+    lines.add(
+        "  key: "
+            + definition.hashKey()
+            + (definition.rangeKey() == null ? "" : " / " + definition.rangeKey()));
     lines.add("  items: " + count(itemCount) + " (approximate), size " + bytes(sizeBytes));
     lines.add("  global indexes: " + globalIndexes.size());
     int width = globalIndexes.stream().mapToInt(i -> i.index().name().length()).max().orElse(0);
     for (IndexSummary index : globalIndexes) {
-      lines.add(String.format(Locale.ROOT, "    %-" + width + "s  %s%s  %s  %s items",
-          index.index().name(), index.status(), index.backfilling() ? " (backfilling)" : "",
-          index.index().describeKeys(), count(index.itemCount())));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "    %-" + width + "s  %s%s  %s  %s items",
+              index.index().name(),
+              index.status(),
+              index.backfilling() ? " (backfilling)" : "",
+              index.index().describeKeys(),
+              count(index.itemCount())));
     }
     return String.join("\n", lines);
   }

@@ -12,10 +12,16 @@ public final class BatchWriteAbortedException extends RuntimeException {
   private final transient BatchWriteResult partial;
   private final List<Integer> notWritten;
 
-  public BatchWriteAbortedException(String message, Throwable cause, BatchWriteResult partial,
-      List<Integer> notWritten) {
-    super(message + " (" + notWritten.size() + " of " + partial.operations()
-        + " operations not confirmed)", cause);
+  public BatchWriteAbortedException(
+      String message, Throwable cause, BatchWriteResult partial, List<Integer> notWritten) {
+    super(
+        message
+            + " ("
+            + notWritten.size()
+            + " of "
+            + partial.operations()
+            + " operations not confirmed)",
+        cause);
     this.partial = partial;
     this.notWritten = List.copyOf(notWritten);
   }
@@ -25,9 +31,7 @@ public final class BatchWriteAbortedException extends RuntimeException {
     return partial;
   }
 
-  /**
-   * Indexes of the operations whose write is not confirmed (some may have landed), sorted.
-   */
+  /** Indexes of the operations whose write is not confirmed (some may have landed), sorted. */
   public List<Integer> notWritten() {
     return notWritten;
   }

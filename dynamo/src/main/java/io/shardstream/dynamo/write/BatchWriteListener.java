@@ -15,7 +15,9 @@ public interface BatchWriteListener {
   /** A BatchWriteItem request failed as a whole. */
   default void requestFailed(int items, FailureKind kind, Duration latency) {}
 
-  /** {@code items} will be sent again after {@code delay}; {@code attempt} counts failures in a row. */
+  /**
+   * {@code items} will be sent again after {@code delay}; {@code attempt} counts failures in a row.
+   */
   default void retryScheduled(int items, FailureKind cause, int attempt, Duration delay) {}
 
   /** A write that will never succeed as it is. */

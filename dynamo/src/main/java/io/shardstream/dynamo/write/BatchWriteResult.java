@@ -12,11 +12,18 @@ import java.util.List;
  *     same batch (its write replaces theirs)
  * @param rejected operations that will never succeed as they are, by index
  * @param requests BatchWriteItem requests sent, retries included
- * @param retries requests that were repeats of earlier ones (after unprocessed items, throttling
- *     or errors)
+ * @param retries requests that were repeats of earlier ones (after unprocessed items, throttling or
+ *     errors)
  */
-public record BatchWriteResult(int operations, int written, int superseded,
-    List<RejectedWrite> rejected, int batches, int requests, int retries, Duration elapsed) {
+public record BatchWriteResult(
+    int operations,
+    int written,
+    int superseded,
+    List<RejectedWrite> rejected,
+    int batches,
+    int requests,
+    int retries,
+    Duration elapsed) {
 
   public BatchWriteResult {
     rejected = List.copyOf(rejected);

@@ -10,15 +10,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Writes ordered lists of {@link WriteOperation}s to one table with BatchWriteItem, and returns
- * only when every write is durable or known to be impossible, so the caller can commit its
- * source offsets after it.
+ * only when every write is durable or known to be impossible, so the caller can commit its source
+ * offsets after it.
  *
  * <ul>
- *   <li>Batches of at most 25 writes, each key once: within a batch a key's last operation
- *       replaces its earlier ones (DynamoDB refuses duplicates, and writes are whole states).
+ *   <li>Batches of at most 25 writes, each key once: within a batch a key's last operation replaces
+ *       its earlier ones (DynamoDB refuses duplicates, and writes are whole states).
  *   <li>A key's writes land in list order: a batch that holds a key an earlier batch also holds
- *       starts only after that batch is settled. Batches without shared keys run in parallel,
- *       up to {@code maxConcurrentBatches} at once, on virtual threads.
+ *       starts only after that batch is settled. Batches without shared keys run in parallel, up to
+ *       {@code maxConcurrentBatches} at once, on virtual threads.
  *   <li>UnprocessedItems, throttling, 5xx answers and connection errors are retried with
  *       exponential backoff and full jitter, within the {@link RetryPolicy}. Build the client
  *       without SDK retries (see {@code DynamoDbClients}) so the two do not multiply.
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       writes are not confirmed.
  * </ul>
  *
- * <p>Thread-safe and stateless between calls. Concurrent calls must not share keys: order is
- * kept within a call, and between calls only by the caller waiting for the first.
+ * <p>Thread-safe and stateless between calls. Concurrent calls must not share keys: order is kept
+ * within a call, and between calls only by the caller waiting for the first.
  */
 public final class BatchWriter {
   /** DynamoDB's limit on writes in one BatchWriteItem request. */
@@ -82,21 +82,20 @@ public final class BatchWriter {
     /** Writes per request, 1 to 25 (default 25). */
     public Builder batchSize(int size) {
       if (size < 1 || size > MAX_BATCH_SIZE) {
-        throw new IllegalArgumentException("batchSize must be 1.." + MAX_BATCH_SIZE + ", got "
-            + size);
+        throw new IllegalArgumentException(
+            "batchSize must be 1.." + MAX_BATCH_SIZE + ", got " + size);
       }
       this.batchSize = size;
       return this;
     }
 
     /**
-     * Batches in flight at once (default 8). The HTTP client needs at least this many
-     * connections.
+     * Batches in flight at once (default 8). The HTTP client needs at least this many connections.
      */
     public Builder maxConcurrentBatches(int batches) {
       if (batches < 1) {
-        throw new IllegalArgumentException("maxConcurrentBatches must be at least 1, got "
-            + batches);
+        throw new IllegalArgumentException(
+            "maxConcurrentBatches must be at least 1, got " + batches);
       }
       this.maxConcurrentBatches = batches;
       return this;
@@ -131,8 +130,18 @@ public final class BatchWriter {
     }
 
     public BatchWriter build() {
-      return new BatchWriter(new BatchWriteRun.Settings(client, tableName, keys, batchSize,
-          maxConcurrentBatches, retryPolicy, listener, sleeper, nanoClock, random));
+      return new BatchWriter(
+          new BatchWriteRun.Settings(
+              client,
+              tableName,
+              keys,
+              batchSize,
+              maxConcurrentBatches,
+              retryPolicy,
+              listener,
+              sleeper,
+              nanoClock,
+              random));
     }
   }
 }

@@ -4,7 +4,9 @@ package io.shardstream.dynamo.write;
 public enum FailureKind {
   /** DynamoDB answered but left some items unprocessed (capacity). Retried. */
   UNPROCESSED(true),
-  /** Throttled: ProvisionedThroughputExceeded, ThrottlingException, RequestLimitExceeded. Retried. */
+  /**
+   * Throttled: ProvisionedThroughputExceeded, ThrottlingException, RequestLimitExceeded. Retried.
+   */
   THROTTLED(true),
   /** A 5xx answer. Retried. */
   SERVER_ERROR(true),

@@ -5,36 +5,36 @@ import java.util.Objects;
 
 /**
  * How long a batch keeps trying: exponential backoff with full jitter (each delay drawn uniformly
- * from zero to {@code min(maxDelay, baseDelay × 2^n)}, so writers that were throttled together
- * do not come back together), bounded twice.
+ * from zero to {@code min(maxDelay, baseDelay × 2^n)}, so writers that were throttled together do
+ * not come back together), bounded twice.
  *
  * @param maxAttemptsWithoutProgress attempts in a row that write nothing (a throttled, failed or
  *     fully unprocessed request) before giving up; a request that writes some items starts the
  *     count again, since DynamoDB returning part of a batch as unprocessed is normal under load
- * @param maxElapsed the longest one batch may take, retries included; no delay is slept that
- *     would end past it. Keep it well under the Kafka consumer's {@code max.poll.interval.ms}.
+ * @param maxElapsed the longest one batch may take, retries included; no delay is slept that would
+ *     end past it. Keep it well under the Kafka consumer's {@code max.poll.interval.ms}.
  */
-public record RetryPolicy(int maxAttemptsWithoutProgress, Duration maxElapsed, Duration baseDelay,
-    Duration maxDelay) {
+public record RetryPolicy(
+    int maxAttemptsWithoutProgress, Duration maxElapsed, Duration baseDelay, Duration maxDelay) {
 
   /** 15 attempts, 2 minutes, 50 ms doubling up to 5 s. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(15, Duration.ofMinutes(2),
-      Duration.ofMillis(50), Duration.ofSeconds(5));
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(15, Duration.ofMinutes(2), Duration.ofMillis(50), Duration.ofSeconds(5));
 
   public RetryPolicy {
     Objects.requireNonNull(maxElapsed, "maxElapsed");
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
     if (maxAttemptsWithoutProgress < 1) {
-      throw new IllegalArgumentException("maxAttemptsWithoutProgress must be at least 1, got "
-          + maxAttemptsWithoutProgress);
+      throw new IllegalArgumentException(
+          "maxAttemptsWithoutProgress must be at least 1, got " + maxAttemptsWithoutProgress);
     }
     if (maxElapsed.isNegative() || baseDelay.isNegative() || maxDelay.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
     }
     if (baseDelay.compareTo(maxDelay) > 0) {
-      throw new IllegalArgumentException("baseDelay " + baseDelay + " exceeds maxDelay "
-          + maxDelay);
+      throw new IllegalArgumentException(
+          "baseDelay " + baseDelay + " exceeds maxDelay " + maxDelay);
     }
   }
 

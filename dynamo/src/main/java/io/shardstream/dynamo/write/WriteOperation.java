@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * One write to the table: a full item (replacing whatever the key held) or a delete by key.
- * Writes carry whole states, never partial updates, so writing the last state for a key is
- * always enough to bring the table up to date, and writing it again is harmless.
+ * One write to the table: a full item (replacing whatever the key held) or a delete by key. Writes
+ * carry whole states, never partial updates, so writing the last state for a key is always enough
+ * to bring the table up to date, and writing it again is harmless.
  */
 public sealed interface WriteOperation permits WriteOperation.Put, WriteOperation.Delete {
 
@@ -45,8 +45,7 @@ public sealed interface WriteOperation permits WriteOperation.Put, WriteOperatio
   /** Put a full item. */
   record Put(Map<String, AttributeValue> item) implements WriteOperation {
     public Put {
-      item = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(item,
-          "item")));
+      item = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(item, "item")));
     }
 
     @Override
@@ -63,8 +62,7 @@ public sealed interface WriteOperation permits WriteOperation.Put, WriteOperatio
 
     @Override
     public WriteRequest toWriteRequest() {
-      return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build())
-          .build();
+      return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
   }
 }

@@ -55,19 +55,39 @@ class DynamoPartitionReaderIT {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoPartitionReaderIT.class);
   private static final EntityManager MANAGER = new EntityManager(SeedConfig.CONFIG);
   private static final TableKeys KEYS = TableKeys.of(SeedConfig.CONFIG);
+
   /** 2023-06-01: before the first bump, so every user shares the unsharded partition. */
   private static final long START = 1685577600000L;
+
   private static final long BUMP_4 = 1704067200000L;
   private static final long BUMP_16 = 1735689600000L;
   private static final long END = 1780272000000L;
   private static final byte[] CURSOR_KEY =
       "reader-it-cursor-key-0123456789".getBytes(StandardCharsets.UTF_8);
+
   /**
-   * User ids whose UTF-8 byte order differs from Java's UTF-16 order ("\uE000" and "\uFFFD"
-   * sort below a surrogate pair in UTF-16 but above it in UTF-8), case, accents, digits.
+   * User ids whose UTF-8 byte order differs from Java's UTF-16 order ("\uE000" and "\uFFFD" sort
+   * below a surrogate pair in UTF-16 but above it in UTF-8), case, accents, digits.
    */
-  private static final List<String> TIED_IDS = List.of("a", "B", "b", "aa", "a-b", "é", "e",
-      "z", "Z", "10", "9", "\uE000", "\uFFFD", "\uD835\uDD38", "~", "ü-1", "0");
+  private static final List<String> TIED_IDS =
+      List.of(
+          "a",
+          "B",
+          "b",
+          "aa",
+          "a-b",
+          "é",
+          "e",
+          "z",
+          "Z",
+          "10",
+          "9",
+          "\uE000",
+          "\uFFFD",
+          "\uD835\uDD38",
+          "~",
+          "ü-1",
+          "0");
 
   private static DynamoDbClient client;
   private static ExecutorService fanOut;
@@ -87,15 +107,25 @@ class DynamoPartitionReaderIT {
   private static String table(List<Map<String, Object>> items) {
     String table = LocalDynamoDb.tableName("reader");
     TableCreator.ensure(client, table, SeedConfig.CONFIG);
-    List<WriteOperation> puts = items.stream().map(WriteOperation::putItem)
-        .map(WriteOperation.class::cast).toList();
-    assertThat(BatchWriter.builder(client, table, TableKeys.of(SeedConfig.CONFIG)).build()
-        .write(puts).allWritten()).isTrue();
+    List<WriteOperation> puts =
+        items.stream().map(WriteOperation::putItem).map(WriteOperation.class::cast).toList();
+    assertThat(
+            BatchWriter.builder(client, table, TableKeys.of(SeedConfig.CONFIG))
+                .build()
+                .write(puts)
+                .allWritten())
+        .isTrue();
     return table;
   }
 
-  private static Map<String, Object> user(String userId, String beneficiaryId, String firstName,
-      String lastName, String phone, long created, long updated) {
+  private static Map<String, Object> user(
+      String userId,
+      String beneficiaryId,
+      String firstName,
+      String lastName,
+      String phone,
+      long created,
+      long updated) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("userId", userId);
     user.put("beneficiaryId", beneficiaryId);
@@ -110,8 +140,8 @@ class DynamoPartitionReaderIT {
   }
 
   /** Every item of a partition, {@code pageSize} at a time, resuming from each LastEvaluatedKey. */
-  private static List<Map<String, Object>> readAll(PartitionReader reader, PartitionQuery query,
-      int pageSize) {
+  private static List<Map<String, Object>> readAll(
+      PartitionReader reader, PartitionQuery query, int pageSize) {
     List<Map<String, Object>> items = new ArrayList<>();
     Optional<StartKey> start = Optional.empty();
     do {
@@ -123,46 +153,55 @@ class DynamoPartitionReaderIT {
   }
 
   private static int compareUtf8(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8));
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * What DynamoDB Local does with items whose index range keys tie in one partition: DynamoDB
-   * Local 2.6.1 returns them in an order of its own (neither table range key, UTF-8 or UTF-16, nor
-   * write order), and AWS documents none. The merger therefore sorts each run of ties itself
-   * (see {@link #tiesInsideOneShardComeByUserIdAcrossPages}); what it needs of the reader is
-   * asserted here: the order is the same whatever the page size (so ExclusiveStartKey resumes
-   * inside a run of ties without skipping or repeating) and every item comes once. That a Query
-   * for the run's value alone ({@link PartitionQuery#tiedAt}) returns the run in the same order is
-   * logged, not needed: it only spares re-reading part of a run.
+   * What DynamoDB Local does with items whose index range keys tie in one partition: DynamoDB Local
+   * 2.6.1 returns them in an order of its own (neither table range key, UTF-8 or UTF-16, nor write
+   * order), and AWS documents none. The merger therefore sorts each run of ties itself (see {@link
+   * #tiesInsideOneShardComeByUserIdAcrossPages}); what it needs of the reader is asserted here: the
+   * order is the same whatever the page size (so ExclusiveStartKey resumes inside a run of ties
+   * without skipping or repeating) and every item comes once. That a Query for the run's value
+   * alone ({@link PartitionQuery#tiedAt}) returns the run in the same order is logged, not needed:
+   * it only spares re-reading part of a run.
    */
   @Test
   void itemsTiedOnAnIndexRangeKeyComeInOneStableResumableOrder() {
-    List<Map<String, Object>> users = TIED_IDS.stream()
-        .map(id -> user(id, "b-tie", "Ada", "Tie", "555", START, START)).toList();
+    List<Map<String, Object>> users =
+        TIED_IDS.stream().map(id -> user(id, "b-tie", "Ada", "Tie", "555", START, START)).toList();
     String table = table(users);
-    DynamoPartitionReader reader = new DynamoPartitionReader(client, table, KEYS,
-        new RequestLimit(4));
-    List<String> byBytes = users.stream().map(u -> (String) u.get("rangeKey"))
-        .sorted(DynamoPartitionReaderIT::compareUtf8).toList();
+    DynamoPartitionReader reader =
+        new DynamoPartitionReader(client, table, KEYS, new RequestLimit(4));
+    List<String> byBytes =
+        users.stream()
+            .map(u -> (String) u.get("rangeKey"))
+            .sorted(DynamoPartitionReaderIT::compareUtf8)
+            .toList();
     List<String> byUtf16 = users.stream().map(u -> (String) u.get("rangeKey")).sorted().toList();
     assertThat(byBytes).as("the ids must tell the two orders apart").isNotEqualTo(byUtf16);
 
     Map<String, SearchRequest.Builder> searches = new LinkedHashMap<>();
     searches.put("created (N)", SearchRequest.builder("user").index("created"));
-    searches.put("phone (S)", SearchRequest.builder("user").index("phone",
-        new RangeCondition.Prefix("555")));
-    searches.put("firstName (generated S)", SearchRequest.builder("user").index("firstName",
-        new RangeCondition.Prefix(Map.of("firstNameCanonical", "ada"))));
-    searches.put("userBeneficiaryUpdated (sharded generated hash key)", SearchRequest
-        .builder("user").index("userBeneficiaryUpdated").hashKeyValue("beneficiaryId", "b-tie"));
+    searches.put(
+        "phone (S)",
+        SearchRequest.builder("user").index("phone", new RangeCondition.Prefix("555")));
+    searches.put(
+        "firstName (generated S)",
+        SearchRequest.builder("user")
+            .index("firstName", new RangeCondition.Prefix(Map.of("firstNameCanonical", "ada"))));
+    searches.put(
+        "userBeneficiaryUpdated (sharded generated hash key)",
+        SearchRequest.builder("user")
+            .index("userBeneficiaryUpdated")
+            .hashKeyValue("beneficiaryId", "b-tie"));
     int inTableKeyOrder = 0;
     for (Map.Entry<String, SearchRequest.Builder> search : searches.entrySet()) {
       Map<SortOrder, List<String>> orders = new LinkedHashMap<>();
       for (SortOrder order : SortOrder.values()) {
-        QueryPlan plan = QueryPlanner.plan(MANAGER, search.getValue().order(order)
-            .window(START, START).build());
+        QueryPlan plan =
+            QueryPlanner.plan(MANAGER, search.getValue().order(order).window(START, START).build());
         assertThat(plan.partitions()).hasSize(1);
         List<String> whole = rangeKeys(readAll(reader, plan.partitions().get(0), 100));
         assertThat(whole).containsExactlyInAnyOrderElementsOf(byBytes);
@@ -171,23 +210,35 @@ class DynamoPartitionReaderIT {
               .as("%s %s in pages of %d", search.getKey(), order, pageSize)
               .containsExactlyElementsOf(whole);
         }
-        PartitionQuery run = plan.partitions().get(0).tiedAt(plan.positionOf(
-            plan.partitions().get(0), users.get(0)).rangeKey());
+        PartitionQuery run =
+            plan.partitions()
+                .get(0)
+                .tiedAt(plan.positionOf(plan.partitions().get(0), users.get(0)).rangeKey());
         List<String> runOrder = rangeKeys(readAll(reader, run, 4));
         assertThat(runOrder).containsExactlyInAnyOrderElementsOf(whole);
-        LOG.info("ties on {} {}: the Query for the run's value {} them in the same order",
-            search.getKey(), order, runOrder.equals(whole) ? "returns" : "does NOT return");
+        LOG.info(
+            "ties on {} {}: the Query for the run's value {} them in the same order",
+            search.getKey(),
+            order,
+            runOrder.equals(whole) ? "returns" : "does NOT return");
         orders.put(order, whole);
       }
-      assertThat(orders.get(SortOrder.DESC)).containsExactlyElementsOf(
-          orders.get(SortOrder.ASC).reversed());
+      assertThat(orders.get(SortOrder.DESC))
+          .containsExactlyElementsOf(orders.get(SortOrder.ASC).reversed());
       boolean tableKeyOrder = orders.get(SortOrder.ASC).equals(byBytes);
       inTableKeyOrder += tableKeyOrder ? 1 : 0;
-      LOG.info("ties on {}: DynamoDB Local's order {} table range key order (UTF-8): {}",
-          search.getKey(), tableKeyOrder ? "IS" : "is NOT", orders.get(SortOrder.ASC));
+      LOG.info(
+          "ties on {}: DynamoDB Local's order {} table range key order (UTF-8): {}",
+          search.getKey(),
+          tableKeyOrder ? "IS" : "is NOT",
+          orders.get(SortOrder.ASC));
     }
-    LOG.info("tie order: {} of {} indexes return ties in table range key order; the merger "
-        + "orders them so: {}", inTableKeyOrder, searches.size(), byBytes);
+    LOG.info(
+        "tie order: {} of {} indexes return ties in table range key order; the merger "
+            + "orders them so: {}",
+        inTableKeyOrder,
+        searches.size(),
+        byBytes);
   }
 
   /**
@@ -215,19 +266,31 @@ class DynamoPartitionReaderIT {
       users.add(user("p" + n++, "b-prefix", "Ada", "Prefix", phone, START, START));
     }
     String table = table(users);
-    DynamoPartitionReader reader = new DynamoPartitionReader(client, table, KEYS,
-        new RequestLimit(4));
-    List<String> expected = phones.entrySet().stream().filter(Map.Entry::getValue)
-        .map(Map.Entry::getKey).sorted(DynamoPartitionReaderIT::compareUtf8).toList();
+    DynamoPartitionReader reader =
+        new DynamoPartitionReader(client, table, KEYS, new RequestLimit(4));
+    List<String> expected =
+        phones.entrySet().stream()
+            .filter(Map.Entry::getValue)
+            .map(Map.Entry::getKey)
+            .sorted(DynamoPartitionReaderIT::compareUtf8)
+            .toList();
     for (SortOrder order : SortOrder.values()) {
-      QueryPlan plan = QueryPlanner.plan(MANAGER, SearchRequest.builder("user")
-          .index("phone", new RangeCondition.Prefix("555")).order(order).window(START, START)
-          .build());
+      QueryPlan plan =
+          QueryPlanner.plan(
+              MANAGER,
+              SearchRequest.builder("user")
+                  .index("phone", new RangeCondition.Prefix("555"))
+                  .order(order)
+                  .window(START, START)
+                  .build());
       for (int pageSize : List.of(1, 2, 100)) {
-        List<String> read = readAll(reader, plan.partitions().get(0), pageSize).stream()
-            .map(item -> (String) item.get("phone")).toList();
-        assertThat(read).as("%s in pages of %d", order, pageSize).containsExactlyElementsOf(
-            order == SortOrder.ASC ? expected : expected.reversed());
+        List<String> read =
+            readAll(reader, plan.partitions().get(0), pageSize).stream()
+                .map(item -> (String) item.get("phone"))
+                .toList();
+        assertThat(read)
+            .as("%s in pages of %d", order, pageSize)
+            .containsExactlyElementsOf(order == SortOrder.ASC ? expected : expected.reversed());
       }
     }
   }
@@ -246,44 +309,60 @@ class DynamoPartitionReaderIT {
     }
     for (int i = 0; i < 6; i++) {
       users.add(user("before" + i, "b-tie", "Ada", "Tie", "554", START + i, START + i));
-      users.add(user("after" + i, "b-tie", "Ada", "Tie", "556", START + 30 + i % 2,
-          START + 30));
+      users.add(user("after" + i, "b-tie", "Ada", "Tie", "556", START + 30 + i % 2, START + 30));
     }
     String table = table(users);
     Map<String, SearchRequest.Builder> searches = new LinkedHashMap<>();
     searches.put("created", SearchRequest.builder("user").index("created"));
-    searches.put("phone", SearchRequest.builder("user").index("phone",
-        new RangeCondition.Prefix("55")));
-    searches.put("name", SearchRequest.builder("user")
-        .index("firstName", new RangeCondition.Prefix(Map.of("firstNameCanonical", "ada")))
-        .index("lastName", new RangeCondition.Prefix(Map.of("lastNameCanonical", "tie"))));
-    searches.put("beneficiary updated", SearchRequest.builder("user")
-        .index("userBeneficiaryUpdated", new RangeCondition.Comparison(
-            RangeCondition.Operator.LE, START + 30))
-        .hashKeyValue("beneficiaryId", "b-tie"));
+    searches.put(
+        "phone", SearchRequest.builder("user").index("phone", new RangeCondition.Prefix("55")));
+    searches.put(
+        "name",
+        SearchRequest.builder("user")
+            .index("firstName", new RangeCondition.Prefix(Map.of("firstNameCanonical", "ada")))
+            .index("lastName", new RangeCondition.Prefix(Map.of("lastNameCanonical", "tie"))));
+    searches.put(
+        "beneficiary updated",
+        SearchRequest.builder("user")
+            .index(
+                "userBeneficiaryUpdated",
+                new RangeCondition.Comparison(RangeCondition.Operator.LE, START + 30))
+            .hashKeyValue("beneficiaryId", "b-tie"));
     // All names tie: the name keys order as created does.
-    Map<String, Comparator<Map<String, Object>>> values = Map.of(
-        "created", Comparator.comparing(u -> (Long) u.get("created")),
-        "phone", Comparator.comparing(u -> (String) u.get("phone"),
-            DynamoPartitionReaderIT::compareUtf8),
-        "name", Comparator.comparing(u -> (Long) u.get("created")),
-        "beneficiary updated", Comparator.comparing(u -> (Long) u.get("updated")));
+    Map<String, Comparator<Map<String, Object>>> values =
+        Map.of(
+            "created", Comparator.comparing(u -> (Long) u.get("created")),
+            "phone",
+                Comparator.comparing(
+                    u -> (String) u.get("phone"), DynamoPartitionReaderIT::compareUtf8),
+            "name", Comparator.comparing(u -> (Long) u.get("created")),
+            "beneficiary updated", Comparator.comparing(u -> (Long) u.get("updated")));
     CursorCodec cursors = new CursorCodec(CURSOR_KEY);
     int checked = 0;
     for (boolean pushDown : List.of(true, false)) {
-      Searcher searcher = new Searcher(MANAGER, new DynamoPartitionReader(client, table, KEYS,
-          new RequestLimit(8), pushDown), cursors, fanOut);
+      Searcher searcher =
+          new Searcher(
+              MANAGER,
+              new DynamoPartitionReader(client, table, KEYS, new RequestLimit(8), pushDown),
+              cursors,
+              fanOut);
       for (Map.Entry<String, SearchRequest.Builder> search : searches.entrySet()) {
         for (SortOrder order : SortOrder.values()) {
-          SearchRequest request = search.getValue().order(order).window(START, BUMP_4 - 1)
-              .build();
-          Comparator<Map<String, Object>> global = values.get(search.getKey())
-              .thenComparing(u -> (String) u.get("userId"), DynamoPartitionReaderIT::compareUtf8);
-          List<Object> expected = users.stream()
-              .filter(u -> !search.getKey().equals("beneficiary updated")
-                  || (Long) u.get("updated") <= START + 30)
-              .sorted(order == SortOrder.ASC ? global : global.reversed())
-              .map(u -> u.get("userId")).toList();
+          SearchRequest request = search.getValue().order(order).window(START, BUMP_4 - 1).build();
+          Comparator<Map<String, Object>> global =
+              values
+                  .get(search.getKey())
+                  .thenComparing(
+                      u -> (String) u.get("userId"), DynamoPartitionReaderIT::compareUtf8);
+          List<Object> expected =
+              users.stream()
+                  .filter(
+                      u ->
+                          !search.getKey().equals("beneficiary updated")
+                              || (Long) u.get("updated") <= START + 30)
+                  .sorted(order == SortOrder.ASC ? global : global.reversed())
+                  .map(u -> u.get("userId"))
+                  .toList();
           for (int limit : List.of(1, 2, 3, 5, 7, 100)) {
             List<Object> actual = new ArrayList<>();
             Optional<String> cursor = Optional.empty();
@@ -293,20 +372,23 @@ class DynamoPartitionReaderIT {
               cursor = page.cursor();
               assertThat(actual.size()).isLessThanOrEqualTo(expected.size());
             } while (cursor.isPresent());
-            assertThat(actual).as("%s %s in pages of %d (filters pushed down: %s)",
-                search.getKey(), order, limit, pushDown).containsExactlyElementsOf(expected);
+            assertThat(actual)
+                .as(
+                    "%s %s in pages of %d (filters pushed down: %s)",
+                    search.getKey(), order, limit, pushDown)
+                .containsExactlyElementsOf(expected);
             checked++;
           }
         }
       }
     }
-    LOG.info("{} pagings of searches with ties inside one shard come in (value, userId) order",
-        checked);
+    LOG.info(
+        "{} pagings of searches with ties inside one shard come in (value, userId) order", checked);
   }
 
   /**
-   * What resuming after a run of ties relies on: a start key at a value and any table range key,
-   * of an item that need not exist, makes DynamoDB go on with every item beyond that value.
+   * What resuming after a run of ties relies on: a start key at a value and any table range key, of
+   * an item that need not exist, makes DynamoDB go on with every item beyond that value.
    */
   @Test
   void aStartKeyAtAValueResumesBeyondIt() {
@@ -316,12 +398,17 @@ class DynamoPartitionReaderIT {
     }
     users.add(user("s", "b-r", "S", "S", "72", START, START));
     String table = table(users);
-    DynamoPartitionReader reader = new DynamoPartitionReader(client, table, KEYS,
-        new RequestLimit(4));
+    DynamoPartitionReader reader =
+        new DynamoPartitionReader(client, table, KEYS, new RequestLimit(4));
     for (SortOrder order : SortOrder.values()) {
-      QueryPlan plan = QueryPlanner.plan(MANAGER, SearchRequest.builder("user")
-          .index("phone", new RangeCondition.Prefix("7")).order(order).window(START, START)
-          .build());
+      QueryPlan plan =
+          QueryPlanner.plan(
+              MANAGER,
+              SearchRequest.builder("user")
+                  .index("phone", new RangeCondition.Prefix("7"))
+                  .order(order)
+                  .window(START, START)
+                  .build());
       PartitionQuery partition = plan.partitions().get(0);
       for (String unique : List.of("userId#r0", "userId#r3", "userId#none", "userId#\uFFFF")) {
         for (String value : List.of("70", "705", "71")) {
@@ -334,10 +421,13 @@ class DynamoPartitionReaderIT {
             from = page.lastEvaluatedKey();
           } while (from.isPresent());
           int sign = order == SortOrder.ASC ? 1 : -1;
-          List<Object> beyond = users.stream()
-              .filter(u -> sign * compareUtf8((String) u.get("phone"), value) > 0)
-              .map(u -> u.get("userId")).toList();
-          assertThat(read).as("%s after (%s, %s)", order, value, unique)
+          List<Object> beyond =
+              users.stream()
+                  .filter(u -> sign * compareUtf8((String) u.get("phone"), value) > 0)
+                  .map(u -> u.get("userId"))
+                  .toList();
+          assertThat(read)
+              .as("%s after (%s, %s)", order, value, unique)
               .allMatch(u -> sign * compareUtf8((String) u.get("phone"), value) >= 0);
           assertThat(read.stream().map(u -> u.get("userId")).toList())
               .as("%s after (%s, %s)", order, value, unique)
@@ -358,16 +448,22 @@ class DynamoPartitionReaderIT {
     String table = table(users);
     // No pushed-down filters: every evaluated item comes back, so the page's item is the one
     // DynamoDB's LastEvaluatedKey stands for.
-    DynamoPartitionReader reader = new DynamoPartitionReader(client, table, KEYS,
-        new RequestLimit(4), false);
-    List<SearchRequest> searches = List.of(
-        SearchRequest.builder("user").index("created").build(),
-        SearchRequest.builder("user").index("phone").order(SortOrder.DESC).build(),
-        SearchRequest.builder("user").index("firstName").index("lastName").build(),
-        SearchRequest.builder("user").index("userBeneficiaryUpdated")
-            .hashKeyValue("beneficiaryId", "b1").build(),
-        SearchRequest.builder("user").index("userBeneficiaryLastName")
-            .hashKeyValue("beneficiaryId", "b2").order(SortOrder.DESC).build());
+    DynamoPartitionReader reader =
+        new DynamoPartitionReader(client, table, KEYS, new RequestLimit(4), false);
+    List<SearchRequest> searches =
+        List.of(
+            SearchRequest.builder("user").index("created").build(),
+            SearchRequest.builder("user").index("phone").order(SortOrder.DESC).build(),
+            SearchRequest.builder("user").index("firstName").index("lastName").build(),
+            SearchRequest.builder("user")
+                .index("userBeneficiaryUpdated")
+                .hashKeyValue("beneficiaryId", "b1")
+                .build(),
+            SearchRequest.builder("user")
+                .index("userBeneficiaryLastName")
+                .hashKeyValue("beneficiaryId", "b2")
+                .order(SortOrder.DESC)
+                .build());
     int compared = 0;
     for (SearchRequest search : searches) {
       QueryPlan plan = QueryPlanner.plan(MANAGER, search);
@@ -379,9 +475,9 @@ class DynamoPartitionReaderIT {
           if (start.isPresent()) {
             assertThat(page.items()).hasSize(1);
             Map<String, Object> item = page.items().get(0);
-            assertThat(start.get()).as("%s after %s", partition.indexToken(),
-                item.get("rangeKey")).isEqualTo(plan.startKey(partition,
-                    plan.positionOf(partition, item)));
+            assertThat(start.get())
+                .as("%s after %s", partition.indexToken(), item.get("rangeKey"))
+                .isEqualTo(plan.startKey(partition, plan.positionOf(partition, item)));
             compared++;
           }
         } while (start.isPresent());
@@ -397,10 +493,14 @@ class DynamoPartitionReaderIT {
     List<Map<String, Object>> users = randomUsers(random, 150);
     String table = table(users);
     CursorCodec cursors = new CursorCodec(CURSOR_KEY);
-    Searcher dynamo = new Searcher(MANAGER, new DynamoPartitionReader(client, table, KEYS,
-        new RequestLimit(8)), cursors, fanOut);
-    Searcher model = new Searcher(MANAGER, new InMemoryPartitionReader(SeedConfig.CONFIG, users,
-        true), cursors);
+    Searcher dynamo =
+        new Searcher(
+            MANAGER,
+            new DynamoPartitionReader(client, table, KEYS, new RequestLimit(8)),
+            cursors,
+            fanOut);
+    Searcher model =
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedConfig.CONFIG, users, true), cursors);
     int pages = 0;
     for (int i = 0; i < 40; i++) {
       SearchRequest search = randomSearch(random);
@@ -425,23 +525,29 @@ class DynamoPartitionReaderIT {
   }
 
   private static SearchRequest randomSearch(Random random) {
-    Optional<String> beneficiary = random.nextBoolean() ? Optional.of("b" + random.nextInt(3))
-        : Optional.empty();
+    Optional<String> beneficiary =
+        random.nextBoolean() ? Optional.of("b" + random.nextInt(3)) : Optional.empty();
     String scope = beneficiary.isPresent() ? "userBeneficiary" : "";
-    SearchRequest.Builder search = SearchRequest.builder("user")
-        .order(random.nextBoolean() ? SortOrder.ASC : SortOrder.DESC);
+    SearchRequest.Builder search =
+        SearchRequest.builder("user").order(random.nextBoolean() ? SortOrder.ASC : SortOrder.DESC);
     beneficiary.ifPresent(b -> search.hashKeyValue("beneficiaryId", b));
     String letter = String.valueOf("abé".charAt(random.nextInt(3)));
     switch (random.nextInt(4)) {
       case 0 -> search.index(scoped(scope, "created"));
-      case 1 -> search.index(scoped(scope, "updated"), new RangeCondition.Comparison(
-          RangeCondition.Operator.GE, START + random.nextInt(3) * (BUMP_16 - START) / 2));
+      case 1 ->
+          search.index(
+              scoped(scope, "updated"),
+              new RangeCondition.Comparison(
+                  RangeCondition.Operator.GE, START + random.nextInt(3) * (BUMP_16 - START) / 2));
       case 2 -> search.index(scoped(scope, "phone"), new RangeCondition.Prefix("1"));
-      default -> search
-          .index(scoped(scope, "firstName"), new RangeCondition.Prefix(Map.of(
-              "firstNameCanonical", letter)))
-          .index(scoped(scope, "lastName"), new RangeCondition.Prefix(Map.of(
-              "lastNameCanonical", letter)));
+      default ->
+          search
+              .index(
+                  scoped(scope, "firstName"),
+                  new RangeCondition.Prefix(Map.of("firstNameCanonical", letter)))
+              .index(
+                  scoped(scope, "lastName"),
+                  new RangeCondition.Prefix(Map.of("lastNameCanonical", letter)));
     }
     if (random.nextBoolean()) {
       long from = START + (long) (random.nextDouble() * (END - START));
@@ -451,7 +557,8 @@ class DynamoPartitionReaderIT {
   }
 
   private static String scoped(String scope, String index) {
-    return scope.isEmpty() ? index
+    return scope.isEmpty()
+        ? index
         : scope + Character.toUpperCase(index.charAt(0)) + index.substring(1);
   }
 
@@ -462,15 +569,22 @@ class DynamoPartitionReaderIT {
    * not depend on either.
    */
   private static List<Map<String, Object>> randomUsers(Random random, int count) {
-    List<Long> instants = List.of(START, BUMP_4 - 1, BUMP_4, BUMP_4 + 86_400_000L, BUMP_16,
-        BUMP_16 + 1, END);
+    List<Long> instants =
+        List.of(START, BUMP_4 - 1, BUMP_4, BUMP_4 + 86_400_000L, BUMP_16, BUMP_16 + 1, END);
     List<Map<String, Object>> users = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long created = instants.get(random.nextInt(instants.size()));
       String phone = random.nextInt(4) == 0 ? null : "1" + random.nextInt(20);
       long age = random.nextInt(3) * 1000L;
-      users.add(user("u" + i, "b" + random.nextInt(3), name(random), name(random), phone,
-          created, created + age));
+      users.add(
+          user(
+              "u" + i,
+              "b" + random.nextInt(3),
+              name(random),
+              name(random),
+              phone,
+              created,
+              created + age));
     }
     users.sort(Comparator.comparing(u -> (String) u.get("userId")));
     return users;

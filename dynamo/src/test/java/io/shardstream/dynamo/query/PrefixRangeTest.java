@@ -42,7 +42,8 @@ class PrefixRangeTest {
       return;
     }
     for (String candidate : new String[] {other, prefix + other}) {
-      boolean inRange = compareUtf8(candidate, prefix) >= 0 && compareUtf8(candidate, bound.get()) <= 0;
+      boolean inRange =
+          compareUtf8(candidate, prefix) >= 0 && compareUtf8(candidate, bound.get()) <= 0;
       assertThat(inRange)
           .as("%s in [%s, %s]", candidate, prefix, bound.get())
           .isEqualTo(candidate.startsWith(prefix) || candidate.equals(bound.get()));

@@ -35,24 +35,30 @@ class QueryRequestsTest {
 
   @Test
   void namePrefixOnABeneficiaryIndexIsARangeFromThePrefixToItsSuccessor() {
-    PartitionQuery query = lastPartition(SearchRequest.builder("user")
-        .index("userBeneficiaryLastName",
-            new RangeCondition.Prefix(Map.of("lastNameCanonical", "gom")))
-        .hashKeyValue("beneficiaryId", "b-1")
-        .order(SortOrder.DESC)
-        .build());
+    PartitionQuery query =
+        lastPartition(
+            SearchRequest.builder("user")
+                .index(
+                    "userBeneficiaryLastName",
+                    new RangeCondition.Prefix(Map.of("lastNameCanonical", "gom")))
+                .hashKeyValue("beneficiaryId", "b-1")
+                .order(SortOrder.DESC)
+                .build());
 
     QueryRequest request = QueryRequests.of("users", KEYS, query, Optional.empty(), 7, true);
 
     assertThat(request.tableName()).isEqualTo("users");
     assertThat(request.indexName()).isEqualTo("userBeneficiaryLastName");
     assertThat(request.keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
-    assertThat(request.expressionAttributeNames()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "#n0", "beneficiaryHashKey", "#n1", "lastNameRangeKey"));
-    assertThat(request.expressionAttributeValues()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        ":v0", AttributeValue.fromS(query.hashKeyValue()),
-        ":v1", AttributeValue.fromS("lastNameCanonical#gom"),
-        ":v2", AttributeValue.fromS("lastNameCanonical#gon")));
+    assertThat(request.expressionAttributeNames())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("#n0", "beneficiaryHashKey", "#n1", "lastNameRangeKey"));
+    assertThat(request.expressionAttributeValues())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                ":v0", AttributeValue.fromS(query.hashKeyValue()),
+                ":v1", AttributeValue.fromS("lastNameCanonical#gom"),
+                ":v2", AttributeValue.fromS("lastNameCanonical#gon")));
     assertThat(query.hashKeyValue()).endsWith(",beneficiaryId#b-1");
     assertThat(request.scanIndexForward()).isFalse();
     assertThat(request.limit()).isEqualTo(7);
@@ -62,15 +68,16 @@ class QueryRequestsTest {
 
   @Test
   void aTimeWindowOnTheCreatedIndexIsANumericBetweenAndNoFilterOnTheKey() {
-    PartitionQuery query = lastPartition(SearchRequest.builder("user").index("created")
-        .window(BUMP_16, BUMP_16 + 1000).build());
+    PartitionQuery query =
+        lastPartition(
+            SearchRequest.builder("user").index("created").window(BUMP_16, BUMP_16 + 1000).build());
 
     QueryRequest request = QueryRequests.of("users", KEYS, query, Optional.empty(), 3, true);
 
     assertThat(request.keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
     assertThat(request.expressionAttributeNames()).containsEntry("#n1", "created");
-    assertThat(request.expressionAttributeValues()).containsEntry(":v1",
-        AttributeValue.fromN(Long.toString(BUMP_16)));
+    assertThat(request.expressionAttributeValues())
+        .containsEntry(":v1", AttributeValue.fromN(Long.toString(BUMP_16)));
     // DynamoDB refuses filters on key attributes; the key condition does the window's work.
     assertThat(request.filterExpression()).isNull();
     assertThat(request.expressionAttributeValues()).containsOnlyKeys(":v0", ":v1", ":v2");
@@ -89,25 +96,30 @@ class QueryRequestsTest {
 
   @Test
   void pushesDownFiltersDynamoDbEvaluatesTheEngineWayAndLeavesTheRest() {
-    PartitionQuery query = lastPartition(SearchRequest.builder("user").index("phone",
-            new RangeCondition.Comparison(RangeCondition.Operator.GE, "1"))
-        .filter(new Filter.Equals("beneficiaryId", "b-1"))
-        .filter(new Filter.Range("updated", 5L, null))
-        .filter(new Filter.Range("active", false, true))
-        .filter(new Filter.Equals("vip", true))
-        .filter(new Filter.Equals("rangeKey", "userId#u-1"))
-        .filter(new Filter.Equals("phone", "123"))
-        .build());
+    PartitionQuery query =
+        lastPartition(
+            SearchRequest.builder("user")
+                .index("phone", new RangeCondition.Comparison(RangeCondition.Operator.GE, "1"))
+                .filter(new Filter.Equals("beneficiaryId", "b-1"))
+                .filter(new Filter.Range("updated", 5L, null))
+                .filter(new Filter.Range("active", false, true))
+                .filter(new Filter.Equals("vip", true))
+                .filter(new Filter.Equals("rangeKey", "userId#u-1"))
+                .filter(new Filter.Equals("phone", "123"))
+                .build());
 
     QueryRequest pushed = QueryRequests.of("users", KEYS, query, Optional.empty(), 5, true);
     QueryRequest kept = QueryRequests.of("users", KEYS, query, Optional.empty(), 5, false);
 
     assertThat(pushed.keyConditionExpression()).isEqualTo("#n0 = :v0 AND #n1 >= :v1");
     assertThat(pushed.filterExpression()).isEqualTo("#n2 = :v2 AND #n3 >= :v3 AND #n4 = :v4");
-    assertThat(pushed.expressionAttributeNames()).containsEntry("#n2", "beneficiaryId")
-        .containsEntry("#n3", "updated").containsEntry("#n4", "vip")
+    assertThat(pushed.expressionAttributeNames())
+        .containsEntry("#n2", "beneficiaryId")
+        .containsEntry("#n3", "updated")
+        .containsEntry("#n4", "vip")
         .doesNotContainValue("active");
-    assertThat(pushed.expressionAttributeValues()).containsEntry(":v3", AttributeValue.fromN("5"))
+    assertThat(pushed.expressionAttributeValues())
+        .containsEntry(":v3", AttributeValue.fromN("5"))
         .containsEntry(":v4", AttributeValue.fromBool(true));
     assertThat(kept.filterExpression()).isNull();
     assertThat(kept.expressionAttributeNames()).containsOnlyKeys("#n0", "#n1");
@@ -124,10 +136,12 @@ class QueryRequestsTest {
 
     QueryRequest request = QueryRequests.of("users", KEYS, query, Optional.of(start), 2, true);
 
-    assertThat(request.exclusiveStartKey()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "hashKey", AttributeValue.fromS("user!3"),
-        "rangeKey", AttributeValue.fromS("userId#u-1"),
-        "created", AttributeValue.fromN("1735689600000")));
+    assertThat(request.exclusiveStartKey())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "hashKey", AttributeValue.fromS("user!3"),
+                "rangeKey", AttributeValue.fromS("userId#u-1"),
+                "created", AttributeValue.fromN("1735689600000")));
     assertThat(KeyValues.startKey(request.exclusiveStartKey())).isEqualTo(start);
   }
 }

@@ -43,9 +43,11 @@ class TableCreatorIT {
       assertThat(summary.billingMode()).isEqualTo("PAY_PER_REQUEST");
       assertThat(summary.definition())
           .isEqualTo(TableDefinition.fromConfig(table, SeedConfig.CONFIG));
-      assertThat(summary.globalIndexes()).hasSize(12)
+      assertThat(summary.globalIndexes())
+          .hasSize(12)
           .allSatisfy(index -> assertThat(index.status()).isEqualTo("ACTIVE"));
-      assertThat(summary.render()).contains("userBeneficiaryLastName")
+      assertThat(summary.render())
+          .contains("userBeneficiaryLastName")
           .contains("hashKey (S) / created (N), projection ALL");
       assertThat(TableDescriber.countItems(client, table)).isZero();
     }
@@ -56,10 +58,10 @@ class TableCreatorIT {
     String table = LocalDynamoDb.tableName("race");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      Callable<TableCreator.Outcome> ensure = () -> TableCreator.ensure(client, table,
-          SeedConfig.CONFIG);
-      List<Future<TableCreator.Outcome>> outcomes = threads.invokeAll(List.of(ensure, ensure,
-          ensure));
+      Callable<TableCreator.Outcome> ensure =
+          () -> TableCreator.ensure(client, table, SeedConfig.CONFIG);
+      List<Future<TableCreator.Outcome>> outcomes =
+          threads.invokeAll(List.of(ensure, ensure, ensure));
 
       assertThat(outcomes.stream().map(LocalFutures::get).toList())
           .containsOnlyOnce(TableCreator.Outcome.CREATED);
@@ -70,27 +72,39 @@ class TableCreatorIT {
   void refusesATableWithAnotherKeySchemaListingEveryDifference(DynamoDbEndpoint endpoint) {
     String table = LocalDynamoDb.tableName("other-keys");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
-      client.createTable(b -> b.tableName(table)
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(
-              AttributeDefinition.builder().attributeName("pk")
-                  .attributeType(ScalarAttributeType.S).build(),
-              AttributeDefinition.builder().attributeName("sk")
-                  .attributeType(ScalarAttributeType.N).build())
-          .keySchema(
-              KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-              KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+      client.createTable(
+          b ->
+              b.tableName(table)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      AttributeDefinition.builder()
+                          .attributeName("pk")
+                          .attributeType(ScalarAttributeType.S)
+                          .build(),
+                      AttributeDefinition.builder()
+                          .attributeName("sk")
+                          .attributeType(ScalarAttributeType.N)
+                          .build())
+                  .keySchema(
+                      KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                      KeySchemaElement.builder()
+                          .attributeName("sk")
+                          .keyType(KeyType.RANGE)
+                          .build()));
 
       assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedConfig.CONFIG))
-          .isInstanceOfSatisfying(TableMismatchException.class, e -> {
-            LOG.info("mismatch reported as:\n{}", e.getMessage());
-            assertThat(e.differences()).hasSize(14);
-            assertThat(e.differences()).startsWith(
-                "table hash key is pk (S), the config wants hashKey (S)",
-                "table range key is sk (N), the config wants rangeKey (S)",
-                "index 'created' is missing (the config defines it as hashKey (S) / created (N),"
-                    + " projection ALL)");
-          })
+          .isInstanceOfSatisfying(
+              TableMismatchException.class,
+              e -> {
+                LOG.info("mismatch reported as:\n{}", e.getMessage());
+                assertThat(e.differences()).hasSize(14);
+                assertThat(e.differences())
+                    .startsWith(
+                        "table hash key is pk (S), the config wants hashKey (S)",
+                        "table range key is sk (N), the config wants rangeKey (S)",
+                        "index 'created' is missing (the config defines it as hashKey (S) / created (N),"
+                            + " projection ALL)");
+              })
           .hasMessageContaining("does not match the entity configuration (14 differences)")
           .hasMessageContaining("replay into a new table");
     }
@@ -99,21 +113,25 @@ class TableCreatorIT {
   @Test
   void refusesATableCreatedFromAnotherConfiguration(DynamoDbEndpoint endpoint) {
     String table = LocalDynamoDb.tableName("other-config");
-    var otherConfig = SeedConfig.with(
-        "\"updated\": \"timestamp\"", "\"updated\": \"string\"",
-        "\"phone\": { \"hashKey\": \"hashKey\", \"rangeKey\": \"phone\" },", "");
+    var otherConfig =
+        SeedConfig.with(
+            "\"updated\": \"timestamp\"", "\"updated\": \"string\"",
+            "\"phone\": { \"hashKey\": \"hashKey\", \"rangeKey\": \"phone\" },", "");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       TableCreator.ensure(client, table, otherConfig);
 
       assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedConfig.CONFIG))
-          .isInstanceOfSatisfying(TableMismatchException.class, e ->
-              assertThat(e.differences()).containsExactly(
-                  "index 'phone' is missing (the config defines it as hashKey (S) / phone (S),"
-                      + " projection ALL)",
-                  "index 'updated' range key is updated (S), the config wants updated (N)",
-                  "index 'userBeneficiaryUpdated' range key is updated (S), the config wants"
-                      + " updated (N)",
-                  "index 'userUpdated' range key is updated (S), the config wants updated (N)"));
+          .isInstanceOfSatisfying(
+              TableMismatchException.class,
+              e ->
+                  assertThat(e.differences())
+                      .containsExactly(
+                          "index 'phone' is missing (the config defines it as hashKey (S) / phone (S),"
+                              + " projection ALL)",
+                          "index 'updated' range key is updated (S), the config wants updated (N)",
+                          "index 'userBeneficiaryUpdated' range key is updated (S), the config wants"
+                              + " updated (N)",
+                          "index 'userUpdated' range key is updated (S), the config wants updated (N)"));
     }
   }
 

@@ -42,25 +42,39 @@ class BatchWriterIT {
       BatchWriter writer = BatchWriter.builder(client, table, KEYS).build();
       warmUp(client);
 
-      List<Map<String, Object>> users = IntStream.range(0, USERS)
-          .mapToObj(i -> MANAGER.addKeys("user", SeedUsers.user(i))).toList();
-      List<WriteOperation> inserts = users.stream().map(WriteOperation::putItem)
-          .map(WriteOperation.class::cast).toList();
+      List<Map<String, Object>> users =
+          IntStream.range(0, USERS)
+              .mapToObj(i -> MANAGER.addKeys("user", SeedUsers.user(i)))
+              .toList();
+      List<WriteOperation> inserts =
+          users.stream().map(WriteOperation::putItem).map(WriteOperation.class::cast).toList();
 
       BatchWriteResult inserted = writer.write(inserts);
 
-      LOG.info(String.format(Locale.ROOT, "inserted %,d users (12 GSIs) in %d ms: %,.0f items/s,"
-              + " %d requests, %d retries", inserted.written(), inserted.elapsed().toMillis(),
-          inserted.operationsPerSecond(), inserted.requests(), inserted.retries()));
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "inserted %,d users (12 GSIs) in %d ms: %,.0f items/s," + " %d requests, %d retries",
+              inserted.written(),
+              inserted.elapsed().toMillis(),
+              inserted.operationsPerSecond(),
+              inserted.requests(),
+              inserted.retries()));
       assertThat(inserted.written()).isEqualTo(USERS);
       assertThat(inserted.rejected()).isEmpty();
 
       List<WriteOperation> changes = changes(users);
       BatchWriteResult changed = writer.write(changes);
 
-      LOG.info(String.format(Locale.ROOT, "then %,d mixed operations (%,d superseded in batch) in"
-              + " %d ms: %,.0f operations/s", changes.size(), changed.superseded(),
-          changed.elapsed().toMillis(), changed.operationsPerSecond()));
+      LOG.info(
+          String.format(
+              Locale.ROOT,
+              "then %,d mixed operations (%,d superseded in batch) in"
+                  + " %d ms: %,.0f operations/s",
+              changes.size(),
+              changed.superseded(),
+              changed.elapsed().toMillis(),
+              changed.operationsPerSecond()));
       assertThat(changed.rejected()).isEmpty();
       assertThat(changed.superseded()).isPositive();
 
@@ -79,24 +93,25 @@ class BatchWriterIT {
       TableCreator.ensure(client, table, SeedConfig.CONFIG);
       List<WriteOperation> operations = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
-        Map<String, Object> user = new LinkedHashMap<>(MANAGER.addKeys("user",
-            SeedUsers.user(i)));
+        Map<String, Object> user = new LinkedHashMap<>(MANAGER.addKeys("user", SeedUsers.user(i)));
         if (i == 7) {
-          user.put("updated", "yesterday");   // the 'updated' index wants a number
+          user.put("updated", "yesterday"); // the 'updated' index wants a number
         }
         if (i == 21) {
-          user.put("phone", "");              // index keys cannot be empty strings
+          user.put("phone", ""); // index keys cannot be empty strings
         }
         operations.add(WriteOperation.putItem(user));
       }
 
-      BatchWriteResult result = BatchWriter.builder(client, table, KEYS).build()
-          .write(operations);
+      BatchWriteResult result = BatchWriter.builder(client, table, KEYS).build().write(operations);
 
       result.rejected().forEach(r -> LOG.info("rejected #{}: {}", r.index(), r.reason()));
       assertThat(result.rejected()).extracting(RejectedWrite::index).containsExactly(7, 21);
-      assertThat(result.rejected()).allSatisfy(r -> assertThat(r.reason())
-          .startsWith("DynamoDB refused the write: ValidationException"));
+      assertThat(result.rejected())
+          .allSatisfy(
+              r ->
+                  assertThat(r.reason())
+                      .startsWith("DynamoDB refused the write: ValidationException"));
       assertThat(result.written()).isEqualTo(28);
       assertThat(LocalDynamoDb.scan(client, table, KEYS)).hasSize(28);
     }
@@ -109,12 +124,20 @@ class BatchWriterIT {
   private static void warmUp(DynamoDbClient client) {
     String scratch = LocalDynamoDb.tableName("warm-up");
     TableCreator.ensure(client, scratch, SeedConfig.CONFIG);
-    BatchWriteResult result = BatchWriter.builder(client, scratch, KEYS).build()
-        .write(IntStream.range(USERS, USERS + 1_000)
-            .mapToObj(i -> WriteOperation.putItem(MANAGER.addKeys("user", SeedUsers.user(i))))
-            .toList());
-    LOG.info(String.format(Locale.ROOT, "warm-up: %,d users at %,.0f items/s", result.written(),
-        result.operationsPerSecond()));
+    BatchWriteResult result =
+        BatchWriter.builder(client, scratch, KEYS)
+            .build()
+            .write(
+                IntStream.range(USERS, USERS + 1_000)
+                    .mapToObj(
+                        i -> WriteOperation.putItem(MANAGER.addKeys("user", SeedUsers.user(i))))
+                    .toList());
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "warm-up: %,d users at %,.0f items/s",
+            result.written(),
+            result.operationsPerSecond()));
     client.deleteTable(b -> b.tableName(scratch));
   }
 
@@ -144,8 +167,7 @@ class BatchWriterIT {
     return changes;
   }
 
-  private static Map<String, Object> renamed(Map<String, Object> user, String lastName,
-      int bump) {
+  private static Map<String, Object> renamed(Map<String, Object> user, String lastName, int bump) {
     Map<String, Object> changed = new LinkedHashMap<>(user);
     changed.put("lastName", lastName);
     changed.put("updated", ((Long) user.get("updated")) + bump);
@@ -153,8 +175,7 @@ class BatchWriterIT {
   }
 
   @SafeVarargs
-  private static Map<TableRow, Map<String, Object>> applyInOrder(
-      List<WriteOperation>... lists) {
+  private static Map<TableRow, Map<String, Object>> applyInOrder(List<WriteOperation>... lists) {
     Map<TableRow, Map<String, Object>> table = new HashMap<>();
     for (List<WriteOperation> operations : lists) {
       for (WriteOperation operation : operations) {
@@ -163,8 +184,10 @@ class BatchWriterIT {
             Map<String, Object> item = ItemMapper.fromAttributes(put.item());
             table.put(TableRow.of(item, KEYS.hashKey(), KEYS.rangeKey()), item);
           }
-          case WriteOperation.Delete delete -> table.remove(new TableRow(
-              delete.key().get(KEYS.hashKey()).s(), delete.key().get(KEYS.rangeKey()).s()));
+          case WriteOperation.Delete delete ->
+              table.remove(
+                  new TableRow(
+                      delete.key().get(KEYS.hashKey()).s(), delete.key().get(KEYS.rangeKey()).s()));
         }
       }
     }
@@ -172,13 +195,21 @@ class BatchWriterIT {
   }
 
   /** One shard of the 'created' index: its items come back in numeric order of 'created'. */
-  private static void assertNumericIndexSortsByNumber(DynamoDbClient client, String table,
-      Map<TableRow, Map<String, Object>> items) {
+  private static void assertNumericIndexSortsByNumber(
+      DynamoDbClient client, String table, Map<TableRow, Map<String, Object>> items) {
     String shard = items.keySet().iterator().next().hashKey();
-    List<Long> created = client.queryPaginator(b -> b.tableName(table).indexName("created")
-            .keyConditionExpression("hashKey = :h")
-            .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(shard))))
-        .items().stream().map(item -> Long.parseLong(item.get("created").n())).toList();
+    List<Long> created =
+        client
+            .queryPaginator(
+                b ->
+                    b.tableName(table)
+                        .indexName("created")
+                        .keyConditionExpression("hashKey = :h")
+                        .expressionAttributeValues(Map.of(":h", AttributeValue.fromS(shard))))
+            .items()
+            .stream()
+            .map(item -> Long.parseLong(item.get("created").n()))
+            .toList();
     long inShard = items.keySet().stream().filter(row -> row.hashKey().equals(shard)).count();
     assertThat(created).hasSize((int) inShard).isSorted();
   }

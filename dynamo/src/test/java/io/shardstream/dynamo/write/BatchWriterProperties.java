@@ -25,9 +25,8 @@ import net.jqwik.api.constraints.IntRange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Whatever the batch size, parallelism and mix of unprocessed items and throttling, the table
- * ends as if the operations had been applied one by one in order, and each key saw its writes in
- * order.
+ * Whatever the batch size, parallelism and mix of unprocessed items and throttling, the table ends
+ * as if the operations had been applied one by one in order, and each key saw its writes in order.
  */
 class BatchWriterProperties {
 
@@ -46,21 +45,24 @@ class BatchWriterProperties {
     List<WriteOperation> operations = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
       Op op = ops.get(i);
-      operations.add(op.delete() ? WriteOperation.delete(key(op.key()))
-          : WriteOperation.put(item(op.key(), i)));
+      operations.add(
+          op.delete()
+              ? WriteOperation.delete(key(op.key()))
+              : WriteOperation.put(item(op.key(), i)));
     }
 
-    BatchWriteResult result = BatchWriter.builder(dynamoDb, FakeDynamoDb.TABLE,
-            new TableKeys(HASH, RANGE))
-        .batchSize(batchSize)
-        .maxConcurrentBatches(parallelism)
-        .retryPolicy(new RetryPolicy(10_000, Duration.ofDays(1), Duration.ofMillis(10),
-            Duration.ofSeconds(1)))
-        .sleeper(time)
-        .nanoClock(time::nanoTime)
-        .random(new Random(seed))
-        .build()
-        .write(operations);
+    BatchWriteResult result =
+        BatchWriter.builder(dynamoDb, FakeDynamoDb.TABLE, new TableKeys(HASH, RANGE))
+            .batchSize(batchSize)
+            .maxConcurrentBatches(parallelism)
+            .retryPolicy(
+                new RetryPolicy(
+                    10_000, Duration.ofDays(1), Duration.ofMillis(10), Duration.ofSeconds(1)))
+            .sleeper(time)
+            .nanoClock(time::nanoTime)
+            .random(new Random(seed))
+            .build()
+            .write(operations);
 
     assertThat(dynamoDb.violations()).isEmpty();
     assertThat(dynamoDb.table()).isEqualTo(applyInOrder(operations));
@@ -71,8 +73,11 @@ class BatchWriterProperties {
 
   @Provide
   Arbitrary<List<Op>> operations() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 11),
-        Arbitraries.integers().between(0, 4).map(n -> n == 0)).as(Op::new);
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 11),
+                Arbitraries.integers().between(0, 4).map(n -> n == 0))
+            .as(Op::new);
     return op.list().ofMaxSize(300);
   }
 
@@ -87,8 +92,11 @@ class BatchWriterProperties {
         }
         return switch (random.nextInt(4)) {
           case 0 -> new Fault.Fail(FakeDynamoDb.throughputExceeded());
-          case 1 -> new Fault.Fail(random.nextBoolean() ? FakeDynamoDb.serverError()
-              : FakeDynamoDb.connectionReset());
+          case 1 ->
+              new Fault.Fail(
+                  random.nextBoolean()
+                      ? FakeDynamoDb.serverError()
+                      : FakeDynamoDb.connectionReset());
           default -> {
             Set<Integer> skipped = new HashSet<>();
             for (int i = 0; i < writes.size(); i++) {
@@ -116,33 +124,37 @@ class BatchWriterProperties {
   }
 
   /**
-   * What DynamoDB applied to a key is a subsequence of the key's operations (some replaced inside
-   * a batch), in their order.
+   * What DynamoDB applied to a key is a subsequence of the key's operations (some replaced inside a
+   * batch), in their order.
    */
-  private static void assertEachKeySawItsWritesInOrder(List<WriteOperation> operations,
-      FakeDynamoDb dynamoDb) {
+  private static void assertEachKeySawItsWritesInOrder(
+      List<WriteOperation> operations, FakeDynamoDb dynamoDb) {
     Map<Map<String, AttributeValue>, List<Map<String, AttributeValue>>> expected =
         new LinkedHashMap<>();
     for (WriteOperation operation : operations) {
       switch (operation) {
-        case WriteOperation.Put put -> expected.computeIfAbsent(keyOf(put.item()),
-            k -> new ArrayList<>()).add(put.item());
-        case WriteOperation.Delete delete -> expected.computeIfAbsent(delete.key(),
-            k -> new ArrayList<>()).add(null);
+        case WriteOperation.Put put ->
+            expected.computeIfAbsent(keyOf(put.item()), k -> new ArrayList<>()).add(put.item());
+        case WriteOperation.Delete delete ->
+            expected.computeIfAbsent(delete.key(), k -> new ArrayList<>()).add(null);
       }
     }
-    dynamoDb.logs().forEach((key, applied) -> {
-      List<Map<String, AttributeValue>> wanted = expected.get(key);
-      int next = 0;
-      for (Map<String, AttributeValue> write : applied) {
-        while (next < wanted.size() && !java.util.Objects.equals(wanted.get(next), write)) {
-          next++;
-        }
-        assertThat(next).as("write %s of key %s is out of order", write, key)
-            .isLessThan(wanted.size());
-        next++;
-      }
-    });
+    dynamoDb
+        .logs()
+        .forEach(
+            (key, applied) -> {
+              List<Map<String, AttributeValue>> wanted = expected.get(key);
+              int next = 0;
+              for (Map<String, AttributeValue> write : applied) {
+                while (next < wanted.size() && !java.util.Objects.equals(wanted.get(next), write)) {
+                  next++;
+                }
+                assertThat(next)
+                    .as("write %s of key %s is out of order", write, key)
+                    .isLessThan(wanted.size());
+                next++;
+              }
+            });
   }
 
   private static Map<String, AttributeValue> key(int key) {

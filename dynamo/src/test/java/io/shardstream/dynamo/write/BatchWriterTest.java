@@ -39,8 +39,8 @@ class BatchWriterTest {
 
   @Test
   void keepsTheLastOperationOfAKeyWithinABatch() {
-    List<WriteOperation> operations = List.of(put("a", 1), put("b", 1), put("a", 2), delete("b"),
-        put("c", 1), put("a", 3));
+    List<WriteOperation> operations =
+        List.of(put("a", 1), put("b", 1), put("a", 2), delete("b"), put("c", 1), put("a", 3));
 
     BatchWriteResult result = writer().build().write(operations);
 
@@ -66,13 +66,12 @@ class BatchWriterTest {
     }
     dynamoDb.latency(Duration.ofMillis(5));
 
-    BatchWriteResult result = writer().batchSize(2).maxConcurrentBatches(4).build()
-        .write(operations);
+    BatchWriteResult result =
+        writer().batchSize(2).maxConcurrentBatches(4).build().write(operations);
 
     assertThat(dynamoDb.violations()).isEmpty();
     List<Map<String, AttributeValue>> hotKeyWrites = dynamoDb.log("a", "r");
-    assertThat(hotKeyWrites).isSortedAccordingTo((x, y) -> Integer.compare(version(x),
-        version(y)));
+    assertThat(hotKeyWrites).isSortedAccordingTo((x, y) -> Integer.compare(version(x), version(y)));
     assertThat(hotKeyWrites).last().isEqualTo(item("a", 29));
     assertThat(dynamoDb.maxConcurrentRequests()).isBetween(2, 4);
     assertThat(result.written() + result.superseded()).isEqualTo(operations.size());
@@ -82,11 +81,17 @@ class BatchWriterTest {
   @Test
   void retriesUnprocessedItemsUntilAllAreWritten() {
     // The first three answers leave everything but the first write unprocessed.
-    dynamoDb.faults((n, writes) -> n < 3
-        ? new Fault.Unprocessed(Set.copyOf(IntStream.range(1, writes.size()).boxed().toList()))
-        : new Fault.None());
-    List<WriteOperation> operations = IntStream.range(0, 10).mapToObj(i -> put("k" + i, i))
-        .map(WriteOperation.class::cast).toList();
+    dynamoDb.faults(
+        (n, writes) ->
+            n < 3
+                ? new Fault.Unprocessed(
+                    Set.copyOf(IntStream.range(1, writes.size()).boxed().toList()))
+                : new Fault.None());
+    List<WriteOperation> operations =
+        IntStream.range(0, 10)
+            .mapToObj(i -> put("k" + i, i))
+            .map(WriteOperation.class::cast)
+            .toList();
 
     BatchWriteResult result = writer().build().write(operations);
 
@@ -101,18 +106,28 @@ class BatchWriterTest {
 
   @Test
   void retriesThrottlingServerErrorsAndConnectionFailures() {
-    List<Supplier<RuntimeException>> failures = List.of(FakeDynamoDb::throughputExceeded,
-        FakeDynamoDb::throttling, FakeDynamoDb::requestLimitExceeded, FakeDynamoDb::serverError,
-        FakeDynamoDb::connectionReset);
-    dynamoDb.faults((n, writes) -> n < failures.size()
-        ? new Fault.Fail(failures.get(n).get()) : new Fault.None());
+    List<Supplier<RuntimeException>> failures =
+        List.of(
+            FakeDynamoDb::throughputExceeded,
+            FakeDynamoDb::throttling,
+            FakeDynamoDb::requestLimitExceeded,
+            FakeDynamoDb::serverError,
+            FakeDynamoDb::connectionReset);
+    dynamoDb.faults(
+        (n, writes) ->
+            n < failures.size() ? new Fault.Fail(failures.get(n).get()) : new Fault.None());
 
     BatchWriteResult result = writer().build().write(List.of(put("a", 1), put("b", 1)));
 
     assertThat(result.written()).isEqualTo(2);
     assertThat(result.retries()).isEqualTo(5);
-    assertThat(listener.retryCauses).containsExactly(FailureKind.THROTTLED, FailureKind.THROTTLED,
-        FailureKind.THROTTLED, FailureKind.SERVER_ERROR, FailureKind.CONNECTION);
+    assertThat(listener.retryCauses)
+        .containsExactly(
+            FailureKind.THROTTLED,
+            FailureKind.THROTTLED,
+            FailureKind.THROTTLED,
+            FailureKind.SERVER_ERROR,
+            FailureKind.CONNECTION);
     assertThat(dynamoDb.table()).hasSize(2);
   }
 
@@ -130,15 +145,16 @@ class BatchWriterTest {
     BatchWriteResult result = writer().build().write(operations);
 
     assertThat(result.rejected()).extracting(RejectedWrite::index).containsExactly(3, 17);
-    assertThat(result.rejected()).allSatisfy(r -> assertThat(r.reason())
-        .contains("ValidationException").contains("poisoned item"));
+    assertThat(result.rejected())
+        .allSatisfy(
+            r -> assertThat(r.reason()).contains("ValidationException").contains("poisoned item"));
     assertThat(result.written()).isEqualTo(18);
     assertThat(result.retries()).isZero();
     assertThat(time.sleeps()).isEmpty();
-    assertThat(dynamoDb.table()).hasSize(18).doesNotContainKeys(FakeDynamoDb.key("k3", "r"),
-        FakeDynamoDb.key("k17", "r"));
-    assertThat(listener.rejected).extracting(RejectedWrite::index).containsExactlyInAnyOrder(3,
-        17);
+    assertThat(dynamoDb.table())
+        .hasSize(18)
+        .doesNotContainKeys(FakeDynamoDb.key("k3", "r"), FakeDynamoDb.key("k17", "r"));
+    assertThat(listener.rejected).extracting(RejectedWrite::index).containsExactlyInAnyOrder(3, 17);
   }
 
   @Test
@@ -146,8 +162,9 @@ class BatchWriterTest {
     Map<String, AttributeValue> noRangeKey = Map.of(HASH, AttributeValue.fromS("x"));
     Map<String, AttributeValue> tooLarge = new LinkedHashMap<>(item("big", 1));
     tooLarge.put("blob", AttributeValue.fromS("x".repeat(410_000)));
-    List<WriteOperation> operations = List.of(put("a", 1), WriteOperation.put(noRangeKey),
-        WriteOperation.put(tooLarge), delete("b"));
+    List<WriteOperation> operations =
+        List.of(
+            put("a", 1), WriteOperation.put(noRangeKey), WriteOperation.put(tooLarge), delete("b"));
 
     BatchWriteResult result = writer().build().write(operations);
 
@@ -161,22 +178,26 @@ class BatchWriterTest {
   @Test
   void boundsEachDelayAndGivesUpAfterTheAttemptLimit() {
     dynamoDb.faults((n, writes) -> new Fault.Fail(FakeDynamoDb.throttling()));
-    RetryPolicy policy = new RetryPolicy(6, Duration.ofHours(1), Duration.ofMillis(100),
-        Duration.ofMillis(500));
+    RetryPolicy policy =
+        new RetryPolicy(6, Duration.ofHours(1), Duration.ofMillis(100), Duration.ofMillis(500));
     List<WriteOperation> operations = List.of(put("a", 1), put("b", 1), put("a", 2));
 
     assertThatThrownBy(() -> writer().retryPolicy(policy).build().write(operations))
-        .isInstanceOfSatisfying(BatchWriteAbortedException.class, e -> {
-          assertThat(e.getMessage()).contains("gave up after 6 attempts in a row")
-              .contains("ThrottlingException");
-          assertThat(e.notWritten()).containsExactly(0, 1, 2);
-          assertThat(e.partial().written()).isZero();
-        });
+        .isInstanceOfSatisfying(
+            BatchWriteAbortedException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("gave up after 6 attempts in a row")
+                  .contains("ThrottlingException");
+              assertThat(e.notWritten()).containsExactly(0, 1, 2);
+              assertThat(e.partial().written()).isZero();
+            });
     assertThat(dynamoDb.requests()).isEqualTo(6);
     List<Duration> sleeps = time.sleeps();
     assertThat(sleeps).hasSize(5);
     for (int retry = 1; retry <= sleeps.size(); retry++) {
-      assertThat(sleeps.get(retry - 1)).isLessThanOrEqualTo(policy.delayCeiling(retry))
+      assertThat(sleeps.get(retry - 1))
+          .isLessThanOrEqualTo(policy.delayCeiling(retry))
           .isLessThanOrEqualTo(Duration.ofMillis(500));
     }
     assertThat(policy.delayCeiling(1)).isEqualTo(Duration.ofMillis(200));
@@ -186,8 +207,9 @@ class BatchWriterTest {
   @Test
   void givesUpWhenTheNextDelayWouldPassTheElapsedLimit() {
     dynamoDb.faults((n, writes) -> new Fault.Fail(FakeDynamoDb.serverError()));
-    RetryPolicy policy = new RetryPolicy(1_000, Duration.ofSeconds(3), Duration.ofMillis(100),
-        Duration.ofSeconds(1));
+    RetryPolicy policy =
+        new RetryPolicy(
+            1_000, Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofSeconds(1));
 
     assertThatThrownBy(() -> writer().retryPolicy(policy).build().write(List.of(put("a", 1))))
         .isInstanceOf(BatchWriteAbortedException.class)
@@ -199,13 +221,20 @@ class BatchWriterTest {
   @Test
   void partialProgressStartsTheAttemptCountAgain() {
     // Each answer writes one item only: 25 requests for 25 writes, fine with 2 attempts allowed.
-    dynamoDb.faults((n, writes) -> new Fault.Unprocessed(Set.copyOf(
-        IntStream.range(1, writes.size()).boxed().toList())));
-    List<WriteOperation> operations = IntStream.range(0, 25).mapToObj(i -> put("k" + i, i))
-        .map(WriteOperation.class::cast).toList();
+    dynamoDb.faults(
+        (n, writes) ->
+            new Fault.Unprocessed(Set.copyOf(IntStream.range(1, writes.size()).boxed().toList())));
+    List<WriteOperation> operations =
+        IntStream.range(0, 25)
+            .mapToObj(i -> put("k" + i, i))
+            .map(WriteOperation.class::cast)
+            .toList();
 
-    BatchWriteResult result = writer().retryPolicy(RetryPolicy.DEFAULT
-        .withMaxAttemptsWithoutProgress(2)).build().write(operations);
+    BatchWriteResult result =
+        writer()
+            .retryPolicy(RetryPolicy.DEFAULT.withMaxAttemptsWithoutProgress(2))
+            .build()
+            .write(operations);
 
     assertThat(result.written()).isEqualTo(25);
     assertThat(result.requests()).isEqualTo(25);
@@ -214,14 +243,19 @@ class BatchWriterTest {
   @Test
   void stopsEverythingOnAnErrorNoRetryFixes() {
     dynamoDb.faults((n, writes) -> new Fault.Fail(FakeDynamoDb.tableMissing()));
-    List<WriteOperation> operations = IntStream.range(0, 100).mapToObj(i -> put("k" + i, i))
-        .map(WriteOperation.class::cast).toList();
+    List<WriteOperation> operations =
+        IntStream.range(0, 100)
+            .mapToObj(i -> put("k" + i, i))
+            .map(WriteOperation.class::cast)
+            .toList();
 
     assertThatThrownBy(() -> writer().maxConcurrentBatches(1).build().write(operations))
-        .isInstanceOfSatisfying(BatchWriteAbortedException.class, e -> {
-          assertThat(e.getMessage()).contains("ResourceNotFoundException");
-          assertThat(e.notWritten()).hasSize(100);
-        });
+        .isInstanceOfSatisfying(
+            BatchWriteAbortedException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("ResourceNotFoundException");
+              assertThat(e.notWritten()).hasSize(100);
+            });
     assertThat(dynamoDb.requests()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();
   }
@@ -230,22 +264,35 @@ class BatchWriterTest {
   void anAbortAccountsForEveryOperationAsWrittenOrNotWritten() {
     // The batch holding "k50" keeps being throttled; the others in flight finish, later ones never
     // start, and every operation is accounted for exactly once.
-    dynamoDb.latency(Duration.ofMillis(2)).faults((n, writes) -> writes.stream()
-        .anyMatch(w -> w.putRequest().item().get(HASH).s().equals("k50"))
-        ? new Fault.Fail(FakeDynamoDb.throttling()) : new Fault.None());
-    List<WriteOperation> operations = IntStream.range(0, 500).mapToObj(i -> put("k" + i, i))
-        .map(WriteOperation.class::cast).toList();
+    dynamoDb
+        .latency(Duration.ofMillis(2))
+        .faults(
+            (n, writes) ->
+                writes.stream().anyMatch(w -> w.putRequest().item().get(HASH).s().equals("k50"))
+                    ? new Fault.Fail(FakeDynamoDb.throttling())
+                    : new Fault.None());
+    List<WriteOperation> operations =
+        IntStream.range(0, 500)
+            .mapToObj(i -> put("k" + i, i))
+            .map(WriteOperation.class::cast)
+            .toList();
 
-    assertThatThrownBy(() -> writer().maxConcurrentBatches(4)
-        .retryPolicy(RetryPolicy.DEFAULT.withMaxAttemptsWithoutProgress(3)).build()
-        .write(operations))
-        .isInstanceOfSatisfying(BatchWriteAbortedException.class, e -> {
-          assertThat(e.notWritten()).contains(50).doesNotHaveDuplicates();
-          assertThat(e.partial().written() + e.notWritten().size()).isEqualTo(500);
-          assertThat(dynamoDb.table()).hasSize(e.partial().written());
-          e.notWritten().forEach(i -> assertThat(dynamoDb.item("k" + i, "r")).isEmpty());
-          assertThat(e.partial().written()).isLessThan(475);
-        });
+    assertThatThrownBy(
+            () ->
+                writer()
+                    .maxConcurrentBatches(4)
+                    .retryPolicy(RetryPolicy.DEFAULT.withMaxAttemptsWithoutProgress(3))
+                    .build()
+                    .write(operations))
+        .isInstanceOfSatisfying(
+            BatchWriteAbortedException.class,
+            e -> {
+              assertThat(e.notWritten()).contains(50).doesNotHaveDuplicates();
+              assertThat(e.partial().written() + e.notWritten().size()).isEqualTo(500);
+              assertThat(dynamoDb.table()).hasSize(e.partial().written());
+              e.notWritten().forEach(i -> assertThat(dynamoDb.item("k" + i, "r")).isEmpty());
+              assertThat(e.partial().written()).isLessThan(475);
+            });
   }
 
   @Test
@@ -259,10 +306,13 @@ class BatchWriterTest {
 
   @Test
   void reportsLatencyBatchSizesAndRequestsToTheListener() {
-    dynamoDb.faults((n, writes) -> n == 0 ? new Fault.Fail(FakeDynamoDb.throttling())
-        : new Fault.None());
+    dynamoDb.faults(
+        (n, writes) -> n == 0 ? new Fault.Fail(FakeDynamoDb.throttling()) : new Fault.None());
 
-    writer().batchSize(3).maxConcurrentBatches(1).build()
+    writer()
+        .batchSize(3)
+        .maxConcurrentBatches(1)
+        .build()
         .write(List.of(put("a", 1), put("b", 1), put("c", 1), put("d", 1)));
 
     assertThat(listener.failures).containsExactly(FailureKind.THROTTLED);

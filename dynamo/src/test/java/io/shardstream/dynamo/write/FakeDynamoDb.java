@@ -34,6 +34,7 @@ final class FakeDynamoDb implements DynamoDbClient {
   static final String TABLE = "fake";
   static final String HASH = "hashKey";
   static final String RANGE = "rangeKey";
+
   /** An item carrying this attribute is refused as DynamoDB refuses an invalid item. */
   static final String POISON = "poison";
 
@@ -56,9 +57,11 @@ final class FakeDynamoDb implements DynamoDbClient {
 
   private final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> table =
       new ConcurrentHashMap<>();
+
   /** Per key, what was applied, in order: the item, or null for a delete. */
   private final Map<Map<String, AttributeValue>, List<Map<String, AttributeValue>>> log =
       new ConcurrentHashMap<>();
+
   private final Set<Map<String, AttributeValue>> keysInFlight = ConcurrentHashMap.newKeySet();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<Integer> requestSizes = new CopyOnWriteArrayList<>();
@@ -84,8 +87,9 @@ final class FakeDynamoDb implements DynamoDbClient {
     int number = requests.getAndIncrement();
     List<WriteRequest> writes = request.requestItems().get(TABLE);
     if (request.requestItems().size() != 1 || writes == null) {
-      throw ResourceNotFoundException.builder().message("tables: " + request.requestItems()
-          .keySet()).build();
+      throw ResourceNotFoundException.builder()
+          .message("tables: " + request.requestItems().keySet())
+          .build();
     }
     if (writes.isEmpty() || writes.size() > 25) {
       throw validation("batch of " + writes.size() + " writes");
@@ -112,8 +116,8 @@ final class FakeDynamoDb implements DynamoDbClient {
       if (fault instanceof Fault.Fail fail) {
         throw fail.error();
       }
-      if (writes.stream().anyMatch(w -> w.putRequest() != null
-          && w.putRequest().item().containsKey(POISON))) {
+      if (writes.stream()
+          .anyMatch(w -> w.putRequest() != null && w.putRequest().item().containsKey(POISON))) {
         throw validation("One or more parameter values were invalid: poisoned item");
       }
       Set<Integer> skipped = fault instanceof Fault.Unprocessed u ? u.positions() : Set.of();
@@ -135,8 +139,8 @@ final class FakeDynamoDb implements DynamoDbClient {
   }
 
   private void apply(Map<String, AttributeValue> key, WriteRequest write) {
-    Map<String, AttributeValue> item = write.putRequest() == null ? null
-        : write.putRequest().item();
+    Map<String, AttributeValue> item =
+        write.putRequest() == null ? null : write.putRequest().item();
     if (item == null) {
       table.remove(key);
     } else {
@@ -199,8 +203,8 @@ final class FakeDynamoDb implements DynamoDbClient {
   }
 
   static Map<String, AttributeValue> keyOf(WriteRequest write) {
-    Map<String, AttributeValue> source = write.putRequest() != null ? write.putRequest().item()
-        : write.deleteRequest().key();
+    Map<String, AttributeValue> source =
+        write.putRequest() != null ? write.putRequest().item() : write.deleteRequest().key();
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     key.put(HASH, source.get(HASH));
     key.put(RANGE, source.get(RANGE));
@@ -208,51 +212,76 @@ final class FakeDynamoDb implements DynamoDbClient {
   }
 
   static DynamoDbException validation(String message) {
-    return (DynamoDbException) DynamoDbException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException")
-            .errorMessage(message).build())
-        .statusCode(400).message(message).build();
+    return (DynamoDbException)
+        DynamoDbException.builder()
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("ValidationException")
+                    .errorMessage(message)
+                    .build())
+            .statusCode(400)
+            .message(message)
+            .build();
   }
 
   static RuntimeException throughputExceeded() {
     return ProvisionedThroughputExceededException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder()
-            .errorCode("ProvisionedThroughputExceededException")
-            .errorMessage("The level of configured provisioned throughput was exceeded").build())
-        .statusCode(400).build();
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("ProvisionedThroughputExceededException")
+                .errorMessage("The level of configured provisioned throughput was exceeded")
+                .build())
+        .statusCode(400)
+        .build();
   }
 
   static RuntimeException throttling() {
     return DynamoDbException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException")
-            .errorMessage("Rate of requests exceeds the allowed throughput").build())
-        .statusCode(400).build();
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("ThrottlingException")
+                .errorMessage("Rate of requests exceeds the allowed throughput")
+                .build())
+        .statusCode(400)
+        .build();
   }
 
   static RuntimeException requestLimitExceeded() {
     return RequestLimitExceededException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("RequestLimitExceeded")
-            .errorMessage("Throughput exceeds the current throughput limit").build())
-        .statusCode(400).build();
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("RequestLimitExceeded")
+                .errorMessage("Throughput exceeds the current throughput limit")
+                .build())
+        .statusCode(400)
+        .build();
   }
 
   static RuntimeException serverError() {
     return DynamoDbException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError")
-            .errorMessage("Internal server error").build())
-        .statusCode(500).build();
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("InternalServerError")
+                .errorMessage("Internal server error")
+                .build())
+        .statusCode(500)
+        .build();
   }
 
   static RuntimeException connectionReset() {
-    return SdkClientException.create("Unable to execute HTTP request: Connection reset",
-        new IOException("Connection reset"));
+    return SdkClientException.create(
+        "Unable to execute HTTP request: Connection reset", new IOException("Connection reset"));
   }
 
   static RuntimeException tableMissing() {
     return ResourceNotFoundException.builder()
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
-            .errorMessage("Requested resource not found").build())
-        .statusCode(400).build();
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("ResourceNotFoundException")
+                .errorMessage("Requested resource not found")
+                .build())
+        .statusCode(400)
+        .build();
   }
 
   @Override

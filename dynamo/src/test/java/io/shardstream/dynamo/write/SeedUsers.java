@@ -6,10 +6,11 @@ import java.util.Map;
 
 /** Deterministic seed users spread over both shard bumps of the seed configuration. */
 final class SeedUsers {
-  private static final List<String> FIRST = List.of("Ada", "José", "Zoë", "Grace", "Émile",
-      "Ngozi", "Ana", "Søren");
-  private static final List<String> LAST = List.of("Gómez-Juárez", "Lovelace", "O'Brien",
-      "Hopper", "Müller", "Okafor", "Åberg");
+  private static final List<String> FIRST =
+      List.of("Ada", "José", "Zoë", "Grace", "Émile", "Ngozi", "Ana", "Søren");
+  private static final List<String> LAST =
+      List.of("Gómez-Juárez", "Lovelace", "O'Brien", "Hopper", "Müller", "Okafor", "Åberg");
+
   /** 2023-07-22; 13,000 s apart, 5,000 users reach 2025-08, past the 2024 and 2025 bumps. */
   private static final long FIRST_CREATED = 1_690_000_000_000L;
 

@@ -4,15 +4,17 @@ import java.util.TreeSet;
 
 /**
  * The last line of a file up to which everything is done: produced and acknowledged, or reported
- * bad, or blank. Kafka acknowledges records out of line order (partitions are independent), so
- * the watermark is the line before the oldest one still in flight. A line whose delivery failed
- * stays in flight for ever, which holds the watermark before it: resuming re-sends it.
+ * bad, or blank. Kafka acknowledges records out of line order (partitions are independent), so the
+ * watermark is the line before the oldest one still in flight. A line whose delivery failed stays
+ * in flight for ever, which holds the watermark before it: resuming re-sends it.
  */
 final class AckWatermark {
   private final TreeSet<Long> inFlight = new TreeSet<>();
   private long highestPassed;
 
-  /** @param firstLine the first line this import looks at */
+  /**
+   * @param firstLine the first line this import looks at
+   */
   AckWatermark(long firstLine) {
     this.highestPassed = firstLine - 1;
   }

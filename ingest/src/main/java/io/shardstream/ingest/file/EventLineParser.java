@@ -25,26 +25,38 @@ import java.util.UUID;
  * dead-letters such events with a reason, and the import must not hide them from it.
  */
 public final class EventLineParser {
-  private static final Set<String> ENVELOPE_FIELDS = Set.of("type", "op", "version", "eventId", "occurredAt", "source", "comment");
+  private static final Set<String> ENVELOPE_FIELDS =
+      Set.of("type", "op", "version", "eventId", "occurredAt", "source", "comment");
   private static final Set<String> USER_FIELDS =
-      Set.of("userId", "beneficiaryId", "firstName", "lastName", "phone", "created", "updated", "locale");
+      Set.of(
+          "userId",
+          "beneficiaryId",
+          "firstName",
+          "lastName",
+          "phone",
+          "created",
+          "updated",
+          "locale");
   private static final Set<String> USER_KEY_FIELDS = Set.of("userId", "created");
   private static final Set<String> EMAIL_FIELDS = Set.of("email", "userId", "created");
   private static final Set<String> EMAIL_KEY_FIELDS = Set.of("email");
-  private static final Set<String> USER_LINE_FIELDS = union(ENVELOPE_FIELDS, Set.of("user", "userKey"));
-  private static final Set<String> EMAIL_LINE_FIELDS = union(ENVELOPE_FIELDS, Set.of("email", "emailKey"));
+  private static final Set<String> USER_LINE_FIELDS =
+      union(ENVELOPE_FIELDS, Set.of("user", "userKey"));
+  private static final Set<String> EMAIL_LINE_FIELDS =
+      union(ENVELOPE_FIELDS, Set.of("email", "emailKey"));
 
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final Instant importedAt;
   private final String defaultSource;
 
   /**
-   * @param importedAt the {@code occurredAt} of DELETE lines that give none (an UPSERT's defaults to
-   *     its own {@code updated} or {@code created})
+   * @param importedAt the {@code occurredAt} of DELETE lines that give none (an UPSERT's defaults
+   *     to its own {@code updated} or {@code created})
    * @param defaultSource the {@code source} of lines that give none
    */
   public EventLineParser(Instant importedAt, String defaultSource) {
@@ -64,8 +76,9 @@ public final class EventLineParser {
       return new ParsedLine.Invalid("not valid JSON" + where + ": " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      return new ParsedLine.Invalid("a line must hold one JSON object, got "
-          + (root == null ? "nothing" : FieldReader.describe(root)));
+      return new ParsedLine.Invalid(
+          "a line must hold one JSON object, got "
+              + (root == null ? "nothing" : FieldReader.describe(root)));
     }
     return parse(root, line.strip());
   }
@@ -83,17 +96,22 @@ public final class EventLineParser {
     Objects.requireNonNull(identity, "identity");
     FieldReader fields = new FieldReader();
     ChangeRecord record = read(root, identity, fields);
-    return fields.hasProblems() || record == null ? new ParsedLine.Invalid(fields.problems()) : new ParsedLine.Event(record);
+    return fields.hasProblems() || record == null
+        ? new ParsedLine.Invalid(fields.problems())
+        : new ParsedLine.Event(record);
   }
 
   private ChangeRecord read(JsonNode root, String identity, FieldReader fields) {
     String type = fields.text(root, "", "type");
     ChangeOp op = op(fields.text(root, "", "op"), fields);
     Long version = fields.wholeNumber(root, "", "version");
-    Envelope envelope = new Envelope(op, version,
-        eventId(fields.uuid(root, "", "eventId"), identity),
-        fields.timestamp(root, "", "occurredAt", false),
-        source(fields.optionalText(root, "", "source")));
+    Envelope envelope =
+        new Envelope(
+            op,
+            version,
+            eventId(fields.uuid(root, "", "eventId"), identity),
+            fields.timestamp(root, "", "occurredAt", false),
+            source(fields.optionalText(root, "", "source")));
     fields.optionalText(root, "", "comment");
     if (type == null) {
       return null;
@@ -128,14 +146,17 @@ public final class EventLineParser {
       if (fields.hasProblems()) {
         return null;
       }
-      User user = new User(userId, beneficiaryId, firstName, lastName, phone, created, updated, locale);
+      User user =
+          new User(userId, beneficiaryId, firstName, lastName, phone, created, updated, locale);
       return ChangeRecord.of(userEvent(envelope, updated).setUser(user).build());
     }
     fields.rejectUnknown(payload, "userKey", USER_KEY_FIELDS);
     String userId = fields.text(payload, "userKey", "userId");
     Instant created = fields.timestamp(payload, "userKey", "created", true);
-    return fields.hasProblems() ? null
-        : ChangeRecord.of(userEvent(envelope, importedAt).setUserKey(new UserKey(userId, created)).build());
+    return fields.hasProblems()
+        ? null
+        : ChangeRecord.of(
+            userEvent(envelope, importedAt).setUserKey(new UserKey(userId, created)).build());
   }
 
   private ChangeRecord email(JsonNode root, Envelope envelope, FieldReader fields) {
@@ -149,13 +170,17 @@ public final class EventLineParser {
       String address = fields.text(payload, "email", "email");
       String userId = fields.text(payload, "email", "userId");
       Instant created = fields.timestamp(payload, "email", "created", true);
-      return fields.hasProblems() ? null
-          : ChangeRecord.of(emailEvent(envelope, created).setEmail(new Email(address, userId, created)).build());
+      return fields.hasProblems()
+          ? null
+          : ChangeRecord.of(
+              emailEvent(envelope, created).setEmail(new Email(address, userId, created)).build());
     }
     fields.rejectUnknown(payload, "emailKey", EMAIL_KEY_FIELDS);
     String address = fields.text(payload, "emailKey", "email");
-    return fields.hasProblems() ? null
-        : ChangeRecord.of(emailEvent(envelope, importedAt).setEmailKey(new EmailKey(address)).build());
+    return fields.hasProblems()
+        ? null
+        : ChangeRecord.of(
+            emailEvent(envelope, importedAt).setEmailKey(new EmailKey(address)).build());
   }
 
   private static UserChangeEvent.Builder userEvent(Envelope envelope, Instant defaultOccurredAt) {
@@ -177,7 +202,8 @@ public final class EventLineParser {
   }
 
   /** The payload the operation calls for; the other one must be absent, as in the Avro event. */
-  private static JsonNode payload(JsonNode root, ChangeOp op, String stateField, String keyField, FieldReader fields) {
+  private static JsonNode payload(
+      JsonNode root, ChangeOp op, String stateField, String keyField, FieldReader fields) {
     if (op == null) {
       return null;
     }
@@ -186,7 +212,8 @@ public final class EventLineParser {
     String unwanted = upsert ? keyField : stateField;
     JsonNode other = root.get(unwanted);
     if (other != null && !other.isNull()) {
-      fields.problem("\"" + unwanted + "\" does not belong in " + op + " (it carries \"" + wanted + "\")");
+      fields.problem(
+          "\"" + unwanted + "\" does not belong in " + op + " (it carries \"" + wanted + "\")");
     }
     return fields.object(root, "", wanted, true);
   }
@@ -210,7 +237,9 @@ public final class EventLineParser {
    * resumed import) sends the same ids.
    */
   private static UUID eventId(UUID given, String identity) {
-    return given != null ? given : UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+    return given != null
+        ? given
+        : UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
   }
 
   private String source(String given) {
@@ -218,10 +247,12 @@ public final class EventLineParser {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return java.util.stream.Stream.concat(a.stream(), b.stream())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  private record Envelope(ChangeOp op, Long version, UUID eventId, Instant occurredAt, String source) {
+  private record Envelope(
+      ChangeOp op, Long version, UUID eventId, Instant occurredAt, String source) {
     Instant occurredAtOr(Instant fallback) {
       return occurredAt != null ? occurredAt : fallback;
     }

@@ -11,8 +11,8 @@ import java.time.Instant;
 
 /**
  * Writes change events as lines of the import format, every field explicit (ids, timestamps as
- * ISO-8601 UTC) and in a fixed order, so that equal events give byte-identical lines and
- * {@link EventLineParser} reads back equal events.
+ * ISO-8601 UTC) and in a fixed order, so that equal events give byte-identical lines and {@link
+ * EventLineParser} reads back equal events.
  */
 public final class EventLineWriter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,12 +28,14 @@ public final class EventLineWriter {
    * @throws IllegalArgumentException for undecodable bytes, which the format cannot carry
    */
   public String write(ChangeRecord record, String comment) {
-    ObjectNode line = switch (record) {
-      case ChangeRecord.UserChange user -> user(user.event());
-      case ChangeRecord.EmailChange email -> email(email.event());
-      case ChangeRecord.Undecodable raw -> throw new IllegalArgumentException(
-          "a JSON lines file holds events, not raw bytes: cannot write " + raw);
-    };
+    ObjectNode line =
+        switch (record) {
+          case ChangeRecord.UserChange user -> user(user.event());
+          case ChangeRecord.EmailChange email -> email(email.event());
+          case ChangeRecord.Undecodable raw ->
+              throw new IllegalArgumentException(
+                  "a JSON lines file holds events, not raw bytes: cannot write " + raw);
+        };
     if (comment != null) {
       line.put("comment", comment);
     }
@@ -45,8 +47,14 @@ public final class EventLineWriter {
   }
 
   private static ObjectNode user(UserChangeEvent event) {
-    ObjectNode line = envelope("user", event.getOp().name(), event.getVersion(), event.getEventId().toString(),
-        event.getOccurredAt(), event.getSource());
+    ObjectNode line =
+        envelope(
+            "user",
+            event.getOp().name(),
+            event.getVersion(),
+            event.getEventId().toString(),
+            event.getOccurredAt(),
+            event.getSource());
     if (event.getUser() != null) {
       var user = event.getUser();
       ObjectNode state = line.putObject("user");
@@ -68,8 +76,14 @@ public final class EventLineWriter {
   }
 
   private static ObjectNode email(EmailChangeEvent event) {
-    ObjectNode line = envelope("email", event.getOp().name(), event.getVersion(), event.getEventId().toString(),
-        event.getOccurredAt(), event.getSource());
+    ObjectNode line =
+        envelope(
+            "email",
+            event.getOp().name(),
+            event.getVersion(),
+            event.getEventId().toString(),
+            event.getOccurredAt(),
+            event.getSource());
     if (event.getEmail() != null) {
       ObjectNode state = line.putObject("email");
       state.put("email", event.getEmail().getEmail());
@@ -82,7 +96,8 @@ public final class EventLineWriter {
     return line;
   }
 
-  private static ObjectNode envelope(String type, String op, long version, String eventId, Instant occurredAt, String source) {
+  private static ObjectNode envelope(
+      String type, String op, long version, String eventId, Instant occurredAt, String source) {
     ObjectNode line = JSON.createObjectNode();
     line.put("type", type);
     line.put("op", op);

@@ -12,14 +12,15 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Typed reads of one line's JSON fields that collect every problem, each named by its path
- * ({@code user.created}), instead of stopping at the first: one pass over a bad file tells its
- * author everything to fix.
+ * Typed reads of one line's JSON fields that collect every problem, each named by its path ({@code
+ * user.created}), instead of stopping at the first: one pass over a bad file tells its author
+ * everything to fix.
  */
 final class FieldReader {
   // UUID.fromString accepts "1-1-1-1-1"; ids here are the canonical 8-4-4-4-12 form.
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -40,7 +41,12 @@ final class FieldReader {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problem("unknown field " + quote(join(path, name)) + " (expected " + String.join(", ", known.stream().sorted().toList()) + ")");
+        problem(
+            "unknown field "
+                + quote(join(path, name))
+                + " (expected "
+                + String.join(", ", known.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -100,7 +106,9 @@ final class FieldReader {
     return node.longValue();
   }
 
-  /** An ISO-8601 instant ({@code 2025-03-01T10:15:30.123Z}, offsets allowed) or epoch milliseconds. */
+  /**
+   * An ISO-8601 instant ({@code 2025-03-01T10:15:30.123Z}, offsets allowed) or epoch milliseconds.
+   */
   Instant timestamp(JsonNode parent, String path, String name, boolean required) {
     JsonNode node = parent.get(name);
     if (absent(node)) {
@@ -116,7 +124,10 @@ final class FieldReader {
     if (node.isTextual()) {
       Instant parsed = parseInstant(node.textValue());
       if (parsed == null) {
-        problem(field + " must be an ISO-8601 instant such as 2025-03-01T10:15:30.123Z, got " + describe(node));
+        problem(
+            field
+                + " must be an ISO-8601 instant such as 2025-03-01T10:15:30.123Z, got "
+                + describe(node));
       }
       return parsed;
     }
@@ -130,7 +141,11 @@ final class FieldReader {
       return null;
     }
     if (!UUID_TEXT.matcher(text).matches()) {
-      problem(quote(join(path, name)) + " must be a UUID such as 6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a, got \"" + text + "\"");
+      problem(
+          quote(join(path, name))
+              + " must be a UUID such as 6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a, got \""
+              + text
+              + "\"");
       return null;
     }
     return UUID.fromString(text);
@@ -151,15 +166,16 @@ final class FieldReader {
   }
 
   static String describe(JsonNode node) {
-    String kind = switch (node.getNodeType()) {
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
+    String kind =
+        switch (node.getNodeType()) {
+          case STRING -> "a string";
+          case NUMBER -> "a number";
+          case BOOLEAN -> "a boolean";
+          case ARRAY -> "an array";
+          case OBJECT -> "an object";
+          case NULL -> "null";
+          default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     if (node.isValueNode() && !node.isNull()) {
       String text = node.toString();
       return kind + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);

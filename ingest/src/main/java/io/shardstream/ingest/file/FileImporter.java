@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       fail the same way.
  *   <li>The checkpoint file, rewritten as Kafka acknowledges, names the line to resume from; lines
  *       before it are all in Kafka or reported. A resumed import may re-send a few events that were
- *       acknowledged after the last checkpoint; the writer's version gate counts them as duplicates.
+ *       acknowledged after the last checkpoint; the writer's version gate counts them as
+ *       duplicates.
  * </ul>
  */
 public final class FileImporter {
@@ -51,24 +52,32 @@ public final class FileImporter {
   private long checkpointedThrough = -1;
   private long nextCheckpointNanos;
 
-  private FileImporter(Path file, ImportOptions options, EventSink sink, ProgressDisplay progress, Instant startedAt) {
+  private FileImporter(
+      Path file,
+      ImportOptions options,
+      EventSink sink,
+      ProgressDisplay progress,
+      Instant startedAt) {
     this.file = file;
     this.options = options;
     this.sink = sink;
     this.progress = progress;
-    this.parser = new EventLineParser(options.importedAt() != null ? options.importedAt() : startedAt, options.source());
+    this.parser =
+        new EventLineParser(
+            options.importedAt() != null ? options.importedAt() : startedAt, options.source());
     this.rateLimiter = RateLimiter.perSecond(options.eventsPerSecond());
     this.watermark = new AckWatermark(options.fromLine());
     this.lastLine = options.fromLine() - 1;
   }
 
   /**
-   * Imports {@code file} from {@code options.fromLine()} on. Returns when the file is read and every
-   * event acknowledged, or when a failure stopped the import; the report says which.
+   * Imports {@code file} from {@code options.fromLine()} on. Returns when the file is read and
+   * every event acknowledged, or when a failure stopped the import; the report says which.
    *
    * @throws IOException when the file cannot be read (the checkpoint is written first)
    */
-  public static ImportReport run(Path file, ImportOptions options, EventSink sink, ProgressDisplay progress)
+  public static ImportReport run(
+      Path file, ImportOptions options, EventSink sink, ProgressDisplay progress)
       throws IOException {
     return new FileImporter(file, options, sink, progress, Instant.now()).run();
   }
@@ -79,8 +88,10 @@ public final class FileImporter {
     progress.start("import " + file.getFileName(), "MiB", 1024 * 1024, Files.size(file));
     // A FileInputStream, not Files.newInputStream: an interrupt closes a channel under the reader,
     // while here it should only stop the loop, which then reports and checkpoints.
-    try (LineReader lines = new LineReader(new BufferedInputStream(new FileInputStream(file.toFile()), 64 * 1024),
-        options.maxLineBytes())) {
+    try (LineReader lines =
+        new LineReader(
+            new BufferedInputStream(new FileInputStream(file.toFile()), 64 * 1024),
+            options.maxLineBytes())) {
       LineReader.Line line;
       while ((line = lines.next()) != null) {
         if (Thread.currentThread().isInterrupted()) {
@@ -101,15 +112,27 @@ public final class FileImporter {
       }
       reachedEnd = line == null;
       if (!Thread.currentThread().isInterrupted()) {
-        sink.flush(); // Kafka's flush throws when interrupted; what is acknowledged is in the checkpoint
+        sink.flush(); // Kafka's flush throws when interrupted; what is acknowledged is in the
+        // checkpoint
       }
       showProgress(lines.bytesRead());
     } finally {
       checkpointIfDue(true);
       progress.close();
     }
-    return new ImportReport(file, options.fromLine(), lastLine, sent, acknowledged.get(), blankLines, badLineCount,
-        badLines, failedDeliveries.get(), failure.get(), watermark.doneThrough(), reachedEnd,
+    return new ImportReport(
+        file,
+        options.fromLine(),
+        lastLine,
+        sent,
+        acknowledged.get(),
+        blankLines,
+        badLineCount,
+        badLines,
+        failedDeliveries.get(),
+        failure.get(),
+        watermark.doneThrough(),
+        reachedEnd,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -140,15 +163,18 @@ public final class FileImporter {
     watermark.sent(lineNumber);
     sent++;
     try {
-      sink.send(record).whenComplete((ok, error) -> {
-        if (error == null) {
-          watermark.acknowledged(lineNumber);
-          acknowledged.incrementAndGet();
-        } else {
-          failedDeliveries.incrementAndGet();
-          failure.compareAndSet(null, "line " + lineNumber + " was not delivered: " + error);
-        }
-      });
+      sink.send(record)
+          .whenComplete(
+              (ok, error) -> {
+                if (error == null) {
+                  watermark.acknowledged(lineNumber);
+                  acknowledged.incrementAndGet();
+                } else {
+                  failedDeliveries.incrementAndGet();
+                  failure.compareAndSet(
+                      null, "line " + lineNumber + " was not delivered: " + error);
+                }
+              });
     } catch (SchemaRegistryException e) {
       failedDeliveries.incrementAndGet();
       failure.compareAndSet(null, "line " + lineNumber + ": " + e.getMessage());
@@ -169,7 +195,10 @@ public final class FileImporter {
 
   private void showProgress(long bytesRead) {
     progress.stepTo(bytesRead);
-    progress.message(acknowledged.get() + " events" + (badLineCount > 0 ? ", " + badLineCount + " bad lines" : ""));
+    progress.message(
+        acknowledged.get()
+            + " events"
+            + (badLineCount > 0 ? ", " + badLineCount + " bad lines" : ""));
   }
 
   private void checkpointIfDue(boolean last) {

@@ -38,13 +38,17 @@ public record ImportCheckpoint(String file, long nextLine) {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read checkpoint " + checkpointFile + ": " + e.getMessage(), e);
     }
     String next = properties.getProperty(NEXT_LINE);
     try {
-      return Optional.of(new ImportCheckpoint(properties.getProperty(FILE, ""), Long.parseLong(next == null ? "" : next.trim())));
+      return Optional.of(
+          new ImportCheckpoint(
+              properties.getProperty(FILE, ""), Long.parseLong(next == null ? "" : next.trim())));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("checkpoint " + checkpointFile + " holds no valid " + NEXT_LINE + ": " + next, e);
+      throw new IllegalArgumentException(
+          "checkpoint " + checkpointFile + " holds no valid " + NEXT_LINE + ": " + next, e);
     }
   }
 
@@ -55,17 +59,25 @@ public record ImportCheckpoint(String file, long nextLine) {
     Path directory = checkpointFile.toAbsolutePath().getParent();
     try {
       Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, checkpointFile.getFileName().toString(), ".tmp");
+      Path temporary =
+          Files.createTempFile(directory, checkpointFile.getFileName().toString(), ".tmp");
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        properties.store(out, "shardstream ingest file: every line before nextLine is in Kafka or was reported bad");
+        properties.store(
+            out,
+            "shardstream ingest file: every line before nextLine is in Kafka or was reported bad");
       }
       try {
-        Files.move(temporary, checkpointFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary,
+            checkpointFile,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, checkpointFile, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
     }
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param blankLines lines with only white space, skipped
  * @param badLineCount lines that are not events; the first ones are in {@code badLines}
  * @param failedDeliveries events the sink could not deliver
- * @param failure why the import stopped early (a delivery failure, the registry), null when it did not
+ * @param failure why the import stopped early (a delivery failure, the registry), null when it did
+ *     not
  * @param acknowledgedThroughLine every line up to this one is in the sink or was reported bad
  * @param reachedEnd whether the whole file was read
  */
@@ -48,7 +49,10 @@ public record ImportReport(
     return reachedEnd && badLineCount == 0 && failedDeliveries == 0 && failure == null;
   }
 
-  /** 0 when it succeeded, 1 when lines were bad but everything else got through, 2 when it stopped early. */
+  /**
+   * 0 when it succeeded, 1 when lines were bad but everything else got through, 2 when it stopped
+   * early.
+   */
   public int exitCode() {
     if (failure != null || failedDeliveries > 0 || !reachedEnd) {
       return 2;
@@ -68,16 +72,30 @@ public record ImportReport(
   /** A few lines for people, ending with where to resume when something was left undone. */
   public String summary() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(java.util.Locale.ROOT, "%s: lines %d-%d, %d events acknowledged of %d sent in %.1f s (%.0f events/s)",
-        file, firstLine, lastLine, eventsAcknowledged, eventsSent, elapsed.toMillis() / 1000.0, eventsPerSecond()));
-    text.append(String.format(java.util.Locale.ROOT, "%n%d bad lines, %d blank lines", badLineCount, blankLines));
+    text.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: lines %d-%d, %d events acknowledged of %d sent in %.1f s (%.0f events/s)",
+            file,
+            firstLine,
+            lastLine,
+            eventsAcknowledged,
+            eventsSent,
+            elapsed.toMillis() / 1000.0,
+            eventsPerSecond()));
+    text.append(
+        String.format(
+            java.util.Locale.ROOT, "%n%d bad lines, %d blank lines", badLineCount, blankLines));
     if (failedDeliveries > 0) {
-      text.append(String.format(java.util.Locale.ROOT, ", %d events not delivered", failedDeliveries));
+      text.append(
+          String.format(java.util.Locale.ROOT, ", %d events not delivered", failedDeliveries));
     }
     if (failure != null) {
       text.append(System.lineSeparator()).append("stopped: ").append(failure);
     }
-    text.append(System.lineSeparator()).append("acknowledged through line ").append(acknowledgedThroughLine);
+    text.append(System.lineSeparator())
+        .append("acknowledged through line ")
+        .append(acknowledgedThroughLine);
     if (!reachedEnd || failure != null || failedDeliveries > 0) {
       text.append("; resume with --from-line ").append(nextLine());
     }

@@ -36,16 +36,25 @@ public final class JsonLinesEventSink implements EventSink {
       return new JsonLinesEventSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
     } catch (NoSuchFileException e) {
       // The JDK's message is the path alone: say what is missing.
-      throw new UncheckedIOException("cannot write " + file + ": its folder "
-          + file.toAbsolutePath().getParent() + " does not exist", e);
+      throw new UncheckedIOException(
+          "cannot write "
+              + file
+              + ": its folder "
+              + file.toAbsolutePath().getParent()
+              + " does not exist",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Writes to a stream the caller owns, e.g. stdout; {@link #close()} flushes it but leaves it open. */
+  /**
+   * Writes to a stream the caller owns, e.g. stdout; {@link #close()} flushes it but leaves it
+   * open.
+   */
   public static JsonLinesEventSink to(OutputStream out) {
-    return new JsonLinesEventSink(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), false);
+    return new JsonLinesEventSink(
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), false);
   }
 
   @Override

@@ -19,9 +19,11 @@ final class LineReader implements AutoCloseable {
   private final InputStream in;
   private final int maxLineBytes;
   private final byte[] buffer = new byte[64 * 1024];
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private int position;
   private int limit;
   private long bytesRead;
@@ -81,11 +83,16 @@ final class LineReader implements AutoCloseable {
   private Line decode(int length) {
     int start = 0;
     // A byte order mark some editors put at the start of a UTF-8 file.
-    if (lineNumber == 1 && length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+    if (lineNumber == 1
+        && length >= 3
+        && (line[0] & 0xFF) == 0xEF
+        && (line[1] & 0xFF) == 0xBB
+        && (line[2] & 0xFF) == 0xBF) {
       start = 3;
     }
     try {
-      return new Line(lineNumber, utf8.decode(ByteBuffer.wrap(line, start, length - start)).toString(), null);
+      return new Line(
+          lineNumber, utf8.decode(ByteBuffer.wrap(line, start, length - start)).toString(), null);
     } catch (CharacterCodingException e) {
       return new Line(lineNumber, null, "not valid UTF-8");
     }

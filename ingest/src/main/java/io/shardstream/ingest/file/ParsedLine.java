@@ -3,7 +3,9 @@ package io.shardstream.ingest.file;
 import io.shardstream.ingest.ChangeRecord;
 import java.util.Objects;
 
-/** What one line of a JSON lines file holds: an event, nothing, or something that is not an event. */
+/**
+ * What one line of a JSON lines file holds: an event, nothing, or something that is not an event.
+ */
 public sealed interface ParsedLine {
 
   /** A line holding only white space: skipped, not an error. */

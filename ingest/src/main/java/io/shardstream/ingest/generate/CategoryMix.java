@@ -7,7 +7,14 @@ package io.shardstream.ingest.generate;
  * emits {@code 1 / (1 - o)} events on average.
  */
 final class CategoryMix {
-  enum Category { CREATE, UPDATE, DELETE, DUPLICATE, OUT_OF_ORDER, INVALID }
+  enum Category {
+    CREATE,
+    UPDATE,
+    DELETE,
+    DUPLICATE,
+    OUT_OF_ORDER,
+    INVALID
+  }
 
   private final double update;
   private final double delete;

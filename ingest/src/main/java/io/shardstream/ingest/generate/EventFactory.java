@@ -31,24 +31,38 @@ final class EventFactory {
   }
 
   ChangeRecord emailUpsert(Email email, long version, Instant occurredAt) {
-    return ChangeRecord.of(emailEvent(ChangeOp.UPSERT, version, occurredAt).setEmail(email).build());
+    return ChangeRecord.of(
+        emailEvent(ChangeOp.UPSERT, version, occurredAt).setEmail(email).build());
   }
 
   ChangeRecord emailDelete(String address, long version, Instant occurredAt) {
-    return ChangeRecord.of(emailEvent(ChangeOp.DELETE, version, occurredAt).setEmailKey(new EmailKey(address)).build());
+    return ChangeRecord.of(
+        emailEvent(ChangeOp.DELETE, version, occurredAt)
+            .setEmailKey(new EmailKey(address))
+            .build());
   }
 
   private UserChangeEvent.Builder userEvent(ChangeOp op, long version, Instant occurredAt) {
-    return UserChangeEvent.newBuilder().setEventId(eventId()).setOp(op).setVersion(version)
-        .setOccurredAt(occurredAt).setSource(source);
+    return UserChangeEvent.newBuilder()
+        .setEventId(eventId())
+        .setOp(op)
+        .setVersion(version)
+        .setOccurredAt(occurredAt)
+        .setSource(source);
   }
 
   private EmailChangeEvent.Builder emailEvent(ChangeOp op, long version, Instant occurredAt) {
-    return EmailChangeEvent.newBuilder().setEventId(eventId()).setOp(op).setVersion(version)
-        .setOccurredAt(occurredAt).setSource(source);
+    return EmailChangeEvent.newBuilder()
+        .setEventId(eventId())
+        .setOp(op)
+        .setVersion(version)
+        .setOccurredAt(occurredAt)
+        .setSource(source);
   }
 
-  /** A random (version 4) UUID, but from the seeded source: UUID.randomUUID would break determinism. */
+  /**
+   * A random (version 4) UUID, but from the seeded source: UUID.randomUUID would break determinism.
+   */
   private UUID eventId() {
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;

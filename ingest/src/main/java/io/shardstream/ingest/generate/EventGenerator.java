@@ -39,11 +39,15 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
   private final EventFactory events;
   private final UserChanges changes;
   private final InvalidEvents invalids;
+
   /** The current user's creation events not emitted yet; the user goes live after the last. */
   private final Deque<Emitted> creations = new ArrayDeque<>();
+
   private UserEntity creating;
+
   /** The older half of an out-of-order pair, emitted right after the newer one. */
   private Emitted overtaken;
+
   private int usersStarted;
   private long sequence;
 
@@ -51,7 +55,8 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
     this.options = options;
     this.random = new Random(options.seed());
     this.mix = new CategoryMix(options);
-    this.clock = new SimulatedClock(options.startTime(), options.baseTime(), options.users(), random);
+    this.clock =
+        new SimulatedClock(options.startTime(), options.baseTime(), options.users(), random);
     this.population = new Population(random, options.beneficiaryPoolSize());
     this.people = new PersonFaker(options.seed(), random);
     this.addresses = new EmailAddresses(random);
@@ -63,7 +68,9 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
   /** The events of {@code options} as a sequential stream. */
   public static Stream<GeneratedEvent> stream(GeneratorOptions options) {
     EventGenerator generator = new EventGenerator(options);
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(generator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(generator, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   public GeneratorOptions options() {
@@ -90,14 +97,15 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
       overtaken = null;
       return late;
     }
-    Emitted drawn = switch (mix.pick(random.nextDouble())) {
-      case INVALID -> invalids.next();
-      case DUPLICATE -> duplicate();
-      case OUT_OF_ORDER -> outOfOrder();
-      case UPDATE -> update();
-      case DELETE -> delete();
-      case CREATE -> null;
-    };
+    Emitted drawn =
+        switch (mix.pick(random.nextDouble())) {
+          case INVALID -> invalids.next();
+          case DUPLICATE -> duplicate();
+          case OUT_OF_ORDER -> outOfOrder();
+          case UPDATE -> update();
+          case DELETE -> delete();
+          case CREATE -> null;
+        };
     // A draw that cannot be served yet (nobody live to update, say) becomes a creation.
     return drawn != null ? drawn : creation();
   }
@@ -118,15 +126,24 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
   private void startUser() {
     Instant created = clock.enterUserSlot(usersStarted++);
     Person person = people.next();
-    User state = new User(population.newUserId(), population.beneficiary(), person.firstName(), person.lastName(),
-        person.phone(), created, created, random.nextDouble() < 0.85 ? person.locale() : null);
+    User state =
+        new User(
+            population.newUserId(),
+            population.beneficiary(),
+            person.firstName(),
+            person.lastName(),
+            person.phone(),
+            created,
+            created,
+            random.nextDouble() < 0.85 ? person.locale() : null);
     UserEntity user = new UserEntity(state);
     user.lastRecord = events.userUpsert(state, user.nextVersion(), created);
     creations.add(Emitted.of(user.lastRecord, EventKind.CREATE));
     int emailCount = 1 + random.nextInt(3);
     for (int n = 0; n < emailCount; n++) {
       Instant added = clock.advance();
-      EmailEntity email = new EmailEntity(new Email(addresses.next(person, n), user.userId(), added), user);
+      EmailEntity email =
+          new EmailEntity(new Email(addresses.next(person, n), user.userId(), added), user);
       email.lastRecord = events.emailUpsert(email.state, email.nextVersion(), added);
       user.emails.add(email);
       creations.add(Emitted.of(email.lastRecord, EventKind.CREATE));
@@ -156,7 +173,8 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
 
   private ChangeRecord applyUpdate(UserEntity user) {
     Instant now = clock.advance();
-    Instant updated = now.isAfter(user.state.getUpdated()) ? now : user.state.getUpdated().plusMillis(1);
+    Instant updated =
+        now.isAfter(user.state.getUpdated()) ? now : user.state.getUpdated().plusMillis(1);
     user.state = changes.next(user.state, updated);
     user.lastRecord = events.userUpsert(user.state, user.nextVersion(), updated);
     return user.lastRecord;
@@ -180,7 +198,9 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
       }
     }
     UserEntity user = population.liveUsers.pick(random);
-    user.lastRecord = events.userDelete(new UserKey(user.userId(), user.state.getCreated()), user.nextVersion(), now);
+    user.lastRecord =
+        events.userDelete(
+            new UserKey(user.userId(), user.state.getCreated()), user.nextVersion(), now);
     population.deleteUser(user);
     return Emitted.of(user.lastRecord, EventKind.DELETE);
   }

@@ -27,9 +27,13 @@ public record GenerateReport(
     Duration elapsed) {
 
   public GenerateReport {
-    byKind = Collections.unmodifiableMap(new EnumMap<>(byKind.isEmpty() ? new EnumMap<>(EventKind.class) : byKind));
-    byInvalidKind = Collections.unmodifiableMap(
-        new EnumMap<>(byInvalidKind.isEmpty() ? new EnumMap<>(InvalidKind.class) : byInvalidKind));
+    byKind =
+        Collections.unmodifiableMap(
+            new EnumMap<>(byKind.isEmpty() ? new EnumMap<>(EventKind.class) : byKind));
+    byInvalidKind =
+        Collections.unmodifiableMap(
+            new EnumMap<>(
+                byInvalidKind.isEmpty() ? new EnumMap<>(InvalidKind.class) : byInvalidKind));
   }
 
   public long sent() {
@@ -46,20 +50,35 @@ public record GenerateReport(
   }
 
   public String summary() {
-    String kinds = byKind.entrySet().stream()
-        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + e.getValue())
-        .collect(Collectors.joining(", "));
-    String invalid = byInvalidKind.entrySet().stream()
-        .map(e -> e.getKey().label() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%d events sent, %d acknowledged in %.1f s (%.0f events/s): %s", sent(), acknowledged,
-        elapsed.toMillis() / 1000.0, eventsPerSecond(), kinds));
+    String kinds =
+        byKind.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + " "
+                        + e.getValue())
+            .collect(Collectors.joining(", "));
+    String invalid =
+        byInvalidKind.entrySet().stream()
+            .map(e -> e.getKey().label() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%d events sent, %d acknowledged in %.1f s (%.0f events/s): %s",
+                sent(),
+                acknowledged,
+                elapsed.toMillis() / 1000.0,
+                eventsPerSecond(),
+                kinds));
     if (!invalid.isEmpty()) {
       text.append(System.lineSeparator()).append("invalid: ").append(invalid);
     }
     if (skipped > 0) {
-      text.append(System.lineSeparator()).append(skipped).append(" undecodable events skipped: the sink cannot carry raw bytes");
+      text.append(System.lineSeparator())
+          .append(skipped)
+          .append(" undecodable events skipped: the sink cannot carry raw bytes");
     }
     if (failure != null) {
       text.append(System.lineSeparator()).append("stopped: ").append(failure);

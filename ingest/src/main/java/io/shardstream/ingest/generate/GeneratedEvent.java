@@ -9,15 +9,18 @@ import java.util.Optional;
  * the writer's counts (applied, duplicate, stale, dead-lettered) with these.
  *
  * @param sequence the event's position in the stream, from 0
- * @param invalidKind why the event is invalid; null unless {@code kind} is {@link EventKind#INVALID}
+ * @param invalidKind why the event is invalid; null unless {@code kind} is {@link
+ *     EventKind#INVALID}
  */
-public record GeneratedEvent(long sequence, ChangeRecord record, EventKind kind, InvalidKind invalidKind) {
+public record GeneratedEvent(
+    long sequence, ChangeRecord record, EventKind kind, InvalidKind invalidKind) {
 
   public GeneratedEvent {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(kind, "kind");
     if ((kind == EventKind.INVALID) != (invalidKind != null)) {
-      throw new IllegalArgumentException("an invalid kind goes with kind INVALID, and only with it");
+      throw new IllegalArgumentException(
+          "an invalid kind goes with kind INVALID, and only with it");
     }
   }
 

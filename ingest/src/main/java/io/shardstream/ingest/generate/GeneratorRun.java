@@ -33,14 +33,19 @@ public final class GeneratorRun {
   }
 
   /** Sends everything {@code generator} makes; the sink is flushed, not closed. */
-  public static GenerateReport run(EventGenerator generator, EventSink sink, RateLimiter rateLimiter,
-      ProgressDisplay progress) {
-    return new GeneratorRun(sink, rateLimiter, progress).run(generator, generator.options().expectedEvents());
+  public static GenerateReport run(
+      EventGenerator generator, EventSink sink, RateLimiter rateLimiter, ProgressDisplay progress) {
+    return new GeneratorRun(sink, rateLimiter, progress)
+        .run(generator, generator.options().expectedEvents());
   }
 
   /** Sends every event of {@code events}; {@code expected} (0 = unknown) sizes the progress bar. */
-  public static GenerateReport run(Iterator<GeneratedEvent> events, long expected, EventSink sink,
-      RateLimiter rateLimiter, ProgressDisplay progress) {
+  public static GenerateReport run(
+      Iterator<GeneratedEvent> events,
+      long expected,
+      EventSink sink,
+      RateLimiter rateLimiter,
+      ProgressDisplay progress) {
     return new GeneratorRun(sink, rateLimiter, progress).run(events, expected);
   }
 
@@ -68,20 +73,29 @@ public final class GeneratorRun {
     } finally {
       progress.close();
     }
-    return new GenerateReport(byKind, byInvalidKind, skipped, acknowledged.get(), failedDeliveries.get(), failure.get(),
+    return new GenerateReport(
+        byKind,
+        byInvalidKind,
+        skipped,
+        acknowledged.get(),
+        failedDeliveries.get(),
+        failure.get(),
         Duration.ofNanos(System.nanoTime() - started));
   }
 
   private boolean send(GeneratedEvent event) {
     try {
-      sink.send(event.record(), event.note()).whenComplete((ok, error) -> {
-        if (error == null) {
-          acknowledged.incrementAndGet();
-        } else {
-          failedDeliveries.incrementAndGet();
-          failure.compareAndSet(null, "event " + event.sequence() + " was not delivered: " + error);
-        }
-      });
+      sink.send(event.record(), event.note())
+          .whenComplete(
+              (ok, error) -> {
+                if (error == null) {
+                  acknowledged.incrementAndGet();
+                } else {
+                  failedDeliveries.incrementAndGet();
+                  failure.compareAndSet(
+                      null, "event " + event.sequence() + " was not delivered: " + error);
+                }
+              });
     } catch (SchemaRegistryException e) {
       failure.compareAndSet(null, e.getMessage());
       return false;

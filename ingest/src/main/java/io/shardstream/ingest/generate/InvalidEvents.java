@@ -20,8 +20,8 @@ import java.util.Random;
  * Makes the events the writer must dead-letter, one kind after another in shuffled rounds, so that
  * even a short stream holds every kind. An invalid change to an existing entity takes a version
  * number, newer than the entity's latest, without changing what the generator believes is the
- * entity's state: the writer validates before its version gate, so the event fails on its rule,
- * not as stale, and later valid events stay newer than it.
+ * entity's state: the writer validates before its version gate, so the event fails on its rule, not
+ * as stale, and later valid events stay newer than it.
  */
 final class InvalidEvents {
   /** The seed configuration's generated-key delimiter, which the writer refuses inside values. */
@@ -35,8 +35,13 @@ final class InvalidEvents {
   private final SimulatedClock clock;
   private final List<InvalidKind> round = new ArrayList<>();
 
-  InvalidEvents(Random random, GeneratorOptions options, Population population, PersonFaker people,
-      EventFactory events, SimulatedClock clock) {
+  InvalidEvents(
+      Random random,
+      GeneratorOptions options,
+      Population population,
+      PersonFaker people,
+      EventFactory events,
+      SimulatedClock clock) {
     this.random = random;
     this.options = options;
     this.population = population;
@@ -85,15 +90,27 @@ final class InvalidEvents {
         Instant future = options.baseTime().plus(Duration.ofDays(730 + random.nextInt(1826)));
         yield newUser(population.newUserId(), future, future, null);
       }
-      case PHONE_WITH_LETTERS -> changeUser(now, user -> User.newBuilder(user).setPhone(phoneWithLetters()).setUpdated(
-          later(user.getUpdated(), now)).build(), () -> newUser(population.newUserId(), now, now, phoneWithLetters()));
+      case PHONE_WITH_LETTERS ->
+          changeUser(
+              now,
+              user ->
+                  User.newBuilder(user)
+                      .setPhone(phoneWithLetters())
+                      .setUpdated(later(user.getUpdated(), now))
+                      .build(),
+              () -> newUser(population.newUserId(), now, now, phoneWithLetters()));
       case UPDATED_BEFORE_CREATED -> {
         Duration before = Duration.ofDays(1 + random.nextInt(400));
-        yield changeUser(now, user -> User.newBuilder(user).setUpdated(user.getCreated().minus(before)).build(),
+        yield changeUser(
+            now,
+            user -> User.newBuilder(user).setUpdated(user.getCreated().minus(before)).build(),
             () -> newUser(population.newUserId(), now, now.minus(before), null));
       }
       case BAD_EMAIL_SYNTAX -> {
-        String owner = population.liveUsers.isEmpty() ? population.newUserId() : population.liveUsers.pick(random).userId();
+        String owner =
+            population.liveUsers.isEmpty()
+                ? population.newUserId()
+                : population.liveUsers.pick(random).userId();
         yield events.emailUpsert(new Email(malformedAddress(), owner, now), 1, now);
       }
       case EMAIL_OWNED_BY_OTHER_USER -> claimOthersEmail(now);
@@ -103,13 +120,23 @@ final class InvalidEvents {
 
   private ChangeRecord newUser(String userId, Instant created, Instant updated, String phone) {
     Person person = people.next();
-    User user = new User(userId, population.beneficiary(), person.firstName(), person.lastName(),
-        phone != null ? phone : person.phone(), created, updated, person.locale());
+    User user =
+        new User(
+            userId,
+            population.beneficiary(),
+            person.firstName(),
+            person.lastName(),
+            phone != null ? phone : person.phone(),
+            created,
+            updated,
+            person.locale());
     return events.userUpsert(user, 1, clock.now());
   }
 
   /** A broken update of a live user, or of a new one when nobody is live yet. */
-  private ChangeRecord changeUser(Instant now, java.util.function.UnaryOperator<User> breakIt,
+  private ChangeRecord changeUser(
+      Instant now,
+      java.util.function.UnaryOperator<User> breakIt,
       java.util.function.Supplier<ChangeRecord> otherwise) {
     if (population.liveUsers.isEmpty()) {
       return otherwise.get();
@@ -131,42 +158,53 @@ final class InvalidEvents {
     if (claimant == email.owner) {
       return null;
     }
-    return events.emailUpsert(new Email(email.address(), claimant.userId(), now), email.nextVersion(), now);
+    return events.emailUpsert(
+        new Email(email.address(), claimant.userId(), now), email.nextVersion(), now);
   }
 
   private ChangeRecord undecodable() {
     boolean user = random.nextBoolean();
     String topic = user ? Topics.USERS.name() : Topics.EMAILS.name();
-    String key = user ? population.newUserId() : "noreply" + random.nextInt(10_000) + "@example.org";
-    byte[] value = switch (random.nextInt(3)) {
-      // A producer configured with a JSON serializer.
-      case 0 -> ("{\"userId\":\"" + key + "\",\"op\":\"UPSERT\",\"version\":1}").getBytes(StandardCharsets.UTF_8);
-      // Registry framing with a schema id the registry never handed out.
-      case 1 -> ByteBuffer.allocate(13).put((byte) 0).putInt(0x7FFF_0000 + random.nextInt(0xFFFF)).putLong(random.nextLong()).array();
-      // Noise, starting with a byte that is no registry magic byte.
-      default -> {
-        byte[] noise = new byte[8 + random.nextInt(56)];
-        random.nextBytes(noise);
-        noise[0] = (byte) (1 + random.nextInt(255));
-        yield noise;
-      }
-    };
+    String key =
+        user ? population.newUserId() : "noreply" + random.nextInt(10_000) + "@example.org";
+    byte[] value =
+        switch (random.nextInt(3)) {
+          // A producer configured with a JSON serializer.
+          case 0 ->
+              ("{\"userId\":\"" + key + "\",\"op\":\"UPSERT\",\"version\":1}")
+                  .getBytes(StandardCharsets.UTF_8);
+          // Registry framing with a schema id the registry never handed out.
+          case 1 ->
+              ByteBuffer.allocate(13)
+                  .put((byte) 0)
+                  .putInt(0x7FFF_0000 + random.nextInt(0xFFFF))
+                  .putLong(random.nextLong())
+                  .array();
+          // Noise, starting with a byte that is no registry magic byte.
+          default -> {
+            byte[] noise = new byte[8 + random.nextInt(56)];
+            random.nextBytes(noise);
+            noise[0] = (byte) (1 + random.nextInt(255));
+            yield noise;
+          }
+        };
     return new ChangeRecord.Undecodable(topic, key, value);
   }
 
   private String phoneWithLetters() {
-    List<String> phones = List.of("1555CALLNOW", "0800FLOWERS", "4930123x4567", "55 11 9OOO-1234", "tel:15551234567");
+    List<String> phones =
+        List.of("1555CALLNOW", "0800FLOWERS", "4930123x4567", "55 11 9OOO-1234", "tel:15551234567");
     return phones.get(random.nextInt(phones.size()));
   }
 
   private String malformedAddress() {
     String name = "user" + random.nextInt(100_000);
     return switch (random.nextInt(5)) {
-      case 0 -> name + ".example.com";          // no @
-      case 1 -> name + "@@example.com";         // two @
-      case 2 -> name + "@";                     // no domain
-      case 3 -> "@example.com";                 // no local part
-      default -> name + " smith@example.com";   // a space
+      case 0 -> name + ".example.com"; // no @
+      case 1 -> name + "@@example.com"; // two @
+      case 2 -> name + "@"; // no domain
+      case 3 -> "@example.com"; // no local part
+      default -> name + " smith@example.com"; // a space
     };
   }
 

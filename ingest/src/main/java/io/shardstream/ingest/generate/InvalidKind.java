@@ -20,7 +20,9 @@ public enum InvalidKind {
   DELIMITER_IN_ID("delimiter-in-id"),
   /** A live address claimed, with a newer version, by another live user. */
   EMAIL_OWNED_BY_OTHER_USER("email-owned-by-other-user"),
-  /** Bytes that are no registry-framed Avro event at all (JSON text, an unknown schema id, noise). */
+  /**
+   * Bytes that are no registry-framed Avro event at all (JSON text, an unknown schema id, noise).
+   */
   UNDECODABLE("undecodable");
 
   private final String label;
@@ -40,7 +42,10 @@ public enum InvalidKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown invalid-event kind '" + label + "'; known: "
-        + java.util.Arrays.stream(values()).map(InvalidKind::label).toList());
+    throw new IllegalArgumentException(
+        "unknown invalid-event kind '"
+            + label
+            + "'; known: "
+            + java.util.Arrays.stream(values()).map(InvalidKind::label).toList());
   }
 }

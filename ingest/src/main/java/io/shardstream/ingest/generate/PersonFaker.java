@@ -12,22 +12,23 @@ import net.datafaker.Faker;
  * ({@code Gómez-Juárez}, {@code Čeněk Brucknerová}) and exercise canonicalization.
  *
  * <p>Each locale has its own Faker seeded from the generator's seed, and every choice made here
- * comes from the generator's random source, so the people depend on the seed alone. Phones are
- * made here rather than by Datafaker, whose phone provider needs libphonenumber: digits with a
- * country code, as the writer expects.
+ * comes from the generator's random source, so the people depend on the seed alone. Phones are made
+ * here rather than by Datafaker, whose phone provider needs libphonenumber: digits with a country
+ * code, as the writer expects.
  */
 final class PersonFaker {
   /** A locale, how often it is picked, and its phone country code and subscriber-number length. */
   private record Region(String tag, int weight, String countryCode, int digits) {}
 
-  private static final List<Region> REGIONS = List.of(
-      new Region("en-US", 6, "1", 10),
-      new Region("es-MX", 3, "52", 10),
-      new Region("fr-FR", 2, "33", 9),
-      new Region("de-DE", 2, "49", 10),
-      new Region("pt-BR", 2, "55", 11),
-      new Region("pl-PL", 1, "48", 9),
-      new Region("cs-CZ", 1, "420", 9));
+  private static final List<Region> REGIONS =
+      List.of(
+          new Region("en-US", 6, "1", 10),
+          new Region("es-MX", 3, "52", 10),
+          new Region("fr-FR", 2, "33", 9),
+          new Region("de-DE", 2, "49", 10),
+          new Region("pt-BR", 2, "55", 11),
+          new Region("pl-PL", 1, "48", 9),
+          new Region("cs-CZ", 1, "420", 9));
   private static final int TOTAL_WEIGHT = REGIONS.stream().mapToInt(Region::weight).sum();
 
   private final long seed;
@@ -46,7 +47,11 @@ final class PersonFaker {
     if (random.nextDouble() < 0.06) {
       firstName = firstName + "-" + faker.name().firstName(); // Jean-Luc, Anne-Sophie
     }
-    return new Person(firstName, lastName(region), region.tag(), random.nextDouble() < 0.8 ? phone(region) : null);
+    return new Person(
+        firstName,
+        lastName(region),
+        region.tag(),
+        random.nextDouble() < 0.8 ? phone(region) : null);
   }
 
   /** A new last name for someone of {@code locale} (marriage, correction). */
@@ -72,7 +77,8 @@ final class PersonFaker {
     Faker faker = faker(region);
     String lastName = faker.name().lastName();
     // Double-barrelled surnames, common in Spanish and Portuguese names.
-    double doubleBarrelled = region.tag().startsWith("es") || region.tag().startsWith("pt") ? 0.2 : 0.05;
+    double doubleBarrelled =
+        region.tag().startsWith("es") || region.tag().startsWith("pt") ? 0.2 : 0.05;
     if (random.nextDouble() < doubleBarrelled) {
       lastName = lastName + "-" + faker.name().lastName();
     }
@@ -100,12 +106,21 @@ final class PersonFaker {
   }
 
   private static Region regionOf(String locale) {
-    return REGIONS.stream().filter(r -> r.tag().equals(locale)).findFirst().orElse(REGIONS.getFirst());
+    return REGIONS.stream()
+        .filter(r -> r.tag().equals(locale))
+        .findFirst()
+        .orElse(REGIONS.getFirst());
   }
 
-  /** One Faker per locale, made on first use with its own seeded Random: independent of use order. */
+  /**
+   * One Faker per locale, made on first use with its own seeded Random: independent of use order.
+   */
   private Faker faker(Region region) {
-    return fakers.computeIfAbsent(region.tag(), tag ->
-        new Faker(Locale.forLanguageTag(tag), new Random(seed * 1_000_003L + REGIONS.indexOf(region))));
+    return fakers.computeIfAbsent(
+        region.tag(),
+        tag ->
+            new Faker(
+                Locale.forLanguageTag(tag),
+                new Random(seed * 1_000_003L + REGIONS.indexOf(region))));
   }
 }

@@ -15,8 +15,10 @@ final class Population {
 
   final RandomPool<UserEntity> liveUsers = new RandomPool<>();
   final RandomPool<EmailEntity> liveEmails = new RandomPool<>();
+
   /** Users and emails whose latest event a duplicate may re-send. */
   final RandomPool<Replayable> replayable = new RandomPool<>();
+
   private final Random random;
   private final Set<String> userIds = new HashSet<>();
   private final List<String> beneficiaries = new ArrayList<>();

@@ -33,7 +33,9 @@ final class SimulatedClock {
     return Instant.ofEpochMilli(now);
   }
 
-  /** Moves into user {@code index}'s slot, somewhere in its first half, and returns the new time. */
+  /**
+   * Moves into user {@code index}'s slot, somewhere in its first half, and returns the new time.
+   */
   Instant enterUserSlot(int index) {
     long start = slotStart(index);
     long width = slotStart(index + 1) - start;
@@ -53,6 +55,7 @@ final class SimulatedClock {
   }
 
   private long slotStart(int index) {
-    return startMillis + (long) ((double) (endMillis - startMillis) * Math.min(index, users) / users);
+    return startMillis
+        + (long) ((double) (endMillis - startMillis) * Math.min(index, users) / users);
   }
 }

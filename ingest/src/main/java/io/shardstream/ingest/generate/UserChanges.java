@@ -21,7 +21,11 @@ final class UserChanges {
     String locale = current.getLocale() != null ? current.getLocale() : "en-US";
     User.Builder next = User.newBuilder(current).setUpdated(updated);
     switch (random.nextInt(10)) {
-      case 0, 1, 2 -> next.setPhone(current.getPhone() != null && random.nextDouble() < 0.25 ? null : people.phone(locale));
+      case 0, 1, 2 ->
+          next.setPhone(
+              current.getPhone() != null && random.nextDouble() < 0.25
+                  ? null
+                  : people.phone(locale));
       case 3, 4 -> next.setBeneficiaryId(population.beneficiary());
       case 5, 6 -> {
         String lastName = people.lastName(locale);
@@ -31,7 +35,7 @@ final class UserChanges {
       }
       case 7 -> next.setFirstName(people.firstName(locale));
       case 8 -> next.setLocale(random.nextDouble() < 0.2 ? null : people.locale());
-      default -> { } // a save that changed nothing the table shows but `updated`
+      default -> {} // a save that changed nothing the table shows but `updated`
     }
     return next.build();
   }

@@ -8,11 +8,17 @@ import java.util.List;
 /** What the generator knows of one user: its current state, last version and emails. */
 final class UserEntity implements Replayable {
   User state;
-  /** The last version handed out, including to invalid events (the writer never saw those apply). */
+
+  /**
+   * The last version handed out, including to invalid events (the writer never saw those apply).
+   */
   long version;
+
   /** The user's latest valid event, which a duplicate re-sends. */
   ChangeRecord lastRecord;
+
   final List<EmailEntity> emails = new ArrayList<>();
+
   /** Emails deleted on their own, before the user. */
   final List<EmailEntity> formerEmails = new ArrayList<>();
 

@@ -110,5 +110,4 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
   private static void add(Headers headers, String key, String value) {
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
-
 }

@@ -50,8 +50,8 @@ public final class KafkaEventSink implements EventSink {
   }
 
   /**
-   * @param producerSettings Kafka producer settings ({@code bootstrap.servers} at least); idempotence
-   *     and {@code acks=all} are added and may not be weakened
+   * @param producerSettings Kafka producer settings ({@code bootstrap.servers} at least);
+   *     idempotence and {@code acks=all} are added and may not be weakened
    */
   public static KafkaEventSink create(Map<String, ?> producerSettings, ChangeEventSerdes serdes) {
     return new KafkaEventSink(producerConfig(producerSettings), serdes);
@@ -59,7 +59,9 @@ public final class KafkaEventSink implements EventSink {
 
   /** From the {@code kafka.*} and {@code registry.*} settings ({@link IngestSettings}). */
   public static KafkaEventSink fromSettings(Settings settings) {
-    return create(IngestSettings.producerConfig(settings), ChangeEventSerdes.registry(IngestSettings.registry(settings)));
+    return create(
+        IngestSettings.producerConfig(settings),
+        ChangeEventSerdes.registry(IngestSettings.registry(settings)));
   }
 
   /**
@@ -83,14 +85,22 @@ public final class KafkaEventSink implements EventSink {
     return Collections.unmodifiableMap(config);
   }
 
-  private static void require(Map<String, Object> config, String key, String value, String... accepted) {
+  private static void require(
+      Map<String, Object> config, String key, String value, String... accepted) {
     Object given = config.get(key);
     if (given != null) {
       String text = String.valueOf(given).trim().toLowerCase(Locale.ROOT);
       if (!java.util.List.of(accepted).contains(text)) {
-        throw new IllegalArgumentException("ingest producers run with " + key + "=" + value
-            + " (idempotent, acknowledged by all in-sync replicas); the setting " + key + "=" + given
-            + " would allow lost, duplicated or reordered events: remove it");
+        throw new IllegalArgumentException(
+            "ingest producers run with "
+                + key
+                + "="
+                + value
+                + " (idempotent, acknowledged by all in-sync replicas); the setting "
+                + key
+                + "="
+                + given
+                + " would allow lost, duplicated or reordered events: remove it");
       }
     }
     config.put(key, value);
@@ -100,11 +110,13 @@ public final class KafkaEventSink implements EventSink {
   public CompletableFuture<Void> send(ChangeRecord record) {
     byte[] value;
     try {
-      value = switch (record) {
-        case ChangeRecord.UserChange user -> userValues.serialize(record.topic(), user.event());
-        case ChangeRecord.EmailChange email -> emailValues.serialize(record.topic(), email.event());
-        case ChangeRecord.Undecodable raw -> raw.value();
-      };
+      value =
+          switch (record) {
+            case ChangeRecord.UserChange user -> userValues.serialize(record.topic(), user.event());
+            case ChangeRecord.EmailChange email ->
+                emailValues.serialize(record.topic(), email.event());
+            case ChangeRecord.Undecodable raw -> raw.value();
+          };
     } catch (SchemaNotRegisteredException e) {
       throw IngestSettings.howToRegister(e);
     } catch (SchemaRegistryUnavailableException e) {
@@ -116,13 +128,15 @@ public final class KafkaEventSink implements EventSink {
     }
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     try {
-      producer.send(new ProducerRecord<>(record.topic(), record.key(), value), (metadata, failure) -> {
-        if (failure == null) {
-          delivered.complete(null);
-        } else {
-          delivered.completeExceptionally(explain(failure));
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(record.topic(), record.key(), value),
+          (metadata, failure) -> {
+            if (failure == null) {
+              delivered.complete(null);
+            } else {
+              delivered.completeExceptionally(explain(failure));
+            }
+          });
     } catch (RuntimeException e) {
       delivered.completeExceptionally(e);
     }
@@ -134,9 +148,16 @@ public final class KafkaEventSink implements EventSink {
     if (!(failure instanceof TimeoutException)) {
       return failure;
     }
-    return new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer ("
-        + failure.getMessage() + "): check " + IngestSettings.BOOTSTRAP_SERVERS + " ("
-        + Settings.envName(IngestSettings.BOOTSTRAP_SERVERS) + ") and that the broker is running",
+    return new KafkaUnreachableException(
+        "Kafka at "
+            + bootstrapServers
+            + " did not answer ("
+            + failure.getMessage()
+            + "): check "
+            + IngestSettings.BOOTSTRAP_SERVERS
+            + " ("
+            + Settings.envName(IngestSettings.BOOTSTRAP_SERVERS)
+            + ") and that the broker is running",
         failure);
   }
 

@@ -13,9 +13,9 @@ import io.shardstream.schemas.avro.UserKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EventLineParserTest {
   private static final Instant IMPORTED_AT = Instant.parse("2026-11-20T12:00:00Z");
@@ -23,34 +23,51 @@ class EventLineParserTest {
 
   @Test
   void readsAUserUpsertWithEveryField() {
-    String line = """
+    String line =
+        """
         {"type":"user","op":"UPSERT","version":3,"eventId":"6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a",\
         "occurredAt":"2025-06-02T08:00:00.456Z","source":"crm-export","user":{"userId":"u-1","beneficiaryId":"b-42",\
         "firstName":"José","lastName":"Gómez-Juárez","phone":"15551234567","created":"2025-03-01T10:15:30.123Z",\
         "updated":"2025-06-02T08:00:00.456Z","locale":"es-MX"}}""";
 
-    assertThat(parser.parse(line)).isEqualTo(new ParsedLine.Event(ChangeRecord.of(UserChangeEvent.newBuilder()
-        .setEventId(UUID.fromString("6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a"))
-        .setOp(ChangeOp.UPSERT)
-        .setVersion(3)
-        .setOccurredAt(Instant.parse("2025-06-02T08:00:00.456Z"))
-        .setSource("crm-export")
-        .setUser(new User("u-1", "b-42", "José", "Gómez-Juárez", "15551234567", Instant.parse("2025-03-01T10:15:30.123Z"),
-            Instant.parse("2025-06-02T08:00:00.456Z"), "es-MX"))
-        .build())));
+    assertThat(parser.parse(line))
+        .isEqualTo(
+            new ParsedLine.Event(
+                ChangeRecord.of(
+                    UserChangeEvent.newBuilder()
+                        .setEventId(UUID.fromString("6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a"))
+                        .setOp(ChangeOp.UPSERT)
+                        .setVersion(3)
+                        .setOccurredAt(Instant.parse("2025-06-02T08:00:00.456Z"))
+                        .setSource("crm-export")
+                        .setUser(
+                            new User(
+                                "u-1",
+                                "b-42",
+                                "José",
+                                "Gómez-Juárez",
+                                "15551234567",
+                                Instant.parse("2025-03-01T10:15:30.123Z"),
+                                Instant.parse("2025-06-02T08:00:00.456Z"),
+                                "es-MX"))
+                        .build())));
   }
 
   @Test
   void fillsInOptionalEnvelopeFields() {
-    String line = "{\"type\":\"user\",\"op\":\"UPSERT\",\"version\":1,\"user\":{\"userId\":\"u-1\",\"beneficiaryId\":\"b-1\","
-        + "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"created\":1700000000000,\"updated\":\"2023-11-15T00:00:00+01:00\"}}";
+    String line =
+        "{\"type\":\"user\",\"op\":\"UPSERT\",\"version\":1,\"user\":{\"userId\":\"u-1\",\"beneficiaryId\":\"b-1\","
+            + "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"created\":1700000000000,\"updated\":\"2023-11-15T00:00:00+01:00\"}}";
 
     UserChangeEvent event = userEvent(parser.parse(line));
 
-    assertThat(event.getEventId()).as("name-based: the same line gives the same id on every import")
+    assertThat(event.getEventId())
+        .as("name-based: the same line gives the same id on every import")
         .isEqualTo(UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)));
     assertThat(event.getSource()).isEqualTo("file");
-    assertThat(event.getOccurredAt()).as("an upsert happened when the user was updated").isEqualTo(Instant.parse("2023-11-14T23:00:00Z"));
+    assertThat(event.getOccurredAt())
+        .as("an upsert happened when the user was updated")
+        .isEqualTo(Instant.parse("2023-11-14T23:00:00Z"));
     assertThat(event.getUser().getCreated()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
     assertThat(event.getUser().getPhone()).isNull();
     assertThat(event.getUser().getLocale()).isNull();
@@ -58,27 +75,45 @@ class EventLineParserTest {
 
   @Test
   void readsDeletesAndEmails() {
-    assertThat(userEvent(parser.parse("{\"type\":\"user\",\"op\":\"DELETE\",\"version\":4,"
-        + "\"userKey\":{\"userId\":\"u-1\",\"created\":\"2025-03-01T10:15:30.123Z\"}}")))
-        .satisfies(event -> {
-          assertThat(event.getUserKey()).isEqualTo(new UserKey("u-1", Instant.parse("2025-03-01T10:15:30.123Z")));
-          assertThat(event.getUser()).isNull();
-          assertThat(event.getOccurredAt()).isEqualTo(IMPORTED_AT);
-        });
-    assertThat(emailEvent(parser.parse("{\"type\":\"email\",\"op\":\"UPSERT\",\"version\":1,"
-        + "\"email\":{\"email\":\"ada@example.com\",\"userId\":\"u-1\",\"created\":\"2025-03-01T10:15:30.123Z\"}}")))
-        .satisfies(event -> {
-          assertThat(event.getEmail()).isEqualTo(new Email("ada@example.com", "u-1", Instant.parse("2025-03-01T10:15:30.123Z")));
-          assertThat(event.getOccurredAt()).isEqualTo(Instant.parse("2025-03-01T10:15:30.123Z"));
-        });
-    assertThat(emailEvent(parser.parse("{\"type\":\"email\",\"op\":\"DELETE\",\"version\":2,\"emailKey\":{\"email\":\"ada@example.com\"}}"))
-        .getEmailKey()).isEqualTo(new EmailKey("ada@example.com"));
+    assertThat(
+            userEvent(
+                parser.parse(
+                    "{\"type\":\"user\",\"op\":\"DELETE\",\"version\":4,"
+                        + "\"userKey\":{\"userId\":\"u-1\",\"created\":\"2025-03-01T10:15:30.123Z\"}}")))
+        .satisfies(
+            event -> {
+              assertThat(event.getUserKey())
+                  .isEqualTo(new UserKey("u-1", Instant.parse("2025-03-01T10:15:30.123Z")));
+              assertThat(event.getUser()).isNull();
+              assertThat(event.getOccurredAt()).isEqualTo(IMPORTED_AT);
+            });
+    assertThat(
+            emailEvent(
+                parser.parse(
+                    "{\"type\":\"email\",\"op\":\"UPSERT\",\"version\":1,"
+                        + "\"email\":{\"email\":\"ada@example.com\",\"userId\":\"u-1\",\"created\":\"2025-03-01T10:15:30.123Z\"}}")))
+        .satisfies(
+            event -> {
+              assertThat(event.getEmail())
+                  .isEqualTo(
+                      new Email(
+                          "ada@example.com", "u-1", Instant.parse("2025-03-01T10:15:30.123Z")));
+              assertThat(event.getOccurredAt())
+                  .isEqualTo(Instant.parse("2025-03-01T10:15:30.123Z"));
+            });
+    assertThat(
+            emailEvent(
+                    parser.parse(
+                        "{\"type\":\"email\",\"op\":\"DELETE\",\"version\":2,\"emailKey\":{\"email\":\"ada@example.com\"}}"))
+                .getEmailKey())
+        .isEqualTo(new EmailKey("ada@example.com"));
   }
 
   @Test
   void leavesSemanticRulesToTheWriter() {
-    String line = "{\"type\":\"user\",\"op\":\"UPSERT\",\"version\":-1,\"user\":{\"userId\":\"\",\"beneficiaryId\":\"b|1\","
-        + "\"firstName\":\"\",\"lastName\":\"\",\"phone\":\"CALL-NOW\",\"created\":\"2099-01-01T00:00:00Z\",\"updated\":0}}";
+    String line =
+        "{\"type\":\"user\",\"op\":\"UPSERT\",\"version\":-1,\"user\":{\"userId\":\"\",\"beneficiaryId\":\"b|1\","
+            + "\"firstName\":\"\",\"lastName\":\"\",\"phone\":\"CALL-NOW\",\"created\":\"2099-01-01T00:00:00Z\",\"updated\":0}}";
 
     assertThat(parser.parse(line)).isInstanceOf(ParsedLine.Event.class);
   }
@@ -89,7 +124,11 @@ class EventLineParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       not JSON                 | {"type":"user",                                                     | not valid JSON
       trailing text            | {"type":"user"} x                                                   | not valid JSON
       not an object            | [1,2]                                                               | a line must hold one JSON object, got an array
@@ -114,22 +153,28 @@ class EventLineParserTest {
       required field is null   | {"type":"email","op":"DELETE","version":1,"emailKey":{"email":null}} | missing "emailKey.email"
       """)
   void reportsWhatIsWrong(String name, String line, String reason) {
-    assertThat(parser.parse(line)).isInstanceOfSatisfying(ParsedLine.Invalid.class,
-        invalid -> assertThat(invalid.reason()).contains(reason));
+    assertThat(parser.parse(line))
+        .isInstanceOfSatisfying(
+            ParsedLine.Invalid.class, invalid -> assertThat(invalid.reason()).contains(reason));
   }
 
   @Test
   void reportsEveryProblemOfALineAtOnce() {
-    String line = "{\"type\":\"user\",\"op\":\"UPSERT\",\"user\":{\"userId\":\"u-1\",\"firstName\":3,"
-        + "\"lastName\":\"L\",\"created\":\"soon\",\"updated\":0,\"nickname\":\"x\"}}";
+    String line =
+        "{\"type\":\"user\",\"op\":\"UPSERT\",\"user\":{\"userId\":\"u-1\",\"firstName\":3,"
+            + "\"lastName\":\"L\",\"created\":\"soon\",\"updated\":0,\"nickname\":\"x\"}}";
 
-    assertThat(parser.parse(line)).isInstanceOfSatisfying(ParsedLine.Invalid.class, invalid ->
-        assertThat(invalid.reason().split("; ")).containsExactlyInAnyOrder(
-            "missing \"version\"",
-            "unknown field \"user.nickname\" (expected beneficiaryId, created, firstName, lastName, locale, phone, updated, userId)",
-            "missing \"user.beneficiaryId\"",
-            "\"user.firstName\" must be a string, got a number 3",
-            "\"user.created\" must be an ISO-8601 instant such as 2025-03-01T10:15:30.123Z, got a string \"soon\""));
+    assertThat(parser.parse(line))
+        .isInstanceOfSatisfying(
+            ParsedLine.Invalid.class,
+            invalid ->
+                assertThat(invalid.reason().split("; "))
+                    .containsExactlyInAnyOrder(
+                        "missing \"version\"",
+                        "unknown field \"user.nickname\" (expected beneficiaryId, created, firstName, lastName, locale, phone, updated, userId)",
+                        "missing \"user.beneficiaryId\"",
+                        "\"user.firstName\" must be a string, got a number 3",
+                        "\"user.created\" must be an ISO-8601 instant such as 2025-03-01T10:15:30.123Z, got a string \"soon\""));
   }
 
   private static UserChangeEvent userEvent(ParsedLine parsed) {

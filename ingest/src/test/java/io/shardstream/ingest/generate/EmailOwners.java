@@ -32,7 +32,7 @@ final class EmailOwners {
         case ChangeRecord.EmailChange change -> owners.remove(change.key());
         case ChangeRecord.UserChange change when Records.op(change) == ChangeOp.DELETE ->
             owners.values().removeIf(owner -> owner.equals(change.key()));
-        default -> { }
+        default -> {}
       }
     }
   }

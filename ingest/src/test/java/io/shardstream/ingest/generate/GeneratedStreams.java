@@ -12,11 +12,16 @@ final class GeneratedStreams {
     return EventGenerator.stream(options).toList();
   }
 
-  /** The stream as a JSON lines file's bytes, written the way {@code shardstream generate} writes it. */
+  /**
+   * The stream as a JSON lines file's bytes, written the way {@code shardstream generate} writes
+   * it.
+   */
   static byte[] jsonLines(GeneratorOptions options) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonLinesEventSink sink = JsonLinesEventSink.to(out)) {
-      EventGenerator.stream(options).filter(e -> sink.accepts(e.record())).forEach(e -> sink.send(e.record(), e.note()));
+      EventGenerator.stream(options)
+          .filter(e -> sink.accepts(e.record()))
+          .forEach(e -> sink.send(e.record(), e.note()));
     }
     return out.toByteArray();
   }

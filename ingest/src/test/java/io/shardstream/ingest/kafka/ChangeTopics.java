@@ -67,7 +67,8 @@ final class ChangeTopics {
               })
           .progress("records read", records::size)
           .tryAwait();
-      // Anything beyond the expected count would be a duplicate the producer made: look a little longer.
+      // Anything beyond the expected count would be a duplicate the producer made: look a little
+      // longer.
       consumer.poll(Duration.ofMillis(500)).forEach(records::add);
     }
     return records;
@@ -84,7 +85,9 @@ final class ChangeTopics {
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.poll.records", 5000),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.poll.records", 5000),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 }

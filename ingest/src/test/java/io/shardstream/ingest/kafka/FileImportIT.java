@@ -11,9 +11,9 @@ import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.file.BadLine;
 import io.shardstream.ingest.file.EventLineParser;
 import io.shardstream.ingest.file.EventLineWriter;
+import io.shardstream.ingest.file.FileImporter;
 import io.shardstream.ingest.file.ImportCheckpoint;
 import io.shardstream.ingest.file.ImportOptions;
-import io.shardstream.ingest.file.FileImporter;
 import io.shardstream.ingest.file.ImportReport;
 import io.shardstream.ingest.file.ParsedLine;
 import io.shardstream.ingest.generate.EventGenerator;
@@ -54,16 +54,18 @@ import org.slf4j.LoggerFactory;
 class FileImportIT {
   private static final Logger LOG = LoggerFactory.getLogger(FileImportIT.class);
   private static final Instant IMPORTED_AT = Instant.parse("2026-11-20T12:00:00Z");
-  private static final List<String> BAD_LINES = List.of(
-      "{\"type\":\"user\",\"op\":\"UPSERT\"",
-      "{\"type\":\"email\",\"op\":\"DELETE\",\"version\":\"7\",\"emailKey\":{\"email\":\"a@b.c\"}}",
-      "{\"type\":\"user\",\"op\":\"DELETE\",\"version\":3,\"user\":{\"userId\":\"u-1\"}}",
-      "[\"an\",\"array\"]");
+  private static final List<String> BAD_LINES =
+      List.of(
+          "{\"type\":\"user\",\"op\":\"UPSERT\"",
+          "{\"type\":\"email\",\"op\":\"DELETE\",\"version\":\"7\",\"emailKey\":{\"email\":\"a@b.c\"}}",
+          "{\"type\":\"user\",\"op\":\"DELETE\",\"version\":3,\"user\":{\"userId\":\"u-1\"}}",
+          "[\"an\",\"array\"]");
 
   @TempDir Path directory;
 
   @Test
-  void producesExactlyTheGoodLinesAndReportsTheBadOnes(KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
+  void producesExactlyTheGoodLinesAndReportsTheBadOnes(
+      KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
     RegistrySettings registrySettings = RegistrySettings.production(registry.url());
     Topics.registerSchemas(new SchemaRegistrar(registrySettings));
     ChangeTopics topics = new ChangeTopics(kafka);
@@ -73,17 +75,30 @@ class FileImportIT {
     ChangeEventSerdes serdes = ChangeEventSerdes.registry(registrySettings);
 
     ImportReport report;
-    try (KafkaEventSink sink = KafkaEventSink.create(Map.of("bootstrap.servers", kafka.bootstrapServers()), serdes)) {
-      report = FileImporter.run(file.path(), ImportOptions.defaults().withImportedAt(IMPORTED_AT).withCheckpoint(checkpoint),
-          sink, ProgressDisplay.none());
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(Map.of("bootstrap.servers", kafka.bootstrapServers()), serdes)) {
+      report =
+          FileImporter.run(
+              file.path(),
+              ImportOptions.defaults().withImportedAt(IMPORTED_AT).withCheckpoint(checkpoint),
+              sink,
+              ProgressDisplay.none());
     }
-    LOG.info("file -> Kafka: {} events in {} ms = {} events/s ({} lines, {} bad)", report.eventsAcknowledged(),
-        report.elapsed().toMillis(), Math.round(report.eventsPerSecond()), report.lastLine(), report.badLineCount());
+    LOG.info(
+        "file -> Kafka: {} events in {} ms = {} events/s ({} lines, {} bad)",
+        report.eventsAcknowledged(),
+        report.elapsed().toMillis(),
+        Math.round(report.eventsPerSecond()),
+        report.lastLine(),
+        report.badLineCount());
 
-    assertThat(report.badLines()).extracting(BadLine::lineNumber).containsExactlyElementsOf(file.badLineNumbers());
+    assertThat(report.badLines())
+        .extracting(BadLine::lineNumber)
+        .containsExactlyElementsOf(file.badLineNumbers());
     assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
     assertThat(report.exitCode()).isEqualTo(1);
-    assertThat(ImportCheckpoint.read(checkpoint).orElseThrow().nextLine()).isEqualTo(report.lastLine() + 1);
+    assertThat(ImportCheckpoint.read(checkpoint).orElseThrow().nextLine())
+        .isEqualTo(report.lastLine() + 1);
 
     List<ConsumerRecord<String, byte[]>> produced = topics.readSince(mark, file.good().size());
     assertThat(produced).hasSize(file.good().size());
@@ -92,15 +107,18 @@ class FileImportIT {
 
   /**
    * The same import configured as a user would for a Confluent-compatible registry ({@code
-   * registry.api=confluent}, here the registry's {@code /apis/ccompat/v7}): the events are read back
-   * through Apicurio's own API, so the ids the Confluent API hands out are the registry's ids.
+   * registry.api=confluent}, here the registry's {@code /apis/ccompat/v7}): the events are read
+   * back through Apicurio's own API, so the ids the Confluent API hands out are the registry's ids.
    */
   @Test
-  void importsThroughTheConfluentApi(KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
-    Settings settings = Settings.of(Map.of(
-        IngestSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-        IngestSettings.REGISTRY_API, "confluent",
-        IngestSettings.REGISTRY_URL, registry.ccompatUrl().toString()));
+  void importsThroughTheConfluentApi(KafkaEndpoint kafka, RegistryEndpoint registry)
+      throws Exception {
+    Settings settings =
+        Settings.of(
+            Map.of(
+                IngestSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                IngestSettings.REGISTRY_API, "confluent",
+                IngestSettings.REGISTRY_URL, registry.ccompatUrl().toString()));
     RegistrySettings confluent = IngestSettings.registry(settings);
     assertThat(confluent.api()).isEqualTo(SchemaRegistryApi.CONFLUENT);
     Topics.registerSchemas(new SchemaRegistrar(confluent));
@@ -110,34 +128,47 @@ class FileImportIT {
 
     ImportReport report;
     try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      report = FileImporter.run(file.path(), ImportOptions.defaults().withImportedAt(IMPORTED_AT), sink,
-          ProgressDisplay.none());
+      report =
+          FileImporter.run(
+              file.path(),
+              ImportOptions.defaults().withImportedAt(IMPORTED_AT),
+              sink,
+              ProgressDisplay.none());
     }
 
-    assertThat(report.badLines()).extracting(BadLine::lineNumber).containsExactlyElementsOf(file.badLineNumbers());
+    assertThat(report.badLines())
+        .extracting(BadLine::lineNumber)
+        .containsExactlyElementsOf(file.badLineNumbers());
     assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
     List<ConsumerRecord<String, byte[]>> produced = topics.readSince(mark, file.good().size());
     assertThat(produced).hasSize(file.good().size());
-    ChangeEventSerdes apicurio = ChangeEventSerdes.registry(RegistrySettings.production(registry.url()));
+    ChangeEventSerdes apicurio =
+        ChangeEventSerdes.registry(RegistrySettings.production(registry.url()));
     assertThat(perKey(decode(produced, apicurio))).isEqualTo(perKey(file.good()));
   }
 
-  /** Generated lines (valid and semantically invalid), with structurally bad lines spread among them. */
+  /**
+   * Generated lines (valid and semantically invalid), with structurally bad lines spread among
+   * them.
+   */
   private ImportFile importFile(GeneratorOptions options) throws Exception {
     EventLineWriter writer = new EventLineWriter();
     EventLineParser parser = new EventLineParser(IMPORTED_AT, "file");
     List<String> lines = new ArrayList<>();
     List<Long> badLineNumbers = new ArrayList<>();
     List<ChangeRecord> good = new ArrayList<>();
-    EventGenerator.stream(options).filter(e -> !(e.record() instanceof ChangeRecord.Undecodable)).forEach(e -> {
-      if (lines.size() % 1000 == 999) {
-        lines.add(BAD_LINES.get(badLineNumbers.size() % BAD_LINES.size()));
-        badLineNumbers.add((long) lines.size());
-      }
-      String line = writer.write(e.record(), e.note());
-      lines.add(line);
-      good.add(((ParsedLine.Event) parser.parse(line)).record());
-    });
+    EventGenerator.stream(options)
+        .filter(e -> !(e.record() instanceof ChangeRecord.Undecodable))
+        .forEach(
+            e -> {
+              if (lines.size() % 1000 == 999) {
+                lines.add(BAD_LINES.get(badLineNumbers.size() % BAD_LINES.size()));
+                badLineNumbers.add((long) lines.size());
+              }
+              String line = writer.write(e.record(), e.note());
+              lines.add(line);
+              good.add(((ParsedLine.Event) parser.parse(line)).record());
+            });
     Path path = directory.resolve("events.jsonl");
     Files.write(path, lines, StandardCharsets.UTF_8);
     return new ImportFile(path, badLineNumbers, good);
@@ -146,14 +177,16 @@ class FileImportIT {
   private record ImportFile(Path path, List<Long> badLineNumbers, List<ChangeRecord> good) {}
 
   /** Decodes each record and checks that its key is the unique property of the event. */
-  private static List<ChangeRecord> decode(List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes) {
+  private static List<ChangeRecord> decode(
+      List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes) {
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
     List<ChangeRecord> decoded = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : produced) {
-      ChangeRecord event = record.topic().equals(Topics.USERS.name())
-          ? ChangeRecord.of(ok(users.decode(record.topic(), record.value())))
-          : ChangeRecord.of(ok(emails.decode(record.topic(), record.value())));
+      ChangeRecord event =
+          record.topic().equals(Topics.USERS.name())
+              ? ChangeRecord.of(ok(users.decode(record.topic(), record.value())))
+              : ChangeRecord.of(ok(emails.decode(record.topic(), record.value())));
       assertThat(record.key()).isEqualTo(event.key());
       decoded.add(event);
     }
@@ -167,7 +200,12 @@ class FileImportIT {
 
   /** Per entity instance, its events in order: Kafka orders per partition, hence per key. */
   private static Map<String, List<ChangeRecord>> perKey(List<ChangeRecord> records) {
-    return records.stream().collect(Collectors.groupingBy(r -> r.topic() + "/" + r.key(), LinkedHashMap::new, Collectors.toList()))
-        .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return records.stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> r.topic() + "/" + r.key(), LinkedHashMap::new, Collectors.toList()))
+        .entrySet()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 }

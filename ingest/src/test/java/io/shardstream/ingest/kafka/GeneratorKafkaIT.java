@@ -46,19 +46,27 @@ class GeneratorKafkaIT {
   private static final Logger LOG = LoggerFactory.getLogger(GeneratorKafkaIT.class);
 
   @Test
-  void everyGeneratedEventLandsOnceInOrderPerKey(KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
+  void everyGeneratedEventLandsOnceInOrderPerKey(KafkaEndpoint kafka, RegistryEndpoint registry)
+      throws Exception {
     ChangeTopics topics = new ChangeTopics(kafka);
     GeneratorOptions options = GeneratorOptions.defaults().withUsers(3000).withSeed(5);
     List<GeneratedEvent> generated = EventGenerator.stream(options).toList();
-    Settings settings = new SettingsLoader().defaults(IngestSettings.defaults()).environment(Map.of(
-        "SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-        "SHARDSTREAM_REGISTRY_URL", registry.url().toString(),
-        "SHARDSTREAM_REGISTRY_AUTO_REGISTER", "true")).load();
+    Settings settings =
+        new SettingsLoader()
+            .defaults(IngestSettings.defaults())
+            .environment(
+                Map.of(
+                    "SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "SHARDSTREAM_REGISTRY_URL", registry.url().toString(),
+                    "SHARDSTREAM_REGISTRY_AUTO_REGISTER", "true"))
+            .load();
     Map<TopicPartition, Long> mark = topics.mark();
 
     GenerateReport report;
     try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      report = GeneratorRun.run(new EventGenerator(options), sink, RateLimiter.unlimited(), ProgressDisplay.none());
+      report =
+          GeneratorRun.run(
+              new EventGenerator(options), sink, RateLimiter.unlimited(), ProgressDisplay.none());
     }
     LOG.info("generator -> Kafka: {}", report.summary());
 
@@ -66,21 +74,30 @@ class GeneratorKafkaIT {
     assertThat(report.sent()).isEqualTo(generated.size());
     assertThat(report.acknowledged()).isEqualTo(generated.size());
     List<ConsumerRecord<String, byte[]>> produced = topics.readSince(mark, generated.size());
-    assertThat(produced).as("nothing lost, nothing written twice by producer retries").hasSize(generated.size());
+    assertThat(produced)
+        .as("nothing lost, nothing written twice by producer retries")
+        .hasSize(generated.size());
 
-    Decoded decoded = new Decoded(ChangeEventSerdes.registry(IngestSettings.registry(settings)), produced);
+    Decoded decoded =
+        new Decoded(ChangeEventSerdes.registry(IngestSettings.registry(settings)), produced);
     Map<String, List<String>> expected = new HashMap<>();
     for (GeneratedEvent event : generated) {
-      expected.computeIfAbsent(event.record().topic() + "/" + event.record().key(), k -> new ArrayList<>())
+      expected
+          .computeIfAbsent(
+              event.record().topic() + "/" + event.record().key(), k -> new ArrayList<>())
           .add(Decoded.text(event.record()));
     }
     assertThat(decoded.perKey).isEqualTo(expected);
     assertThat(decoded.failures.values().stream().mapToLong(Long::longValue).sum())
-        .isEqualTo(generated.stream().filter(e -> e.record() instanceof ChangeRecord.Undecodable).count());
-    assertThat(decoded.failures).containsOnlyKeys(DecodeFailure.NOT_REGISTRY_FRAMED, DecodeFailure.UNKNOWN_SCHEMA_ID);
+        .isEqualTo(
+            generated.stream().filter(e -> e.record() instanceof ChangeRecord.Undecodable).count());
+    assertThat(decoded.failures)
+        .containsOnlyKeys(DecodeFailure.NOT_REGISTRY_FRAMED, DecodeFailure.UNKNOWN_SCHEMA_ID);
   }
 
-  /** Consumed records as text per key: the decoded event, or the hex of bytes that do not decode. */
+  /**
+   * Consumed records as text per key: the decoded event, or the hex of bytes that do not decode.
+   */
   private static final class Decoded {
     final Map<String, List<String>> perKey = new HashMap<>();
     final Map<DecodeFailure, Long> failures = new EnumMap<>(DecodeFailure.class);
@@ -89,16 +106,21 @@ class GeneratorKafkaIT {
       ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
       ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
       for (ConsumerRecord<String, byte[]> record : records) {
-        DecodeResult<?> result = record.topic().equals(Topics.USERS.name())
-            ? users.decode(record.topic(), record.value()) : emails.decode(record.topic(), record.value());
-        String text = switch (result) {
-          case DecodeResult.Ok<?> ok -> ok.event().toString();
-          case DecodeResult.Failed<?> failed -> {
-            failures.merge(failed.failure(), 1L, Long::sum);
-            yield HexFormat.of().formatHex(record.value());
-          }
-        };
-        perKey.computeIfAbsent(record.topic() + "/" + record.key(), k -> new ArrayList<>()).add(text);
+        DecodeResult<?> result =
+            record.topic().equals(Topics.USERS.name())
+                ? users.decode(record.topic(), record.value())
+                : emails.decode(record.topic(), record.value());
+        String text =
+            switch (result) {
+              case DecodeResult.Ok<?> ok -> ok.event().toString();
+              case DecodeResult.Failed<?> failed -> {
+                failures.merge(failed.failure(), 1L, Long::sum);
+                yield HexFormat.of().formatHex(record.value());
+              }
+            };
+        perKey
+            .computeIfAbsent(record.topic() + "/" + record.key(), k -> new ArrayList<>())
+            .add(text);
       }
     }
 

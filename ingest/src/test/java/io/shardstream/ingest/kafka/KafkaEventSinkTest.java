@@ -14,7 +14,9 @@ class KafkaEventSinkTest {
 
   @Test
   void producersAreIdempotentAndWaitForAllReplicas() {
-    Map<String, Object> config = KafkaEventSink.producerConfig(Map.of("bootstrap.servers", "localhost:9092", "linger.ms", "50"));
+    Map<String, Object> config =
+        KafkaEventSink.producerConfig(
+            Map.of("bootstrap.servers", "localhost:9092", "linger.ms", "50"));
 
     assertThat(config)
         .containsEntry("enable.idempotence", "true")
@@ -25,11 +27,15 @@ class KafkaEventSinkTest {
 
   @Test
   void settingsMayRepeatTheGuaranteesButNotWeakenThem() {
-    assertThat(KafkaEventSink.producerConfig(Map.of("acks", "-1", "enable.idempotence", "TRUE"))).containsEntry("acks", "all");
+    assertThat(KafkaEventSink.producerConfig(Map.of("acks", "-1", "enable.idempotence", "TRUE")))
+        .containsEntry("acks", "all");
     assertThatThrownBy(() -> KafkaEventSink.producerConfig(Map.of("acks", "1")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acks=1").hasMessageContaining("remove it");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("acks=1")
+        .hasMessageContaining("remove it");
     assertThatThrownBy(() -> KafkaEventSink.producerConfig(Map.of("enable.idempotence", "false")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enable.idempotence=false");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enable.idempotence=false");
   }
 
   @Test
@@ -39,8 +45,10 @@ class KafkaEventSinkTest {
       closed = socket.getLocalPort();
     }
     String bootstrap = "localhost:" + closed;
-    try (KafkaEventSink sink = KafkaEventSink.create(Map.of("bootstrap.servers", bootstrap,
-        "max.block.ms", "1500"), ChangeEventSerdes.plainAvro())) {
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(
+            Map.of("bootstrap.servers", bootstrap, "max.block.ms", "1500"),
+            ChangeEventSerdes.plainAvro())) {
       var delivered = sink.send(new ChangeRecord.Undecodable("users.changes", "k", new byte[] {1}));
 
       assertThatThrownBy(delivered::get)
@@ -48,8 +56,9 @@ class KafkaEventSinkTest {
           .cause()
           .isInstanceOf(KafkaUnreachableException.class)
           .hasMessageStartingWith("Kafka at " + bootstrap + " did not answer (")
-          .hasMessageEndingWith("check kafka.bootstrap.servers "
-              + "(SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS) and that the broker is running");
+          .hasMessageEndingWith(
+              "check kafka.bootstrap.servers "
+                  + "(SHARDSTREAM_KAFKA_BOOTSTRAP_SERVERS) and that the broker is running");
       assertThat(delivered.exceptionNow().toString()).doesNotContain("Exception");
     }
   }

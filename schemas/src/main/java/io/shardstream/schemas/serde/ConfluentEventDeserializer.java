@@ -66,9 +66,7 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
         client
             .schema(schemaId)
             .orElseThrow(
-                () ->
-                    UndecodableEventException.unknownSchemaId(
-                        schemaId, settings.apiUrl(), null));
+                () -> UndecodableEventException.unknownSchemaId(schemaId, settings.apiUrl(), null));
     try {
       return new Schema.Parser().parse(text);
     } catch (SchemaParseException e) {

@@ -48,5 +48,4 @@ public record DeadLetter(SourceRecord source, Rejection rejection, String eventI
   private static void add(Headers headers, String key, String value) {
     headers.add(key, value.getBytes(StandardCharsets.UTF_8));
   }
-
 }

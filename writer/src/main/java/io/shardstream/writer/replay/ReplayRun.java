@@ -196,7 +196,4 @@ public final class ReplayRun {
         new StreamsConfig(settings.streamsProperties())
             .getAdminConfigs(settings.applicationId() + "-replay-client"));
   }
-
-
-
 }

@@ -14,18 +14,21 @@ class ConsumerLagTest {
 
   @Test
   void lagIsEndMinusCommittedOrMinusBeginningWhereNothingIsCommitted() {
-    ConsumerLag lag = ConsumerLag.compute(
-        Map.of(USERS_0, 0L, USERS_1, 40L, CASCADE_0, 0L),
-        Map.of(USERS_0, 100L, USERS_1, 50L, CASCADE_0, 7L),
-        Map.of(USERS_0, 60L, CASCADE_0, 7L));
-    assertThat(lag.lags()).containsEntry(USERS_0, 40L).containsEntry(USERS_1, 10L)
+    ConsumerLag lag =
+        ConsumerLag.compute(
+            Map.of(USERS_0, 0L, USERS_1, 40L, CASCADE_0, 0L),
+            Map.of(USERS_0, 100L, USERS_1, 50L, CASCADE_0, 7L),
+            Map.of(USERS_0, 60L, CASCADE_0, 7L));
+    assertThat(lag.lags())
+        .containsEntry(USERS_0, 40L)
+        .containsEntry(USERS_1, 10L)
         .containsEntry(CASCADE_0, 0L);
     assertThat(lag.lag(List.of("users"))).isEqualTo(50);
     assertThat(lag.lag(List.of("cascade"))).isZero();
     assertThat(lag.total()).isEqualTo(50);
     assertThat(lag.endOffsets(List.of("users"))).isEqualTo(150);
-    assertThat(lag.positions(List.of("users"))).containsOnly(
-        Map.entry(USERS_0, 60L), Map.entry(USERS_1, 40L));
+    assertThat(lag.positions(List.of("users")))
+        .containsOnly(Map.entry(USERS_0, 60L), Map.entry(USERS_1, 40L));
   }
 
   @Test

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
-  private final Projection projection = new Projection(
-      new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.userEmail()))),
-      Duration.ofMinutes(5));
+  private final Projection projection =
+      new Projection(
+          new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.userEmail()))),
+          Duration.ofMinutes(5));
 
   @Test
   void newestVersionWinsAndDeletesLeaveTombstones() {
@@ -59,19 +60,20 @@ class ProjectionTest {
   }
 
   private Set<String> ids() {
-    return projection.items().keySet().stream().map(PrimaryKey::rangeKey)
+    return projection.items().keySet().stream()
+        .map(PrimaryKey::rangeKey)
         .collect(Collectors.toSet());
   }
 
   private void user(UserChangeEvent event) {
-    String id = event.getUser() != null ? event.getUser().getUserId()
-        : event.getUserKey().getUserId();
+    String id =
+        event.getUser() != null ? event.getUser().getUserId() : event.getUserKey().getUserId();
     projection.user(id, event, NOW);
   }
 
   private void email(EmailChangeEvent event) {
-    String address = event.getEmail() != null ? event.getEmail().getEmail()
-        : event.getEmailKey().getEmail();
+    String address =
+        event.getEmail() != null ? event.getEmail().getEmail() : event.getEmailKey().getEmail();
     projection.email(address, event, NOW);
   }
 }

@@ -17,7 +17,8 @@ class ReplayVerifierTest {
   @Test
   void listsMissingAndUnexpectedKeys() {
     assertThat(ReplayVerifier.keyDifferences(Set.of(A, B), Set.of(B, C)))
-        .containsExactly("missing from the table: user!1 / userId#a",
+        .containsExactly(
+            "missing from the table: user!1 / userId#a",
             "unexpected in the table: email!0 / email#c@x.io");
     assertThat(ReplayVerifier.keyDifferences(Set.of(A, B), Set.of(A, B))).isEmpty();
   }
@@ -26,10 +27,14 @@ class ReplayVerifierTest {
   void comparesEveryAttributeIncludingGeneratedKeys() {
     Map<String, AttributeValue> expected = item("Ana", "user!1", "1.50");
     assertThat(ReplayVerifier.itemDifference(A, expected, item("Ana", "user!1", "1.5")))
-        .as("numbers compare by value").isEmpty();
+        .as("numbers compare by value")
+        .isEmpty();
     assertThat(ReplayVerifier.itemDifference(A, expected, item("Ana", "user!3", "1.5")))
-        .hasValueSatisfying(d -> assertThat(d).contains("beneficiaryHashKey: expected user!1,"
-            + " table user!3").doesNotContain("firstName"));
+        .hasValueSatisfying(
+            d ->
+                assertThat(d)
+                    .contains("beneficiaryHashKey: expected user!1," + " table user!3")
+                    .doesNotContain("firstName"));
     Map<String, AttributeValue> extra = new LinkedHashMap<>(expected);
     extra.put("phone", AttributeValue.fromS("555"));
     assertThat(ReplayVerifier.itemDifference(A, expected, extra))
@@ -47,7 +52,8 @@ class ReplayVerifierTest {
   @Test
   void theSampleIsRepeatableForASeedAndCappedByTheItems() {
     Set<PrimaryKey> keys = Set.of(A, B, C);
-    assertThat(ReplayVerifier.sample(keys, 2, 7)).hasSize(2)
+    assertThat(ReplayVerifier.sample(keys, 2, 7))
+        .hasSize(2)
         .isEqualTo(ReplayVerifier.sample(keys, 2, 7));
     assertThat(ReplayVerifier.sample(keys, 10, 7)).containsExactlyInAnyOrder(A, B, C);
   }

@@ -213,8 +213,8 @@ public final class LiveStack implements AutoCloseable {
 
   /**
    * Waits for {@code condition} while {@code state} changes: the state text carries the progress
-   * (events, lag, committed offsets), so the wait fails only when it has stayed the same for
-   * {@code stallTimeout}, never because a slow machine needs longer in total.
+   * (events, lag, committed offsets), so the wait fails only when it has stayed the same for {@code
+   * stallTimeout}, never because a slow machine needs longer in total.
    */
   public static void await(
       Duration stallTimeout, BooleanSupplier condition, Supplier<String> state) {

@@ -33,15 +33,17 @@ public final class AttributeReader {
       case SS -> new LinkedHashSet<>(value.ss());
       case NS -> numbers(path, value.ns());
       case BS -> bytes(value.bs());
-      case UNKNOWN_TO_SDK_VERSION -> throw new AttributeMappingException(path,
-          "attribute of a type this SDK does not know: " + value);
+      case UNKNOWN_TO_SDK_VERSION ->
+          throw new AttributeMappingException(
+              path, "attribute of a type this SDK does not know: " + value);
     };
   }
 
   private static Map<String, Object> map(String path, Map<String, AttributeValue> attributes) {
     Map<String, Object> item = new LinkedHashMap<>();
-    attributes.forEach((name, attribute) ->
-        item.put(name, value(path.isEmpty() ? name : path + "." + name, attribute)));
+    attributes.forEach(
+        (name, attribute) ->
+            item.put(name, value(path.isEmpty() ? name : path + "." + name, attribute)));
     return item;
   }
 

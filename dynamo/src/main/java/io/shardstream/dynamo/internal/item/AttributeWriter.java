@@ -55,17 +55,22 @@ public final class AttributeWriter {
       }
       return AttributeValue.fromL(list(path, elements));
     }
-    throw new AttributeMappingException(path, "values of type " + value.getClass().getName()
-        + " have no DynamoDB form (use String, Number, Boolean, byte[], Map, List or null)");
+    throw new AttributeMappingException(
+        path,
+        "values of type "
+            + value.getClass().getName()
+            + " have no DynamoDB form (use String, Number, Boolean, byte[], Map, List or null)");
   }
 
   private static Map<String, AttributeValue> map(String path, Map<?, ?> map) {
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!(entry.getKey() instanceof String name)) {
-        throw new AttributeMappingException(path.isEmpty() ? "$" : path, "map keys must be"
-            + " strings, got " + (entry.getKey() == null ? "null" : entry.getKey().getClass()
-                .getName()));
+        throw new AttributeMappingException(
+            path.isEmpty() ? "$" : path,
+            "map keys must be"
+                + " strings, got "
+                + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
       }
       if (entry.getValue() != null) {
         attributes.put(name, value(path.isEmpty() ? name : path + "." + name, entry.getValue()));

@@ -29,18 +29,23 @@ public final class CreateTableRequests {
       add(attributes, index.hashKey());
       add(attributes, index.rangeKey());
     }
-    CreateTableRequest.Builder request = CreateTableRequest.builder()
-        .tableName(table.tableName())
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attributes.values().stream()
-            .map(a -> AttributeDefinition.builder().attributeName(a.name())
-                .attributeType(a.type()).build())
-            .toList())
-        .keySchema(keySchema(table.hashKey(), table.rangeKey()));
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(table.tableName())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(
+                attributes.values().stream()
+                    .map(
+                        a ->
+                            AttributeDefinition.builder()
+                                .attributeName(a.name())
+                                .attributeType(a.type())
+                                .build())
+                    .toList())
+            .keySchema(keySchema(table.hashKey(), table.rangeKey()));
     if (!table.globalIndexes().isEmpty()) {
-      request.globalSecondaryIndexes(table.globalIndexes().stream()
-          .map(CreateTableRequests::globalIndex)
-          .toList());
+      request.globalSecondaryIndexes(
+          table.globalIndexes().stream().map(CreateTableRequests::globalIndex).toList());
     }
     return request.build();
   }
@@ -51,14 +56,19 @@ public final class CreateTableRequests {
     }
     KeyAttribute earlier = attributes.putIfAbsent(attribute.name(), attribute);
     if (earlier != null && earlier.type() != attribute.type()) {
-      throw new IllegalArgumentException("attribute '" + attribute.name() + "' is a key of type "
-          + earlier.type() + " in one place and " + attribute.type() + " in another");
+      throw new IllegalArgumentException(
+          "attribute '"
+              + attribute.name()
+              + "' is a key of type "
+              + earlier.type()
+              + " in one place and "
+              + attribute.type()
+              + " in another");
     }
   }
 
   private static GlobalSecondaryIndex globalIndex(GlobalIndex index) {
-    Projection.Builder projection = Projection.builder()
-        .projectionType(index.projection().type());
+    Projection.Builder projection = Projection.builder().projectionType(index.projection().type());
     if (index.projection().type() == ProjectionType.INCLUDE) {
       projection.nonKeyAttributes(index.projection().nonKeyAttributes());
     }
@@ -71,11 +81,11 @@ public final class CreateTableRequests {
 
   private static List<KeySchemaElement> keySchema(KeyAttribute hashKey, KeyAttribute rangeKey) {
     List<KeySchemaElement> schema = new ArrayList<>();
-    schema.add(KeySchemaElement.builder().attributeName(hashKey.name()).keyType(KeyType.HASH)
-        .build());
+    schema.add(
+        KeySchemaElement.builder().attributeName(hashKey.name()).keyType(KeyType.HASH).build());
     if (rangeKey != null) {
-      schema.add(KeySchemaElement.builder().attributeName(rangeKey.name()).keyType(KeyType.RANGE)
-          .build());
+      schema.add(
+          KeySchemaElement.builder().attributeName(rangeKey.name()).keyType(KeyType.RANGE).build());
     }
     return schema;
   }

@@ -21,32 +21,36 @@ public final class DescribedTables {
   private DescribedTables() {}
 
   public static TableDefinition definition(TableDescription table) {
-    Map<String, AttributeDefinition> types = table.attributeDefinitions().stream()
-        .collect(Collectors.toMap(AttributeDefinition::attributeName, Function.identity()));
-    List<GlobalIndex> indexes = table.globalSecondaryIndexes().stream()
-        .map(index -> globalIndex(index, types))
-        .toList();
-    return new TableDefinition(table.tableName(),
+    Map<String, AttributeDefinition> types =
+        table.attributeDefinitions().stream()
+            .collect(Collectors.toMap(AttributeDefinition::attributeName, Function.identity()));
+    List<GlobalIndex> indexes =
+        table.globalSecondaryIndexes().stream().map(index -> globalIndex(index, types)).toList();
+    return new TableDefinition(
+        table.tableName(),
         key(table.keySchema(), KeyType.HASH, types),
         key(table.keySchema(), KeyType.RANGE, types),
         indexes);
   }
 
-  public static GlobalIndex globalIndex(GlobalSecondaryIndexDescription index,
-      Map<String, AttributeDefinition> types) {
-    return new GlobalIndex(index.indexName(),
+  public static GlobalIndex globalIndex(
+      GlobalSecondaryIndexDescription index, Map<String, AttributeDefinition> types) {
+    return new GlobalIndex(
+        index.indexName(),
         key(index.keySchema(), KeyType.HASH, types),
         key(index.keySchema(), KeyType.RANGE, types),
         projection(index.projection()));
   }
 
-  public static KeyAttribute key(List<KeySchemaElement> schema, KeyType keyType,
-      Map<String, AttributeDefinition> types) {
+  public static KeyAttribute key(
+      List<KeySchemaElement> schema, KeyType keyType, Map<String, AttributeDefinition> types) {
     return schema.stream()
         .filter(element -> element.keyType() == keyType)
         .findFirst()
-        .map(element -> new KeyAttribute(element.attributeName(),
-            types.get(element.attributeName()).attributeType()))
+        .map(
+            element ->
+                new KeyAttribute(
+                    element.attributeName(), types.get(element.attributeName()).attributeType()))
         .orElse(null);
   }
 

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * Polls DescribeTable until the table and every global index are ACTIVE. The SDK's waiter
- * watches the table status only, and a new index on a table with data backfills for minutes
- * after the table itself is ACTIVE; queries on it fail until then.
+ * Polls DescribeTable until the table and every global index are ACTIVE. The SDK's waiter watches
+ * the table status only, and a new index on a table with data backfills for minutes after the table
+ * itself is ACTIVE; queries on it fail until then.
  */
 public final class TableActiveWaiter {
   private final DynamoDbClient client;
@@ -36,8 +36,13 @@ public final class TableActiveWaiter {
         throw new IllegalStateException("table '" + tableName + "' is being deleted");
       }
       if (System.nanoTime() + pollInterval.toNanos() > deadline) {
-        throw new IllegalStateException("table '" + tableName + "' is not ACTIVE after "
-            + timeout + ": " + table.map(TableActiveWaiter::status).orElse("not found"));
+        throw new IllegalStateException(
+            "table '"
+                + tableName
+                + "' is not ACTIVE after "
+                + timeout
+                + ": "
+                + table.map(TableActiveWaiter::status).orElse("not found"));
       }
       try {
         Thread.sleep(pollInterval);
@@ -55,16 +60,20 @@ public final class TableActiveWaiter {
   }
 
   private static String status(TableDescription table) {
-    List<String> pending = table.globalSecondaryIndexes().stream()
-        .filter(i -> i.indexStatus() != IndexStatus.ACTIVE)
-        .map(TableActiveWaiter::indexStatus)
-        .toList();
-    return "table " + table.tableStatusAsString()
+    List<String> pending =
+        table.globalSecondaryIndexes().stream()
+            .filter(i -> i.indexStatus() != IndexStatus.ACTIVE)
+            .map(TableActiveWaiter::indexStatus)
+            .toList();
+    return "table "
+        + table.tableStatusAsString()
         + (pending.isEmpty() ? "" : ", indexes " + String.join(", ", pending));
   }
 
   private static String indexStatus(GlobalSecondaryIndexDescription index) {
-    return index.indexName() + " " + index.indexStatusAsString()
+    return index.indexName()
+        + " "
+        + index.indexStatusAsString()
         + (Boolean.TRUE.equals(index.backfilling()) ? " (backfilling)" : "");
   }
 }

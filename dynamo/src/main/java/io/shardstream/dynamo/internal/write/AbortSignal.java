@@ -3,8 +3,8 @@ package io.shardstream.dynamo.internal.write;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Set once by the first batch that cannot go on; the others stop at their next attempt instead
- * of each spending its own retry budget against an outage.
+ * Set once by the first batch that cannot go on; the others stop at their next attempt instead of
+ * each spending its own retry budget against an outage.
  */
 final class AbortSignal {
   record Reason(String message, Throwable cause) {}

@@ -9,7 +9,9 @@ final class Backoff {
   private final RetryPolicy policy;
   private final Random random;
 
-  /** @param random shared by the batches' threads; {@link Random} is thread-safe */
+  /**
+   * @param random shared by the batches' threads; {@link Random} is thread-safe
+   */
   Backoff(RetryPolicy policy, Random random) {
     this.policy = policy;
     this.random = random;

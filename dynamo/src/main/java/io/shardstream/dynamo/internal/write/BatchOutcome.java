@@ -8,8 +8,10 @@ import java.util.List;
 final class BatchOutcome {
   final List<PlannedWrite> written = new ArrayList<>();
   final List<RejectedWrite> rejected = new ArrayList<>();
+
   /** Not confirmed: the batch stopped (retries ran out, fatal error, abort) or never started. */
   final List<PlannedWrite> unfinished = new ArrayList<>();
+
   int requests;
   int retries;
 

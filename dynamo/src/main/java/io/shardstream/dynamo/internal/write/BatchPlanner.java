@@ -14,17 +14,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Cuts an ordered list of operations into batches DynamoDB accepts and that keep each key's
- * order.
+ * Cuts an ordered list of operations into batches DynamoDB accepts and that keep each key's order.
  *
  * <p>Batches are consecutive runs of the list holding at most {@code batchSize} distinct keys.
  * Inside a run, a key's later operation replaces its earlier ones (DynamoDB refuses a batch that
- * names a key twice, and writes are whole states, so the last one is what the table must end
- * with). A key that appears again in a later run is written again there, and that batch depends
- * on the earlier one, so the two never race.
+ * names a key twice, and writes are whole states, so the last one is what the table must end with).
+ * A key that appears again in a later run is written again there, and that batch depends on the
+ * earlier one, so the two never race.
  *
- * <p>Operations DynamoDB would refuse for the whole batch (no key, an item over 400 KB) are
- * refused here, one by one, instead.
+ * <p>Operations DynamoDB would refuse for the whole batch (no key, an item over 400 KB) are refused
+ * here, one by one, instead.
  */
 public final class BatchPlanner {
   private final TableKeys keys;
@@ -80,8 +79,9 @@ public final class BatchPlanner {
           dependsOn.add(previous);
         }
       }
-      batches.add(new PlannedBatch(number, new ArrayList<>(runs.get(number).values()),
-          new ArrayList<>(dependsOn)));
+      batches.add(
+          new PlannedBatch(
+              number, new ArrayList<>(runs.get(number).values()), new ArrayList<>(dependsOn)));
     }
     return batches;
   }
@@ -95,8 +95,12 @@ public final class BatchPlanner {
     if (operation instanceof WriteOperation.Put put) {
       long bytes = ItemSize.bytes(put.item());
       if (bytes > ItemSize.MAX_ITEM_BYTES) {
-        throw new IllegalArgumentException("item is about " + bytes + " bytes; DynamoDB allows "
-            + ItemSize.MAX_ITEM_BYTES + " (400 KB) per item");
+        throw new IllegalArgumentException(
+            "item is about "
+                + bytes
+                + " bytes; DynamoDB allows "
+                + ItemSize.MAX_ITEM_BYTES
+                + " (400 KB) per item");
       }
     }
     return key;

@@ -10,12 +10,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Runs batches on virtual threads, at most {@code maxInFlight} at once, each only after the
- * batches it depends on are settled. The calling thread coordinates and blocks until every
- * started batch is settled; once the abort signal is set, no further batch starts.
+ * Runs batches on virtual threads, at most {@code maxInFlight} at once, each only after the batches
+ * it depends on are settled. The calling thread coordinates and blocks until every started batch is
+ * settled; once the abort signal is set, no further batch starts.
  *
- * <p>Ready batches start in list order, so the oldest writes go first and a long list drains
- * front to back.
+ * <p>Ready batches start in list order, so the oldest writes go first and a long list drains front
+ * to back.
  */
 final class BatchScheduler {
   private record Done(int batch, BatchOutcome outcome) {}
@@ -27,8 +27,8 @@ final class BatchScheduler {
   }
 
   /** Outcomes by batch number; a batch that never started has a "not started" outcome. */
-  BatchOutcome[] run(List<PlannedBatch> batches, Function<PlannedBatch, BatchOutcome> task,
-      AbortSignal abort) {
+  BatchOutcome[] run(
+      List<PlannedBatch> batches, Function<PlannedBatch, BatchOutcome> task, AbortSignal abort) {
     int count = batches.size();
     BatchOutcome[] outcomes = new BatchOutcome[count];
     int[] waitingFor = new int[count];
@@ -51,8 +51,8 @@ final class BatchScheduler {
       while (true) {
         while (inFlight < maxInFlight && !ready.isEmpty() && !abort.isAborted()) {
           PlannedBatch batch = batches.get(ready.poll());
-          executor.execute(() -> done.add(new Done(batch.number(), runGuarded(task, batch,
-              abort))));
+          executor.execute(
+              () -> done.add(new Done(batch.number(), runGuarded(task, batch, abort))));
           inFlight++;
         }
         if (inFlight == 0) {
@@ -91,8 +91,8 @@ final class BatchScheduler {
   }
 
   /** A bug or a throwing listener must not leave the coordinator waiting forever. */
-  private static BatchOutcome runGuarded(Function<PlannedBatch, BatchOutcome> task,
-      PlannedBatch batch, AbortSignal abort) {
+  private static BatchOutcome runGuarded(
+      Function<PlannedBatch, BatchOutcome> task, PlannedBatch batch, AbortSignal abort) {
     try {
       return task.apply(batch);
     } catch (RuntimeException | Error e) {

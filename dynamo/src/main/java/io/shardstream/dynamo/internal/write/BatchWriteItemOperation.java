@@ -38,9 +38,16 @@ final class BatchWriteItemOperation {
   private final BatchWriteListener listener;
   private final AbortSignal abort;
 
-  BatchWriteItemOperation(DynamoDbClient client, String tableName, TableKeys keys,
-      RetryPolicy policy, Backoff backoff, Sleeper sleeper, LongSupplier nanoClock,
-      BatchWriteListener listener, AbortSignal abort) {
+  BatchWriteItemOperation(
+      DynamoDbClient client,
+      String tableName,
+      TableKeys keys,
+      RetryPolicy policy,
+      Backoff backoff,
+      Sleeper sleeper,
+      LongSupplier nanoClock,
+      BatchWriteListener listener,
+      AbortSignal abort) {
     this.client = client;
     this.tableName = tableName;
     this.keys = keys;
@@ -56,8 +63,8 @@ final class BatchWriteItemOperation {
     long start = nanoClock.getAsLong();
     BatchOutcome outcome = new BatchOutcome();
     writeGroup(batch.writes(), start + policy.maxElapsed().toNanos(), outcome);
-    listener.batchCompleted(batch.writes().size(), outcome.requests,
-        Duration.ofNanos(nanoClock.getAsLong() - start));
+    listener.batchCompleted(
+        batch.writes().size(), outcome.requests, Duration.ofNanos(nanoClock.getAsLong() - start));
     return outcome;
   }
 
@@ -77,8 +84,8 @@ final class BatchWriteItemOperation {
       try {
         BatchWriteItemResponse response = client.batchWriteItem(request(pending));
         outcome.requests++;
-        List<WriteRequest> unprocessed = response.unprocessedItems()
-            .getOrDefault(tableName, List.of());
+        List<WriteRequest> unprocessed =
+            response.unprocessedItems().getOrDefault(tableName, List.of());
         listener.requestCompleted(pending.size(), unprocessed.size(), since(sent));
         progress = settleWritten(pending, unprocessed, outcome);
         if (pending.isEmpty()) {
@@ -102,14 +109,28 @@ final class BatchWriteItemOperation {
       }
       failuresInARow = progress ? 0 : failuresInARow + 1;
       if (failuresInARow >= policy.maxAttemptsWithoutProgress()) {
-        stop(pending, "gave up after " + failuresInARow + " attempts in a row without progress ("
-            + lastFailure(failure, error) + ")", error, outcome);
+        stop(
+            pending,
+            "gave up after "
+                + failuresInARow
+                + " attempts in a row without progress ("
+                + lastFailure(failure, error)
+                + ")",
+            error,
+            outcome);
         return;
       }
       Duration delay = backoff.delay(failuresInARow);
       if (nanoClock.getAsLong() + delay.toNanos() > deadline) {
-        stop(pending, "gave up: a batch may take at most " + policy.maxElapsed() + " ("
-            + lastFailure(failure, error) + ")", error, outcome);
+        stop(
+            pending,
+            "gave up: a batch may take at most "
+                + policy.maxElapsed()
+                + " ("
+                + lastFailure(failure, error)
+                + ")",
+            error,
+            outcome);
         return;
       }
       outcome.retries++;
@@ -125,30 +146,38 @@ final class BatchWriteItemOperation {
   }
 
   /** Moves the writes DynamoDB processed to the outcome; true if there were any. */
-  private boolean settleWritten(Map<Map<String, AttributeValue>, PlannedWrite> pending,
-      List<WriteRequest> unprocessed, BatchOutcome outcome) {
+  private boolean settleWritten(
+      Map<Map<String, AttributeValue>, PlannedWrite> pending,
+      List<WriteRequest> unprocessed,
+      BatchOutcome outcome) {
     Set<Map<String, AttributeValue>> left = new HashSet<>();
     unprocessed.forEach(request -> left.add(keyOf(request)));
     int before = pending.size();
-    pending.values().removeIf(write -> {
-      if (left.contains(write.key())) {
-        return false;
-      }
-      outcome.written.add(write);
-      return true;
-    });
+    pending
+        .values()
+        .removeIf(
+            write -> {
+              if (left.contains(write.key())) {
+                return false;
+              }
+              outcome.written.add(write);
+              return true;
+            });
     return pending.size() < before;
   }
 
   /**
-   * DynamoDB refused the request as a whole; the culprit may be one write or several. Halving
-   * finds them in about 2·k·log2(n) requests for k bad writes among n, and writes the rest.
+   * DynamoDB refused the request as a whole; the culprit may be one write or several. Halving finds
+   * them in about 2·k·log2(n) requests for k bad writes among n, and writes the rest.
    */
-  private void narrowDown(List<PlannedWrite> group, RuntimeException error, long deadline,
-      BatchOutcome outcome) {
+  private void narrowDown(
+      List<PlannedWrite> group, RuntimeException error, long deadline, BatchOutcome outcome) {
     if (group.size() == 1) {
-      RejectedWrite rejected = new RejectedWrite(group.get(0).index(), group.get(0).operation(),
-          "DynamoDB refused the write: " + describe(error));
+      RejectedWrite rejected =
+          new RejectedWrite(
+              group.get(0).index(),
+              group.get(0).operation(),
+              "DynamoDB refused the write: " + describe(error));
       outcome.rejected.add(rejected);
       listener.writeRejected(rejected);
       return;
@@ -158,8 +187,11 @@ final class BatchWriteItemOperation {
     writeGroup(group.subList(half, group.size()), deadline, outcome);
   }
 
-  private void stop(Map<Map<String, AttributeValue>, PlannedWrite> pending, String message,
-      Throwable cause, BatchOutcome outcome) {
+  private void stop(
+      Map<Map<String, AttributeValue>, PlannedWrite> pending,
+      String message,
+      Throwable cause,
+      BatchOutcome outcome) {
     abort.abort(message, cause);
     outcome.unfinished.addAll(pending.values());
   }
@@ -170,8 +202,8 @@ final class BatchWriteItemOperation {
   }
 
   private Map<String, AttributeValue> keyOf(WriteRequest request) {
-    return keys.keyOf(request.putRequest() != null ? request.putRequest().item()
-        : request.deleteRequest().key());
+    return keys.keyOf(
+        request.putRequest() != null ? request.putRequest().item() : request.deleteRequest().key());
   }
 
   private Duration since(long start) {
@@ -184,7 +216,8 @@ final class BatchWriteItemOperation {
 
   private static String describe(Throwable error) {
     if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.awsErrorDetails().errorCode() + ": "
+      return service.awsErrorDetails().errorCode()
+          + ": "
           + service.awsErrorDetails().errorMessage();
     }
     return error.getClass().getSimpleName() + ": " + error.getMessage();

@@ -19,9 +19,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** One {@code BatchWriter.write} call: plan, run the batches, add up what became of each write. */
 public final class BatchWriteRun {
   /** Everything a run needs, fixed when the writer is built. */
-  public record Settings(DynamoDbClient client, String tableName, TableKeys keys, int batchSize,
-      int maxConcurrentBatches, RetryPolicy retryPolicy, BatchWriteListener listener,
-      Sleeper sleeper, LongSupplier nanoClock, Random random) {}
+  public record Settings(
+      DynamoDbClient client,
+      String tableName,
+      TableKeys keys,
+      int batchSize,
+      int maxConcurrentBatches,
+      RetryPolicy retryPolicy,
+      BatchWriteListener listener,
+      Sleeper sleeper,
+      LongSupplier nanoClock,
+      Random random) {}
 
   private final Settings settings;
 
@@ -34,12 +42,20 @@ public final class BatchWriteRun {
     WritePlan plan = new BatchPlanner(settings.keys(), settings.batchSize()).plan(operations);
     plan.rejected().forEach(settings.listener()::writeRejected);
     AbortSignal abort = new AbortSignal();
-    BatchWriteItemOperation operation = new BatchWriteItemOperation(settings.client(),
-        settings.tableName(), settings.keys(), settings.retryPolicy(),
-        new Backoff(settings.retryPolicy(), settings.random()), settings.sleeper(),
-        settings.nanoClock(), settings.listener(), abort);
-    BatchOutcome[] outcomes = new BatchScheduler(settings.maxConcurrentBatches())
-        .run(plan.batches(), operation::write, abort);
+    BatchWriteItemOperation operation =
+        new BatchWriteItemOperation(
+            settings.client(),
+            settings.tableName(),
+            settings.keys(),
+            settings.retryPolicy(),
+            new Backoff(settings.retryPolicy(), settings.random()),
+            settings.sleeper(),
+            settings.nanoClock(),
+            settings.listener(),
+            abort);
+    BatchOutcome[] outcomes =
+        new BatchScheduler(settings.maxConcurrentBatches())
+            .run(plan.batches(), operation::write, abort);
 
     int written = 0;
     int requests = 0;
@@ -58,12 +74,19 @@ public final class BatchWriteRun {
     }
     rejected.sort(Comparator.comparingInt(RejectedWrite::index));
     notWritten.sort(Comparator.naturalOrder());
-    BatchWriteResult result = new BatchWriteResult(operations.size(), written, plan.superseded(),
-        rejected, plan.batches().size(), requests, retries,
-        Duration.ofNanos(settings.nanoClock().getAsLong() - start));
+    BatchWriteResult result =
+        new BatchWriteResult(
+            operations.size(),
+            written,
+            plan.superseded(),
+            rejected,
+            plan.batches().size(),
+            requests,
+            retries,
+            Duration.ofNanos(settings.nanoClock().getAsLong() - start));
     if (abort.isAborted()) {
-      throw new BatchWriteAbortedException(abort.reason().message(), abort.reason().cause(),
-          result, notWritten);
+      throw new BatchWriteAbortedException(
+          abort.reason().message(), abort.reason().cause(), result, notWritten);
     }
     return result;
   }

@@ -15,9 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
 /** Sorts a failed BatchWriteItem call into retry, reject or stop. */
 final class ErrorClassifier {
   /** Error codes DynamoDB uses for "slow down" that have no exception class of their own. */
-  private static final Set<String> THROTTLING_CODES = Set.of("ThrottlingException",
-      "ProvisionedThroughputExceededException", "RequestLimitExceeded",
-      "RequestLimitExceededException", "TooManyRequestsException");
+  private static final Set<String> THROTTLING_CODES =
+      Set.of(
+          "ThrottlingException",
+          "ProvisionedThroughputExceededException",
+          "RequestLimitExceeded",
+          "RequestLimitExceededException",
+          "TooManyRequestsException");
 
   private ErrorClassifier() {}
 
@@ -33,7 +37,8 @@ final class ErrorClassifier {
       // The SDK's answer to an interrupted thread: stopping was asked for.
       return FailureKind.FATAL;
     }
-    if (error instanceof SdkClientException || error instanceof UncheckedIOException
+    if (error instanceof SdkClientException
+        || error instanceof UncheckedIOException
         || error.getCause() instanceof IOException) {
       return FailureKind.CONNECTION;
     }

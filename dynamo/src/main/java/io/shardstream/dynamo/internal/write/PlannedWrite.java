@@ -12,8 +12,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * @param index its position in the caller's list
  * @param supersededIndexes earlier operations for the same key in the same batch, replaced by this
  */
-public record PlannedWrite(int index, WriteOperation operation, Map<String, AttributeValue> key,
-    WriteRequest request, List<Integer> supersededIndexes) {
+public record PlannedWrite(
+    int index,
+    WriteOperation operation,
+    Map<String, AttributeValue> key,
+    WriteRequest request,
+    List<Integer> supersededIndexes) {
 
   public PlannedWrite {
     supersededIndexes = List.copyOf(supersededIndexes);

@@ -21,15 +21,22 @@ class DescribedTablesTest {
   /** What DescribeTable would answer for a table created from {@code table}'s request. */
   static TableDefinition described(TableDefinition table) {
     CreateTableRequest request = table.toCreateTableRequest();
-    TableDescription description = TableDescription.builder()
-        .tableName(request.tableName())
-        .attributeDefinitions(request.attributeDefinitions())
-        .keySchema(request.keySchema())
-        .globalSecondaryIndexes(request.globalSecondaryIndexes().stream()
-            .map(i -> GlobalSecondaryIndexDescription.builder().indexName(i.indexName())
-                .keySchema(i.keySchema()).projection(i.projection()).build())
-            .toList())
-        .build();
+    TableDescription description =
+        TableDescription.builder()
+            .tableName(request.tableName())
+            .attributeDefinitions(request.attributeDefinitions())
+            .keySchema(request.keySchema())
+            .globalSecondaryIndexes(
+                request.globalSecondaryIndexes().stream()
+                    .map(
+                        i ->
+                            GlobalSecondaryIndexDescription.builder()
+                                .indexName(i.indexName())
+                                .keySchema(i.keySchema())
+                                .projection(i.projection())
+                                .build())
+                    .toList())
+            .build();
     return DescribedTables.definition(description);
   }
 }

@@ -17,8 +17,8 @@ class BatchPlannerTest {
   @Test
   void cutsRunsOfDistinctKeysAndKeepsTheLastOperationOfAKeyInARun() {
     // Batch size 2: [a1 b1 a2] → {a2, b1}; [c1 a3] → {c1, a3}; [d1] → {d1}.
-    List<WriteOperation> operations = List.of(put("a", 1), put("b", 1), put("a", 2), put("c", 1),
-        put("a", 3), put("d", 1));
+    List<WriteOperation> operations =
+        List.of(put("a", 1), put("b", 1), put("a", 2), put("c", 1), put("a", 3), put("d", 1));
 
     WritePlan plan = new BatchPlanner(KEYS, 2).plan(operations);
 
@@ -32,22 +32,30 @@ class BatchPlannerTest {
 
   @Test
   void aBatchDependsOnTheLastEarlierBatchSharingAKey() {
-    List<WriteOperation> operations = List.of(put("a", 1), put("b", 1), put("c", 1), put("d", 1),
-        put("a", 2), put("e", 1), put("b", 2), put("a", 3));
+    List<WriteOperation> operations =
+        List.of(
+            put("a", 1),
+            put("b", 1),
+            put("c", 1),
+            put("d", 1),
+            put("a", 2),
+            put("e", 1),
+            put("b", 2),
+            put("a", 3));
 
     WritePlan plan = new BatchPlanner(KEYS, 2).plan(operations);
 
     // {a,b} {c,d} {a,e} {b,a}
-    assertThat(plan.batches()).extracting(PlannedBatch::dependsOn).containsExactly(List.of(),
-        List.of(), List.of(0), List.of(0, 2));
+    assertThat(plan.batches())
+        .extracting(PlannedBatch::dependsOn)
+        .containsExactly(List.of(), List.of(), List.of(0), List.of(0, 2));
   }
 
   @Test
   void deletesNameOnlyTheKeyAttributes() {
     Map<String, AttributeValue> keyWithExtras = new LinkedHashMap<>(item("a", 1));
 
-    WritePlan plan = new BatchPlanner(KEYS, 25).plan(List.of(WriteOperation.delete(
-        keyWithExtras)));
+    WritePlan plan = new BatchPlanner(KEYS, 25).plan(List.of(WriteOperation.delete(keyWithExtras)));
 
     assertThat(plan.batches().get(0).writes().get(0).request().deleteRequest().key())
         .containsOnlyKeys("hashKey", "rangeKey");
