@@ -51,6 +51,7 @@ public final class QueryApi {
               OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
           config.routes.before(PathEncoding::check);
           config.routes.before("/v1/*", auth::check);
+          new ConsoleRoutes().install(config.routes);
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);
         });
