@@ -68,6 +68,7 @@ class DemoLauncherIT {
         .containsPattern("DynamoDB Local endpoint: http://localhost:\\d+")
         .containsPattern("Schema registry: +http://localhost:\\d+")
         .containsPattern("Query API: http://localhost:\\d+")
+        .containsPattern("Console: +http://localhost:\\d+/console/")
         .containsPattern("Writer accounted for (\\d+) of \\1 events")
         .contains("curl -s 'http://localhost:");
   }
