@@ -85,7 +85,7 @@ public final class TableItems {
   }
 
   /** The value of a step known to pass (it passed before, on the same values). */
-  public static <T> T certain(Checked<T> checked) {
+  public static <T> T knownValid(Checked<T> checked) {
     return switch (checked) {
       case Checked.Ok<T> ok -> ok.value();
       case Checked.Rejected<T> rejected ->

@@ -39,7 +39,7 @@ final class EmailCascadeProcessor implements Processor<String, CascadeCommand, O
   @Override
   public void process(Record<String, CascadeCommand> record) {
     CascadeCommand command = record.value();
-    String origin = context.recordMetadata().map(Inputs::describe).orElse("cascade");
+    String origin = context.recordMetadata().map(StageRecords::describe).orElse("cascade");
     EmailState state = states.get(command.email());
     if (state != null
         && state.ownedBy(command.userId())

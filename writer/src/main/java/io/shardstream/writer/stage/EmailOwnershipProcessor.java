@@ -1,9 +1,9 @@
 package io.shardstream.writer.stage;
 
-import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -57,8 +57,8 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
   private void claim(Record<String, EmailOwnerChange> record, EmailOwnerChange change) {
     UserState user = users.get(change.userId());
     if (user != null && user.deleted()) {
-      DeadLetter deadLetter =
-          new DeadLetter(
+      RefusedRecord deadLetter =
+          new RefusedRecord(
               change.source(),
               new Rejection(
                   Rejection.USER_DELETED,
@@ -72,9 +72,9 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
                       + "'; the address is removed again"),
               change.eventId());
       // The claim record carries the email event's own headers.
-      context.forward(deadLetter.toRecord(record.headers()), Nodes.USER_DEAD_LETTERS_SINK);
+      context.forward(deadLetter.toRecord(record.headers()), NodeNames.USER_DEAD_LETTERS_SINK);
       context.forward(
-          Inputs.internal(
+          StageRecords.internal(
               change.email(),
               new CascadeCommand(
                   change.email(),
@@ -82,7 +82,7 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
                   change.emailVersion(),
                   CascadeCommand.Cause.CLAIM_REJECTED),
               record.timestamp()),
-          Nodes.EMAIL_CASCADE_SINK);
+          NodeNames.EMAIL_CASCADE_SINK);
       sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, Rejection.USER_DELETED));
       return;
     }
@@ -90,7 +90,7 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
     userEmails.put(
         change.userId(),
         (owned == null ? UserEmails.NONE : owned).withClaim(change.email(), change.emailVersion()));
-    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
   }
 
   private void release(EmailOwnerChange change) {
@@ -103,6 +103,6 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
         userEmails.put(change.userId(), remaining);
       }
     }
-    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
   }
 }

@@ -3,12 +3,12 @@ package io.shardstream.writer.stage;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.SourceRecord;
-import io.shardstream.writer.event.UserChange;
 import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.event.ValidUserChange;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * user-emails} index) to the email stage.
  */
 final class UserEventProcessor implements Processor<byte[], byte[], Object, Object> {
-  private final EventIntake<UserChangeEvent, UserChange> intake;
+  private final EventIntake<UserChangeEvent, ValidUserChange> intake;
   private final TableItems items;
   private final WriterMetrics metrics;
   private ProcessorContext<Object, Object> context;
@@ -59,34 +59,36 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    SourceRecord source = Inputs.source(context, record);
-    switch (intake.take(source, Inputs.key(record.key()), record.timestamp())) {
-      case EventIntake.Intake.Refused<UserChange> refused ->
+    SourceRecord source = StageRecords.source(context, record);
+    switch (intake.take(source, StageRecords.key(record.key()), record.timestamp())) {
+      case EventIntake.ChangeOrDeadLetter.Refused<ValidUserChange> refused ->
           deadLetter(record, refused.deadLetter());
-      case EventIntake.Intake.Valid<UserChange> valid -> apply(record, source, valid.change());
+      case EventIntake.ChangeOrDeadLetter.Valid<ValidUserChange> valid ->
+          apply(record, source, valid.change());
     }
   }
 
-  private void apply(Record<byte[], byte[]> record, SourceRecord source, UserChange change) {
+  private void apply(Record<byte[], byte[]> record, SourceRecord source, ValidUserChange change) {
     UserState state = users.get(change.userId());
     VersionGate.Verdict verdict =
         VersionGate.judge(state == null ? null : state.version(), change.version());
-    Outcome outcome =
+    EventOutcome outcome =
         switch (verdict) {
-          case STALE -> Outcome.STALE;
-          case DUPLICATE -> Outcome.DUPLICATE;
+          case STALE -> EventOutcome.STALE;
+          case DUPLICATE -> EventOutcome.DUPLICATE;
           case NEWER -> {
             switch (change) {
-              case UserChange.Upsert upsert -> upsert(state, upsert, source);
-              case UserChange.Delete delete -> delete(state, delete, source, record.timestamp());
+              case ValidUserChange.Upsert upsert -> upsert(state, upsert, source);
+              case ValidUserChange.Delete delete ->
+                  delete(state, delete, source, record.timestamp());
             }
-            yield Outcome.APPLIED;
+            yield EventOutcome.APPLIED;
           }
         };
     sink.afterDurable(() -> metrics.event(TableItems.USER, outcome));
   }
 
-  private void upsert(UserState state, UserChange.Upsert upsert, SourceRecord source) {
+  private void upsert(UserState state, ValidUserChange.Upsert upsert, SourceRecord source) {
     if (state != null && state.live() && state.created() != upsert.created()) {
       // created picks the shard: the item moves, so the old one goes.
       sink.add(items.delete(userKey(upsert.userId(), state.created())), source.toString());
@@ -96,7 +98,7 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   private void delete(
-      UserState state, UserChange.Delete delete, SourceRecord source, long timestamp) {
+      UserState state, ValidUserChange.Delete delete, SourceRecord source, long timestamp) {
     sink.add(items.delete(delete.key()), source.toString());
     if (state != null && state.live() && state.created() != delete.created()) {
       sink.add(items.delete(userKey(delete.userId(), state.created())), source.toString());
@@ -107,7 +109,7 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
     if (owned != null) {
       for (Map.Entry<String, Long> claim : owned.claims().entrySet()) {
         context.forward(
-            Inputs.internal(
+            StageRecords.internal(
                 claim.getKey(),
                 new CascadeCommand(
                     claim.getKey(),
@@ -115,17 +117,17 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
                     claim.getValue(),
                     CascadeCommand.Cause.USER_DELETED),
                 timestamp),
-            Nodes.EMAIL_CASCADE_SINK);
+            NodeNames.EMAIL_CASCADE_SINK);
       }
     }
   }
 
   private PrimaryKey userKey(String userId, long created) {
-    return TableItems.certain(items.primaryKey(TableItems.USER, userId, created));
+    return TableItems.knownValid(items.primaryKey(TableItems.USER, userId, created));
   }
 
-  private void deadLetter(Record<byte[], byte[]> record, DeadLetter deadLetter) {
-    context.forward(deadLetter.toRecord(record.headers()), Nodes.USER_DEAD_LETTERS_SINK);
+  private void deadLetter(Record<byte[], byte[]> record, RefusedRecord deadLetter) {
+    context.forward(deadLetter.toRecord(record.headers()), NodeNames.USER_DEAD_LETTERS_SINK);
     String reason = deadLetter.rejection().reason();
     sink.afterDurable(() -> metrics.deadLetter(TableItems.USER, reason));
   }

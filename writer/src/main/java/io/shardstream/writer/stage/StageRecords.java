@@ -8,8 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Helpers for the records the stages read and write. */
-final class Inputs {
-  private Inputs() {}
+final class StageRecords {
+  private StageRecords() {}
 
   /** The source record of the record being processed (a source topic's record). */
   static SourceRecord source(ProcessingContext context, Record<byte[], byte[]> record) {

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * @param eventId the event's id when the bytes decoded, else null
  */
-public record DeadLetter(SourceRecord source, Rejection rejection, String eventId) {
-  public DeadLetter {
+public record RefusedRecord(SourceRecord source, Rejection rejection, String eventId) {
+  public RefusedRecord {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(rejection, "rejection");
   }

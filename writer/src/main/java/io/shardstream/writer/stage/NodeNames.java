@@ -1,7 +1,7 @@
 package io.shardstream.writer.stage;
 
 /** Names of the topology's nodes; processors forward to the sinks by these names. */
-public final class Nodes {
+public final class NodeNames {
   public static final String EMAILS_SOURCE = "emails-source";
   public static final String EMAIL_CASCADE_SOURCE = "email-cascade-source";
   public static final String EMAIL_EVENTS = "email-events";
@@ -16,5 +16,5 @@ public final class Nodes {
   public static final String EMAIL_CASCADE_SINK = "email-cascade-sink";
   public static final String USER_DEAD_LETTERS_SINK = "user-dead-letters-sink";
 
-  private Nodes() {}
+  private NodeNames() {}
 }

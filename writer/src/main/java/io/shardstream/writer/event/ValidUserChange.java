@@ -4,7 +4,7 @@ import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.writer.item.KeyedItem;
 
 /** A user change event that passed validation, with what the table needs. */
-public sealed interface UserChange permits UserChange.Upsert, UserChange.Delete {
+public sealed interface ValidUserChange permits ValidUserChange.Upsert, ValidUserChange.Delete {
   String userId();
 
   long version();
@@ -13,9 +13,9 @@ public sealed interface UserChange permits UserChange.Upsert, UserChange.Delete 
 
   /** The user's whole new state, keyed. */
   record Upsert(String userId, long version, String eventId, long created, KeyedItem item)
-      implements UserChange {}
+      implements ValidUserChange {}
 
   /** The user is deleted; {@code key} is the table key its key fields give. */
   record Delete(String userId, long version, String eventId, long created, PrimaryKey key)
-      implements UserChange {}
+      implements ValidUserChange {}
 }

@@ -1,7 +1,7 @@
 package io.shardstream.writer.metrics;
 
 /** What became of one input event: exactly one of these, counted once. */
-public enum Outcome {
+public enum EventOutcome {
   /** Passed the gate; the table holds its state. */
   APPLIED("applied"),
   /** Older than the entity's applied version: ignored. */
@@ -13,7 +13,7 @@ public enum Outcome {
 
   private final String tag;
 
-  Outcome(String tag) {
+  EventOutcome(String tag) {
     this.tag = tag;
   }
 

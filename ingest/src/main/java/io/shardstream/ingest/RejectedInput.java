@@ -16,10 +16,10 @@ import java.util.Objects;
  * @param sourceHeaders the {@code shardstream.dlq.source.*} headers naming where the input came
  *     from
  */
-public record DeadLetter(
+public record RejectedInput(
     String reason, String detail, byte[] key, byte[] value, Map<String, String> sourceHeaders) {
 
-  public DeadLetter {
+  public RejectedInput {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(value, "value");
@@ -34,7 +34,7 @@ public record DeadLetter(
   // Records compare arrays by identity; dead letters are values.
   @Override
   public boolean equals(Object other) {
-    return other instanceof DeadLetter that
+    return other instanceof RejectedInput that
         && reason.equals(that.reason)
         && detail.equals(that.detail)
         && Arrays.equals(key, that.key)
@@ -50,6 +50,6 @@ public record DeadLetter(
 
   @Override
   public String toString() {
-    return "DeadLetter[" + reason + ": " + detail + ", " + sourceHeaders + "]";
+    return "RejectedInput[" + reason + ": " + detail + ", " + sourceHeaders + "]";
   }
 }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Random;
 
 /** What changes about a user between versions: phone, beneficiary, names, locale. */
-final class UserChanges {
+final class UserUpdates {
   private final Random random;
   private final PersonFaker people;
   private final Population population;
 
-  UserChanges(Random random, PersonFaker people, Population population) {
+  UserUpdates(Random random, PersonFaker people, Population population) {
     this.random = random;
     this.people = people;
     this.population = population;

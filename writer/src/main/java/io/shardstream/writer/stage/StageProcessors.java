@@ -16,8 +16,8 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  * <p>{@code outageBackoff}: the pause before a record that cannot be decoded because the schema
  * registry is unavailable makes the thread process its records again.
  */
-public final class Stages {
-  private Stages() {}
+public final class StageProcessors {
+  private StageProcessors() {}
 
   public static ProcessorSupplier<byte[], byte[], Object, Object> emailEvents(
       ChangeEventDecoder<EmailChangeEvent> decoder,
