@@ -99,20 +99,8 @@ public final class TableItems {
       return Checked.ok(computation.get());
     } catch (KeyException e) {
       String field = e.property() == null ? "item" : e.property();
-      return Checked.rejected(Rejection.invalid(field, rule(e), e.getMessage()));
+      return Checked.rejected(Rejection.invalid(field, e.rule().code(), e.getMessage()));
     }
-  }
-
-  /** The engine says which rule in its message only; these are the ones the writer names. */
-  private static String rule(KeyException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("delimiter")) {
-      return "delimiter";
-    }
-    if (message.contains("DynamoDB allows")) {
-      return "too-long";
-    }
-    return "unkeyable";
   }
 
   private static void requireEntity(
