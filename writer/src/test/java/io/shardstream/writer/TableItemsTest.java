@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.ExampleConfigs;
-import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.check.Checked;
 import io.shardstream.writer.item.KeyedItem;
 import io.shardstream.writer.item.TableItems;
 import java.util.HashMap;

@@ -1,11 +1,8 @@
 package io.shardstream.dynamo.table;
 
 import io.shardstream.core.config.EntityConfig;
-import io.shardstream.dynamo.internal.table.CreateTableOperation;
 import io.shardstream.dynamo.internal.table.DescribeTableOperation;
-import io.shardstream.dynamo.internal.table.DescribedTables;
 import io.shardstream.dynamo.internal.table.TableActiveWaiter;
-import io.shardstream.dynamo.internal.table.TableComparator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.shardstream.writer.dlq;
 
 import io.shardstream.schemas.DeadLetterHeaders;
-import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.event.SourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

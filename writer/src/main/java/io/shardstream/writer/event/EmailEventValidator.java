@@ -3,6 +3,8 @@ package io.shardstream.writer.event;
 import io.shardstream.schemas.avro.Email;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.EmailKey;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,6 +3,8 @@ package io.shardstream.writer.event;
 import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
 import java.util.LinkedHashMap;

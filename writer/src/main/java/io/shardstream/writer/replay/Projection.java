@@ -3,7 +3,7 @@ package io.shardstream.writer.replay;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.check.Checked;
 import io.shardstream.writer.event.EmailEventValidator;
 import io.shardstream.writer.event.UserEventValidator;
 import io.shardstream.writer.event.ValidEmailChange;

@@ -2,9 +2,9 @@ package io.shardstream.writer.stage;
 
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.EmailEventValidator;
-import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.event.SourceRecord;
 import io.shardstream.writer.event.ValidEmailChange;
 import io.shardstream.writer.item.TableItems;

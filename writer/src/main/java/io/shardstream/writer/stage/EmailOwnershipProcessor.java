@@ -1,7 +1,7 @@
 package io.shardstream.writer.stage;
 
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.dlq.RefusedRecord;
-import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;

@@ -1,8 +1,5 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
-import io.shardstream.dynamo.table.GlobalIndex;
-import io.shardstream.dynamo.table.KeyAttribute;
-import io.shardstream.dynamo.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +9,10 @@ import java.util.Optional;
  * Every way an existing table differs from the one the configuration needs, one sentence each, so a
  * single error shows the whole picture instead of the first problem only.
  */
-public final class TableComparator {
+final class TableComparator {
   private TableComparator() {}
 
-  public static List<String> differences(TableDefinition wanted, TableDefinition actual) {
+  static List<String> differences(TableDefinition wanted, TableDefinition actual) {
     List<String> differences = new ArrayList<>();
     compareKey("table hash key", wanted.hashKey(), actual.hashKey(), differences);
     compareKey("table range key", wanted.rangeKey(), actual.rangeKey(), differences);

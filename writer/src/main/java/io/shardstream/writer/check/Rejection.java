@@ -1,4 +1,4 @@
-package io.shardstream.writer.event;
+package io.shardstream.writer.check;
 
 import io.shardstream.schemas.serde.DecodeFailure;
 import java.util.Objects;

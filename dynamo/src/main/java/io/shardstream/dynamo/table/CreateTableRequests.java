@@ -1,8 +1,5 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
-import io.shardstream.dynamo.table.GlobalIndex;
-import io.shardstream.dynamo.table.KeyAttribute;
-import io.shardstream.dynamo.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /** Table definition → CreateTable request. */
-public final class CreateTableRequests {
+final class CreateTableRequests {
   private CreateTableRequests() {}
 
-  public static CreateTableRequest of(TableDefinition table) {
+  static CreateTableRequest of(TableDefinition table) {
     // DynamoDB wants each key attribute defined exactly once, however many indexes use it.
     Map<String, KeyAttribute> attributes = new LinkedHashMap<>();
     add(attributes, table.hashKey());

@@ -1,4 +1,4 @@
-package io.shardstream.writer.event;
+package io.shardstream.writer.check;
 
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,9 +1,8 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.dynamo.SeedConfig;
-import io.shardstream.dynamo.table.TableDefinition;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;

@@ -1,12 +1,8 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.dynamo.SeedConfig;
-import io.shardstream.dynamo.table.GlobalIndex;
-import io.shardstream.dynamo.table.IndexProjection;
-import io.shardstream.dynamo.table.KeyAttribute;
-import io.shardstream.dynamo.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,7 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.IndexDefinition;
-import io.shardstream.dynamo.table.GlobalIndex;
-import io.shardstream.dynamo.table.IndexProjection;
-import io.shardstream.dynamo.table.InvalidTableDefinitionException;
-import io.shardstream.dynamo.table.KeyAttribute;
-import io.shardstream.dynamo.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Entity configuration → table definition. */
-public final class ConfigTableMapper {
+final class ConfigTableMapper {
   /**
    * The attribute type of a transcoded property: the property itself is stored (not its encoded key
    * form), so numbers are N and sort numerically in the index.
@@ -31,7 +26,7 @@ public final class ConfigTableMapper {
 
   private ConfigTableMapper() {}
 
-  public static TableDefinition map(String tableName, EntityConfig config) {
+  static TableDefinition map(String tableName, EntityConfig config) {
     List<String> problems = new ArrayList<>();
     List<GlobalIndex> indexes = new ArrayList<>();
     config.indexes().values().stream()

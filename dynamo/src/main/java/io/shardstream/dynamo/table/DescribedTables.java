@@ -1,9 +1,5 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
-import io.shardstream.dynamo.table.GlobalIndex;
-import io.shardstream.dynamo.table.IndexProjection;
-import io.shardstream.dynamo.table.KeyAttribute;
-import io.shardstream.dynamo.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,10 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** DescribeTable's answer → table definition, so it compares with one built from the config. */
-public final class DescribedTables {
+final class DescribedTables {
   private DescribedTables() {}
 
-  public static TableDefinition definition(TableDescription table) {
+  static TableDefinition definition(TableDescription table) {
     Map<String, AttributeDefinition> types =
         table.attributeDefinitions().stream()
             .collect(Collectors.toMap(AttributeDefinition::attributeName, Function.identity()));
@@ -33,7 +29,7 @@ public final class DescribedTables {
         indexes);
   }
 
-  public static GlobalIndex globalIndex(
+  static GlobalIndex globalIndex(
       GlobalSecondaryIndexDescription index, Map<String, AttributeDefinition> types) {
     return new GlobalIndex(
         index.indexName(),
@@ -42,7 +38,7 @@ public final class DescribedTables {
         projection(index.projection()));
   }
 
-  public static KeyAttribute key(
+  static KeyAttribute key(
       List<KeySchemaElement> schema, KeyType keyType, Map<String, AttributeDefinition> types) {
     return schema.stream()
         .filter(element -> element.keyType() == keyType)

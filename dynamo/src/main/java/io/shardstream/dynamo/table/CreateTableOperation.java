@@ -1,11 +1,10 @@
-package io.shardstream.dynamo.internal.table;
+package io.shardstream.dynamo.table;
 
-import io.shardstream.dynamo.table.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /** CreateTable for a table definition. */
-public final class CreateTableOperation {
+final class CreateTableOperation {
   private CreateTableOperation() {}
 
   /**
@@ -14,7 +13,7 @@ public final class CreateTableOperation {
    * @return false when the table already exists (another process created it between our
    *     DescribeTable and this call), so the caller compares instead of failing
    */
-  public static boolean create(DynamoDbClient client, TableDefinition table) {
+  static boolean create(DynamoDbClient client, TableDefinition table) {
     try {
       client.createTable(table.toCreateTableRequest());
       return true;
