@@ -22,7 +22,6 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -112,6 +111,7 @@ public final class WriterTopology {
     JsonSerde<EmailOwnerChange> ownerChanges = JsonSerde.of(EmailOwnerChange.class);
     JsonSerde<CascadeCommand> cascades = JsonSerde.of(CascadeCommand.class);
     ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
+    // The processors serialize what they forward (StageOutputs), so every sink writes bytes.
     ByteArraySerializer bytesOut = new ByteArraySerializer();
     Topology topology = new Topology();
 
@@ -150,8 +150,8 @@ public final class WriterTopology {
     topology.addSink(
         NodeNames.EMAIL_OWNER_CHANGES_SINK,
         topics.emailOwnerChanges(),
-        new StringSerializer(),
-        ownerChanges.serializer(),
+        bytesOut,
+        bytesOut,
         NodeNames.EMAIL_EVENTS);
     topology.addSink(
         NodeNames.EMAIL_DEAD_LETTERS_SINK,
@@ -197,8 +197,8 @@ public final class WriterTopology {
     topology.addSink(
         NodeNames.EMAIL_CASCADE_SINK,
         topics.emailCascade(),
-        new StringSerializer(),
-        cascades.serializer(),
+        bytesOut,
+        bytesOut,
         NodeNames.USER_EVENTS,
         NodeNames.EMAIL_OWNERSHIP);
     topology.addSink(

@@ -16,6 +16,7 @@ import io.shardstream.writer.state.EmailState;
 import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.VersionGate;
 import java.time.Duration;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * settles their outcome count (a claim may still be refused there: {@code user-deleted}); every
  * other outcome is counted here.
  */
-final class EmailEventProcessor implements Processor<byte[], byte[], Object, Object> {
+final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private final EventIntake<EmailChangeEvent, ValidEmailChange> intake;
   private final EmailWrites writes;
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<byte[], byte[]> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, EmailState> states;
   private TableSinkStore sink;
 
@@ -48,8 +50,9 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    this.outputs = new StageOutputs(context, NodeNames.EMAIL_DEAD_LETTERS_SINK);
     this.states = context.getStateStore(GateStores.EMAIL_STATES);
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
   }
@@ -104,14 +107,12 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
     states.put(
         upsert.email(),
         EmailState.live(upsert.version(), upsert.email(), upsert.userId(), upsert.created()));
-    context.forward(
-        StageRecords.internal(
-                upsert.userId(),
-                EmailOwnerChange.claim(
-                    upsert.email(), upsert.userId(), upsert.version(), upsert.eventId(), source),
-                record.timestamp())
-            .withHeaders(record.headers()),
-        NodeNames.EMAIL_OWNER_CHANGES_SINK);
+    outputs.ownerChange(
+        upsert.userId(),
+        EmailOwnerChange.claim(
+            upsert.email(), upsert.userId(), upsert.version(), upsert.eventId(), source),
+        record.timestamp(),
+        record.headers());
   }
 
   private void delete(
@@ -131,13 +132,12 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
     }
     if (state != null && state.live()) {
       // The owner's index loses the address; the user stage counts the event.
-      context.forward(
-          StageRecords.internal(
-              state.userId(),
-              EmailOwnerChange.release(
-                  delete.email(), state.userId(), delete.version(), delete.eventId()),
-              record.timestamp()),
-          NodeNames.EMAIL_OWNER_CHANGES_SINK);
+      outputs.ownerChange(
+          state.userId(),
+          EmailOwnerChange.release(
+              delete.email(), state.userId(), delete.version(), delete.eventId()),
+          record.timestamp(),
+          new RecordHeaders());
     } else {
       sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
     }
@@ -151,7 +151,7 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
   }
 
   private void deadLetter(Record<byte[], byte[]> record, RefusedRecord deadLetter) {
-    context.forward(deadLetter.toRecord(record.headers()), NodeNames.EMAIL_DEAD_LETTERS_SINK);
+    outputs.deadLetter(deadLetter, record.headers());
     String reason = deadLetter.rejection().reason();
     sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, reason));
   }

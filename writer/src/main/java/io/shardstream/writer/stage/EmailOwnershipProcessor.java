@@ -25,9 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it. A claim for a user never seen is accepted: users and emails travel on separate topics, so an
  * address may arrive before its user; if that user is later deleted, the cascade removes it.
  */
-final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChange, Object, Object> {
+final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChange, byte[], byte[]> {
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, UserState> users;
   private KeyValueStore<String, UserEmails> userEmails;
   private TableSinkStore sink;
@@ -37,8 +37,8 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
-    this.context = context;
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     // The user stage's sink: its commit hook also settles these counts.
@@ -72,17 +72,15 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
                       + "'; the address is removed again"),
               change.eventId());
       // The claim record carries the email event's own headers.
-      context.forward(deadLetter.toRecord(record.headers()), NodeNames.USER_DEAD_LETTERS_SINK);
-      context.forward(
-          StageRecords.internal(
+      outputs.deadLetter(deadLetter, record.headers());
+      outputs.cascade(
+          change.email(),
+          new CascadeCommand(
               change.email(),
-              new CascadeCommand(
-                  change.email(),
-                  change.userId(),
-                  change.emailVersion(),
-                  CascadeCommand.Cause.CLAIM_REJECTED),
-              record.timestamp()),
-          NodeNames.EMAIL_CASCADE_SINK);
+              change.userId(),
+              change.emailVersion(),
+              CascadeCommand.Cause.CLAIM_REJECTED),
+          record.timestamp());
       sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, Rejection.USER_DELETED));
       return;
     }

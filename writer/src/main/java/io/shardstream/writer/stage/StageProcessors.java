@@ -11,7 +11,9 @@ import java.time.Duration;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
- * The stages' processors, for the topology builder; one instance per task each.
+ * The stages' processors, for the topology builder; one instance per task each. A processor that
+ * writes to topics outputs the bytes of its records ({@link StageOutputs} serializes them, typed
+ * per sink); the cascade processor writes to the table only.
  *
  * <p>{@code outageBackoff}: the pause before a record that cannot be decoded because the schema
  * registry is unavailable makes the thread process its records again.
@@ -19,7 +21,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 public final class StageProcessors {
   private StageProcessors() {}
 
-  public static ProcessorSupplier<byte[], byte[], Object, Object> emailEvents(
+  public static ProcessorSupplier<byte[], byte[], byte[], byte[]> emailEvents(
       ChangeEventDecoder<EmailChangeEvent> decoder,
       EmailEventValidator validator,
       TableItems items,
@@ -28,12 +30,12 @@ public final class StageProcessors {
     return () -> new EmailEventProcessor(decoder, validator, items, metrics, outageBackoff);
   }
 
-  public static ProcessorSupplier<String, CascadeCommand, Object, Object> emailCascade(
+  public static ProcessorSupplier<String, CascadeCommand, Void, Void> emailCascade(
       TableItems items, WriterMetrics metrics) {
     return () -> new EmailCascadeProcessor(items, metrics);
   }
 
-  public static ProcessorSupplier<byte[], byte[], Object, Object> userEvents(
+  public static ProcessorSupplier<byte[], byte[], byte[], byte[]> userEvents(
       ChangeEventDecoder<UserChangeEvent> decoder,
       UserEventValidator validator,
       TableItems items,
@@ -42,7 +44,7 @@ public final class StageProcessors {
     return () -> new UserEventProcessor(decoder, validator, items, metrics, outageBackoff);
   }
 
-  public static ProcessorSupplier<String, EmailOwnerChange, Object, Object> emailOwnership(
+  public static ProcessorSupplier<String, EmailOwnerChange, byte[], byte[]> emailOwnership(
       WriterMetrics metrics) {
     return () -> new EmailOwnershipProcessor(metrics);
   }

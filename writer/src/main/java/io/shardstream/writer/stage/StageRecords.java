@@ -2,7 +2,6 @@ package io.shardstream.writer.stage;
 
 import io.shardstream.writer.event.SourceRecord;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -37,10 +36,5 @@ final class StageRecords {
   /** The record key as text; the producers' keys are UTF-8 strings (userId, address). */
   static String key(byte[] key) {
     return key == null ? null : new String(key, StandardCharsets.UTF_8);
-  }
-
-  /** A record for an internal topic: no headers of the source travel with it. */
-  static <K, V> Record<K, V> internal(K key, V value, long timestamp) {
-    return new Record<>(key, value, timestamp, new RecordHeaders());
   }
 }

@@ -28,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * DELETE leaves a tombstone and sends a cascade command for every address the user owns (the {@code
  * user-emails} index) to the email stage.
  */
-final class UserEventProcessor implements Processor<byte[], byte[], Object, Object> {
+final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private final EventIntake<UserChangeEvent, ValidUserChange> intake;
   private final TableItems items;
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<byte[], byte[]> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, UserState> users;
   private KeyValueStore<String, UserEmails> userEmails;
   private TableSinkStore sink;
@@ -50,8 +51,9 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     this.sink = context.getStateStore(TableSinkStoreBuilder.USER_SINK);
@@ -108,16 +110,14 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
     UserEmails owned = userEmails.delete(delete.userId());
     if (owned != null) {
       for (Map.Entry<String, Long> claim : owned.claims().entrySet()) {
-        context.forward(
-            StageRecords.internal(
+        outputs.cascade(
+            claim.getKey(),
+            new CascadeCommand(
                 claim.getKey(),
-                new CascadeCommand(
-                    claim.getKey(),
-                    delete.userId(),
-                    claim.getValue(),
-                    CascadeCommand.Cause.USER_DELETED),
-                timestamp),
-            NodeNames.EMAIL_CASCADE_SINK);
+                delete.userId(),
+                claim.getValue(),
+                CascadeCommand.Cause.USER_DELETED),
+            timestamp);
       }
     }
   }
@@ -127,7 +127,7 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   private void deadLetter(Record<byte[], byte[]> record, RefusedRecord deadLetter) {
-    context.forward(deadLetter.toRecord(record.headers()), NodeNames.USER_DEAD_LETTERS_SINK);
+    outputs.deadLetter(deadLetter, record.headers());
     String reason = deadLetter.rejection().reason();
     sink.afterDurable(() -> metrics.deadLetter(TableItems.USER, reason));
   }
