@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
-import io.shardstream.dynamo.write.FailureKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;

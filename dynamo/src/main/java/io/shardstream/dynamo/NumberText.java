@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.item;
+package io.shardstream.dynamo;
 
-import io.shardstream.dynamo.AttributeMappingException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The N text of a Java number, exact, checked against what DynamoDB can store, and the narrowest
  * Java number for an N text.
  */
-public final class NumberText {
+final class NumberText {
   /** DynamoDB keeps up to 38 significant digits. */
   static final int MAX_DIGITS = 38;
 

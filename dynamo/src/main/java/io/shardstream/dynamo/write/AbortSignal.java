@@ -1,4 +1,4 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import java.util.concurrent.atomic.AtomicReference;
 

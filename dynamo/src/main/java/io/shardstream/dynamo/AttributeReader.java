@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.item;
+package io.shardstream.dynamo;
 
-import io.shardstream.dynamo.AttributeMappingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +10,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Attribute values to plain Java values (see {@code ItemMapper} for the rules). */
-public final class AttributeReader {
+final class AttributeReader {
   private AttributeReader() {}
 
   public static Map<String, Object> item(Map<String, AttributeValue> attributes) {

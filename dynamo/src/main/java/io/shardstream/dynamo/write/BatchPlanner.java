@@ -1,9 +1,7 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import io.shardstream.dynamo.ItemSize;
 import io.shardstream.dynamo.TableKeys;
-import io.shardstream.dynamo.write.RejectedWrite;
-import io.shardstream.dynamo.write.WriteOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Operations DynamoDB would refuse for the whole batch (no key, an item over 400 KB) are refused
  * here, one by one, instead.
  */
-public final class BatchPlanner {
+final class BatchPlanner {
   private final TableKeys keys;
   private final int batchSize;
 

@@ -1,13 +1,6 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import io.shardstream.dynamo.TableKeys;
-import io.shardstream.dynamo.write.BatchWriteAbortedException;
-import io.shardstream.dynamo.write.BatchWriteListener;
-import io.shardstream.dynamo.write.BatchWriteResult;
-import io.shardstream.dynamo.write.RejectedWrite;
-import io.shardstream.dynamo.write.RetryPolicy;
-import io.shardstream.dynamo.write.Sleeper;
-import io.shardstream.dynamo.write.WriteOperation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +10,7 @@ import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One {@code BatchWriter.write} call: plan, run the batches, add up what became of each write. */
-public final class BatchWriteRun {
+final class BatchWriteRun {
   /** Everything a run needs, fixed when the writer is built. */
   public record Settings(
       DynamoDbClient client,

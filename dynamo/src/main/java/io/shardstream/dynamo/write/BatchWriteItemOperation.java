@@ -1,11 +1,6 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import io.shardstream.dynamo.TableKeys;
-import io.shardstream.dynamo.write.BatchWriteListener;
-import io.shardstream.dynamo.write.FailureKind;
-import io.shardstream.dynamo.write.RejectedWrite;
-import io.shardstream.dynamo.write.RetryPolicy;
-import io.shardstream.dynamo.write.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * @param dependsOn earlier batches holding a key this one holds too: this batch starts only after
  *     they are settled, so a key's writes land in the caller's order
  */
-public record PlannedBatch(int number, List<PlannedWrite> writes, List<Integer> dependsOn) {
+record PlannedBatch(int number, List<PlannedWrite> writes, List<Integer> dependsOn) {
   public PlannedBatch {
     writes = List.copyOf(writes);
     dependsOn = List.copyOf(dependsOn);

@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
-import io.shardstream.dynamo.write.WriteOperation;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * @param index its position in the caller's list
  * @param supersededIndexes earlier operations for the same key in the same batch, replaced by this
  */
-public record PlannedWrite(
+record PlannedWrite(
     int index,
     WriteOperation operation,
     Map<String, AttributeValue> key,

@@ -1,9 +1,8 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.dynamo.TableKeys;
-import io.shardstream.dynamo.write.WriteOperation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

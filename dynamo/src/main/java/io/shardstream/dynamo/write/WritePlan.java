@@ -1,10 +1,9 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
-import io.shardstream.dynamo.write.RejectedWrite;
 import java.util.List;
 
 /** The batches to send, and the operations refused before sending. */
-public record WritePlan(List<PlannedBatch> batches, List<RejectedWrite> rejected, int superseded) {
+record WritePlan(List<PlannedBatch> batches, List<RejectedWrite> rejected, int superseded) {
   public WritePlan {
     batches = List.copyOf(batches);
     rejected = List.copyOf(rejected);

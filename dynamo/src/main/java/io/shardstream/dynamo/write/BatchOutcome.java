@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.write;
+package io.shardstream.dynamo.write;
 
-import io.shardstream.dynamo.write.RejectedWrite;
 import java.util.ArrayList;
 import java.util.List;
 

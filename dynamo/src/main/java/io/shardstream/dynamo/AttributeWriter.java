@@ -1,6 +1,5 @@
-package io.shardstream.dynamo.internal.item;
+package io.shardstream.dynamo;
 
-import io.shardstream.dynamo.AttributeMappingException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +10,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Plain Java values to attribute values (see {@code ItemMapper} for the rules). */
-public final class AttributeWriter {
+final class AttributeWriter {
   private static final AttributeValue NUL = AttributeValue.fromNul(true);
 
   private AttributeWriter() {}
