@@ -144,7 +144,7 @@ final class ReplayCommand implements Callable<Integer> {
             + ")");
     out.flush();
 
-    ReplayRun.Outcome outcome = runWithProgress(replay);
+    ReplayRun.Summary outcome = runWithProgress(replay);
     out.println(
         "caught up: "
             + outcome.events()
@@ -238,7 +238,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private ReplayRun.Outcome runWithProgress(WriterSettings replay) throws InterruptedException {
+  private ReplayRun.Summary runWithProgress(WriterSettings replay) throws InterruptedException {
     ProgressDisplay progress = ProgressDisplay.onStderr(noProgress);
     boolean[] started = {false};
     try {

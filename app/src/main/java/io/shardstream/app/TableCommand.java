@@ -43,7 +43,7 @@ final class TableCommand implements Runnable {
     public Integer call() {
       EntityConfig entityConfig = config.load();
       PrintWriter out = spec.commandLine().getOut();
-      TableCreator.Outcome outcome;
+      TableCreator.EnsuredTable outcome;
       try {
         outcome = dynamo.call(client -> TableCreator.ensure(client, dynamo.table, entityConfig));
       } catch (TableMismatchException e) {

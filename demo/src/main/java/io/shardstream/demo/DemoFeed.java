@@ -95,13 +95,13 @@ final class DemoFeed {
     @Override
     public GeneratedEvent next() {
       GeneratedEvent event = events.next();
-      if (event.record() instanceof ChangeRecord.UserChange change) {
+      if (event.record() instanceof ChangeRecord.UserEventRecord change) {
         observe(event.kind(), change);
       }
       return event;
     }
 
-    private void observe(EventKind kind, ChangeRecord.UserChange change) {
+    private void observe(EventKind kind, ChangeRecord.UserEventRecord change) {
       boolean sample = user != null && user.getUserId().equals(change.key());
       switch (kind) {
         case CREATE -> {

@@ -1,7 +1,5 @@
 package io.shardstream.dynamo;
 
-import io.shardstream.dynamo.internal.item.AttributeReader;
-import io.shardstream.dynamo.internal.item.AttributeWriter;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

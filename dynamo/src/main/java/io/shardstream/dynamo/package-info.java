@@ -4,7 +4,8 @@
  * ({@code table}), and batched, retried writes that keep each key's writes in order ({@code
  * write}).
  *
- * <p>Everything under {@code io.shardstream.dynamo.internal} is implementation detail and may
- * change without notice, as in the AWS SDK's enhanced client.
+ * <p>Implementation classes are package-private in the package they serve, so that no package
+ * depends on one that depends on it; {@code io.shardstream.dynamo.internal.table} holds the two
+ * SDK-only helpers that {@code table} and {@code control} share, and may change without notice.
  */
 package io.shardstream.dynamo;

@@ -19,16 +19,16 @@ public sealed interface ChangeRecord {
   String key();
 
   static ChangeRecord of(UserChangeEvent event) {
-    return new UserChange(event);
+    return new UserEventRecord(event);
   }
 
   static ChangeRecord of(EmailChangeEvent event) {
-    return new EmailChange(event);
+    return new EmailEventRecord(event);
   }
 
   /** A user event, keyed by userId (from the state on UPSERT, the key on DELETE). */
-  record UserChange(UserChangeEvent event) implements ChangeRecord {
-    public UserChange {
+  record UserEventRecord(UserChangeEvent event) implements ChangeRecord {
+    public UserEventRecord {
       Objects.requireNonNull(event, "event");
     }
 
@@ -47,8 +47,8 @@ public sealed interface ChangeRecord {
   }
 
   /** An email event, keyed by the address. */
-  record EmailChange(EmailChangeEvent event) implements ChangeRecord {
-    public EmailChange {
+  record EmailEventRecord(EmailChangeEvent event) implements ChangeRecord {
+    public EmailEventRecord {
       Objects.requireNonNull(event, "event");
     }
 

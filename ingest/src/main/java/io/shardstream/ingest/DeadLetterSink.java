@@ -3,9 +3,9 @@ package io.shardstream.ingest;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where sources send input that cannot become an event ({@link DeadLetter}): the dead-letter topic,
- * or a fake in tests. Like {@link EventSink}, delivery is asynchronous and the future says when a
- * dead letter is durable, so a source can checkpoint past it only then.
+ * Where sources send input that cannot become an event ({@link RejectedInput}): the dead-letter
+ * topic, or a fake in tests. Like {@link EventSink}, delivery is asynchronous and the future says
+ * when a dead letter is durable, so a source can checkpoint past it only then.
  */
 public interface DeadLetterSink extends AutoCloseable {
 
@@ -14,7 +14,7 @@ public interface DeadLetterSink extends AutoCloseable {
    * every in-sync replica) and fails when it cannot be delivered. May block while the buffer is
    * full.
    */
-  CompletableFuture<Void> send(DeadLetter letter);
+  CompletableFuture<Void> send(RejectedInput letter);
 
   /** Blocks until every dead letter handed over so far has completed, delivered or failed. */
   void flush();

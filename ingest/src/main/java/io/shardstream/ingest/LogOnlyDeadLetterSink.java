@@ -13,7 +13,7 @@ public final class LogOnlyDeadLetterSink implements DeadLetterSink {
   private static final Logger LOG = LoggerFactory.getLogger(LogOnlyDeadLetterSink.class);
 
   @Override
-  public CompletableFuture<Void> send(DeadLetter letter) {
+  public CompletableFuture<Void> send(RejectedInput letter) {
     LOG.warn(
         "dead letter kept in this log only (no dead-letter topic configured): {} {}",
         letter.reason(),

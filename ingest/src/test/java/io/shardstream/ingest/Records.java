@@ -10,8 +10,8 @@ public final class Records {
 
   public static long version(ChangeRecord record) {
     return switch (record) {
-      case ChangeRecord.UserChange user -> user.event().getVersion();
-      case ChangeRecord.EmailChange email -> email.event().getVersion();
+      case ChangeRecord.UserEventRecord user -> user.event().getVersion();
+      case ChangeRecord.EmailEventRecord email -> email.event().getVersion();
       case ChangeRecord.Undecodable raw ->
           throw new IllegalArgumentException("no version in raw bytes");
     };
@@ -19,20 +19,20 @@ public final class Records {
 
   public static ChangeOp op(ChangeRecord record) {
     return switch (record) {
-      case ChangeRecord.UserChange user -> user.event().getOp();
-      case ChangeRecord.EmailChange email -> email.event().getOp();
+      case ChangeRecord.UserEventRecord user -> user.event().getOp();
+      case ChangeRecord.EmailEventRecord email -> email.event().getOp();
       case ChangeRecord.Undecodable raw -> throw new IllegalArgumentException("no op in raw bytes");
     };
   }
 
   /** The user state of a user UPSERT, else null. */
   public static User user(ChangeRecord record) {
-    return record instanceof ChangeRecord.UserChange user ? user.event().getUser() : null;
+    return record instanceof ChangeRecord.UserEventRecord user ? user.event().getUser() : null;
   }
 
   /** The email state of an email UPSERT, else null. */
   public static Email email(ChangeRecord record) {
-    return record instanceof ChangeRecord.EmailChange email ? email.event().getEmail() : null;
+    return record instanceof ChangeRecord.EmailEventRecord email ? email.event().getEmail() : null;
   }
 
   /** Topic and key: one entity instance. */

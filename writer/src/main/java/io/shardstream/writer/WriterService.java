@@ -91,7 +91,7 @@ public final class WriterService implements AutoCloseable {
     TableItems items = new TableItems(new EntityManager(settings.entityConfig()));
     dynamoDb = DynamoDbClients.create(clientSettings());
     if (settings.createTable()) {
-      TableCreator.Outcome outcome =
+      TableCreator.EnsuredTable outcome =
           TableCreator.ensure(dynamoDb, settings.table(), settings.entityConfig());
       LOG.info("table '{}': {}", settings.table(), outcome);
     }

@@ -12,8 +12,8 @@ import io.shardstream.writer.sink.TableWriter;
 import io.shardstream.writer.sink.ThreadSinks;
 import io.shardstream.writer.stage.CascadeCommand;
 import io.shardstream.writer.stage.EmailOwnerChange;
-import io.shardstream.writer.stage.Nodes;
-import io.shardstream.writer.stage.Stages;
+import io.shardstream.writer.stage.NodeNames;
+import io.shardstream.writer.stage.StageProcessors;
 import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.JsonSerde;
 import io.shardstream.writer.state.StoreKind;
@@ -22,7 +22,6 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -112,31 +111,32 @@ public final class WriterTopology {
     JsonSerde<EmailOwnerChange> ownerChanges = JsonSerde.of(EmailOwnerChange.class);
     JsonSerde<CascadeCommand> cascades = JsonSerde.of(CascadeCommand.class);
     ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
+    // The processors serialize what they forward (StageOutputs), so every sink writes bytes.
     ByteArraySerializer bytesOut = new ByteArraySerializer();
     Topology topology = new Topology();
 
     // A: the email stage, keyed by address.
-    topology.addSource(Nodes.EMAILS_SOURCE, bytesIn, bytesIn, topics.emails());
+    topology.addSource(NodeNames.EMAILS_SOURCE, bytesIn, bytesIn, topics.emails());
     topology.addSource(
-        Nodes.EMAIL_CASCADE_SOURCE,
+        NodeNames.EMAIL_CASCADE_SOURCE,
         new StringDeserializer(),
         cascades.deserializer(),
         topics.emailCascade());
     topology.addProcessor(
-        Nodes.EMAIL_EVENTS,
-        Stages.emailEvents(
+        NodeNames.EMAIL_EVENTS,
+        StageProcessors.emailEvents(
             deps.serdes().valueDecoder(EmailChangeEvent.class),
             new EmailEventValidator(deps.items(), deps.futureSkew()),
             deps.items(),
             deps.metrics(),
             deps.failureBackoff()),
-        Nodes.EMAILS_SOURCE);
+        NodeNames.EMAILS_SOURCE);
     topology.addProcessor(
-        Nodes.EMAIL_CASCADE,
-        Stages.emailCascade(deps.items(), deps.metrics()),
-        Nodes.EMAIL_CASCADE_SOURCE);
+        NodeNames.EMAIL_CASCADE,
+        StageProcessors.emailCascade(deps.items(), deps.metrics()),
+        NodeNames.EMAIL_CASCADE_SOURCE);
     topology.addStateStore(
-        GateStores.emailStates(deps.storeKind()), Nodes.EMAIL_EVENTS, Nodes.EMAIL_CASCADE);
+        GateStores.emailStates(deps.storeKind()), NodeNames.EMAIL_EVENTS, NodeNames.EMAIL_CASCADE);
     topology.addStateStore(
         new TableSinkStoreBuilder(
             TableSinkStoreBuilder.EMAIL_SINK,
@@ -145,45 +145,45 @@ public final class WriterTopology {
             deps.metrics(),
             deps.failureBackoff(),
             deps.threadSinks()),
-        Nodes.EMAIL_EVENTS,
-        Nodes.EMAIL_CASCADE);
+        NodeNames.EMAIL_EVENTS,
+        NodeNames.EMAIL_CASCADE);
     topology.addSink(
-        Nodes.EMAIL_OWNER_CHANGES_SINK,
+        NodeNames.EMAIL_OWNER_CHANGES_SINK,
         topics.emailOwnerChanges(),
-        new StringSerializer(),
-        ownerChanges.serializer(),
-        Nodes.EMAIL_EVENTS);
+        bytesOut,
+        bytesOut,
+        NodeNames.EMAIL_EVENTS);
     topology.addSink(
-        Nodes.EMAIL_DEAD_LETTERS_SINK,
+        NodeNames.EMAIL_DEAD_LETTERS_SINK,
         topics.deadLetters(),
         bytesOut,
         bytesOut,
-        Nodes.EMAIL_EVENTS);
+        NodeNames.EMAIL_EVENTS);
 
     // B: the user stage, keyed by userId.
-    topology.addSource(Nodes.USERS_SOURCE, bytesIn, bytesIn, topics.users());
+    topology.addSource(NodeNames.USERS_SOURCE, bytesIn, bytesIn, topics.users());
     topology.addSource(
-        Nodes.EMAIL_OWNER_CHANGES_SOURCE,
+        NodeNames.EMAIL_OWNER_CHANGES_SOURCE,
         new StringDeserializer(),
         ownerChanges.deserializer(),
         topics.emailOwnerChanges());
     topology.addProcessor(
-        Nodes.USER_EVENTS,
-        Stages.userEvents(
+        NodeNames.USER_EVENTS,
+        StageProcessors.userEvents(
             deps.serdes().valueDecoder(UserChangeEvent.class),
             new UserEventValidator(deps.items(), deps.futureSkew()),
             deps.items(),
             deps.metrics(),
             deps.failureBackoff()),
-        Nodes.USERS_SOURCE);
+        NodeNames.USERS_SOURCE);
     topology.addProcessor(
-        Nodes.EMAIL_OWNERSHIP,
-        Stages.emailOwnership(deps.metrics()),
-        Nodes.EMAIL_OWNER_CHANGES_SOURCE);
+        NodeNames.EMAIL_OWNERSHIP,
+        StageProcessors.emailOwnership(deps.metrics()),
+        NodeNames.EMAIL_OWNER_CHANGES_SOURCE);
     topology.addStateStore(
-        GateStores.userStates(deps.storeKind()), Nodes.USER_EVENTS, Nodes.EMAIL_OWNERSHIP);
+        GateStores.userStates(deps.storeKind()), NodeNames.USER_EVENTS, NodeNames.EMAIL_OWNERSHIP);
     topology.addStateStore(
-        GateStores.userEmails(deps.storeKind()), Nodes.USER_EVENTS, Nodes.EMAIL_OWNERSHIP);
+        GateStores.userEmails(deps.storeKind()), NodeNames.USER_EVENTS, NodeNames.EMAIL_OWNERSHIP);
     topology.addStateStore(
         new TableSinkStoreBuilder(
             TableSinkStoreBuilder.USER_SINK,
@@ -192,22 +192,22 @@ public final class WriterTopology {
             deps.metrics(),
             deps.failureBackoff(),
             deps.threadSinks()),
-        Nodes.USER_EVENTS,
-        Nodes.EMAIL_OWNERSHIP);
+        NodeNames.USER_EVENTS,
+        NodeNames.EMAIL_OWNERSHIP);
     topology.addSink(
-        Nodes.EMAIL_CASCADE_SINK,
+        NodeNames.EMAIL_CASCADE_SINK,
         topics.emailCascade(),
-        new StringSerializer(),
-        cascades.serializer(),
-        Nodes.USER_EVENTS,
-        Nodes.EMAIL_OWNERSHIP);
+        bytesOut,
+        bytesOut,
+        NodeNames.USER_EVENTS,
+        NodeNames.EMAIL_OWNERSHIP);
     topology.addSink(
-        Nodes.USER_DEAD_LETTERS_SINK,
+        NodeNames.USER_DEAD_LETTERS_SINK,
         topics.deadLetters(),
         bytesOut,
         bytesOut,
-        Nodes.USER_EVENTS,
-        Nodes.EMAIL_OWNERSHIP);
+        NodeNames.USER_EVENTS,
+        NodeNames.EMAIL_OWNERSHIP);
     return topology;
   }
 }

@@ -9,7 +9,7 @@ import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.EmailKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +200,7 @@ class DeadLetterTest {
     assertThat(header(deadLetters.get(3), DeadLetterHeaders.REASON)).startsWith("undecodable:");
     assertThat(deadLetters)
         .allSatisfy(record -> assertThat(header(record, DeadLetterHeaders.EVENT_ID)).isNull());
-    assertThat(writer.metrics().events(Outcome.DEAD_LETTERED)).isEqualTo(4);
+    assertThat(writer.metrics().events(EventOutcome.DEAD_LETTERED)).isEqualTo(4);
   }
 
   @Test
@@ -242,7 +242,7 @@ class DeadLetterTest {
 
     assertThat(writer.deadLetters()).hasSize(1);
     assertThat(writer.userItem("u-2")).isNotNull();
-    assertThat(writer.metrics().events(Outcome.APPLIED)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.APPLIED)).isEqualTo(1);
   }
 
   static void assertDeadLetter(

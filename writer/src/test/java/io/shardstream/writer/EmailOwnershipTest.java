@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;
 import java.util.List;
@@ -76,7 +76,7 @@ class EmailOwnershipTest {
     assertThat(writer.emailItem("b@x.io")).isNull();
     assertThat(writer.emailItem("c@x.io")).containsEntry("userId", "u-2");
     assertThat(writer.metrics().cascadeDeletes()).isEqualTo(2);
-    assertThat(writer.metrics().events(Outcome.APPLIED)).isEqualTo(6);
+    assertThat(writer.metrics().events(EventOutcome.APPLIED)).isEqualTo(6);
   }
 
   @Test
@@ -97,8 +97,8 @@ class EmailOwnershipTest {
     writer.send(Events.emailUpsert("a@x.io", "u-1", 5));
 
     assertThat(writer.emailItem("a@x.io")).isNull();
-    assertThat(writer.metrics().events(Outcome.STALE)).isEqualTo(1);
-    assertThat(writer.metrics().events(Outcome.DUPLICATE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.STALE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.DUPLICATE)).isEqualTo(1);
   }
 
   @Test

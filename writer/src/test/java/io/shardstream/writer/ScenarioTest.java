@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.Planned;
 import io.shardstream.writer.testing.Scenario;
@@ -64,7 +64,7 @@ class ScenarioTest {
                           + WriterDriver.header(record, DeadLetterHeaders.SOURCE_OFFSET),
                       WriterDriver.header(record, DeadLetterHeaders.REASON)));
       assertThat(deadLetters).isEqualTo(expectedDeadLetters);
-      for (Outcome outcome : Outcome.values()) {
+      for (EventOutcome outcome : EventOutcome.values()) {
         assertThat(writer.metrics().events(outcome))
             .as(outcome.tag())
             .isEqualTo(scenario.outcomes().getOrDefault(outcome, 0L));
@@ -90,7 +90,7 @@ class ScenarioTest {
         scenario.outcomes(),
         scenario.deadLetterReasons(),
         scenario.model().cascades());
-    assertThat(scenario.outcomes()).containsKeys(Outcome.values());
+    assertThat(scenario.outcomes()).containsKeys(EventOutcome.values());
     assertThat(scenario.deadLetterReasons())
         .containsKeys(
             "email-owned-by-other-user",

@@ -8,14 +8,47 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.ExampleConfigs;
-import io.shardstream.writer.event.Checked;
+import io.shardstream.writer.check.Checked;
 import io.shardstream.writer.item.KeyedItem;
 import io.shardstream.writer.item.TableItems;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** DynamoDB's whole-batch refusals caught per item, and the entities the writer needs. */
+/**
+ * The engine's key rules as dead-letter reasons, DynamoDB's whole-batch refusals caught per item,
+ * and the entities the writer needs.
+ */
 class TableItemsTest {
+  private static final TableItems SEED =
+      new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.userEmail())));
+
+  /** Each key rule the engine names becomes its reason code; the detail is the engine's message. */
+  @ParameterizedTest(name = "{0}={1} -> {2}")
+  @CsvSource({
+    "userId, 'u,1', invalid:userId:delimiter",
+    "beneficiaryId, 'b,1', invalid:beneficiaryId:delimiter",
+    "userId, LONG, invalid:userId:too-long",
+    "firstName, LONG, invalid:firstNameRangeKey:too-long",
+    "created, delimiter, invalid:created:unkeyable"
+  })
+  void eachKeyRuleIsItsOwnReasonCode(String property, String value, String reason) {
+    Map<String, Object> user = new HashMap<>();
+    user.put("userId", "u-1");
+    user.put("beneficiaryId", "b-1");
+    user.put("firstName", "Ada");
+    user.put("lastName", "Lovelace");
+    user.put("created", 1L);
+    user.put("updated", 1L);
+    user.put(property, value.equals("LONG") ? "x".repeat(1100) : value);
+
+    assertThat(SEED.keyed("user", user))
+        .isInstanceOfSatisfying(
+            Checked.Rejected.class,
+            rejected -> assertThat(rejected.rejection().reason()).isEqualTo(reason));
+  }
 
   @Test
   void anEmptyStringInAnIndexKeyIsRefusedBeforeTheWrite() throws Exception {

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.write.WriteOperation;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -37,7 +37,7 @@ class TableSinkStoreTest {
   @Test
   void buffersUntilTheCommit() {
     sink.add(put("a"), "t-0@0");
-    sink.afterDurable(() -> metrics.event("user", Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event("user", EventOutcome.APPLIED));
 
     assertThat(table.items()).isEmpty();
     assertThat(metrics.eventsTotal()).isZero();
@@ -70,7 +70,7 @@ class TableSinkStoreTest {
   @Test
   void aFailedWriteFailsTheCommitAndDropsThePendingCounts() {
     sink.add(put("a"), "t-0@0");
-    sink.afterDurable(() -> metrics.event("user", Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event("user", EventOutcome.APPLIED));
     table.failNextWrites(1);
 
     assertThatThrownBy(threadSinks::writeAll).isInstanceOf(TableWriteFailedException.class);

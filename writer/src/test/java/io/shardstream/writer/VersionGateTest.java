@@ -2,7 +2,7 @@ package io.shardstream.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class VersionGateTest {
 
     Map<String, Object> item = writer.userItem("u-1");
     assertThat(item).containsEntry("firstName", "Zoë").containsEntry("firstNameCanonical", "zoe");
-    assertThat(writer.metrics().events(Outcome.APPLIED)).isEqualTo(2);
+    assertThat(writer.metrics().events(EventOutcome.APPLIED)).isEqualTo(2);
   }
 
   @Test
@@ -70,7 +70,7 @@ class VersionGateTest {
     writer.send(Events.userUpsert(Events.user("u-1").setFirstName("Other").build(), 5));
 
     assertThat(writer.userItem("u-1")).containsEntry("firstName", "Ana");
-    assertThat(writer.metrics().events(Outcome.DUPLICATE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.DUPLICATE)).isEqualTo(1);
   }
 
   @Test
@@ -79,7 +79,7 @@ class VersionGateTest {
     writer.send(Events.userUpsert(Events.user("u-1").setFirstName("Older").build(), 4));
 
     assertThat(writer.userItem("u-1")).containsEntry("firstName", "Ana");
-    assertThat(writer.metrics().events(Outcome.STALE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.STALE)).isEqualTo(1);
     assertThat(writer.deadLetters()).isEmpty();
   }
 
@@ -91,8 +91,8 @@ class VersionGateTest {
     writer.send(Events.userUpsert("u-1", 3));
 
     assertThat(writer.userItem("u-1")).isNull();
-    assertThat(writer.metrics().events(Outcome.STALE)).isEqualTo(1);
-    assertThat(writer.metrics().events(Outcome.DUPLICATE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.STALE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.DUPLICATE)).isEqualTo(1);
   }
 
   @Test
@@ -110,8 +110,8 @@ class VersionGateTest {
     writer.send(Events.userUpsert("u-1", 4));
 
     assertThat(writer.userItem("u-1")).isNull();
-    assertThat(writer.metrics().events(Outcome.APPLIED)).isEqualTo(1);
-    assertThat(writer.metrics().events(Outcome.STALE)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.APPLIED)).isEqualTo(1);
+    assertThat(writer.metrics().events(EventOutcome.STALE)).isEqualTo(1);
   }
 
   @Test
@@ -142,9 +142,9 @@ class VersionGateTest {
     writer.send(Events.emailDelete("a@x.io", 4));
 
     assertThat(writer.emailItem("a@x.io")).isNull();
-    assertThat(writer.metrics().events(Outcome.APPLIED)).isEqualTo(2);
-    assertThat(writer.metrics().events(Outcome.DUPLICATE)).isEqualTo(2);
-    assertThat(writer.metrics().events(Outcome.STALE)).isEqualTo(2);
+    assertThat(writer.metrics().events(EventOutcome.APPLIED)).isEqualTo(2);
+    assertThat(writer.metrics().events(EventOutcome.DUPLICATE)).isEqualTo(2);
+    assertThat(writer.metrics().events(EventOutcome.STALE)).isEqualTo(2);
   }
 
   @Test

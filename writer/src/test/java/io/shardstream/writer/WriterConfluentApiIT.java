@@ -11,7 +11,7 @@ import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Metrics;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.testing.LiveStack;
 import io.shardstream.writer.testing.Planned;
@@ -123,7 +123,7 @@ class WriterConfluentApiIT {
         assertThat(stack.scan(settings.table()))
             .isEqualTo(scenario.model().expectedItems(new EntityManager(settings.entityConfig())));
         assertThat(metrics.eventsTotal()).isEqualTo(sent);
-        for (Outcome outcome : Outcome.values()) {
+        for (EventOutcome outcome : EventOutcome.values()) {
           assertThat(metrics.events(outcome))
               .as(outcome.tag())
               .isEqualTo(scenario.outcomes().getOrDefault(outcome, 0L));

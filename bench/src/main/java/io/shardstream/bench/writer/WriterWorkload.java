@@ -60,8 +60,8 @@ record WriterWorkload(List<ChangeRecord> records, int users, int emails, long se
         throw new IllegalStateException("a creation-only stream made a " + event.kind() + " event");
       }
       switch (event.record()) {
-        case ChangeRecord.UserChange ignored -> users++;
-        case ChangeRecord.EmailChange ignored -> emails++;
+        case ChangeRecord.UserEventRecord ignored -> users++;
+        case ChangeRecord.EmailEventRecord ignored -> emails++;
         case ChangeRecord.Undecodable ignored ->
             throw new IllegalStateException("a creation-only stream made undecodable bytes");
       }
@@ -82,9 +82,9 @@ record WriterWorkload(List<ChangeRecord> records, int users, int emails, long se
     List<Map<String, Object>> items = new ArrayList<>(records.size());
     for (ChangeRecord record : records) {
       switch (record) {
-        case ChangeRecord.UserChange change ->
+        case ChangeRecord.UserEventRecord change ->
             items.add(entities.addKeys("user", userItem(change.event().getUser())));
-        case ChangeRecord.EmailChange change ->
+        case ChangeRecord.EmailEventRecord change ->
             items.add(entities.addKeys("email", emailItem(change.event().getEmail())));
         case ChangeRecord.Undecodable ignored -> throw new IllegalStateException("undecodable");
       }

@@ -45,6 +45,7 @@ final class ElementCodec {
     }
     if (encoded.contains(keyDelimiter)) {
       throw new KeyException(
+          KeyRule.DELIMITER,
           property,
           "property '"
               + property

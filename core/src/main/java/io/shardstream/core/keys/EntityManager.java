@@ -323,6 +323,7 @@ public final class EntityManager {
     int bytes = Utf8.length(rangeKey, GeneratedKeys.MAX_RANGE_KEY_BYTES);
     if (bytes > GeneratedKeys.MAX_RANGE_KEY_BYTES) {
       throw new KeyException(
+          KeyRule.TOO_LONG,
           entity.uniqueProperty(),
           "range key is "
               + bytes

@@ -246,6 +246,7 @@ final class GeneratedKeys {
     int bytes = Utf8.length(key, limit);
     if (bytes > limit) {
       throw new KeyException(
+          KeyRule.TOO_LONG,
           property.name(),
           "generated property '"
               + property.name()

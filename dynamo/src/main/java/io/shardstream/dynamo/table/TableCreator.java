@@ -1,11 +1,8 @@
 package io.shardstream.dynamo.table;
 
 import io.shardstream.core.config.EntityConfig;
-import io.shardstream.dynamo.internal.table.CreateTableOperation;
 import io.shardstream.dynamo.internal.table.DescribeTableOperation;
-import io.shardstream.dynamo.internal.table.DescribedTables;
 import io.shardstream.dynamo.internal.table.TableActiveWaiter;
-import io.shardstream.dynamo.internal.table.TableComparator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,7 @@ public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
 
   /** What {@link #ensure} found. */
-  public enum Outcome {
+  public enum EnsuredTable {
     /** The table did not exist; this call created it. */
     CREATED,
     /** The table existed with the needed shape. */
@@ -55,7 +52,7 @@ public final class TableCreator {
    *     hold
    * @throws TableMismatchException when the table exists with another shape
    */
-  public static Outcome ensure(DynamoDbClient client, String tableName, EntityConfig config) {
+  public static EnsuredTable ensure(DynamoDbClient client, String tableName, EntityConfig config) {
     return new TableCreator(client).ensure(TableDefinition.fromConfig(tableName, config));
   }
 
@@ -66,14 +63,14 @@ public final class TableCreator {
    * @throws TableMismatchException when the table exists with another shape
    * @throws IllegalStateException when the table is being deleted or does not become ACTIVE in time
    */
-  public Outcome ensure(TableDefinition wanted) {
+  public EnsuredTable ensure(TableDefinition wanted) {
     String name = wanted.tableName();
     Optional<TableDescription> existing = DescribeTableOperation.describe(client, name);
     if (existing.isEmpty()) {
       if (CreateTableOperation.create(client, wanted)) {
         LOG.info("creating table '{}' with {} global indexes", name, wanted.globalIndexes().size());
         waiter.await(name);
-        return Outcome.CREATED;
+        return EnsuredTable.CREATED;
       }
       // Lost a race with another creator: check what it made.
       existing = DescribeTableOperation.describe(client, name);
@@ -84,7 +81,7 @@ public final class TableCreator {
     }
     requireSameShape(wanted, existing.get());
     waiter.await(name);
-    return Outcome.EXISTED;
+    return EnsuredTable.EXISTED;
   }
 
   private static void requireSameShape(TableDefinition wanted, TableDescription existing) {

@@ -1,8 +1,6 @@
 package io.shardstream.dynamo.table;
 
 import io.shardstream.core.config.EntityConfig;
-import io.shardstream.dynamo.internal.table.ConfigTableMapper;
-import io.shardstream.dynamo.internal.table.CreateTableRequests;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.shardstream.dynamo.table;
 
 import io.shardstream.dynamo.internal.table.DescribeTableOperation;
-import io.shardstream.dynamo.internal.table.DescribedTables;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,7 +1,6 @@
 package io.shardstream.dynamo.write;
 
 import io.shardstream.dynamo.TableKeys;
-import io.shardstream.dynamo.internal.write.BatchWriteRun;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;

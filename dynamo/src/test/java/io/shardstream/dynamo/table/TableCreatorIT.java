@@ -33,9 +33,9 @@ class TableCreatorIT {
     String table = LocalDynamoDb.tableName("seed");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       assertThat(TableCreator.ensure(client, table, SeedConfig.CONFIG))
-          .isEqualTo(TableCreator.Outcome.CREATED);
+          .isEqualTo(TableCreator.EnsuredTable.CREATED);
       assertThat(TableCreator.ensure(client, table, SeedConfig.CONFIG))
-          .isEqualTo(TableCreator.Outcome.EXISTED);
+          .isEqualTo(TableCreator.EnsuredTable.EXISTED);
 
       TableSummary summary = TableDescriber.describe(client, table).orElseThrow();
       LOG.info("described:\n{}", summary.render());
@@ -58,13 +58,13 @@ class TableCreatorIT {
     String table = LocalDynamoDb.tableName("race");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      Callable<TableCreator.Outcome> ensure =
+      Callable<TableCreator.EnsuredTable> ensure =
           () -> TableCreator.ensure(client, table, SeedConfig.CONFIG);
-      List<Future<TableCreator.Outcome>> outcomes =
+      List<Future<TableCreator.EnsuredTable>> outcomes =
           threads.invokeAll(List.of(ensure, ensure, ensure));
 
       assertThat(outcomes.stream().map(LocalFutures::get).toList())
-          .containsOnlyOnce(TableCreator.Outcome.CREATED);
+          .containsOnlyOnce(TableCreator.EnsuredTable.CREATED);
     }
   }
 

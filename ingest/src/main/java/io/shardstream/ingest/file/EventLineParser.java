@@ -4,55 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.shardstream.ingest.ChangeRecord;
-import io.shardstream.schemas.avro.ChangeOp;
-import io.shardstream.schemas.avro.Email;
-import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.avro.EmailKey;
-import io.shardstream.schemas.avro.User;
-import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.schemas.avro.UserKey;
-import java.nio.charset.StandardCharsets;
+import io.shardstream.ingest.fields.ChangeEventReader;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 /**
- * Reads one line of the import format (see the module README) into a change event. The checks are
- * structural only: JSON, known fields, required fields, types, and that the payload matches the
- * operation. Whether a userId is empty or a phone holds letters is the writer's business: it
- * dead-letters such events with a reason, and the import must not hide them from it.
+ * Reads one line of the import format (see the module README) into a change event: the line's JSON
+ * becomes a field map ({@link JsonFields}) and {@link ChangeEventReader} makes the event, with the
+ * same rules as for every other source.
  */
 public final class EventLineParser {
-  private static final Set<String> ENVELOPE_FIELDS =
-      Set.of("type", "op", "version", "eventId", "occurredAt", "source", "comment");
-  private static final Set<String> USER_FIELDS =
-      Set.of(
-          "userId",
-          "beneficiaryId",
-          "firstName",
-          "lastName",
-          "phone",
-          "created",
-          "updated",
-          "locale");
-  private static final Set<String> USER_KEY_FIELDS = Set.of("userId", "created");
-  private static final Set<String> EMAIL_FIELDS = Set.of("email", "userId", "created");
-  private static final Set<String> EMAIL_KEY_FIELDS = Set.of("email");
-  private static final Set<String> USER_LINE_FIELDS =
-      union(ENVELOPE_FIELDS, Set.of("user", "userKey"));
-  private static final Set<String> EMAIL_LINE_FIELDS =
-      union(ENVELOPE_FIELDS, Set.of("email", "emailKey"));
-
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private final Instant importedAt;
-  private final String defaultSource;
+  private final ChangeEventReader reader;
 
   /**
    * @param importedAt the {@code occurredAt} of DELETE lines that give none (an UPSERT's defaults
@@ -60,8 +27,7 @@ public final class EventLineParser {
    * @param defaultSource the {@code source} of lines that give none
    */
   public EventLineParser(Instant importedAt, String defaultSource) {
-    this.importedAt = Objects.requireNonNull(importedAt, "importedAt");
-    this.defaultSource = Objects.requireNonNull(defaultSource, "defaultSource");
+    this.reader = new ChangeEventReader(importedAt, defaultSource);
   }
 
   public ParsedLine parse(String line) {
@@ -78,183 +44,12 @@ public final class EventLineParser {
     if (root == null || !root.isObject()) {
       return new ParsedLine.Invalid(
           "a line must hold one JSON object, got "
-              + (root == null ? "nothing" : FieldReader.describe(root)));
+              + (root == null ? "nothing" : JsonFields.value(root).describe()));
     }
-    return parse(root, line.strip());
-  }
-
-  /**
-   * Reads a change event already in this format's JSON shape, from a source other than a file (the
-   * DynamoDB Streams source builds one from a stream record's image), so that every source maps
-   * fields, defaults and problems the same way.
-   *
-   * @param identity what a missing {@code eventId} is derived from (a name-based UUID of it): the
-   *     same input must give the same id when it is read again
-   */
-  public ParsedLine parse(JsonNode root, String identity) {
-    Objects.requireNonNull(root, "root");
-    Objects.requireNonNull(identity, "identity");
-    FieldReader fields = new FieldReader();
-    ChangeRecord record = read(root, identity, fields);
-    return fields.hasProblems() || record == null
-        ? new ParsedLine.Invalid(fields.problems())
-        : new ParsedLine.Event(record);
-  }
-
-  private ChangeRecord read(JsonNode root, String identity, FieldReader fields) {
-    String type = fields.text(root, "", "type");
-    ChangeOp op = op(fields.text(root, "", "op"), fields);
-    Long version = fields.wholeNumber(root, "", "version");
-    Envelope envelope =
-        new Envelope(
-            op,
-            version,
-            eventId(fields.uuid(root, "", "eventId"), identity),
-            fields.timestamp(root, "", "occurredAt", false),
-            source(fields.optionalText(root, "", "source")));
-    fields.optionalText(root, "", "comment");
-    if (type == null) {
-      return null;
-    }
-    return switch (type) {
-      case "user" -> user(root, envelope, fields);
-      case "email" -> email(root, envelope, fields);
-      default -> {
-        fields.problem("\"type\" must be \"user\" or \"email\", got \"" + type + "\"");
-        yield null;
-      }
+    // A line without an eventId gets one derived from its text.
+    return switch (reader.read(JsonFields.object(root), line.strip())) {
+      case ChangeEventReader.Result.Event event -> new ParsedLine.Event(event.record());
+      case ChangeEventReader.Result.Invalid invalid -> new ParsedLine.Invalid(invalid.reason());
     };
-  }
-
-  private ChangeRecord user(JsonNode root, Envelope envelope, FieldReader fields) {
-    fields.rejectUnknown(root, "", USER_LINE_FIELDS);
-    JsonNode payload = payload(root, envelope.op(), "user", "userKey", fields);
-    if (payload == null) {
-      return null;
-    }
-    if (envelope.op() == ChangeOp.UPSERT) {
-      fields.rejectUnknown(payload, "user", USER_FIELDS);
-      // Read every field before building: Avro's constructors reject nulls with an exception.
-      String userId = fields.text(payload, "user", "userId");
-      String beneficiaryId = fields.text(payload, "user", "beneficiaryId");
-      String firstName = fields.text(payload, "user", "firstName");
-      String lastName = fields.text(payload, "user", "lastName");
-      String phone = fields.optionalText(payload, "user", "phone");
-      Instant created = fields.timestamp(payload, "user", "created", true);
-      Instant updated = fields.timestamp(payload, "user", "updated", true);
-      String locale = fields.optionalText(payload, "user", "locale");
-      if (fields.hasProblems()) {
-        return null;
-      }
-      User user =
-          new User(userId, beneficiaryId, firstName, lastName, phone, created, updated, locale);
-      return ChangeRecord.of(userEvent(envelope, updated).setUser(user).build());
-    }
-    fields.rejectUnknown(payload, "userKey", USER_KEY_FIELDS);
-    String userId = fields.text(payload, "userKey", "userId");
-    Instant created = fields.timestamp(payload, "userKey", "created", true);
-    return fields.hasProblems()
-        ? null
-        : ChangeRecord.of(
-            userEvent(envelope, importedAt).setUserKey(new UserKey(userId, created)).build());
-  }
-
-  private ChangeRecord email(JsonNode root, Envelope envelope, FieldReader fields) {
-    fields.rejectUnknown(root, "", EMAIL_LINE_FIELDS);
-    JsonNode payload = payload(root, envelope.op(), "email", "emailKey", fields);
-    if (payload == null) {
-      return null;
-    }
-    if (envelope.op() == ChangeOp.UPSERT) {
-      fields.rejectUnknown(payload, "email", EMAIL_FIELDS);
-      String address = fields.text(payload, "email", "email");
-      String userId = fields.text(payload, "email", "userId");
-      Instant created = fields.timestamp(payload, "email", "created", true);
-      return fields.hasProblems()
-          ? null
-          : ChangeRecord.of(
-              emailEvent(envelope, created).setEmail(new Email(address, userId, created)).build());
-    }
-    fields.rejectUnknown(payload, "emailKey", EMAIL_KEY_FIELDS);
-    String address = fields.text(payload, "emailKey", "email");
-    return fields.hasProblems()
-        ? null
-        : ChangeRecord.of(
-            emailEvent(envelope, importedAt).setEmailKey(new EmailKey(address)).build());
-  }
-
-  private static UserChangeEvent.Builder userEvent(Envelope envelope, Instant defaultOccurredAt) {
-    return UserChangeEvent.newBuilder()
-        .setEventId(envelope.eventId())
-        .setOp(envelope.op())
-        .setVersion(envelope.version())
-        .setOccurredAt(envelope.occurredAtOr(defaultOccurredAt))
-        .setSource(envelope.source());
-  }
-
-  private static EmailChangeEvent.Builder emailEvent(Envelope envelope, Instant defaultOccurredAt) {
-    return EmailChangeEvent.newBuilder()
-        .setEventId(envelope.eventId())
-        .setOp(envelope.op())
-        .setVersion(envelope.version())
-        .setOccurredAt(envelope.occurredAtOr(defaultOccurredAt))
-        .setSource(envelope.source());
-  }
-
-  /** The payload the operation calls for; the other one must be absent, as in the Avro event. */
-  private static JsonNode payload(
-      JsonNode root, ChangeOp op, String stateField, String keyField, FieldReader fields) {
-    if (op == null) {
-      return null;
-    }
-    boolean upsert = op == ChangeOp.UPSERT;
-    String wanted = upsert ? stateField : keyField;
-    String unwanted = upsert ? keyField : stateField;
-    JsonNode other = root.get(unwanted);
-    if (other != null && !other.isNull()) {
-      fields.problem(
-          "\"" + unwanted + "\" does not belong in " + op + " (it carries \"" + wanted + "\")");
-    }
-    return fields.object(root, "", wanted, true);
-  }
-
-  private static ChangeOp op(String text, FieldReader fields) {
-    if (text == null) {
-      return null;
-    }
-    return switch (text) {
-      case "UPSERT" -> ChangeOp.UPSERT;
-      case "DELETE" -> ChangeOp.DELETE;
-      default -> {
-        fields.problem("\"op\" must be \"UPSERT\" or \"DELETE\", got \"" + text + "\"");
-        yield null;
-      }
-    };
-  }
-
-  /**
-   * A line without an id gets a name-based UUID of its text, so importing the same file twice (a
-   * resumed import) sends the same ids.
-   */
-  private static UUID eventId(UUID given, String identity) {
-    return given != null
-        ? given
-        : UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private String source(String given) {
-    return given != null ? given : defaultSource;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-  }
-
-  private record Envelope(
-      ChangeOp op, Long version, UUID eventId, Instant occurredAt, String source) {
-    Instant occurredAtOr(Instant fallback) {
-      return occurredAt != null ? occurredAt : fallback;
-    }
   }
 }

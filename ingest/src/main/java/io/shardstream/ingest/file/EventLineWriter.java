@@ -30,8 +30,8 @@ public final class EventLineWriter {
   public String write(ChangeRecord record, String comment) {
     ObjectNode line =
         switch (record) {
-          case ChangeRecord.UserChange user -> user(user.event());
-          case ChangeRecord.EmailChange email -> email(email.event());
+          case ChangeRecord.UserEventRecord user -> user(user.event());
+          case ChangeRecord.EmailEventRecord email -> email(email.event());
           case ChangeRecord.Undecodable raw ->
               throw new IllegalArgumentException(
                   "a JSON lines file holds events, not raw bytes: cannot write " + raw);

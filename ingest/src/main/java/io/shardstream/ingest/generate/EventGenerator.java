@@ -37,7 +37,7 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
   private final PersonFaker people;
   private final EmailAddresses addresses;
   private final EventFactory events;
-  private final UserChanges changes;
+  private final UserUpdates changes;
   private final InvalidEvents invalids;
 
   /** The current user's creation events not emitted yet; the user goes live after the last. */
@@ -61,7 +61,7 @@ public final class EventGenerator implements Iterator<GeneratedEvent> {
     this.people = new PersonFaker(options.seed(), random);
     this.addresses = new EmailAddresses(random);
     this.events = new EventFactory(random, options.source());
-    this.changes = new UserChanges(random, people, population);
+    this.changes = new UserUpdates(random, people, population);
     this.invalids = new InvalidEvents(random, options, population, people, events, clock);
   }
 

@@ -1,8 +1,8 @@
 package io.shardstream.ingest.kafka;
 
-import io.shardstream.ingest.DeadLetter;
 import io.shardstream.ingest.DeadLetterSink;
 import io.shardstream.ingest.IngestSettings;
+import io.shardstream.ingest.RejectedInput;
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.service.Settings;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
   }
 
   @Override
-  public CompletableFuture<Void> send(DeadLetter letter) {
+  public CompletableFuture<Void> send(RejectedInput letter) {
     Headers headers = new RecordHeaders();
     add(headers, DeadLetterHeaders.REASON, letter.reason());
     add(headers, DeadLetterHeaders.DETAIL, DeadLetterHeaders.detail(letter.detail()));

@@ -112,8 +112,9 @@ public final class KafkaEventSink implements EventSink {
     try {
       value =
           switch (record) {
-            case ChangeRecord.UserChange user -> userValues.serialize(record.topic(), user.event());
-            case ChangeRecord.EmailChange email ->
+            case ChangeRecord.UserEventRecord user ->
+                userValues.serialize(record.topic(), user.event());
+            case ChangeRecord.EmailEventRecord email ->
                 emailValues.serialize(record.topic(), email.event());
             case ChangeRecord.Undecodable raw -> raw.value();
           };

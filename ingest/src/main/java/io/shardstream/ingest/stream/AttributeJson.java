@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A DynamoDB attribute as the JSON value the event parser reads: S → string, N → number (whole
- * numbers as integers), BOOL → boolean, NULL → null, M/L/sets → objects/arrays, B → binary. The
- * parser then applies the same type rules to a stream record as to a JSON lines file, and names the
- * field when a type is wrong ({@code "user.created" must be ... got an array}).
+ * A DynamoDB attribute as JSON, for people and dead letters (a rejected record is kept whole as
+ * JSON, see {@link StreamRecordJson}): S → string, N → number (whole numbers as integers), BOOL →
+ * boolean, NULL → null, M/L/sets → objects/arrays, B → binary (base64). Events are not made from
+ * it: {@link AttributeFields} gives the event's reader neutral values.
  */
 final class AttributeJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -61,11 +61,7 @@ final class AttributeJson {
     return object;
   }
 
-  /**
-   * DynamoDB numbers are decimal strings of up to 38 digits: whole ones become integers (so a
-   * version or epoch-millisecond timestamp reads as one), others decimals, which the parser refuses
-   * where a whole number is required.
-   */
+  /** DynamoDB numbers are decimal strings of up to 38 digits: whole ones become integers. */
   static JsonNode number(String text) {
     BigDecimal decimal = new BigDecimal(text);
     if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0) {

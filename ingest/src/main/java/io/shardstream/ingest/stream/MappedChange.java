@@ -2,7 +2,7 @@ package io.shardstream.ingest.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardstream.ingest.ChangeRecord;
-import io.shardstream.ingest.DeadLetter;
+import io.shardstream.ingest.RejectedInput;
 import io.shardstream.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public sealed interface MappedChange {
      * The dead letter: key = the record's key attributes as JSON (one item's dead letters share a
      * partition), value = the record as JSON, source headers = table, sequence number, event name.
      */
-    public DeadLetter toDeadLetter() {
+    public RejectedInput toDeadLetter() {
       JsonNode keys = record.get(StreamRecordJson.KEYS);
       Map<String, String> source = new LinkedHashMap<>();
       source.put(DeadLetterHeaders.SOURCE_TABLE, table);
@@ -50,7 +50,7 @@ public sealed interface MappedChange {
           .ifPresent(seq -> source.put(DeadLetterHeaders.SOURCE_SEQUENCE_NUMBER, seq));
       text(StreamRecordJson.EVENT_NAME)
           .ifPresent(name -> source.put(DeadLetterHeaders.SOURCE_EVENT_NAME, name));
-      return new DeadLetter(
+      return new RejectedInput(
           code.code(), detail, keys == null ? null : bytes(keys), bytes(record), source);
     }
 

@@ -48,7 +48,7 @@ public final class StreamBatchForwarder {
   }
 
   /** What became of a batch. */
-  public enum Outcome {
+  public enum BatchOutcome {
     CHECKPOINTED,
     EMPTY,
     NOT_CHECKPOINTED,
@@ -76,12 +76,12 @@ public final class StreamBatchForwarder {
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
   }
 
-  public Outcome forward(List<Record> records, Checkpointer checkpointer) {
+  public BatchOutcome forward(List<Record> records, Checkpointer checkpointer) {
     if (failure != null) {
-      return Outcome.REFUSED_AFTER_FAILURE;
+      return BatchOutcome.REFUSED_AFTER_FAILURE;
     }
     if (records.isEmpty()) {
-      return Outcome.EMPTY;
+      return BatchOutcome.EMPTY;
     }
     // Events and dead letters alike: the checkpoint waits for every one of them.
     List<CompletableFuture<Void>> deliveries = new ArrayList<>(records.size());
@@ -119,14 +119,14 @@ public final class StreamBatchForwarder {
     try {
       checkpointer.checkpoint(last);
       stats.checkpointed();
-      return Outcome.CHECKPOINTED;
+      return BatchOutcome.CHECKPOINTED;
     } catch (Exception e) {
       LOG.warn(
           "checkpoint at sequence number {} not written ({}); the records after the previous "
               + "checkpoint will be read again after a restart",
           last,
           e.toString());
-      return Outcome.NOT_CHECKPOINTED;
+      return BatchOutcome.NOT_CHECKPOINTED;
     }
   }
 
@@ -135,13 +135,13 @@ public final class StreamBatchForwarder {
     return failure;
   }
 
-  private Outcome fail(Throwable cause) {
+  private BatchOutcome fail(Throwable cause) {
     failure = cause;
     LOG.error(
         "events or dead letters not acknowledged by Kafka ({}); the batch is not checkpointed and "
             + "the source stops, to re-read it from the last checkpoint on the next start",
         cause.toString());
     onFailure.accept(cause);
-    return Outcome.FAILED;
+    return BatchOutcome.FAILED;
   }
 }

@@ -1,10 +1,8 @@
 package io.shardstream.ingest.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shardstream.ingest.file.EventLineParser;
-import io.shardstream.ingest.file.ParsedLine;
+import io.shardstream.ingest.fields.ChangeEventReader;
+import io.shardstream.ingest.fields.FieldMap;
+import io.shardstream.ingest.fields.FieldValue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -20,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * Maps a DynamoDB Streams record to a change event: INSERT and MODIFY to an UPSERT carrying the new
- * image's state, REMOVE to a DELETE carrying the old image's key. The record is first written in
- * the JSON lines import format and read by the import's own {@link EventLineParser}, so a stream
- * record and a file line holding the same values give the same event and the same problems.
+ * image's state, REMOVE to a DELETE carrying the old image's key. The record's envelope and image
+ * become a field map ({@link AttributeFields}) that {@link ChangeEventReader} reads as it reads a
+ * JSON line's, so a stream record and a file line holding the same values give the same event and
+ * the same problems; a field stored under another attribute name is named by it there.
  *
  * <ul>
  *   <li>Version: the new image's version attribute on UPSERT; on DELETE the old image's plus one,
@@ -40,17 +39,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * (an empty userId, a bad address) pass on to the writer, which dead-letters them with a reason.
  */
 public final class StreamRecordMapper {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
   private final SourceMapping mapping;
   private final Clock clock;
-  private final EventLineParser parser;
+  private final ChangeEventReader reader;
 
   public StreamRecordMapper(SourceMapping mapping, Clock clock) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.clock = Objects.requireNonNull(clock, "clock");
-    // occurredAt is always given, so the parser's default for DELETEs is never used.
-    this.parser = new EventLineParser(Instant.EPOCH, mapping.source());
+    // occurredAt is always given, so the reader's default for DELETEs is never used.
+    this.reader = new ChangeEventReader(Instant.EPOCH, mapping.source());
   }
 
   public MappedChange map(Record record) {
@@ -84,9 +81,11 @@ public final class StreamRecordMapper {
     if (version.problem() != null) {
       return rejected(record, version.code(), version.problem());
     }
-    ObjectNode root = envelope(record, "UPSERT", version.value());
-    root.set(mapping.entity().stateField(), fields(image, mapping.entity().stateFields()));
-    return parse(record, root);
+    FieldMap root =
+        envelope(record, "UPSERT", version.value())
+            .put(mapping.entity().stateField(), payload(image, mapping.entity().stateFields()))
+            .build();
+    return read(record, root);
   }
 
   private MappedChange delete(Record record, Map<String, AttributeValue> image) {
@@ -109,62 +108,38 @@ public final class StreamRecordMapper {
               + mapping.versionAttribute()
               + "' is the largest 64-bit number: no version left for the deletion");
     }
-    ObjectNode root = envelope(record, "DELETE", version.value() + 1);
-    root.set(mapping.entity().keyField(), fields(image, mapping.entity().keyFields()));
-    return parse(record, root);
+    FieldMap root =
+        envelope(record, "DELETE", version.value() + 1)
+            .put(mapping.entity().keyField(), payload(image, mapping.entity().keyFields()))
+            .build();
+    return read(record, root);
   }
 
-  private ObjectNode envelope(Record record, String op, long version) {
-    ObjectNode root = JSON.objectNode();
-    root.put("type", mapping.entity().type());
-    root.put("op", op);
-    root.put("version", version);
+  private FieldMap.Builder envelope(Record record, String op, long version) {
     Instant created = change(record).approximateCreationDateTime();
-    root.put("occurredAt", (created != null ? created : clock.instant()).toString());
-    root.put("source", mapping.source());
-    return root;
+    return FieldMap.builder()
+        .text("type", mapping.entity().type())
+        .text("op", op)
+        .wholeNumber("version", version)
+        .text("occurredAt", (created != null ? created : clock.instant()).toString())
+        .text("source", mapping.source());
   }
 
-  private ObjectNode fields(Map<String, AttributeValue> image, Iterable<String> names) {
-    ObjectNode object = JSON.objectNode();
-    for (String field : names) {
-      AttributeValue value = image.get(mapping.attribute(field));
-      if (value != null) {
-        object.set(field, AttributeJson.toJson(value));
-      }
-    }
-    return object;
+  private FieldValue payload(Map<String, AttributeValue> image, Iterable<String> names) {
+    return new FieldValue.Fields(AttributeFields.fields(image, names, mapping));
   }
 
-  private MappedChange parse(Record record, JsonNode root) {
+  private MappedChange read(Record record, FieldMap root) {
     String identity =
         "ddb-stream:"
             + mapping.table()
             + ":"
             + (record.eventID() != null ? record.eventID() : change(record).sequenceNumber());
-    ParsedLine parsed = parser.parse(root, identity);
-    return switch (parsed) {
-      case ParsedLine.Event event -> new MappedChange.Event(event.record());
-      case ParsedLine.Invalid invalid ->
-          rejected(record, RejectionCode.INVALID_FIELD, renamed(invalid.reason()));
-      case ParsedLine.Blank blank -> throw new AssertionError("a built record is never blank");
+    return switch (reader.read(root, identity)) {
+      case ChangeEventReader.Result.Event event -> new MappedChange.Event(event.record());
+      case ChangeEventReader.Result.Invalid invalid ->
+          rejected(record, RejectionCode.INVALID_FIELD, invalid.reason());
     };
-  }
-
-  /**
-   * The parser names fields by their event path ({@code "user.created"}); with renamed attributes,
-   * say which attribute that is.
-   */
-  private String renamed(String reason) {
-    String text = reason;
-    for (Map.Entry<String, String> rename : mapping.attributeNames().entrySet()) {
-      for (String object :
-          new String[] {mapping.entity().stateField(), mapping.entity().keyField()}) {
-        String path = "\"" + object + "." + rename.getKey() + "\"";
-        text = text.replace(path, path + " (attribute '" + rename.getValue() + "')");
-      }
-    }
-    return text;
   }
 
   /**

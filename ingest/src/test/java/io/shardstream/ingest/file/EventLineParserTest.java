@@ -179,11 +179,11 @@ class EventLineParserTest {
 
   private static UserChangeEvent userEvent(ParsedLine parsed) {
     assertThat(parsed).isInstanceOf(ParsedLine.Event.class);
-    return ((ChangeRecord.UserChange) ((ParsedLine.Event) parsed).record()).event();
+    return ((ChangeRecord.UserEventRecord) ((ParsedLine.Event) parsed).record()).event();
   }
 
   private static EmailChangeEvent emailEvent(ParsedLine parsed) {
     assertThat(parsed).isInstanceOf(ParsedLine.Event.class);
-    return ((ChangeRecord.EmailChange) ((ParsedLine.Event) parsed).record()).event();
+    return ((ChangeRecord.EmailEventRecord) ((ParsedLine.Event) parsed).record()).event();
   }
 }

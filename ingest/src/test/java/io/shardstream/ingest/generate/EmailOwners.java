@@ -18,19 +18,20 @@ final class EmailOwners {
   EmailOwners(List<GeneratedEvent> events) {
     Map<String, String> owners = new HashMap<>();
     for (GeneratedEvent event : events) {
-      if (event.record() instanceof ChangeRecord.EmailChange change) {
+      if (event.record() instanceof ChangeRecord.EmailEventRecord change) {
         ownerBeforeEvent.put(event.sequence(), owners.get(change.key()));
       }
       if (event.expectedOutcome() != ExpectedOutcome.APPLIED) {
         continue;
       }
       switch (event.record()) {
-        case ChangeRecord.EmailChange change when change.event().getOp() == ChangeOp.UPSERT -> {
+        case ChangeRecord.EmailEventRecord change
+            when change.event().getOp() == ChangeOp.UPSERT -> {
           Email email = change.event().getEmail();
           owners.put(email.getEmail(), email.getUserId());
         }
-        case ChangeRecord.EmailChange change -> owners.remove(change.key());
-        case ChangeRecord.UserChange change when Records.op(change) == ChangeOp.DELETE ->
+        case ChangeRecord.EmailEventRecord change -> owners.remove(change.key());
+        case ChangeRecord.UserEventRecord change when Records.op(change) == ChangeOp.DELETE ->
             owners.values().removeIf(owner -> owner.equals(change.key()));
         default -> {}
       }

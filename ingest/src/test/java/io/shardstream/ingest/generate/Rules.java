@@ -20,7 +20,7 @@ final class Rules {
     Set<InvalidKind> broken = EnumSet.noneOf(InvalidKind.class);
     switch (record) {
       case ChangeRecord.Undecodable raw -> broken.add(InvalidKind.UNDECODABLE);
-      case ChangeRecord.UserChange change -> {
+      case ChangeRecord.UserEventRecord change -> {
         checkId(record.key(), broken);
         User user = change.event().getUser();
         if (user != null) {
@@ -35,7 +35,7 @@ final class Rules {
           }
         }
       }
-      case ChangeRecord.EmailChange change -> {
+      case ChangeRecord.EmailEventRecord change -> {
         Email email = change.event().getEmail();
         if (email != null) {
           checkId(email.getUserId(), broken);

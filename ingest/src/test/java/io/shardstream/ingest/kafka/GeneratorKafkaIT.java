@@ -126,8 +126,8 @@ class GeneratorKafkaIT {
 
     static String text(ChangeRecord record) {
       return switch (record) {
-        case ChangeRecord.UserChange user -> user.event().toString();
-        case ChangeRecord.EmailChange email -> email.event().toString();
+        case ChangeRecord.UserEventRecord user -> user.event().toString();
+        case ChangeRecord.EmailEventRecord email -> email.event().toString();
         case ChangeRecord.Undecodable raw -> HexFormat.of().formatHex(raw.value());
       };
     }

@@ -89,7 +89,7 @@ class DdbStreamSourceIT {
         LOG.info("4 events after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
       }
       List<UserChangeEvent> events =
-          sink.records().stream().map(r -> ((ChangeRecord.UserChange) r).event()).toList();
+          sink.records().stream().map(r -> ((ChangeRecord.UserEventRecord) r).event()).toList();
       assertThat(events)
           .extracting(e -> e.getOp() + " " + key(e) + " v" + e.getVersion())
           .containsExactly("UPSERT u-1 v1", "UPSERT u-1 v2", "UPSERT u-2 v1", "DELETE u-2 v2");

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.ingest.ChangeRecord;
-import io.shardstream.ingest.DeadLetter;
 import io.shardstream.ingest.DeadLetterSink;
 import io.shardstream.ingest.EventSink;
+import io.shardstream.ingest.RejectedInput;
 import io.shardstream.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,14 +45,14 @@ class StreamBatchForwarderTest {
     List<Record> batch =
         List.of(insert("11", "u-1", 1), insert("12", "u-2", 1), insert("13", "u-1", 2));
 
-    Future<StreamBatchForwarder.Outcome> outcome =
+    Future<StreamBatchForwarder.BatchOutcome> outcome =
         executor.submit(() -> forwarder.forward(batch, this::checkpoint));
     sink.awaitSent(3);
     assertThat(outcome.isDone()).isFalse();
     sink.ackAll(); // newest first: the checkpoint still waits for all
 
     assertThat(outcome.get(5, TimeUnit.SECONDS))
-        .isEqualTo(StreamBatchForwarder.Outcome.CHECKPOINTED);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.CHECKPOINTED);
     assertThat(log)
         .containsExactly(
             "send u-1", "send u-2", "send u-1", "ack u-1", "ack u-2", "ack u-1", "checkpoint 13");
@@ -63,7 +63,7 @@ class StreamBatchForwarderTest {
   void aFailedDeliveryIsNotCheckpointedAndLaterBatchesAreRefused() throws Exception {
     HeldAckSink sink = new HeldAckSink(log);
     StreamBatchForwarder forwarder = forwarder(sink);
-    Future<StreamBatchForwarder.Outcome> first =
+    Future<StreamBatchForwarder.BatchOutcome> first =
         executor.submit(
             () ->
                 forwarder.forward(
@@ -72,9 +72,9 @@ class StreamBatchForwarderTest {
     sink.fail(1, new IllegalStateException("broker said no"));
     sink.ackAll();
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StreamBatchForwarder.Outcome.FAILED);
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StreamBatchForwarder.BatchOutcome.FAILED);
     assertThat(forwarder.forward(List.of(insert("13", "u-3", 1)), this::checkpoint))
-        .isEqualTo(StreamBatchForwarder.Outcome.REFUSED_AFTER_FAILURE);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.REFUSED_AFTER_FAILURE);
 
     assertThat(log).noneMatch(line -> line.startsWith("checkpoint")).doesNotContain("send u-3");
     assertThat(failures)
@@ -101,7 +101,7 @@ class StreamBatchForwarderTest {
         };
 
     assertThat(forwarder(registryDown).forward(List.of(insert("11", "u-1", 1)), this::checkpoint))
-        .isEqualTo(StreamBatchForwarder.Outcome.FAILED);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.FAILED);
     assertThat(log).isEmpty();
     assertThat(failures).hasSize(1);
   }
@@ -115,7 +115,7 @@ class StreamBatchForwarderTest {
     fractional.put("version", AttributeValue.fromN("1.5"));
     deadLetters.autoAck();
 
-    StreamBatchForwarder.Outcome outcome =
+    StreamBatchForwarder.BatchOutcome outcome =
         forwarder(sink)
             .forward(
                 List.of(
@@ -124,7 +124,7 @@ class StreamBatchForwarderTest {
                     StreamRecords.insert("13", fractional)),
                 this::checkpoint);
 
-    assertThat(outcome).isEqualTo(StreamBatchForwarder.Outcome.CHECKPOINTED);
+    assertThat(outcome).isEqualTo(StreamBatchForwarder.BatchOutcome.CHECKPOINTED);
     assertThat(log)
         .containsExactly(
             "send u-1",
@@ -134,7 +134,7 @@ class StreamBatchForwarderTest {
             "dead-letter stream:bad-version",
             "ack dead letter 1",
             "checkpoint 13");
-    DeadLetter missing = deadLetters.sent.getFirst();
+    RejectedInput missing = deadLetters.sent.getFirst();
     assertThat(missing.reason()).isEqualTo("stream:missing-version");
     assertThat(missing.detail())
         .isEqualTo(
@@ -167,7 +167,7 @@ class StreamBatchForwarderTest {
     noVersion.remove("version");
     StreamBatchForwarder forwarder = forwarder(sink);
 
-    Future<StreamBatchForwarder.Outcome> outcome =
+    Future<StreamBatchForwarder.BatchOutcome> outcome =
         executor.submit(
             () ->
                 forwarder.forward(
@@ -182,7 +182,7 @@ class StreamBatchForwarderTest {
     deadLetters.ackAll();
 
     assertThat(outcome.get(5, TimeUnit.SECONDS))
-        .isEqualTo(StreamBatchForwarder.Outcome.CHECKPOINTED);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.CHECKPOINTED);
     assertThat(log).endsWith("ack dead letter 0", "checkpoint 12");
   }
 
@@ -193,7 +193,7 @@ class StreamBatchForwarderTest {
     noVersion.remove("version");
     StreamBatchForwarder forwarder = forwarder(sink);
 
-    Future<StreamBatchForwarder.Outcome> first =
+    Future<StreamBatchForwarder.BatchOutcome> first =
         executor.submit(
             () ->
                 forwarder.forward(
@@ -202,9 +202,9 @@ class StreamBatchForwarderTest {
     deadLetters.awaitSent(1);
     deadLetters.fail(0, new IllegalStateException("dead-letter topic unavailable"));
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StreamBatchForwarder.Outcome.FAILED);
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(StreamBatchForwarder.BatchOutcome.FAILED);
     assertThat(forwarder.forward(List.of(insert("13", "u-3", 1)), this::checkpoint))
-        .isEqualTo(StreamBatchForwarder.Outcome.REFUSED_AFTER_FAILURE);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.REFUSED_AFTER_FAILURE);
     assertThat(log).noneMatch(line -> line.startsWith("checkpoint")).doesNotContain("send u-3");
     assertThat(failures)
         .singleElement()
@@ -216,7 +216,7 @@ class StreamBatchForwarderTest {
   void aCheckpointThatCannotBeWrittenIsReportedButNotFatal() {
     HeldAckSink sink = new HeldAckSink(log).autoAck();
 
-    StreamBatchForwarder.Outcome outcome =
+    StreamBatchForwarder.BatchOutcome outcome =
         forwarder(sink)
             .forward(
                 List.of(insert("11", "u-1", 1)),
@@ -224,14 +224,14 @@ class StreamBatchForwarderTest {
                   throw new IllegalStateException("lease lost");
                 });
 
-    assertThat(outcome).isEqualTo(StreamBatchForwarder.Outcome.NOT_CHECKPOINTED);
+    assertThat(outcome).isEqualTo(StreamBatchForwarder.BatchOutcome.NOT_CHECKPOINTED);
     assertThat(failures).isEmpty();
   }
 
   @Test
   void anEmptyBatchIsNotCheckpointed() {
     assertThat(forwarder(new HeldAckSink(log)).forward(List.of(), this::checkpoint))
-        .isEqualTo(StreamBatchForwarder.Outcome.EMPTY);
+        .isEqualTo(StreamBatchForwarder.BatchOutcome.EMPTY);
     assertThat(log).isEmpty();
   }
 
@@ -267,7 +267,7 @@ class StreamBatchForwarderTest {
   private static final class HeldAckDeadLetters implements DeadLetterSink {
     private final List<String> log;
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-    final List<DeadLetter> sent = new CopyOnWriteArrayList<>();
+    final List<RejectedInput> sent = new CopyOnWriteArrayList<>();
     private boolean autoAck;
 
     HeldAckDeadLetters(List<String> log) {
@@ -279,7 +279,7 @@ class StreamBatchForwarderTest {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> send(DeadLetter letter) {
+    public synchronized CompletableFuture<Void> send(RejectedInput letter) {
       synchronized (log) {
         log.add("dead-letter " + letter.reason());
       }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.shardstream.ingest.ChangeRecord;
-import io.shardstream.ingest.DeadLetter;
+import io.shardstream.ingest.RejectedInput;
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.avro.ChangeOp;
 import io.shardstream.schemas.avro.EmailChangeEvent;
@@ -275,7 +275,7 @@ class StreamRecordMapperTest {
 
     MappedChange.Rejected rejected =
         rejected(users.map(StreamRecords.modify("4100", oldItem, newItem)));
-    DeadLetter letter = rejected.toDeadLetter();
+    RejectedInput letter = rejected.toDeadLetter();
 
     assertThat(rejected.code()).isEqualTo(RejectionCode.MISSING_VERSION);
     assertThat(rejected.table()).isEqualTo("users-src");
@@ -321,7 +321,7 @@ class StreamRecordMapperTest {
 
   @Test
   void aRecordWithoutAChangeStillBecomesADeadLetter() throws Exception {
-    DeadLetter letter =
+    RejectedInput letter =
         rejected(users.map(Record.builder().eventID("e1").eventName(OperationType.INSERT).build()))
             .toDeadLetter();
 
@@ -340,12 +340,12 @@ class StreamRecordMapperTest {
 
   private static UserChangeEvent user(MappedChange change) {
     assertThat(change).isInstanceOf(MappedChange.Event.class);
-    return ((ChangeRecord.UserChange) ((MappedChange.Event) change).record()).event();
+    return ((ChangeRecord.UserEventRecord) ((MappedChange.Event) change).record()).event();
   }
 
   private static EmailChangeEvent email(MappedChange change) {
     assertThat(change).isInstanceOf(MappedChange.Event.class);
-    return ((ChangeRecord.EmailChange) ((MappedChange.Event) change).record()).event();
+    return ((ChangeRecord.EmailEventRecord) ((MappedChange.Event) change).record()).event();
   }
 
   private static String rejection(MappedChange change) {

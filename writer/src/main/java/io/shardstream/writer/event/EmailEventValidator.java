@@ -3,6 +3,8 @@ package io.shardstream.writer.event;
 import io.shardstream.schemas.avro.Email;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.EmailKey;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Checks a decoded email event (shape, fields, Kafka key, keys, DynamoDB limits) and turns it into
- * an {@link EmailChange} the version gate can apply. Ownership (uniqueness) and the owner's
+ * an {@link ValidEmailChange} the version gate can apply. Ownership (uniqueness) and the owner's
  * liveness need state, so the stages check them, not this class.
  */
 public final class EmailEventValidator {
@@ -23,7 +25,7 @@ public final class EmailEventValidator {
     this.rules = new FieldRules(futureSkew);
   }
 
-  public Checked<EmailChange> check(
+  public Checked<ValidEmailChange> check(
       String recordKey, EmailChangeEvent event, long recordTimestamp) {
     return switch (event.getOp()) {
       case UPSERT -> upsert(recordKey, event, recordTimestamp);
@@ -31,7 +33,8 @@ public final class EmailEventValidator {
     };
   }
 
-  private Checked<EmailChange> upsert(String recordKey, EmailChangeEvent event, long timestamp) {
+  private Checked<ValidEmailChange> upsert(
+      String recordKey, EmailChangeEvent event, long timestamp) {
     Email email = event.getEmail();
     Optional<Rejection> broken =
         FieldRules.first(
@@ -50,7 +53,7 @@ public final class EmailEventValidator {
         .then(
             keyed ->
                 Checked.ok(
-                    new EmailChange.Upsert(
+                    new ValidEmailChange.Upsert(
                         email.getEmail(),
                         event.getVersion(),
                         eventId(event),
@@ -59,7 +62,7 @@ public final class EmailEventValidator {
                         keyed)));
   }
 
-  private Checked<EmailChange> delete(String recordKey, EmailChangeEvent event) {
+  private Checked<ValidEmailChange> delete(String recordKey, EmailChangeEvent event) {
     EmailKey key = event.getEmailKey();
     Optional<Rejection> broken =
         FieldRules.first(
@@ -75,7 +78,8 @@ public final class EmailEventValidator {
         .then(
             keys ->
                 Checked.ok(
-                    new EmailChange.Delete(key.getEmail(), event.getVersion(), eventId(event))));
+                    new ValidEmailChange.Delete(
+                        key.getEmail(), event.getVersion(), eventId(event))));
   }
 
   /** The table item of an email. */

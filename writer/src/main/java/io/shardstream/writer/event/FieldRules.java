@@ -1,5 +1,6 @@
 package io.shardstream.writer.event;
 
+import io.shardstream.writer.check.Rejection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -3,6 +3,8 @@ package io.shardstream.writer.event;
 import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Checks a decoded user event (shape, fields, Kafka key, keys, DynamoDB limits) and turns it into a
- * {@link UserChange} the version gate can apply.
+ * {@link ValidUserChange} the version gate can apply.
  */
 public final class UserEventValidator {
   private final TableItems items;
@@ -26,14 +28,15 @@ public final class UserEventValidator {
    * @param recordKey the Kafka key as a string (null when the record had none)
    * @param recordTimestamp the Kafka record's timestamp, the "now" of the future check
    */
-  public Checked<UserChange> check(String recordKey, UserChangeEvent event, long recordTimestamp) {
+  public Checked<ValidUserChange> check(
+      String recordKey, UserChangeEvent event, long recordTimestamp) {
     return switch (event.getOp()) {
       case UPSERT -> upsert(recordKey, event, recordTimestamp);
       case DELETE -> delete(recordKey, event);
     };
   }
 
-  private Checked<UserChange> upsert(String recordKey, UserChangeEvent event, long timestamp) {
+  private Checked<ValidUserChange> upsert(String recordKey, UserChangeEvent event, long timestamp) {
     User user = event.getUser();
     Optional<Rejection> broken =
         FieldRules.first(
@@ -58,11 +61,11 @@ public final class UserEventValidator {
         .then(
             keyed ->
                 Checked.ok(
-                    new UserChange.Upsert(
+                    new ValidUserChange.Upsert(
                         user.getUserId(), event.getVersion(), eventId(event), created, keyed)));
   }
 
-  private Checked<UserChange> delete(String recordKey, UserChangeEvent event) {
+  private Checked<ValidUserChange> delete(String recordKey, UserChangeEvent event) {
     UserKey key = event.getUserKey();
     Optional<Rejection> broken =
         FieldRules.first(
@@ -78,7 +81,7 @@ public final class UserEventValidator {
         .then(
             primaryKey ->
                 Checked.ok(
-                    new UserChange.Delete(
+                    new ValidUserChange.Delete(
                         key.getUserId(), event.getVersion(), eventId(event), created, primaryKey)));
   }
 

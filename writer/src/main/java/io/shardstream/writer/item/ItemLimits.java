@@ -3,7 +3,7 @@ package io.shardstream.writer.item;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.IndexDefinition;
 import io.shardstream.dynamo.ItemSize;
-import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.check.Rejection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;

@@ -8,8 +8,8 @@ import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.write.WriteOperation;
-import io.shardstream.writer.event.Checked;
-import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,7 @@ public final class TableItems {
   }
 
   /** The value of a step known to pass (it passed before, on the same values). */
-  public static <T> T certain(Checked<T> checked) {
+  public static <T> T knownValid(Checked<T> checked) {
     return switch (checked) {
       case Checked.Ok<T> ok -> ok.value();
       case Checked.Rejected<T> rejected ->
@@ -99,20 +99,8 @@ public final class TableItems {
       return Checked.ok(computation.get());
     } catch (KeyException e) {
       String field = e.property() == null ? "item" : e.property();
-      return Checked.rejected(Rejection.invalid(field, rule(e), e.getMessage()));
+      return Checked.rejected(Rejection.invalid(field, e.rule().code(), e.getMessage()));
     }
-  }
-
-  /** The engine says which rule in its message only; these are the ones the writer names. */
-  private static String rule(KeyException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("delimiter")) {
-      return "delimiter";
-    }
-    if (message.contains("DynamoDB allows")) {
-      return "too-long";
-    }
-    return "unkeyable";
   }
 
   private static void requireEntity(

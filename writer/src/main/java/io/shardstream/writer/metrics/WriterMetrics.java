@@ -61,7 +61,7 @@ public final class WriterMetrics {
     return registry;
   }
 
-  public void event(String entity, Outcome outcome) {
+  public void event(String entity, EventOutcome outcome) {
     Counter.builder(EVENTS)
         .tag("entity", entity)
         .tag("outcome", outcome.tag())
@@ -72,7 +72,7 @@ public final class WriterMetrics {
 
   /** A dead-lettered event: counted in {@value #EVENTS} and, by reason, {@value #DEAD_LETTERS}. */
   public void deadLetter(String entity, String reason) {
-    event(entity, Outcome.DEAD_LETTERED);
+    event(entity, EventOutcome.DEAD_LETTERED);
     Counter.builder(DEAD_LETTERS)
         .tag("entity", entity)
         .tag("reason", reason)
@@ -107,7 +107,7 @@ public final class WriterMetrics {
   }
 
   /** The events counted so far with this outcome (all entities). */
-  public long events(Outcome outcome) {
+  public long events(EventOutcome outcome) {
     return Math.round(
         registry.find(EVENTS).tag("outcome", outcome.tag()).counters().stream()
             .mapToDouble(Counter::count)

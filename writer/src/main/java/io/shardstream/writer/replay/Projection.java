@@ -3,11 +3,11 @@ package io.shardstream.writer.replay;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.writer.event.Checked;
-import io.shardstream.writer.event.EmailChange;
+import io.shardstream.writer.check.Checked;
 import io.shardstream.writer.event.EmailEventValidator;
-import io.shardstream.writer.event.UserChange;
 import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.event.ValidEmailChange;
+import io.shardstream.writer.event.ValidUserChange;
 import io.shardstream.writer.item.KeyedItem;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
@@ -55,16 +55,16 @@ public final class Projection {
   /** Applies a decoded user event with its record key and record timestamp. */
   public void user(String recordKey, UserChangeEvent event, long recordTimestamp) {
     switch (users.check(recordKey, event, recordTimestamp)) {
-      case Checked.Rejected<UserChange> rejected -> ignored++;
-      case Checked.Ok<UserChange> ok -> apply(ok.value());
+      case Checked.Rejected<ValidUserChange> rejected -> ignored++;
+      case Checked.Ok<ValidUserChange> ok -> apply(ok.value());
     }
   }
 
   /** Applies a decoded email event with its record key and record timestamp. */
   public void email(String recordKey, EmailChangeEvent event, long recordTimestamp) {
     switch (emails.check(recordKey, event, recordTimestamp)) {
-      case Checked.Rejected<EmailChange> rejected -> ignored++;
-      case Checked.Ok<EmailChange> ok -> apply(ok.value());
+      case Checked.Rejected<ValidEmailChange> rejected -> ignored++;
+      case Checked.Ok<ValidEmailChange> ok -> apply(ok.value());
     }
   }
 
@@ -95,7 +95,7 @@ public final class Projection {
     return items;
   }
 
-  private void apply(UserChange change) {
+  private void apply(ValidUserChange change) {
     UserEntry current = userStates.get(change.userId());
     if (current != null && change.version() <= current.version()) {
       ignored++;
@@ -103,9 +103,9 @@ public final class Projection {
     }
     applied++;
     switch (change) {
-      case UserChange.Upsert upsert ->
+      case ValidUserChange.Upsert upsert ->
           userStates.put(upsert.userId(), new UserEntry(upsert.version(), false, upsert.item()));
-      case UserChange.Delete delete -> {
+      case ValidUserChange.Delete delete -> {
         userStates.put(delete.userId(), new UserEntry(delete.version(), true, null));
         emailStates.replaceAll(
             (address, email) ->
@@ -116,21 +116,21 @@ public final class Projection {
     }
   }
 
-  private void apply(EmailChange change) {
+  private void apply(ValidEmailChange change) {
     EmailEntry current = emailStates.get(change.email());
     if (current != null && change.version() <= current.version()) {
       ignored++;
       return;
     }
     switch (change) {
-      case EmailChange.Delete delete -> {
+      case ValidEmailChange.Delete delete -> {
         applied++;
         emailStates.put(
             delete.email(),
             new EmailEntry(
                 delete.version(), true, current == null ? null : current.userId(), null));
       }
-      case EmailChange.Upsert upsert -> {
+      case ValidEmailChange.Upsert upsert -> {
         if (current != null && !current.deleted() && !current.userId().equals(upsert.userId())) {
           ignored++;
           return;

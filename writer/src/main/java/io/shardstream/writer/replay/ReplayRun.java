@@ -60,7 +60,7 @@ public final class ReplayRun {
    *     table holds exactly the effect of the records before them
    * @param events events this run processed (0 when it resumed with nothing left)
    */
-  public record Outcome(Map<TopicPartition, Long> sourcePositions, long events, Duration elapsed) {}
+  public record Summary(Map<TopicPartition, Long> sourcePositions, long events, Duration elapsed) {}
 
   private final WriterSettings settings;
   private final Duration pollInterval;
@@ -85,7 +85,7 @@ public final class ReplayRun {
    *
    * @throws IllegalStateException the replay's Kafka Streams stopped on its own (a fatal error)
    */
-  public Outcome run(Listener listener) throws InterruptedException {
+  public Summary run(Listener listener) throws InterruptedException {
     long start = System.nanoTime();
     TopicNames topics = settings.topics();
     List<String> sources = List.of(topics.users(), topics.emails());
@@ -138,7 +138,7 @@ public final class ReplayRun {
                 settings.applicationId(),
                 events,
                 elapsed.toSeconds());
-            return new Outcome(sourcePositions, events, elapsed);
+            return new Summary(sourcePositions, events, elapsed);
           }
         } else {
           stablePositions = null;
@@ -150,7 +150,7 @@ public final class ReplayRun {
 
   /**
    * The projection of the source records before {@code until} (a replay's {@link
-   * Outcome#sourcePositions()}) under the replay's configuration.
+   * Summary#sourcePositions()}) under the replay's configuration.
    *
    * @throws io.shardstream.schemas.serde.SchemaRegistryUnavailableException the registry cannot be
    *     asked for a schema (the projection would be wrong, not just smaller)

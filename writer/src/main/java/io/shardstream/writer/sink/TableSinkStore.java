@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The buffer is also written when it reaches {@code maxBufferedOps} (early writes are harmless:
  * they are the same whole states a retry would write). If that write fails, the sink drops what it
- * is given until the commit, which then fails. Outcome counters of the events whose writes are
+ * is given until the commit, which then fails. EventOutcome counters of the events whose writes are
  * buffered are applied only once the buffer is durable ({@link #afterDurable}), so a failed attempt
  * that is processed again does not count twice.
  *

@@ -17,10 +17,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * its version in the tombstone, so its own older events stay stale, and becomes free for a newer
  * claim by anyone. Cascades are not input events and are counted apart.
  */
-final class EmailCascadeProcessor implements Processor<String, CascadeCommand, Object, Object> {
+final class EmailCascadeProcessor implements Processor<String, CascadeCommand, Void, Void> {
   private final EmailWrites writes;
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, EmailState> states;
   private TableSinkStore sink;
 
@@ -30,7 +30,7 @@ final class EmailCascadeProcessor implements Processor<String, CascadeCommand, O
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<Void, Void> context) {
     this.context = context;
     this.states = context.getStateStore(GateStores.EMAIL_STATES);
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
@@ -39,7 +39,7 @@ final class EmailCascadeProcessor implements Processor<String, CascadeCommand, O
   @Override
   public void process(Record<String, CascadeCommand> record) {
     CascadeCommand command = record.value();
-    String origin = context.recordMetadata().map(Inputs::describe).orElse("cascade");
+    String origin = context.recordMetadata().map(StageRecords::describe).orElse("cascade");
     EmailState state = states.get(command.email());
     if (state != null
         && state.ownedBy(command.userId())

@@ -2,13 +2,13 @@ package io.shardstream.writer.stage;
 
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.writer.dlq.DeadLetter;
-import io.shardstream.writer.event.EmailChange;
+import io.shardstream.writer.check.Rejection;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.EmailEventValidator;
-import io.shardstream.writer.event.Rejection;
 import io.shardstream.writer.event.SourceRecord;
+import io.shardstream.writer.event.ValidEmailChange;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -16,6 +16,7 @@ import io.shardstream.writer.state.EmailState;
 import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.VersionGate;
 import java.time.Duration;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * settles their outcome count (a claim may still be refused there: {@code user-deleted}); every
  * other outcome is counted here.
  */
-final class EmailEventProcessor implements Processor<byte[], byte[], Object, Object> {
-  private final EventIntake<EmailChangeEvent, EmailChange> intake;
+final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  private final EventIntake<EmailChangeEvent, ValidEmailChange> intake;
   private final EmailWrites writes;
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<byte[], byte[]> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, EmailState> states;
   private TableSinkStore sink;
 
@@ -48,29 +50,30 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    this.outputs = new StageOutputs(context, NodeNames.EMAIL_DEAD_LETTERS_SINK);
     this.states = context.getStateStore(GateStores.EMAIL_STATES);
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
   }
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    SourceRecord source = Inputs.source(context, record);
-    switch (intake.take(source, Inputs.key(record.key()), record.timestamp())) {
-      case EventIntake.Intake.Refused<EmailChange> refused ->
+    SourceRecord source = StageRecords.source(context, record);
+    switch (intake.take(source, StageRecords.key(record.key()), record.timestamp())) {
+      case EventIntake.ChangeOrDeadLetter.Refused<ValidEmailChange> refused ->
           deadLetter(record, refused.deadLetter());
-      case EventIntake.Intake.Valid<EmailChange> valid -> {
+      case EventIntake.ChangeOrDeadLetter.Valid<ValidEmailChange> valid -> {
         switch (valid.change()) {
-          case EmailChange.Upsert upsert -> upsert(record, source, upsert);
-          case EmailChange.Delete delete -> delete(record, source, delete);
+          case ValidEmailChange.Upsert upsert -> upsert(record, source, upsert);
+          case ValidEmailChange.Delete delete -> delete(record, source, delete);
         }
       }
     }
   }
 
   private void upsert(
-      Record<byte[], byte[]> record, SourceRecord source, EmailChange.Upsert upsert) {
+      Record<byte[], byte[]> record, SourceRecord source, ValidEmailChange.Upsert upsert) {
     EmailState state = states.get(upsert.email());
     VersionGate.Verdict verdict =
         VersionGate.judge(state == null ? null : state.version(), upsert.version());
@@ -82,7 +85,7 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
       writes.current(state, sink, source.toString());
       deadLetter(
           record,
-          new DeadLetter(
+          new RefusedRecord(
               source,
               new Rejection(
                   Rejection.EMAIL_OWNED_BY_OTHER_USER,
@@ -104,18 +107,16 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
     states.put(
         upsert.email(),
         EmailState.live(upsert.version(), upsert.email(), upsert.userId(), upsert.created()));
-    context.forward(
-        Inputs.internal(
-                upsert.userId(),
-                EmailOwnerChange.claim(
-                    upsert.email(), upsert.userId(), upsert.version(), upsert.eventId(), source),
-                record.timestamp())
-            .withHeaders(record.headers()),
-        Nodes.EMAIL_OWNER_CHANGES_SINK);
+    outputs.ownerChange(
+        upsert.userId(),
+        EmailOwnerChange.claim(
+            upsert.email(), upsert.userId(), upsert.version(), upsert.eventId(), source),
+        record.timestamp(),
+        record.headers());
   }
 
   private void delete(
-      Record<byte[], byte[]> record, SourceRecord source, EmailChange.Delete delete) {
+      Record<byte[], byte[]> record, SourceRecord source, ValidEmailChange.Delete delete) {
     EmailState state = states.get(delete.email());
     VersionGate.Verdict verdict =
         VersionGate.judge(state == null ? null : state.version(), delete.version());
@@ -131,26 +132,26 @@ final class EmailEventProcessor implements Processor<byte[], byte[], Object, Obj
     }
     if (state != null && state.live()) {
       // The owner's index loses the address; the user stage counts the event.
-      context.forward(
-          Inputs.internal(
-              state.userId(),
-              EmailOwnerChange.release(
-                  delete.email(), state.userId(), delete.version(), delete.eventId()),
-              record.timestamp()),
-          Nodes.EMAIL_OWNER_CHANGES_SINK);
+      outputs.ownerChange(
+          state.userId(),
+          EmailOwnerChange.release(
+              delete.email(), state.userId(), delete.version(), delete.eventId()),
+          record.timestamp(),
+          new RecordHeaders());
     } else {
-      sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+      sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
     }
   }
 
   private void ignore(EmailState state, SourceRecord source, VersionGate.Verdict verdict) {
     writes.current(state, sink, source.toString());
-    Outcome outcome = verdict == VersionGate.Verdict.STALE ? Outcome.STALE : Outcome.DUPLICATE;
+    EventOutcome outcome =
+        verdict == VersionGate.Verdict.STALE ? EventOutcome.STALE : EventOutcome.DUPLICATE;
     sink.afterDurable(() -> metrics.event(TableItems.EMAIL, outcome));
   }
 
-  private void deadLetter(Record<byte[], byte[]> record, DeadLetter deadLetter) {
-    context.forward(deadLetter.toRecord(record.headers()), Nodes.EMAIL_DEAD_LETTERS_SINK);
+  private void deadLetter(Record<byte[], byte[]> record, RefusedRecord deadLetter) {
+    outputs.deadLetter(deadLetter, record.headers());
     String reason = deadLetter.rejection().reason();
     sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, reason));
   }

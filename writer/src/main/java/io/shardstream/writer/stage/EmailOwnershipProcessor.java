@@ -1,9 +1,9 @@
 package io.shardstream.writer.stage;
 
-import io.shardstream.writer.dlq.DeadLetter;
-import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.check.Rejection;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -25,9 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it. A claim for a user never seen is accepted: users and emails travel on separate topics, so an
  * address may arrive before its user; if that user is later deleted, the cascade removes it.
  */
-final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChange, Object, Object> {
+final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChange, byte[], byte[]> {
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, UserState> users;
   private KeyValueStore<String, UserEmails> userEmails;
   private TableSinkStore sink;
@@ -37,8 +37,8 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
-    this.context = context;
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     // The user stage's sink: its commit hook also settles these counts.
@@ -57,8 +57,8 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
   private void claim(Record<String, EmailOwnerChange> record, EmailOwnerChange change) {
     UserState user = users.get(change.userId());
     if (user != null && user.deleted()) {
-      DeadLetter deadLetter =
-          new DeadLetter(
+      RefusedRecord deadLetter =
+          new RefusedRecord(
               change.source(),
               new Rejection(
                   Rejection.USER_DELETED,
@@ -72,17 +72,15 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
                       + "'; the address is removed again"),
               change.eventId());
       // The claim record carries the email event's own headers.
-      context.forward(deadLetter.toRecord(record.headers()), Nodes.USER_DEAD_LETTERS_SINK);
-      context.forward(
-          Inputs.internal(
+      outputs.deadLetter(deadLetter, record.headers());
+      outputs.cascade(
+          change.email(),
+          new CascadeCommand(
               change.email(),
-              new CascadeCommand(
-                  change.email(),
-                  change.userId(),
-                  change.emailVersion(),
-                  CascadeCommand.Cause.CLAIM_REJECTED),
-              record.timestamp()),
-          Nodes.EMAIL_CASCADE_SINK);
+              change.userId(),
+              change.emailVersion(),
+              CascadeCommand.Cause.CLAIM_REJECTED),
+          record.timestamp());
       sink.afterDurable(() -> metrics.deadLetter(TableItems.EMAIL, Rejection.USER_DELETED));
       return;
     }
@@ -90,7 +88,7 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
     userEmails.put(
         change.userId(),
         (owned == null ? UserEmails.NONE : owned).withClaim(change.email(), change.emailVersion()));
-    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
   }
 
   private void release(EmailOwnerChange change) {
@@ -103,6 +101,6 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
         userEmails.put(change.userId(), remaining);
       }
     }
-    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, Outcome.APPLIED));
+    sink.afterDurable(() -> metrics.event(TableItems.EMAIL, EventOutcome.APPLIED));
   }
 }

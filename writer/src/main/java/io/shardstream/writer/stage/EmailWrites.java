@@ -36,7 +36,7 @@ final class EmailWrites {
     if (state.live()) {
       sink.add(
           items.put(
-              TableItems.certain(
+              TableItems.knownValid(
                   items.keyed(
                       TableItems.EMAIL,
                       EmailEventValidator.item(state.email(), state.userId(), state.created())))),
@@ -57,12 +57,12 @@ final class EmailWrites {
 
   /** Deletes the address's item from every shard it can be in (its creation time is unknown). */
   void deleteAnywhere(String email, TableSinkStore sink, String origin) {
-    for (PrimaryKey key : TableItems.certain(items.candidateKeys(TableItems.EMAIL, email))) {
+    for (PrimaryKey key : TableItems.knownValid(items.candidateKeys(TableItems.EMAIL, email))) {
       sink.add(items.delete(key), origin);
     }
   }
 
   PrimaryKey key(String email, long created) {
-    return TableItems.certain(items.primaryKey(TableItems.EMAIL, email, created));
+    return TableItems.knownValid(items.primaryKey(TableItems.EMAIL, email, created));
   }
 }

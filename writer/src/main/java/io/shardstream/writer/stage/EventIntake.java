@@ -3,9 +3,9 @@ package io.shardstream.writer.stage;
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.DecodeResult;
-import io.shardstream.writer.dlq.DeadLetter;
-import io.shardstream.writer.event.Checked;
-import io.shardstream.writer.event.Rejection;
+import io.shardstream.writer.check.Checked;
+import io.shardstream.writer.check.Rejection;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.SourceRecord;
 import java.time.Duration;
 import java.util.function.Function;
@@ -28,10 +28,10 @@ final class EventIntake<E, C> {
   }
 
   /** A valid change, or the record's dead letter. */
-  sealed interface Intake<C> {
-    record Valid<C>(C change) implements Intake<C> {}
+  sealed interface ChangeOrDeadLetter<C> {
+    record Valid<C>(C change) implements ChangeOrDeadLetter<C> {}
 
-    record Refused<C>(DeadLetter deadLetter) implements Intake<C> {}
+    record Refused<C>(RefusedRecord deadLetter) implements ChangeOrDeadLetter<C> {}
   }
 
   private final ChangeEventDecoder<E> decoder;
@@ -50,20 +50,21 @@ final class EventIntake<E, C> {
     this.outageBackoff = outageBackoff;
   }
 
-  Intake<C> take(SourceRecord source, String recordKey, long recordTimestamp) {
+  ChangeOrDeadLetter<C> take(SourceRecord source, String recordKey, long recordTimestamp) {
     switch (decode(source)) {
       case DecodeResult.Failed<E> failed -> {
-        return new Intake.Refused<>(
-            new DeadLetter(source, Rejection.undecodable(failed.failure(), failed.detail()), null));
+        return new ChangeOrDeadLetter.Refused<>(
+            new RefusedRecord(
+                source, Rejection.undecodable(failed.failure(), failed.detail()), null));
       }
       case DecodeResult.Ok<E> ok -> {
         E event = ok.event();
         return switch (validator.check(recordKey, event, recordTimestamp)) {
           case Checked.Rejected<C> rejected ->
-              new Intake.Refused<>(
-                  new DeadLetter(
+              new ChangeOrDeadLetter.Refused<>(
+                  new RefusedRecord(
                       source, rejected.rejection(), String.valueOf(eventId.apply(event))));
-          case Checked.Ok<C> valid -> new Intake.Valid<>(valid.value());
+          case Checked.Ok<C> valid -> new ChangeOrDeadLetter.Valid<>(valid.value());
         };
       }
     }

@@ -3,12 +3,12 @@ package io.shardstream.writer.stage;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.writer.dlq.DeadLetter;
+import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.SourceRecord;
-import io.shardstream.writer.event.UserChange;
 import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.event.ValidUserChange;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStore;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
@@ -28,11 +28,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * DELETE leaves a tombstone and sends a cascade command for every address the user owns (the {@code
  * user-emails} index) to the email stage.
  */
-final class UserEventProcessor implements Processor<byte[], byte[], Object, Object> {
-  private final EventIntake<UserChangeEvent, UserChange> intake;
+final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  private final EventIntake<UserChangeEvent, ValidUserChange> intake;
   private final TableItems items;
   private final WriterMetrics metrics;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<byte[], byte[]> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, UserState> users;
   private KeyValueStore<String, UserEmails> userEmails;
   private TableSinkStore sink;
@@ -50,8 +51,9 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     this.sink = context.getStateStore(TableSinkStoreBuilder.USER_SINK);
@@ -59,34 +61,36 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    SourceRecord source = Inputs.source(context, record);
-    switch (intake.take(source, Inputs.key(record.key()), record.timestamp())) {
-      case EventIntake.Intake.Refused<UserChange> refused ->
+    SourceRecord source = StageRecords.source(context, record);
+    switch (intake.take(source, StageRecords.key(record.key()), record.timestamp())) {
+      case EventIntake.ChangeOrDeadLetter.Refused<ValidUserChange> refused ->
           deadLetter(record, refused.deadLetter());
-      case EventIntake.Intake.Valid<UserChange> valid -> apply(record, source, valid.change());
+      case EventIntake.ChangeOrDeadLetter.Valid<ValidUserChange> valid ->
+          apply(record, source, valid.change());
     }
   }
 
-  private void apply(Record<byte[], byte[]> record, SourceRecord source, UserChange change) {
+  private void apply(Record<byte[], byte[]> record, SourceRecord source, ValidUserChange change) {
     UserState state = users.get(change.userId());
     VersionGate.Verdict verdict =
         VersionGate.judge(state == null ? null : state.version(), change.version());
-    Outcome outcome =
+    EventOutcome outcome =
         switch (verdict) {
-          case STALE -> Outcome.STALE;
-          case DUPLICATE -> Outcome.DUPLICATE;
+          case STALE -> EventOutcome.STALE;
+          case DUPLICATE -> EventOutcome.DUPLICATE;
           case NEWER -> {
             switch (change) {
-              case UserChange.Upsert upsert -> upsert(state, upsert, source);
-              case UserChange.Delete delete -> delete(state, delete, source, record.timestamp());
+              case ValidUserChange.Upsert upsert -> upsert(state, upsert, source);
+              case ValidUserChange.Delete delete ->
+                  delete(state, delete, source, record.timestamp());
             }
-            yield Outcome.APPLIED;
+            yield EventOutcome.APPLIED;
           }
         };
     sink.afterDurable(() -> metrics.event(TableItems.USER, outcome));
   }
 
-  private void upsert(UserState state, UserChange.Upsert upsert, SourceRecord source) {
+  private void upsert(UserState state, ValidUserChange.Upsert upsert, SourceRecord source) {
     if (state != null && state.live() && state.created() != upsert.created()) {
       // created picks the shard: the item moves, so the old one goes.
       sink.add(items.delete(userKey(upsert.userId(), state.created())), source.toString());
@@ -96,7 +100,7 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
   }
 
   private void delete(
-      UserState state, UserChange.Delete delete, SourceRecord source, long timestamp) {
+      UserState state, ValidUserChange.Delete delete, SourceRecord source, long timestamp) {
     sink.add(items.delete(delete.key()), source.toString());
     if (state != null && state.live() && state.created() != delete.created()) {
       sink.add(items.delete(userKey(delete.userId(), state.created())), source.toString());
@@ -106,26 +110,24 @@ final class UserEventProcessor implements Processor<byte[], byte[], Object, Obje
     UserEmails owned = userEmails.delete(delete.userId());
     if (owned != null) {
       for (Map.Entry<String, Long> claim : owned.claims().entrySet()) {
-        context.forward(
-            Inputs.internal(
+        outputs.cascade(
+            claim.getKey(),
+            new CascadeCommand(
                 claim.getKey(),
-                new CascadeCommand(
-                    claim.getKey(),
-                    delete.userId(),
-                    claim.getValue(),
-                    CascadeCommand.Cause.USER_DELETED),
-                timestamp),
-            Nodes.EMAIL_CASCADE_SINK);
+                delete.userId(),
+                claim.getValue(),
+                CascadeCommand.Cause.USER_DELETED),
+            timestamp);
       }
     }
   }
 
   private PrimaryKey userKey(String userId, long created) {
-    return TableItems.certain(items.primaryKey(TableItems.USER, userId, created));
+    return TableItems.knownValid(items.primaryKey(TableItems.USER, userId, created));
   }
 
-  private void deadLetter(Record<byte[], byte[]> record, DeadLetter deadLetter) {
-    context.forward(deadLetter.toRecord(record.headers()), Nodes.USER_DEAD_LETTERS_SINK);
+  private void deadLetter(Record<byte[], byte[]> record, RefusedRecord deadLetter) {
+    outputs.deadLetter(deadLetter, record.headers());
     String reason = deadLetter.rejection().reason();
     sink.afterDurable(() -> metrics.deadLetter(TableItems.USER, reason));
   }

@@ -29,16 +29,16 @@ public final class JsonSerde<T> implements Serde<T> {
 
   @Override
   public Serializer<T> serializer() {
-    return (topic, value) -> {
-      if (value == null) {
-        return null;
-      }
-      try {
-        return JSON.writeValueAsBytes(value);
-      } catch (IOException e) {
-        throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
-      }
-    };
+    return (topic, value) -> value == null ? null : toBytes(value);
+  }
+
+  /** The value as JSON, for a processor that forwards bytes. */
+  public byte[] toBytes(T value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
+    }
   }
 
   @Override

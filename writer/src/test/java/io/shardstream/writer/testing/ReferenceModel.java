@@ -4,7 +4,7 @@ import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,8 @@ import java.util.TreeMap;
  */
 public final class ReferenceModel {
   /** What should become of one event. */
-  public record Expected(Outcome outcome, String reason) {
-    static Expected of(Outcome outcome) {
+  public record Expected(EventOutcome outcome, String reason) {
+    static Expected of(EventOutcome outcome) {
       return new Expected(outcome, null);
     }
   }
@@ -35,7 +35,7 @@ public final class ReferenceModel {
 
   public Expected apply(Planned planned) {
     if (!planned.valid()) {
-      return new Expected(Outcome.DEAD_LETTERED, planned.expectedReason());
+      return new Expected(EventOutcome.DEAD_LETTERED, planned.expectedReason());
     }
     return switch (planned.payload()) {
       case Planned.Payload.User user -> user(user.event());
@@ -48,8 +48,8 @@ public final class ReferenceModel {
     boolean upsert = event.getUser() != null;
     String id = upsert ? event.getUser().getUserId() : event.getUserKey().getUserId();
     UserRef current = users.get(id);
-    Outcome gate = gate(current == null ? null : current.version(), event.getVersion());
-    if (gate != Outcome.APPLIED) {
+    EventOutcome gate = gate(current == null ? null : current.version(), event.getVersion());
+    if (gate != EventOutcome.APPLIED) {
       return Expected.of(gate);
     }
     if (upsert) {
@@ -65,15 +65,15 @@ public final class ReferenceModel {
             return email;
           });
     }
-    return Expected.of(Outcome.APPLIED);
+    return Expected.of(EventOutcome.APPLIED);
   }
 
   private Expected email(EmailChangeEvent event) {
     boolean upsert = event.getEmail() != null;
     String address = upsert ? event.getEmail().getEmail() : event.getEmailKey().getEmail();
     EmailRef current = emails.get(address);
-    Outcome gate = gate(current == null ? null : current.version(), event.getVersion());
-    if (gate != Outcome.APPLIED) {
+    EventOutcome gate = gate(current == null ? null : current.version(), event.getVersion());
+    if (gate != EventOutcome.APPLIED) {
       return Expected.of(gate);
     }
     if (!upsert) {
@@ -84,29 +84,29 @@ public final class ReferenceModel {
               true,
               current == null ? null : current.userId(),
               current == null ? 0 : current.created()));
-      return Expected.of(Outcome.APPLIED);
+      return Expected.of(EventOutcome.APPLIED);
     }
     String userId = event.getEmail().getUserId();
     long created = event.getEmail().getCreated().toEpochMilli();
     if (current != null && !current.deleted() && !current.userId().equals(userId)) {
-      return new Expected(Outcome.DEAD_LETTERED, "email-owned-by-other-user");
+      return new Expected(EventOutcome.DEAD_LETTERED, "email-owned-by-other-user");
     }
     UserRef owner = users.get(userId);
     if (owner != null && owner.deleted()) {
       // Accepted by the email stage, refused by the user stage, then removed again.
       emails.put(address, new EmailRef(event.getVersion(), true, userId, created));
       cascades++;
-      return new Expected(Outcome.DEAD_LETTERED, "user-deleted");
+      return new Expected(EventOutcome.DEAD_LETTERED, "user-deleted");
     }
     emails.put(address, new EmailRef(event.getVersion(), false, userId, created));
-    return Expected.of(Outcome.APPLIED);
+    return Expected.of(EventOutcome.APPLIED);
   }
 
-  private static Outcome gate(Long current, long incoming) {
+  private static EventOutcome gate(Long current, long incoming) {
     if (current == null || incoming > current) {
-      return Outcome.APPLIED;
+      return EventOutcome.APPLIED;
     }
-    return incoming == current ? Outcome.DUPLICATE : Outcome.STALE;
+    return incoming == current ? EventOutcome.DUPLICATE : EventOutcome.STALE;
   }
 
   /** Emails deleted by cascades so far (user deleted, or claim refused for a deleted user). */
@@ -179,8 +179,8 @@ public final class ReferenceModel {
   }
 
   /** Expected outcome counts of the steps. */
-  public static Map<Outcome, Long> outcomes(List<Scenario.Step> steps) {
-    Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+  public static Map<EventOutcome, Long> outcomes(List<Scenario.Step> steps) {
+    Map<EventOutcome, Long> counts = new java.util.EnumMap<>(EventOutcome.class);
     steps.forEach(step -> counts.merge(step.expected().outcome(), 1L, Long::sum));
     return counts;
   }

@@ -1,6 +1,6 @@
 package io.shardstream.writer.testing;
 
-import io.shardstream.writer.metrics.Outcome;
+import io.shardstream.writer.metrics.EventOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +24,7 @@ public record Scenario(
     return phases.stream().flatMap(List::stream).toList();
   }
 
-  public Map<Outcome, Long> outcomes() {
+  public Map<EventOutcome, Long> outcomes() {
     return ReferenceModel.outcomes(steps());
   }
 

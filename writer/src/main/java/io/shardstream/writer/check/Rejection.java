@@ -1,0 +1,35 @@
+package io.shardstream.writer.check;
+
+import io.shardstream.schemas.serde.DecodeFailure;
+import java.util.Objects;
+
+/**
+ * Why an event is dead-lettered instead of applied.
+ *
+ * @param reason a stable, machine-readable code for the {@code shardstream.dlq.reason} header and
+ *     the metrics tag: {@code undecodable:<failure>}, {@code invalid:<field>:<rule>}, {@code
+ *     email-owned-by-other-user}, {@code user-deleted}
+ * @param detail for people: what exactly was wrong
+ */
+public record Rejection(String reason, String detail) {
+  /** An email UPSERT naming another user than the live owner of the address. */
+  public static final String EMAIL_OWNED_BY_OTHER_USER = "email-owned-by-other-user";
+
+  /** An email UPSERT whose user is deleted when the writer sees the claim. */
+  public static final String USER_DELETED = "user-deleted";
+
+  public Rejection {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detail, "detail");
+  }
+
+  /** Bytes that are not an event of the topic's type. */
+  public static Rejection undecodable(DecodeFailure failure, String detail) {
+    return new Rejection("undecodable:" + failure.code(), detail);
+  }
+
+  /** An event that breaks a rule about one field, e.g. {@code invalid:phone:digits-only}. */
+  public static Rejection invalid(String field, String rule, String detail) {
+    return new Rejection("invalid:" + field + ":" + rule, detail);
+  }
+}
