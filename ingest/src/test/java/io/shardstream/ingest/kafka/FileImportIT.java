@@ -148,6 +148,55 @@ class FileImportIT {
   }
 
   /**
+   * With {@code topics.users} and {@code topics.emails} set, as for the writer, the events go to
+   * those topics and nothing to the standard ones: ingest and the writer agree on where events are.
+   */
+  @Test
+  void producesToTheConfiguredTopics(KafkaEndpoint kafka, RegistryEndpoint registry)
+      throws Exception {
+    String usersTopic = "renamed.users.changes";
+    String emailsTopic = "renamed.emails.changes";
+    RegistrySettings registrySettings = RegistrySettings.production(registry.url());
+    SchemaRegistrar registrar = new SchemaRegistrar(registrySettings);
+    registrar.registerValueSchema(usersTopic, Topics.USERS.valueSchema().orElseThrow());
+    registrar.registerValueSchema(emailsTopic, Topics.EMAILS.valueSchema().orElseThrow());
+    ChangeTopics renamed = new ChangeTopics(kafka, List.of(usersTopic, emailsTopic));
+    ChangeTopics standard = new ChangeTopics(kafka);
+    ImportFile file = importFile(GeneratorOptions.defaults().withUsers(300).withSeed(13));
+    Map<TopicPartition, Long> renamedMark = renamed.mark();
+    Map<TopicPartition, Long> standardMark = standard.mark();
+    Settings settings =
+        Settings.of(
+            Map.of(
+                IngestSettings.BOOTSTRAP_SERVERS,
+                kafka.bootstrapServers(),
+                IngestSettings.REGISTRY_URL,
+                registry.url().toString(),
+                "topics.users",
+                usersTopic,
+                "topics.emails",
+                emailsTopic));
+
+    ImportReport report;
+    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
+      report =
+          FileImporter.run(
+              file.path(),
+              ImportOptions.defaults().withImportedAt(IMPORTED_AT),
+              sink,
+              ProgressDisplay.none());
+    }
+
+    assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
+    List<ConsumerRecord<String, byte[]>> produced =
+        renamed.readSince(renamedMark, file.good().size());
+    assertThat(produced).extracting(ConsumerRecord::topic).contains(usersTopic, emailsTopic);
+    ChangeEventSerdes serdes = ChangeEventSerdes.registry(registrySettings);
+    assertThat(perKey(decode(produced, serdes, usersTopic))).isEqualTo(perKey(file.good()));
+    assertThat(standard.mark()).isEqualTo(standardMark);
+  }
+
+  /**
    * Generated lines (valid and semantically invalid), with structurally bad lines spread among
    * them.
    */
@@ -179,12 +228,18 @@ class FileImportIT {
   /** Decodes each record and checks that its key is the unique property of the event. */
   private static List<ChangeRecord> decode(
       List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes) {
+    return decode(produced, serdes, Topics.USERS.name());
+  }
+
+  /** Like {@link #decode(List, ChangeEventSerdes)}, users read from {@code usersTopic}. */
+  private static List<ChangeRecord> decode(
+      List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes, String usersTopic) {
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
     List<ChangeRecord> decoded = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : produced) {
       ChangeRecord event =
-          record.topic().equals(Topics.USERS.name())
+          record.topic().equals(usersTopic)
               ? ChangeRecord.of(ok(users.decode(record.topic(), record.value())))
               : ChangeRecord.of(ok(emails.decode(record.topic(), record.value())));
       assertThat(record.key()).isEqualTo(event.key());
