@@ -28,6 +28,7 @@ import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
 import io.shardstream.service.Settings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,15 +127,7 @@ class FileImportIT {
     ImportFile file = importFile(GeneratorOptions.defaults().withUsers(400).withSeed(12));
     Map<TopicPartition, Long> mark = topics.mark();
 
-    ImportReport report;
-    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      report =
-          FileImporter.run(
-              file.path(),
-              ImportOptions.defaults().withImportedAt(IMPORTED_AT),
-              sink,
-              ProgressDisplay.none());
-    }
+    ImportReport report = importThroughSettings(file, settings);
 
     assertThat(report.badLines())
         .extracting(BadLine::lineNumber)
@@ -172,20 +165,12 @@ class FileImportIT {
                 kafka.bootstrapServers(),
                 IngestSettings.REGISTRY_URL,
                 registry.url().toString(),
-                "topics.users",
+                IngestSettings.USERS_TOPIC,
                 usersTopic,
-                "topics.emails",
+                IngestSettings.EMAILS_TOPIC,
                 emailsTopic));
 
-    ImportReport report;
-    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      report =
-          FileImporter.run(
-              file.path(),
-              ImportOptions.defaults().withImportedAt(IMPORTED_AT),
-              sink,
-              ProgressDisplay.none());
-    }
+    ImportReport report = importThroughSettings(file, settings);
 
     assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
     List<ConsumerRecord<String, byte[]>> produced =
@@ -194,6 +179,18 @@ class FileImportIT {
     ChangeEventSerdes serdes = ChangeEventSerdes.registry(registrySettings);
     assertThat(perKey(decode(produced, serdes, usersTopic))).isEqualTo(perKey(file.good()));
     assertThat(standard.mark()).isEqualTo(standardMark);
+  }
+
+  /** The file imported through a sink made from {@code settings}, as the command line does. */
+  private static ImportReport importThroughSettings(ImportFile file, Settings settings)
+      throws IOException {
+    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
+      return FileImporter.run(
+          file.path(),
+          ImportOptions.defaults().withImportedAt(IMPORTED_AT),
+          sink,
+          ProgressDisplay.none());
+    }
   }
 
   /**
