@@ -2,7 +2,7 @@ package io.shardstream.dynamo.internal.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.dynamo.SeedConfig;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.dynamo.table.GlobalIndex;
 import io.shardstream.dynamo.table.IndexProjection;
 import io.shardstream.dynamo.table.KeyAttribute;
@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableComparatorTest {
-  private final TableDefinition wanted = TableDefinition.fromConfig("users", SeedConfig.CONFIG);
+  private final TableDefinition wanted = TableDefinition.fromConfig("users", SeedUsers.CONFIG);
 
   @Test
   void aTableBuiltFromTheSameConfigMatches() {
