@@ -7,12 +7,14 @@ import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.kafka.KafkaEventSink;
 import io.shardstream.ingest.stream.DdbStreamSource;
 import io.shardstream.ingest.stream.KclTimings;
 import io.shardstream.ingest.stream.SourceEntity;
 import io.shardstream.ingest.stream.SourceMapping;
+import io.shardstream.ingest.stream.SourceTables;
 import io.shardstream.ingest.stream.StreamSourceConfig;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
@@ -33,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,7 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Items written to a source table in DynamoDB Local arrive as events in Kafka (through KCL and the
@@ -52,7 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 @ExtendWith(DevStackExtension.class)
 class DdbStreamIngestIT {
   private static final Logger LOG = LoggerFactory.getLogger(DdbStreamIngestIT.class);
-  private static final long CREATED = 1_740_824_130_123L;
 
   @Test
   void sourceTableChangesBecomeProjectedItems(
@@ -63,12 +60,12 @@ class DdbStreamIngestIT {
       throws Exception {
     String name = "ddbsrc" + System.nanoTime();
     String source = name + "-users";
-    try (DynamoDbClient dynamo = client(dynamoDb);
+    try (DynamoDbClient dynamo = LocalDynamoDb.client(dynamoDb);
         WriterService writer =
             WriterService.create(
                 WriterSettings.from(writerSettings(name, kafka, dynamoDb, registry, stateDir)),
                 Metrics.newRegistry("writer"))) {
-      createSourceTable(dynamo, source);
+      SourceTables.createUserTable(dynamo, source);
       writer.start();
       ProgressWait.awaitProgress(
           "writer running",
@@ -91,10 +88,10 @@ class DdbStreamIngestIT {
       long start = System.nanoTime();
       try (KafkaEventSink sink = KafkaEventSink.fromSettings(ingest);
           DdbStreamSource stream = DdbStreamSource.start(config, sink)) {
-        put(dynamo, source, "u-1", 1, "Ana");
-        put(dynamo, source, "u-1", 2, "Ana María");
-        put(dynamo, source, "u-2", 1, "Bo");
-        put(dynamo, source, "u-3", 1, "Cy");
+        SourceTables.putUser(dynamo, source, "u-1", 1, "Ana");
+        SourceTables.putUser(dynamo, source, "u-1", 2, "Ana María");
+        SourceTables.putUser(dynamo, source, "u-2", 1, "Bo");
+        SourceTables.putUser(dynamo, source, "u-3", 1, "Cy");
         dynamo.deleteItem(
             r -> r.tableName(source).key(Map.of("userId", AttributeValue.fromS("u-3"))));
 
@@ -126,7 +123,7 @@ class DdbStreamIngestIT {
 
   @Test
   void theCommandExplainsAMissingTableOrStream(DynamoDbEndpoint dynamoDb, KafkaEndpoint kafka) {
-    try (DynamoDbClient dynamo = client(dynamoDb)) {
+    try (DynamoDbClient dynamo = LocalDynamoDb.client(dynamoDb)) {
       String plain = "ddbsrc-plain-" + System.nanoTime();
       dynamo.createTable(
           r ->
@@ -207,49 +204,5 @@ class DdbStreamIngestIT {
     values.put(WriterSettings.HTTP_PORT, "0");
     values.put(WriterSettings.FAILURE_BACKOFF, "1s");
     return Settings.of(values);
-  }
-
-  private static void createSourceTable(DynamoDbClient dynamo, String table) {
-    dynamo.createTable(
-        r ->
-            r.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(
-                    KeySchemaElement.builder()
-                        .attributeName("userId")
-                        .keyType(KeyType.HASH)
-                        .build())
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("userId")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .streamSpecification(
-                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
-  }
-
-  private static void put(
-      DynamoDbClient dynamo, String table, String userId, long version, String firstName) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("userId", AttributeValue.fromS(userId));
-    item.put("beneficiaryId", AttributeValue.fromS("b-1"));
-    item.put("firstName", AttributeValue.fromS(firstName));
-    item.put("lastName", AttributeValue.fromS("Gómez"));
-    item.put("created", AttributeValue.fromN(Long.toString(CREATED)));
-    item.put("updated", AttributeValue.fromN(Long.toString(CREATED + version * 1000)));
-    item.put("version", AttributeValue.fromN(Long.toString(version)));
-    dynamo.putItem(r -> r.tableName(table).item(item));
-  }
-
-  private static DynamoDbClient client(DynamoDbEndpoint endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint.url())
-        .region(Region.of(DynamoDbEndpoint.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
-        .build();
   }
 }

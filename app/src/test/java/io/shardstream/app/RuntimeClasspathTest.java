@@ -69,6 +69,15 @@ class RuntimeClasspathTest {
         .isEmpty();
   }
 
+  /** Modules share test doubles and fixtures as test-jars, which only tests may see. */
+  @Test
+  void noTestJarOnTheRuntimeClassPath() throws IOException {
+    assertThat(RESOLVED).as("written by maven-dependency-plugin before the tests").exists();
+    assertThat(Files.readAllLines(RESOLVED))
+        .as("test-jars on app's runtime class path; depend on them in test scope only")
+        .noneMatch(line -> line.contains(":test-jar:"));
+  }
+
   @Test
   void thePatternsCatchTheLocalStackAndSpareTheServicesLibraries() {
     assertThat(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -128,12 +129,24 @@ public final class DynamoDbClients {
 
   public static DynamoDbClient create(Settings settings) {
     DynamoDbClientBuilder builder =
-        DynamoDbClient.builder()
+        pointTo(DynamoDbClient.builder(), settings)
             .httpClientBuilder(
                 Apache5HttpClient.builder()
                     .maxConnections(settings.maxConnections())
                     .connectionTimeout(settings.connectionTimeout())
                     .socketTimeout(settings.socketTimeout()));
+    if (!settings.sdkRetries()) {
+      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Points any AWS client builder (the async DynamoDB client, DynamoDB Streams, CloudWatch ...)
+   * where {@code settings} do: their endpoint, region and credentials, each only when set (else the
+   * SDK's lookup), so that every client of a service follows {@link Settings#at}'s one rule.
+   */
+  public static <B extends AwsClientBuilder<B, ?>> B pointTo(B builder, Settings settings) {
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
@@ -143,9 +156,6 @@ public final class DynamoDbClients {
     if (settings.credentials() != null) {
       builder.credentialsProvider(settings.credentials());
     }
-    if (!settings.sdkRetries()) {
-      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    }
-    return builder.build();
+    return builder;
   }
 }

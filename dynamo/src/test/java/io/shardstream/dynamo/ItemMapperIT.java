@@ -2,6 +2,7 @@ package io.shardstream.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.table.TableCreator;
@@ -42,7 +43,7 @@ class ItemMapperIT {
         Map.of("list", Arrays.asList("a", null, 2L, Map.of("deep", true)), "empty", Map.of()));
 
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
-      TableCreator.ensure(client, table, SeedConfig.CONFIG);
+      TableCreator.ensure(client, table, SeedUsers.CONFIG);
       client.putItem(b -> b.tableName(table).item(ItemMapper.toAttributes(item)));
       Map<String, AttributeValue> stored =
           client

@@ -4,10 +4,8 @@ import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.ExampleConfigs;
 
-/** The seed User/Email configuration, and variants of it for tests. */
+/** Variants of the seed User/Email configuration (itself {@code SeedUsers.CONFIG}) for tests. */
 public final class SeedConfig {
-  public static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
-
   private SeedConfig() {}
 
   /** The seed JSON with each target text (which must occur) replaced: target, replacement, ... */

@@ -1,5 +1,6 @@
 package io.shardstream.ingest;
 
+import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
@@ -9,11 +10,13 @@ import java.util.Objects;
 
 /**
  * One record bound for a change-event topic: its topic, its Kafka key (the entity's unique
- * property) and its value. Sources build these; {@link EventSink}s deliver them.
+ * property) and its value. Sources build these; {@link EventSink}s deliver them, to the topic's
+ * configured name ({@link ChangeTopicNames}).
  */
 public sealed interface ChangeRecord {
 
-  String topic();
+  /** The topic the record is for ({@link Topics#USERS} or {@link Topics#EMAILS}). */
+  Topic<String, ?> topic();
 
   /** The Kafka record key: the userId of a user event, the address of an email event. */
   String key();
@@ -33,8 +36,8 @@ public sealed interface ChangeRecord {
     }
 
     @Override
-    public String topic() {
-      return Topics.USERS.name();
+    public Topic<String, UserChangeEvent> topic() {
+      return Topics.USERS;
     }
 
     @Override
@@ -53,8 +56,8 @@ public sealed interface ChangeRecord {
     }
 
     @Override
-    public String topic() {
-      return Topics.EMAILS.name();
+    public Topic<String, EmailChangeEvent> topic() {
+      return Topics.EMAILS;
     }
 
     @Override
@@ -71,7 +74,7 @@ public sealed interface ChangeRecord {
    * bypass the serializer so that the writer's dead-letter path sees what a misconfigured producer
    * would send. Only Kafka can carry them; a JSON lines file cannot.
    */
-  record Undecodable(String topic, String key, byte[] value) implements ChangeRecord {
+  record Undecodable(Topic<String, ?> topic, String key, byte[] value) implements ChangeRecord {
     public Undecodable {
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(key, "key");

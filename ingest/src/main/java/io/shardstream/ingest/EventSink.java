@@ -3,8 +3,9 @@ package io.shardstream.ingest;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where sources deliver change records: Kafka, a JSON lines file, memory. Delivery is asynchronous
- * so that a producer can keep many records in flight; the future says when one is durable.
+ * Where sources deliver change records: Kafka, a JSON lines file (or memory, in tests). Delivery is
+ * asynchronous so that a producer can keep many records in flight; the future says when one is
+ * durable.
  */
 public interface EventSink extends AutoCloseable {
 

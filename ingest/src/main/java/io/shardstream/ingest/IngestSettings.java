@@ -1,5 +1,6 @@
 package io.shardstream.ingest;
 
+import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
@@ -25,6 +26,8 @@ import org.apache.kafka.common.errors.InvalidTopicException;
  *       serdes speak
  *   <li>{@code registry.auto-register}: whether producers register the event schemas on first use
  *       (local runs); off by default, as deployments register them up front
+ *   <li>{@code topics.users}, {@code topics.emails}: where the change events go; defaults {@code
+ *       users.changes}, {@code emails.changes}, the writer's keys and defaults
  *   <li>{@code topics.dead-letters}: where input that cannot become an event goes (the DynamoDB
  *       Streams source); default {@code shardstream.dlq}, the writer's key and default
  * </ul>
@@ -35,7 +38,9 @@ public final class IngestSettings {
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
   public static final String REGISTRY_AUTO_REGISTER = RegistrySettings.AUTO_REGISTER;
-  public static final String DEAD_LETTER_TOPIC = "topics.dead-letters";
+  public static final String USERS_TOPIC = Topics.USERS.settingKey();
+  public static final String EMAILS_TOPIC = Topics.EMAILS.settingKey();
+  public static final String DEAD_LETTER_TOPIC = Topics.DEAD_LETTERS.settingKey();
 
   private IngestSettings() {}
 
@@ -46,7 +51,9 @@ public final class IngestSettings {
     defaults.put(REGISTRY_URL, RegistrySettings.DEFAULT_URL);
     defaults.put(REGISTRY_API, SchemaRegistryApi.DEFAULT.key());
     defaults.put(REGISTRY_AUTO_REGISTER, "false");
-    defaults.put(DEAD_LETTER_TOPIC, Topics.DEAD_LETTERS.name());
+    for (Topic<?, ?> topic : Topics.all()) {
+      defaults.put(topic.settingKey(), topic.name());
+    }
     return defaults;
   }
 
@@ -58,19 +65,34 @@ public final class IngestSettings {
 
   /** The dead-letter topic's name: {@code topics.dead-letters}, default {@code shardstream.dlq}. */
   public static String deadLetterTopic(Settings settings) {
-    String topic = settings.get(DEAD_LETTER_TOPIC, Topics.DEAD_LETTERS.name()).trim();
+    return topicName(settings, Topics.DEAD_LETTERS);
+  }
+
+  /** The change topics' names: {@code topics.users} and {@code topics.emails}, or the defaults. */
+  public static ChangeTopicNames changeTopics(Settings settings) {
+    return new ChangeTopicNames(
+        topicName(settings, Topics.USERS), topicName(settings, Topics.EMAILS));
+  }
+
+  /**
+   * The name set for {@code topic} (its {@link Topic#settingKey()}), or its default name.
+   *
+   * @throws SettingsException naming the setting when the name is no valid Kafka topic name
+   */
+  private static String topicName(Settings settings, Topic<?, ?> topic) {
+    String name = settings.get(topic.settingKey(), topic.name()).trim();
     try {
-      org.apache.kafka.common.internals.Topic.validate(topic);
+      org.apache.kafka.common.internals.Topic.validate(name);
     } catch (InvalidTopicException e) {
       throw new SettingsException(
           "setting '"
-              + DEAD_LETTER_TOPIC
+              + topic.settingKey()
               + "' ("
-              + Settings.envName(DEAD_LETTER_TOPIC)
+              + Settings.envName(topic.settingKey())
               + "): "
               + e.getMessage());
     }
-    return topic;
+    return name;
   }
 
   /** A serializer's "schema not registered", naming the setting that lets producers register it. */

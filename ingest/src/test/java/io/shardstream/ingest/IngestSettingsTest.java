@@ -103,6 +103,29 @@ class IngestSettingsTest {
   }
 
   @Test
+  void theChangeTopicsAreTheWritersKeysAndDefaults() {
+    assertThat(
+            IngestSettings.changeTopics(
+                new SettingsLoader().defaults(IngestSettings.defaults()).load()))
+        .isEqualTo(new ChangeTopicNames("users.changes", "emails.changes"));
+    assertThat(
+            IngestSettings.changeTopics(
+                new SettingsLoader()
+                    .defaults(IngestSettings.defaults())
+                    .environment(
+                        Map.of(
+                            "SHARDSTREAM_TOPICS_USERS", "tenant-a.users",
+                            "SHARDSTREAM_TOPICS_EMAILS", "tenant-a.emails"))
+                    .load()))
+        .isEqualTo(new ChangeTopicNames("tenant-a.users", "tenant-a.emails"));
+    assertThatThrownBy(
+            () -> IngestSettings.changeTopics(Settings.of(Map.of("topics.users", "no spaces"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("topics.users")
+        .hasMessageContaining("SHARDSTREAM_TOPICS_USERS");
+  }
+
+  @Test
   void namesTheSettingThatIsWrong() {
     assertThatThrownBy(() -> IngestSettings.producerConfig(Settings.of(Map.of())))
         .isInstanceOf(SettingsException.class)

@@ -14,13 +14,11 @@ import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
-import io.shardstream.dynamo.table.TableDescriber;
-import io.shardstream.service.HealthCheck;
+import io.shardstream.dynamo.table.TableReadinessCheck;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -46,8 +44,6 @@ public final class QueryApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
 
   /** Readiness probes cost DynamoDB at most one DescribeTable per this long. */
-  private static final Duration TABLE_CHECK_CACHE = Duration.ofSeconds(5);
-
   private static final String SERVICE = "query-api";
 
   private final QueryApiSettings settings;
@@ -259,7 +255,7 @@ public final class QueryApiServer implements AutoCloseable {
             new DynamoPartitionReader(client, table, keys, limit),
             new DynamoItemLookup(client, table, keys, limit)::find,
             fanOut,
-            tableReady(client, table).cached(TABLE_CHECK_CACHE),
+            TableReadinessCheck.cached(client, table),
             limit::inFlight);
     return ServedTable.of(table, backend, cursors, metrics);
   }
@@ -270,16 +266,5 @@ public final class QueryApiServer implements AutoCloseable {
             // Every request waits for a permit first, so the pool never needs more connections.
             .withMaxConnections(settings.parallelism())
             .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
-  }
-
-  private static HealthCheck tableReady(DynamoDbClient client, String table) {
-    return () ->
-        TableDescriber.describe(client, table)
-            .map(
-                summary ->
-                    "ACTIVE".equals(summary.status())
-                        ? HealthCheck.Result.up("table " + table + " is ACTIVE")
-                        : HealthCheck.Result.down("table " + table + " is " + summary.status()))
-            .orElseGet(() -> HealthCheck.Result.down("table " + table + " does not exist"));
   }
 }

@@ -3,8 +3,10 @@ package io.shardstream.queryapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +40,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   static void start(DynamoDbEndpoint dynamoDb) {
-    client = LocalQueryApi.client(dynamoDb);
+    client = LocalDynamoDb.client(dynamoDb);
     String table = LocalQueryApi.createTable(client, "console");
     List<Map<String, Object>> items = new ArrayList<>();
     String[] lastNames = {

@@ -27,7 +27,7 @@ class ConsoleRoutesTest {
     app =
         QueryApi.create(
             InMemoryBackend.of(List.of()),
-            new CursorCodec(SeedUsers.CURSOR_KEY),
+            new CursorCodec(CursorKeys.TEST),
             ApiKeys.parse("a-key"),
             10,
             Metrics.newRegistry("test"));

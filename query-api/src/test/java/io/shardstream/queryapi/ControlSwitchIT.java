@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.table.TableCreator;
@@ -49,7 +51,7 @@ class ControlSwitchIT {
   @Test
   void switchesTablesWithoutARestartAndRollsBack(DynamoDbEndpoint endpoint) throws Exception {
     assertThat(CONFIG_B.version()).as("config B differs").isNotEqualTo(CONFIG_A.version());
-    try (DynamoDbClient client = LocalQueryApi.client(endpoint)) {
+    try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       String tableA = table(client, "switch-a", CONFIG_A, "u-a");
       String tableB = table(client, "switch-b", CONFIG_B, "u-b");
       ControlTable control = new ControlTable(client, "control-" + suffix());
@@ -65,7 +67,7 @@ class ControlSwitchIT {
               "not-used",
               SeedUsers.CONFIG,
               "test",
-              new QueryApiSettings.CursorKey(SeedUsers.CURSOR_KEY, false),
+              new QueryApiSettings.CursorKey(CursorKeys.TEST, false),
               100,
               8,
               ApiKeys.NONE,

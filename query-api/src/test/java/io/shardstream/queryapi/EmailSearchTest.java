@@ -6,6 +6,7 @@ import io.shardstream.core.query.QueryPlanner;
 import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.SortOrder;
 import io.shardstream.core.query.TimeWindow;
+import io.shardstream.core.testing.SeedUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,8 +3,10 @@ package io.shardstream.queryapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,7 +90,7 @@ class FuzzIT {
 
   @BeforeAll
   static void start(DynamoDbEndpoint endpoint) {
-    client = LocalQueryApi.client(endpoint);
+    client = LocalDynamoDb.client(endpoint);
     String table = LocalQueryApi.createTable(client, "fuzz");
     List<Map<String, Object>> items = new ArrayList<>(Population.users(new Random(3), "u", 40));
     for (int i = 0; i < 20; i++) {

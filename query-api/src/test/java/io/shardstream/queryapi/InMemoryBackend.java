@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.core.query.InMemoryPartitionReader;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.service.HealthCheck;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.shardstream.queryapi;
 
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
-import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.write.BatchWriteResult;
@@ -11,28 +12,15 @@ import io.shardstream.dynamo.write.WriteOperation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The seed table on DynamoDB Local and query API servers over it, for the integration tests. */
 final class LocalQueryApi {
   private LocalQueryApi() {}
 
-  static DynamoDbClient client(DynamoDbEndpoint endpoint) {
-    return DynamoDbClients.create(
-        DynamoDbClients.Settings.defaults()
-            .withLocalEndpoint(
-                endpoint.url(),
-                DynamoDbEndpoint.REGION,
-                DynamoDbEndpoint.ACCESS_KEY_ID,
-                DynamoDbEndpoint.SECRET_ACCESS_KEY)
-            .withMaxConnections(16)
-            .withoutSdkRetries());
-  }
-
   /** A new seed table: tables outlive a test in the shared DynamoDB Local; never reuse names. */
   static String createTable(DynamoDbClient client, String prefix) {
-    String table = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String table = LocalDynamoDb.tableName(prefix);
     TableCreator.ensure(client, table, SeedUsers.CONFIG);
     return table;
   }
@@ -59,7 +47,7 @@ final class LocalQueryApi {
             table,
             config,
             "test",
-            new QueryApiSettings.CursorKey(SeedUsers.CURSOR_KEY, false),
+            new QueryApiSettings.CursorKey(CursorKeys.TEST, false),
             QueryApiSettings.DEFAULT_MAX_LIMIT,
             16,
             ApiKeys.parse(apiKeys));

@@ -4,8 +4,10 @@ import static io.shardstream.queryapi.Http.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ class NaturalNameOrderIT {
 
   @BeforeAll
   static void start(DynamoDbEndpoint dynamoDb) {
-    client = LocalQueryApi.client(dynamoDb);
+    client = LocalDynamoDb.client(dynamoDb);
     String table = LocalQueryApi.createTable(client, "natural");
     long[] eras = {SeedUsers.START, SeedUsers.BUMP_4 + 5, SeedUsers.BUMP_16 + 9};
     List<Map<String, Object>> items = new ArrayList<>();

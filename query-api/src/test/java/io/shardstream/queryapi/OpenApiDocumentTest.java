@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
     app =
         QueryApi.create(
             InMemoryBackend.of(List.of()),
-            new CursorCodec(SeedUsers.CURSOR_KEY),
+            new CursorCodec(CursorKeys.TEST),
             ApiKeys.NONE,
             40,
             Metrics.newRegistry("test"));

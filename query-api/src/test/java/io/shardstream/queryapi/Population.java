@@ -1,5 +1,6 @@
 package io.shardstream.queryapi;
 
+import io.shardstream.core.testing.SeedUsers;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

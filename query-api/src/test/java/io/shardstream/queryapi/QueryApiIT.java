@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
 import io.shardstream.schemas.ExampleConfigs;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ class QueryApiIT {
   @BeforeAll
   static void start(DynamoDbEndpoint dynamoDb) {
     endpoint = dynamoDb;
-    client = LocalQueryApi.client(endpoint);
+    client = LocalDynamoDb.client(endpoint);
     table = LocalQueryApi.createTable(client, "api");
     List<Map<String, Object>> items = new ArrayList<>();
     // One user per bump era, so lookups read every candidate key and find the right one.

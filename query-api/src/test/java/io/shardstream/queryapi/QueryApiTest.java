@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.queryapi.Http.Reply;
 import io.shardstream.service.Metrics;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class QueryApiTest {
     app =
         QueryApi.create(
             InMemoryBackend.of(items),
-            new CursorCodec(SeedUsers.CURSOR_KEY),
+            new CursorCodec(CursorKeys.TEST),
             ApiKeys.parse(ADMIN + "," + B1_KEY + ":b1"),
             10,
             Metrics.newRegistry("test"));

@@ -3,8 +3,10 @@ package io.shardstream.queryapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.SharedDevStack;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class SearchPagingIT {
   @BeforeContainer
   static void connect() {
     endpoint = SharedDevStack.dynamoDb();
-    client = LocalQueryApi.client(endpoint);
+    client = LocalDynamoDb.client(endpoint);
   }
 
   @AfterContainer

@@ -10,6 +10,7 @@ import io.shardstream.core.query.RangeCondition.Operator;
 import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.SortOrder;
 import io.shardstream.core.query.TimeWindow;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.service.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -14,41 +14,54 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * A Kafka topic with the serdes of its keys and values, so that producers, streams and tests cannot
  * pair a topic with the wrong serde. Value serdes depend on the framing (registry or plain Avro),
- * so they are made from a {@link ChangeEventSerdes}; every call returns a new serde.
+ * so they are made from a {@link ChangeEventSerdes}; every call returns a new serde. Its {@link
+ * #name()} is the default: every service reads the name in use from the setting {@link
+ * #settingKey()}, so that the writer and the producers move together when it is set.
  */
 public final class Topic<K, V> {
   private final String name;
+  private final String settingKey;
   private final Supplier<Serde<K>> keySerde;
   private final Function<ChangeEventSerdes, Serde<V>> valueSerde;
   private final Schema valueSchema;
 
   private Topic(
       String name,
+      String settingKey,
       Supplier<Serde<K>> keySerde,
       Function<ChangeEventSerdes, Serde<V>> valueSerde,
       Schema valueSchema) {
     this.name = Objects.requireNonNull(name, "name");
+    this.settingKey = Objects.requireNonNull(settingKey, "settingKey");
     this.keySerde = keySerde;
     this.valueSerde = valueSerde;
     this.valueSchema = valueSchema;
   }
 
   /** A topic of change events keyed by the entity's unique property, as a plain string. */
-  static <V extends SpecificRecord> Topic<String, V> changeEvents(String name, Class<V> eventType) {
+  static <V extends SpecificRecord> Topic<String, V> changeEvents(
+      String name, String settingKey, Class<V> eventType) {
     return new Topic<>(
         name,
+        settingKey,
         Serdes::String,
         serdes -> serdes.valueSerde(eventType),
         SpecificData.getForClass(eventType).getSchema(eventType));
   }
 
   /** A topic whose keys and values are opaque bytes (the dead letters keep the originals). */
-  static Topic<byte[], byte[]> rawBytes(String name) {
-    return new Topic<>(name, Serdes::ByteArray, serdes -> Serdes.ByteArray(), null);
+  static Topic<byte[], byte[]> rawBytes(String name, String settingKey) {
+    return new Topic<>(name, settingKey, Serdes::ByteArray, serdes -> Serdes.ByteArray(), null);
   }
 
+  /** The default name, used when the {@link #settingKey()} is not set. */
   public String name() {
     return name;
+  }
+
+  /** The setting that names this topic in a deployment ({@code topics.users} ...). */
+  public String settingKey() {
+    return settingKey;
   }
 
   public Serde<K> keySerde() {

@@ -6,21 +6,22 @@ import io.shardstream.schemas.registry.RegisteredSchema;
 import io.shardstream.schemas.registry.SchemaRegistrar;
 import java.util.List;
 
-/** Every topic shardstream reads or writes. */
+/** Every topic shardstream reads or writes, by default name and setting key. */
 public final class Topics {
   /** User change events, keyed by userId. */
   public static final Topic<String, UserChangeEvent> USERS =
-      Topic.changeEvents("users.changes", UserChangeEvent.class);
+      Topic.changeEvents("users.changes", "topics.users", UserChangeEvent.class);
 
   /** Email change events, keyed by the address. */
   public static final Topic<String, EmailChangeEvent> EMAILS =
-      Topic.changeEvents("emails.changes", EmailChangeEvent.class);
+      Topic.changeEvents("emails.changes", "topics.emails", EmailChangeEvent.class);
 
   /**
    * Records the writer could not apply: the original key and value bytes, with headers naming the
    * reason, source topic, partition and offset.
    */
-  public static final Topic<byte[], byte[]> DEAD_LETTERS = Topic.rawBytes("shardstream.dlq");
+  public static final Topic<byte[], byte[]> DEAD_LETTERS =
+      Topic.rawBytes("shardstream.dlq", "topics.dead-letters");
 
   private Topics() {}
 

@@ -18,6 +18,13 @@ class TopicsTest {
   }
 
   @Test
+  void settingKeysAreTheOnesTheServicesDocument() {
+    assertThat(Topics.all())
+        .extracting(Topic::settingKey)
+        .containsExactly("topics.users", "topics.emails", "topics.dead-letters");
+  }
+
+  @Test
   void keysArePlainStrings() {
     try (Serde<String> keys = Topics.USERS.keySerde()) {
       assertThat(keys.serializer().serialize(Topics.USERS.name(), "u-1"))

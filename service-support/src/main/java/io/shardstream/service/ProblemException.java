@@ -10,10 +10,6 @@ public class ProblemException extends RuntimeException {
     this.problem = problem;
   }
 
-  public static ProblemException badRequest(String detail) {
-    return new ProblemException(Problem.of(400, "Bad Request", detail));
-  }
-
   public static ProblemException notFound(String detail) {
     return new ProblemException(Problem.of(404, "Not Found", detail));
   }

@@ -7,7 +7,7 @@ import io.shardstream.core.keys.EntityManager;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
-import io.shardstream.dynamo.table.TableDescriber;
+import io.shardstream.dynamo.table.TableReadinessCheck;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.RetryPolicy;
 import io.shardstream.service.HealthCheck;
@@ -48,7 +48,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class WriterService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriterService.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration TABLE_CHECK_CACHE = Duration.ofSeconds(5);
 
   private final WriterSettings settings;
   private final PrometheusMeterRegistry registry;
@@ -136,8 +135,7 @@ public final class WriterService implements AutoCloseable {
         });
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-    // Answered from a recent result, so that probes do not hammer DynamoDB.
-    tableCheck = ((HealthCheck) this::checkTable).cached(TABLE_CHECK_CACHE);
+    tableCheck = TableReadinessCheck.cached(dynamoDb, settings.table());
     streams.start();
     Map<String, HealthCheck> readiness = new LinkedHashMap<>();
     readiness.put("kafka-streams", this::checkStreams);
@@ -219,17 +217,6 @@ public final class WriterService implements AutoCloseable {
     return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
         ? HealthCheck.Result.up(state.toString())
         : HealthCheck.Result.down(state.toString());
-  }
-
-  private HealthCheck.Result checkTable() {
-    return TableDescriber.describe(dynamoDb, settings.table())
-        .map(
-            summary ->
-                "ACTIVE".equals(summary.status())
-                    ? HealthCheck.Result.up("table " + settings.table() + " is ACTIVE")
-                    : HealthCheck.Result.down(
-                        "table " + settings.table() + " is " + summary.status()))
-        .orElse(HealthCheck.Result.down("table " + settings.table() + " does not exist"));
   }
 
   private DynamoDbClients.Settings clientSettings() {

@@ -71,9 +71,9 @@ public record WriterSettings(
   public static final String SERDE_FORMAT = "serde.format";
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
-  public static final String TOPIC_USERS = "topics.users";
-  public static final String TOPIC_EMAILS = "topics.emails";
-  public static final String TOPIC_DEAD_LETTERS = "topics.dead-letters";
+  public static final String TOPIC_USERS = Topics.USERS.settingKey();
+  public static final String TOPIC_EMAILS = Topics.EMAILS.settingKey();
+  public static final String TOPIC_DEAD_LETTERS = Topics.DEAD_LETTERS.settingKey();
   public static final String CREATE_SOURCE_TOPICS = "writer.create-source-topics";
   public static final String SOURCE_PARTITIONS = "writer.source-partitions";
   public static final String DYNAMODB_ENDPOINT = "dynamodb.endpoint";

@@ -26,23 +26,7 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * The writer's Kafka Streams topology: two stages, each keyed by what it must keep unique, joined
- * by two topics the writer owns.
- *
- * <pre>
- *  emails.changes ─┐                                         ┌─ users.changes
- *  (key: email)    ▼                                         ▼  (key: userId)
- *  ┌────────────────────────────────┐  owner-changes  ┌────────────────────────────────────┐
- *  │ A  email stage (key: email)    │ ─(key: userId)─▶│ B  user stage (key: userId)        │
- *  │ decode → validate → gate →     │  CLAIM/RELEASE  │ user events: decode → validate →   │
- *  │ uniqueness → email items       │                 │ gate → user items; on DELETE a     │
- *  │ cascade: delete if still owned │ ◀─(key: email)─ │ cascade command per owned address  │
- *  │ store: email-states            │  email-cascade  │ claims: index, refuse if user gone │
- *  │ sink:  email-table-sink        │                 │ stores: user-states, user-emails   │
- *  └────────────────────────────────┘                 │ sink:   user-table-sink            │
- *           │ dead letters                            └────────────────────────────────────┘
- *           ▼                                                  │ dead letters
- *     shardstream.dlq ◀────────────────────────────────────────┘
- * </pre>
+ * by two topics the writer owns (the diagram is in writer/README.md, "Topology").
  *
  * <ul>
  *   <li><b>A</b> (sub-topology reading {@code emails.changes} and {@code <app>-email-cascade}): the

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -180,14 +179,6 @@ public final class EntityManager {
       hashKeys.add(hashKey(entity, uniqueId, bump));
     }
     return hashKeys.stream().map(h -> new PrimaryKey(h, rangeKey)).toList();
-  }
-
-  /**
-   * The value of one generated property for {@code item} (which must carry its hash key when
-   * sharded).
-   */
-  public Optional<String> encodeGeneratedProperty(String property, Map<String, ?> item) {
-    return generatedKeys.encode(generatedProperty(property), item, false);
   }
 
   /** The elements (and, when sharded, the hash key) a generated property value holds, decoded. */

@@ -18,8 +18,4 @@ public record CursorState(List<PartitionState> partitions) {
   public PartitionState of(int position) {
     return partitions.get(position);
   }
-
-  public boolean allDone() {
-    return partitions.stream().allMatch(p -> p instanceof PartitionState.Done);
-  }
 }

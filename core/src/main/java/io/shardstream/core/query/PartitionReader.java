@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Reads one page of one index partition: what a DynamoDB Query call does. The dynamo module
- * implements it; {@link InMemoryPartitionReader} is the in-memory fake.
+ * implements it; the tests' in-memory fake is {@code InMemoryPartitionReader} (core's test-jar).
  *
  * <p>A DynamoDB implementation issues {@code Query(IndexName = query.indexToken(),
  * KeyConditionExpression = "#h = :h AND <query.condition()>", ScanIndexForward =

@@ -1,8 +1,8 @@
 package io.shardstream.core.keys;
 
-import static io.shardstream.core.keys.SeedConfig.BUMP_4;
-import static io.shardstream.core.keys.SeedConfig.MANAGER;
-import static io.shardstream.core.keys.SeedConfig.user;
+import static io.shardstream.core.keys.UnkeyedUsers.user;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

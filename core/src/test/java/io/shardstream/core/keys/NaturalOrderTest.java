@@ -1,12 +1,13 @@
 package io.shardstream.core.keys;
 
-import static io.shardstream.core.keys.SeedConfig.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.DelimiterOrder;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.schemas.ExampleConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ class NaturalOrderTest {
 
   @Test
   void theShippedConfigOrdersNamesNaturallyAndSaysNothing() {
-    EntityConfig seed = SeedConfig.CONFIG;
+    EntityConfig seed = SeedUsers.CONFIG;
     assertThat(seed.generatedKeyDelimiter()).isEqualTo(DelimiterOrder.NATURAL);
     assertThat(DelimiterOrder.isNatural(seed.generatedKeyDelimiter())).isTrue();
     assertThat(DelimiterOrder.notice(seed)).isEmpty();
@@ -56,7 +57,7 @@ class NaturalOrderTest {
     EntityManager manager = new EntityManager(ENTITY_MANAGER_DELIMITERS);
     // The defect the shipped config avoids: lee|… sorts after leeds|… ('|' is above 'd').
     assertThat(compareKeys(manager, "Lee", "Leeds")).isPositive();
-    assertThat(manager.addKeys("user", SeedConfig.user("u-1", BUMP_16)).get("lastNameRangeKey"))
+    assertThat(manager.addKeys("user", UnkeyedUsers.user("u-1", BUMP_16)).get("lastNameRangeKey"))
         .isEqualTo("lastNameCanonical#gomezjuarez|firstNameCanonical#ada|created#" + BUMP_16);
     assertThat(DelimiterOrder.notice(ENTITY_MANAGER_DELIMITERS))
         .hasValueSatisfying(
@@ -88,18 +89,18 @@ class NaturalOrderTest {
   /** Each config rejects its own delimiter in values; real names never hold either. */
   @Test
   void eachDelimiterIsRejectedInValuesOfItsConfig() {
-    assertThatThrownBy(() -> SeedConfig.MANAGER.addKeys("user", SeedConfig.user("a,b", BUMP_16)))
+    assertThatThrownBy(() -> SeedUsers.MANAGER.addKeys("user", UnkeyedUsers.user("a,b", BUMP_16)))
         .isInstanceOf(KeyException.class)
         .hasMessageContaining("delimiter ','");
-    assertThat(SeedConfig.MANAGER.addKeys("user", SeedConfig.user("a|b", BUMP_16)))
+    assertThat(SeedUsers.MANAGER.addKeys("user", UnkeyedUsers.user("a|b", BUMP_16)))
         .containsEntry("rangeKey", "userId#a|b");
     EntityManager entityManager = new EntityManager(ENTITY_MANAGER_DELIMITERS);
-    assertThatThrownBy(() -> entityManager.addKeys("user", SeedConfig.user("a|b", BUMP_16)))
+    assertThatThrownBy(() -> entityManager.addKeys("user", UnkeyedUsers.user("a|b", BUMP_16)))
         .isInstanceOf(KeyException.class)
         .hasMessageContaining("delimiter '|'");
-    Map<String, Object> user = SeedConfig.user("u-2", BUMP_16);
+    Map<String, Object> user = UnkeyedUsers.user("u-2", BUMP_16);
     user.put("lastName", "Smith, Jr. | O'Neil");
-    assertThat(SeedConfig.MANAGER.addKeys("user", user).get("lastNameRangeKey"))
+    assertThat(SeedUsers.MANAGER.addKeys("user", user).get("lastNameRangeKey"))
         .isEqualTo("lastNameCanonical#smithjroneil,firstNameCanonical#ada,created#" + BUMP_16);
   }
 
@@ -114,7 +115,7 @@ class NaturalOrderTest {
   }
 
   private static String lastNameKey(EntityManager manager, String lastName, String id) {
-    Map<String, Object> user = SeedConfig.user(id, BUMP_16);
+    Map<String, Object> user = UnkeyedUsers.user(id, BUMP_16);
     user.put("lastName", lastName);
     return (String) manager.addKeys("user", user).get("lastNameRangeKey");
   }

@@ -1,14 +1,15 @@
 package io.shardstream.core.keys;
 
-import static io.shardstream.core.keys.SeedConfig.BUMP_4;
-import static io.shardstream.core.keys.SeedConfig.MANAGER;
-import static io.shardstream.core.keys.SeedConfig.user;
+import static io.shardstream.core.keys.UnkeyedUsers.user;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.ShardBump;
+import io.shardstream.core.testing.SeedUsers;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,14 +90,14 @@ class ReferenceDefectsTest {
   void shardModulusIsRadixToThePowerOfChars() {
     Set<String> hashKeys = new HashSet<>();
     for (int i = 0; i < 5000; i++) {
-      hashKeys.add(MANAGER.primaryKey("user", user("user-" + i, SeedConfig.BUMP_16 + i)).hashKey());
+      hashKeys.add(MANAGER.primaryKey("user", user("user-" + i, SeedUsers.BUMP_16 + i)).hashKey());
     }
     // charBits 2, chars 2: 4^2 = 16 shards, all used (chars × radix would give 8).
     assertThat(hashKeys)
         .hasSize(16)
         .containsExactlyInAnyOrderElementsOf(
             MANAGER.hashKeySpace(
-                "user", "hashKey", Map.of(), SeedConfig.BUMP_16, SeedConfig.BUMP_16));
+                "user", "hashKey", Map.of(), SeedUsers.BUMP_16, SeedUsers.BUMP_16));
   }
 
   /** Reference 6.14 crashes on an empty shardBumps list. */

@@ -1,16 +1,17 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.END;
-import static io.shardstream.core.query.Users.MANAGER;
-import static io.shardstream.core.query.Users.START;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.END;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
+import static io.shardstream.core.testing.SeedUsers.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorException.Kind;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.schemas.ExampleConfigs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class CursorCodecTest {
   /** The cursor after a few pages of a name search over all 21 hash keys × 2 indexes. */
   private static String midway(int pages) {
     Searcher searcher =
-        new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS), CODEC);
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedUsers.CONFIG, USERS), CODEC);
     Optional<String> cursor = Optional.empty();
     for (int i = 0; i < pages; i++) {
       cursor = searcher.search(NAMES, cursor).cursor();

@@ -1,12 +1,13 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.END;
-import static io.shardstream.core.query.Users.MANAGER;
-import static io.shardstream.core.query.Users.START;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.END;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
+import static io.shardstream.core.testing.SeedUsers.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.core.testing.SeedUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ class FetchEfficiencyTest {
   void itemsReadPerPageStayWithinASmallFactorOfTheLimit() {
     Searcher searcher =
         new Searcher(
-            MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS), new CursorCodec(Users.KEY));
+            MANAGER,
+            new InMemoryPartitionReader(SeedUsers.CONFIG, USERS),
+            new CursorCodec(Users.KEY));
     SearchRequest request = Users.nameSearch("a").window(BUMP_16, END).build();
     assertThat(QueryPlanner.plan(MANAGER, request).partitions()).hasSize(32);
     for (int limit : List.of(10, 25, 50, 100)) {
@@ -65,11 +68,13 @@ class FetchEfficiencyTest {
   @Test
   void aPageOfAWideSearchTakesFewRoundTrips() {
     PartitionReader reader =
-        Users.withMinimumFetch(new InMemoryPartitionReader(Users.CONFIG, USERS), 4);
+        Users.withMinimumFetch(new InMemoryPartitionReader(SeedUsers.CONFIG, USERS), 4);
     Searcher searcher = new Searcher(MANAGER, reader, new CursorCodec(Users.KEY));
     Searcher plain =
         new Searcher(
-            MANAGER, new InMemoryPartitionReader(Users.CONFIG, USERS), new CursorCodec(Users.KEY));
+            MANAGER,
+            new InMemoryPartitionReader(SeedUsers.CONFIG, USERS),
+            new CursorCodec(Users.KEY));
     SearchRequest request = Users.nameSearch("a").window(BUMP_16, END).build().withLimit(25);
     int roundTrips = 0;
     Optional<String> cursor = Optional.empty();
@@ -99,11 +104,13 @@ class FetchEfficiencyTest {
     Random random = new Random(13);
     for (int i = 0; i < 4000; i++) {
       long created = BUMP_16 + random.nextInt(40) * 1000L;
-      users.add(Users.user("u" + i, "b1", "A", "B", null, created, created));
+      users.add(SeedUsers.user("u" + i, "b1", "A", "B", null, created, created));
     }
     Searcher searcher =
         new Searcher(
-            MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
+            MANAGER,
+            new InMemoryPartitionReader(SeedUsers.CONFIG, users),
+            new CursorCodec(Users.KEY));
     SearchRequest request =
         SearchRequest.builder("user").index("created").window(BUMP_16, END).build();
     assertThat(QueryPlanner.plan(MANAGER, request).partitions()).hasSize(16);
@@ -136,12 +143,14 @@ class FetchEfficiencyTest {
   void aPageStartingInsideALongRunOfTiesReadsTheWholeRun() {
     List<Map<String, Object>> users = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      users.add(Users.user("u" + i, "b1", "A", "B", null, START + 1, START + 1));
+      users.add(SeedUsers.user("u" + i, "b1", "A", "B", null, START + 1, START + 1));
     }
-    users.add(Users.user("last", "b1", "A", "B", null, START + 2, START + 2));
+    users.add(SeedUsers.user("last", "b1", "A", "B", null, START + 2, START + 2));
     Searcher searcher =
         new Searcher(
-            MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), new CursorCodec(Users.KEY));
+            MANAGER,
+            new InMemoryPartitionReader(SeedUsers.CONFIG, users),
+            new CursorCodec(Users.KEY));
     SearchRequest request =
         SearchRequest.builder("user").index("created").window(START, BUMP_4 - 1).limit(50).build();
     Optional<String> cursor = Optional.empty();

@@ -1,15 +1,16 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.END;
-import static io.shardstream.core.query.Users.MANAGER;
-import static io.shardstream.core.query.Users.START;
-import static io.shardstream.core.query.Users.user;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.END;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
+import static io.shardstream.core.testing.SeedUsers.START;
+import static io.shardstream.core.testing.SeedUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.core.query.RangeCondition.Operator;
+import io.shardstream.core.testing.SeedUsers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class KWayMergerTest {
             user("adb-y", "b1", "Bo", "Adb", null, BUMP_16 + 2, BUMP_16 + 2),
             user("bob", "b1", "Bob", "Bobson", null, BUMP_16 + 3, BUMP_16 + 3));
     Searcher searcher =
-        new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), CODEC);
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedUsers.CONFIG, users), CODEC);
     // "adams|…" (lastName) < "ada|…" (firstName): '|' sorts after letters.
     List<Object> expected = List.of("adams-ada", "ada-z", "adb-y");
     for (int limit = 1; limit <= 4; limit++) {
@@ -56,7 +57,7 @@ class KWayMergerTest {
     List<Map<String, Object>> users = Users.random(3, 200, "ab", START, END);
     QueryPlan plan =
         QueryPlanner.plan(MANAGER, SearchRequest.builder("user").index("created").build());
-    KWayMerger merger = new KWayMerger(new InMemoryPartitionReader(Users.CONFIG, users));
+    KWayMerger merger = new KWayMerger(new InMemoryPartitionReader(SeedUsers.CONFIG, users));
     MergedPage first = merger.page(plan, CursorState.start(plan), 80);
     assertThat(first.stats().partitionsQueried()).isEqualTo(21);
     // Ascending by created: the pre-2024 partition (about 40 users) comes first and runs out.
@@ -74,7 +75,7 @@ class KWayMergerTest {
       users.add(user("u" + i, "b1", "A", "B", null, BUMP_16 + i, BUMP_16 + i));
     }
     Searcher searcher =
-        new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, users), CODEC);
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedUsers.CONFIG, users), CODEC);
     List<SearchPage> pages =
         Users.allPages(
             searcher, SearchRequest.builder("user").index("created").build(), List.of(5), 5);
@@ -95,7 +96,7 @@ class KWayMergerTest {
   void parallelFanOutGivesTheSamePages() throws Exception {
     List<Map<String, Object>> users = Users.random(5, 500, "ab", START, END);
     SearchRequest request = Users.nameSearch("a").limit(17).build();
-    InMemoryPartitionReader reader = new InMemoryPartitionReader(Users.CONFIG, users);
+    InMemoryPartitionReader reader = new InMemoryPartitionReader(SeedUsers.CONFIG, users);
     List<Object> sequential =
         Users.allPages(new Searcher(MANAGER, reader, CODEC), request, List.of(17), 100).stream()
             .flatMap(p -> Users.ids(p.items()).stream())
@@ -144,7 +145,7 @@ class KWayMergerTest {
             .map(u -> u.get("userId"))
             .toList();
     Searcher searcher =
-        new Searcher(MANAGER, new InMemoryPartitionReader(Users.CONFIG, users, true), CODEC);
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedUsers.CONFIG, users, true), CODEC);
     assertThat(
             Users.allPages(searcher, request, List.of(7), 100).stream()
                 .flatMap(p -> Users.ids(p.items()).stream()))
@@ -166,7 +167,7 @@ class KWayMergerTest {
       users.add(user("before" + i, "b1", "Bo", "Early", "1" + i, START + i % 3, START + i));
       users.add(user("after" + i, "b1", "Cy", "Late", "9" + i, START + 6 + i % 2, START + 9));
     }
-    InMemoryPartitionReader reader = new InMemoryPartitionReader(Users.CONFIG, users);
+    InMemoryPartitionReader reader = new InMemoryPartitionReader(SeedUsers.CONFIG, users);
     QueryPlan created =
         QueryPlanner.plan(
             MANAGER,
@@ -231,7 +232,7 @@ class KWayMergerTest {
         QueryPlanner.plan(
             MANAGER,
             SearchRequest.builder("user").index("created").window(START, BUMP_4 - 1).build());
-    KWayMerger merger = new KWayMerger(new InMemoryPartitionReader(Users.CONFIG, users));
+    KWayMerger merger = new KWayMerger(new InMemoryPartitionReader(SeedUsers.CONFIG, users));
 
     MergedPage first = merger.page(plan, CursorState.start(plan), 5);
     assertThat(Users.ids(first.items())).containsExactly("ta", "tb", "tc", "td", "te");

@@ -1,11 +1,12 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.START;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.core.canonical.Canonicalizer;
+import io.shardstream.core.testing.SeedUsers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -172,7 +173,7 @@ class NaturalOrderProperties {
 
   private static List<Map<String, Object>> keyed(List<Person> people) {
     return people.stream()
-        .map(p -> Users.user(p.id(), "b1", p.first(), p.last(), null, p.created(), p.created()))
+        .map(p -> SeedUsers.user(p.id(), "b1", p.first(), p.last(), null, p.created(), p.created()))
         .toList();
   }
 
@@ -180,8 +181,8 @@ class NaturalOrderProperties {
       List<Map<String, Object>> users, SearchRequest request, List<Integer> limits) {
     Searcher searcher =
         new Searcher(
-            Users.MANAGER,
-            new InMemoryPartitionReader(Users.CONFIG, users),
+            SeedUsers.MANAGER,
+            new InMemoryPartitionReader(SeedUsers.CONFIG, users),
             new CursorCodec(Users.KEY));
     return Users.allPages(searcher, request, limits, users.size() + 1).stream()
         .flatMap(page -> Users.ids(page.items()).stream())

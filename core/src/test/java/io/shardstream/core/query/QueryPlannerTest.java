@@ -1,12 +1,13 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.MANAGER;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.core.query.RangeCondition.Operator;
+import io.shardstream.core.testing.SeedUsers;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,7 @@ class QueryPlannerTest {
   @Test
   void startKeysRebuildWhatDynamoDbWouldSend() {
     Map<String, Object> ada =
-        Users.user("u-1", "b1", "Ada", "Lovelace", "1555", BUMP_16 + 7, BUMP_16 + 8);
+        SeedUsers.user("u-1", "b1", "Ada", "Lovelace", "1555", BUMP_16 + 7, BUMP_16 + 8);
     SearchRequest scoped =
         SearchRequest.builder("user")
             .index(
@@ -256,7 +257,7 @@ class QueryPlannerTest {
             Map.entry("beneficiaryHashKey", KeyValue.s((String) ada.get("beneficiaryHashKey"))),
             Map.entry("firstNameRangeKey", KeyValue.s((String) ada.get("firstNameRangeKey"))));
 
-    InMemoryPartitionReader reader = new InMemoryPartitionReader(Users.CONFIG, List.of(ada));
+    InMemoryPartitionReader reader = new InMemoryPartitionReader(SeedUsers.CONFIG, List.of(ada));
     assertThat(reader.read(partition, Optional.empty(), 1).lastEvaluatedKey()).contains(key);
 
     QueryPlan created =

@@ -1,12 +1,13 @@
 package io.shardstream.core.query;
 
-import static io.shardstream.core.query.Users.BUMP_16;
-import static io.shardstream.core.query.Users.BUMP_4;
-import static io.shardstream.core.query.Users.END;
-import static io.shardstream.core.query.Users.START;
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.END;
+import static io.shardstream.core.testing.SeedUsers.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.core.query.RangeCondition.Operator;
+import io.shardstream.core.testing.SeedUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -228,7 +229,7 @@ class SearchProperties {
       @ForAll @IntRange(min = 1, max = 6) int minimumFetch,
       @ForAll boolean parallel) {
     InMemoryPartitionReader inMemory =
-        new InMemoryPartitionReader(Users.CONFIG, users, pushDownFilters);
+        new InMemoryPartitionReader(SeedUsers.CONFIG, users, pushDownFilters);
     PartitionReader reader = Users.withMinimumFetch(inMemory, minimumFetch);
     List<Object> expected = search.expected(users);
 
@@ -236,7 +237,8 @@ class SearchProperties {
     ExecutorService pool = parallel ? Executors.newVirtualThreadPerTaskExecutor() : null;
     try {
       Executor fanOut = pool == null ? Runnable::run : pool;
-      Searcher searcher = new Searcher(Users.MANAGER, reader, new CursorCodec(Users.KEY), fanOut);
+      Searcher searcher =
+          new Searcher(SeedUsers.MANAGER, reader, new CursorCodec(Users.KEY), fanOut);
       pages = Users.allPages(searcher, search.request(), limits, expected.size() + 1);
     } finally {
       if (pool != null) {
@@ -300,7 +302,7 @@ class SearchProperties {
                 Object[] s = list.get(i);
                 long c = (Long) s[3];
                 users.add(
-                    Users.user(
+                    SeedUsers.user(
                         "u" + i,
                         (String) s[5],
                         (String) s[0],

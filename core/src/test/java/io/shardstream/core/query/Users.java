@@ -1,59 +1,18 @@
 package io.shardstream.core.query;
 
-import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.core.config.EntityConfig;
-import io.shardstream.core.keys.EntityManager;
-import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.core.testing.SeedUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-/** The seed config, users keyed by it, and paging helpers for the query tests. */
+/** Random users of the seed config ({@link SeedUsers}), the cursor key and paging helpers. */
 final class Users {
-  static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
-  static final EntityManager MANAGER = new EntityManager(CONFIG);
-
-  /** 2023-06-01: before the first bump (one unsharded partition). */
-  static final long START = 1685577600000L;
-
-  /** 2024-01-01: 4 shards from here. */
-  static final long BUMP_4 = 1704067200000L;
-
-  /** 2025-01-01: 16 shards from here. */
-  static final long BUMP_16 = 1735689600000L;
-
-  /** 2026-06-01. */
-  static final long END = 1780272000000L;
-
   static final byte[] KEY = "test-cursor-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   private Users() {}
-
-  /** A user as the table stores it: with canonical names and every generated key. */
-  static Map<String, Object> user(
-      String userId,
-      String beneficiaryId,
-      String firstName,
-      String lastName,
-      String phone,
-      long created,
-      long updated) {
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("userId", userId);
-    user.put("beneficiaryId", beneficiaryId);
-    user.put("firstName", firstName);
-    user.put("lastName", lastName);
-    if (phone != null) {
-      user.put("phone", phone);
-    }
-    user.put("created", created);
-    user.put("updated", updated);
-    return MANAGER.addKeys("user", user);
-  }
 
   /** {@code count} users, names of 1 to 3 letters over {@code alphabet}, created in [from, to]. */
   static List<Map<String, Object>> random(
@@ -63,7 +22,7 @@ final class Users {
     for (int i = 0; i < count; i++) {
       long created = from + (long) (random.nextDouble() * (to - from));
       users.add(
-          user(
+          SeedUsers.user(
               "u" + i,
               "b" + random.nextInt(3),
               name(random, alphabet),
@@ -91,7 +50,6 @@ final class Users {
         .index("lastName", new RangeCondition.Prefix(Map.of("lastNameCanonical", prefix)));
   }
 
-  /** Every page of a search, each cursor passed back as a string, as a client would. */
   /** {@code reader}, asking the merger never to read fewer than {@code minimumFetch} items. */
   static PartitionReader withMinimumFetch(PartitionReader reader, int minimumFetch) {
     return new PartitionReader() {
@@ -107,6 +65,7 @@ final class Users {
     };
   }
 
+  /** Every page of a search, each cursor passed back as a string, as a client would. */
   static List<SearchPage> allPages(
       Searcher searcher, SearchRequest request, List<Integer> limits, int maxPages) {
     List<SearchPage> pages = new ArrayList<>();

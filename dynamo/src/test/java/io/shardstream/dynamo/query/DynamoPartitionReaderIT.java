@@ -1,8 +1,13 @@
 package io.shardstream.dynamo.query;
 
+import static io.shardstream.core.testing.SeedUsers.BUMP_16;
+import static io.shardstream.core.testing.SeedUsers.BUMP_4;
+import static io.shardstream.core.testing.SeedUsers.END;
+import static io.shardstream.core.testing.SeedUsers.MANAGER;
+import static io.shardstream.core.testing.SeedUsers.START;
+import static io.shardstream.core.testing.SeedUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorCodec;
 import io.shardstream.core.query.InMemoryPartitionReader;
 import io.shardstream.core.query.KeyValue;
@@ -18,10 +23,10 @@ import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.Searcher;
 import io.shardstream.core.query.SortOrder;
 import io.shardstream.core.query.StartKey;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.LocalDynamoDb;
-import io.shardstream.dynamo.SeedConfig;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.write.BatchWriter;
@@ -53,15 +58,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ExtendWith(DevStackExtension.class)
 class DynamoPartitionReaderIT {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoPartitionReaderIT.class);
-  private static final EntityManager MANAGER = new EntityManager(SeedConfig.CONFIG);
-  private static final TableKeys KEYS = TableKeys.of(SeedConfig.CONFIG);
-
-  /** 2023-06-01: before the first bump, so every user shares the unsharded partition. */
-  private static final long START = 1685577600000L;
-
-  private static final long BUMP_4 = 1704067200000L;
-  private static final long BUMP_16 = 1735689600000L;
-  private static final long END = 1780272000000L;
+  private static final TableKeys KEYS = TableKeys.of(SeedUsers.CONFIG);
   private static final byte[] CURSOR_KEY =
       "reader-it-cursor-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
@@ -106,37 +103,16 @@ class DynamoPartitionReaderIT {
 
   private static String table(List<Map<String, Object>> items) {
     String table = LocalDynamoDb.tableName("reader");
-    TableCreator.ensure(client, table, SeedConfig.CONFIG);
+    TableCreator.ensure(client, table, SeedUsers.CONFIG);
     List<WriteOperation> puts =
         items.stream().map(WriteOperation::putItem).map(WriteOperation.class::cast).toList();
     assertThat(
-            BatchWriter.builder(client, table, TableKeys.of(SeedConfig.CONFIG))
+            BatchWriter.builder(client, table, TableKeys.of(SeedUsers.CONFIG))
                 .build()
                 .write(puts)
                 .allWritten())
         .isTrue();
     return table;
-  }
-
-  private static Map<String, Object> user(
-      String userId,
-      String beneficiaryId,
-      String firstName,
-      String lastName,
-      String phone,
-      long created,
-      long updated) {
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("userId", userId);
-    user.put("beneficiaryId", beneficiaryId);
-    user.put("firstName", firstName);
-    user.put("lastName", lastName);
-    if (phone != null) {
-      user.put("phone", phone);
-    }
-    user.put("created", created);
-    user.put("updated", updated);
-    return MANAGER.addKeys("user", user);
   }
 
   /** Every item of a partition, {@code pageSize} at a time, resuming from each LastEvaluatedKey. */
@@ -500,7 +476,7 @@ class DynamoPartitionReaderIT {
             cursors,
             fanOut);
     Searcher model =
-        new Searcher(MANAGER, new InMemoryPartitionReader(SeedConfig.CONFIG, users, true), cursors);
+        new Searcher(MANAGER, new InMemoryPartitionReader(SeedUsers.CONFIG, users, true), cursors);
     int pages = 0;
     for (int i = 0; i < 40; i++) {
       SearchRequest search = randomSearch(random);

@@ -12,7 +12,7 @@ import io.shardstream.core.query.RangeCondition;
 import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.SortOrder;
 import io.shardstream.core.query.StartKey;
-import io.shardstream.dynamo.SeedConfig;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.dynamo.TableKeys;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The Query requests the reader sends, checked without DynamoDB. */
 class QueryRequestsTest {
-  private static final EntityManager MANAGER = new EntityManager(SeedConfig.CONFIG);
+  private static final EntityManager MANAGER = new EntityManager(SeedUsers.CONFIG);
   private static final long BUMP_16 = 1735689600000L;
-  private static final TableKeys KEYS = TableKeys.of(SeedConfig.CONFIG);
+  private static final TableKeys KEYS = TableKeys.of(SeedUsers.CONFIG);
 
   private static PartitionQuery lastPartition(SearchRequest request) {
     QueryPlan plan = QueryPlanner.plan(MANAGER, request);

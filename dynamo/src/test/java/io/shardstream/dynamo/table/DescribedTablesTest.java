@@ -2,7 +2,7 @@ package io.shardstream.dynamo.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.dynamo.SeedConfig;
+import io.shardstream.core.testing.SeedUsers;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -12,7 +12,7 @@ class DescribedTablesTest {
 
   @Test
   void readsBackWhatTheCreateRequestAskedFor() {
-    TableDefinition wanted = TableDefinition.fromConfig("users", SeedConfig.CONFIG);
+    TableDefinition wanted = TableDefinition.fromConfig("users", SeedUsers.CONFIG);
 
     assertThat(described(wanted)).isEqualTo(wanted);
   }

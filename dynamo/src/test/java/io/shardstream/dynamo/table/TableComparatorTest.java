@@ -2,13 +2,13 @@ package io.shardstream.dynamo.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.dynamo.SeedConfig;
+import io.shardstream.core.testing.SeedUsers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableComparatorTest {
-  private final TableDefinition wanted = TableDefinition.fromConfig("users", SeedConfig.CONFIG);
+  private final TableDefinition wanted = TableDefinition.fromConfig("users", SeedUsers.CONFIG);
 
   @Test
   void aTableBuiltFromTheSameConfigMatches() {

@@ -3,6 +3,7 @@ package io.shardstream.dynamo.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.LocalDynamoDb;
@@ -32,9 +33,9 @@ class TableCreatorIT {
       DynamoDbEndpoint endpoint) {
     String table = LocalDynamoDb.tableName("seed");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
-      assertThat(TableCreator.ensure(client, table, SeedConfig.CONFIG))
+      assertThat(TableCreator.ensure(client, table, SeedUsers.CONFIG))
           .isEqualTo(TableCreator.EnsuredTable.CREATED);
-      assertThat(TableCreator.ensure(client, table, SeedConfig.CONFIG))
+      assertThat(TableCreator.ensure(client, table, SeedUsers.CONFIG))
           .isEqualTo(TableCreator.EnsuredTable.EXISTED);
 
       TableSummary summary = TableDescriber.describe(client, table).orElseThrow();
@@ -42,7 +43,7 @@ class TableCreatorIT {
       assertThat(summary.status()).isEqualTo("ACTIVE");
       assertThat(summary.billingMode()).isEqualTo("PAY_PER_REQUEST");
       assertThat(summary.definition())
-          .isEqualTo(TableDefinition.fromConfig(table, SeedConfig.CONFIG));
+          .isEqualTo(TableDefinition.fromConfig(table, SeedUsers.CONFIG));
       assertThat(summary.globalIndexes())
           .hasSize(12)
           .allSatisfy(index -> assertThat(index.status()).isEqualTo("ACTIVE"));
@@ -59,7 +60,7 @@ class TableCreatorIT {
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint);
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       Callable<TableCreator.EnsuredTable> ensure =
-          () -> TableCreator.ensure(client, table, SeedConfig.CONFIG);
+          () -> TableCreator.ensure(client, table, SeedUsers.CONFIG);
       List<Future<TableCreator.EnsuredTable>> outcomes =
           threads.invokeAll(List.of(ensure, ensure, ensure));
 
@@ -92,7 +93,7 @@ class TableCreatorIT {
                           .keyType(KeyType.RANGE)
                           .build()));
 
-      assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedConfig.CONFIG))
+      assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedUsers.CONFIG))
           .isInstanceOfSatisfying(
               TableMismatchException.class,
               e -> {
@@ -120,7 +121,7 @@ class TableCreatorIT {
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       TableCreator.ensure(client, table, otherConfig);
 
-      assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedConfig.CONFIG))
+      assertThatThrownBy(() -> TableCreator.ensure(client, table, SeedUsers.CONFIG))
           .isInstanceOfSatisfying(
               TableMismatchException.class,
               e ->

@@ -3,6 +3,7 @@ package io.shardstream.dynamo.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.dynamo.SeedConfig;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class TableDefinitionTest {
 
   @Test
   void seedConfigGivesTwelveIndexesTypedByTheirKeys() {
-    TableDefinition table = TableDefinition.fromConfig("users", SeedConfig.CONFIG);
+    TableDefinition table = TableDefinition.fromConfig("users", SeedUsers.CONFIG);
 
     assertThat(table.hashKey()).isEqualTo(KeyAttribute.string("hashKey"));
     assertThat(table.rangeKey()).isEqualTo(KeyAttribute.string("rangeKey"));
@@ -46,7 +47,7 @@ class TableDefinitionTest {
   @Test
   void createRequestDefinesEachKeyAttributeOnceOnDemand() {
     CreateTableRequest request =
-        TableDefinition.fromConfig("users", SeedConfig.CONFIG).toCreateTableRequest();
+        TableDefinition.fromConfig("users", SeedUsers.CONFIG).toCreateTableRequest();
 
     Map<String, ScalarAttributeType> types =
         request.attributeDefinitions().stream()

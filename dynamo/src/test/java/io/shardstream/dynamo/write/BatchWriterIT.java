@@ -3,12 +3,12 @@ package io.shardstream.dynamo.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.core.keys.EntityManager;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.dynamo.LocalDynamoDb.TableRow;
-import io.shardstream.dynamo.SeedConfig;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(DevStackExtension.class)
 class BatchWriterIT {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriterIT.class);
-  private static final EntityManager MANAGER = new EntityManager(SeedConfig.CONFIG);
-  private static final TableKeys KEYS = TableKeys.of(SeedConfig.CONFIG);
+  private static final EntityManager MANAGER = SeedUsers.MANAGER;
+  private static final TableKeys KEYS = TableKeys.of(SeedUsers.CONFIG);
   private static final int USERS = 5_000;
 
   @Test
@@ -38,13 +38,13 @@ class BatchWriterIT {
       DynamoDbEndpoint endpoint) {
     String table = LocalDynamoDb.tableName("users");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
-      TableCreator.ensure(client, table, SeedConfig.CONFIG);
+      TableCreator.ensure(client, table, SeedUsers.CONFIG);
       BatchWriter writer = BatchWriter.builder(client, table, KEYS).build();
       warmUp(client);
 
       List<Map<String, Object>> users =
           IntStream.range(0, USERS)
-              .mapToObj(i -> MANAGER.addKeys("user", SeedUsers.user(i)))
+              .mapToObj(i -> MANAGER.addKeys("user", NumberedUsers.user(i)))
               .toList();
       List<WriteOperation> inserts =
           users.stream().map(WriteOperation::putItem).map(WriteOperation.class::cast).toList();
@@ -90,10 +90,11 @@ class BatchWriterIT {
   void reportsWritesDynamoDbRefusesAndWritesTheRestOfTheirBatch(DynamoDbEndpoint endpoint) {
     String table = LocalDynamoDb.tableName("refused");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
-      TableCreator.ensure(client, table, SeedConfig.CONFIG);
+      TableCreator.ensure(client, table, SeedUsers.CONFIG);
       List<WriteOperation> operations = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
-        Map<String, Object> user = new LinkedHashMap<>(MANAGER.addKeys("user", SeedUsers.user(i)));
+        Map<String, Object> user =
+            new LinkedHashMap<>(MANAGER.addKeys("user", NumberedUsers.user(i)));
         if (i == 7) {
           user.put("updated", "yesterday"); // the 'updated' index wants a number
         }
@@ -123,14 +124,14 @@ class BatchWriterIT {
    */
   private static void warmUp(DynamoDbClient client) {
     String scratch = LocalDynamoDb.tableName("warm-up");
-    TableCreator.ensure(client, scratch, SeedConfig.CONFIG);
+    TableCreator.ensure(client, scratch, SeedUsers.CONFIG);
     BatchWriteResult result =
         BatchWriter.builder(client, scratch, KEYS)
             .build()
             .write(
                 IntStream.range(USERS, USERS + 1_000)
                     .mapToObj(
-                        i -> WriteOperation.putItem(MANAGER.addKeys("user", SeedUsers.user(i))))
+                        i -> WriteOperation.putItem(MANAGER.addKeys("user", NumberedUsers.user(i))))
                     .toList());
     LOG.info(
         String.format(

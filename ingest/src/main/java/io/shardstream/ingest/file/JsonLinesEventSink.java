@@ -23,7 +23,6 @@ public final class JsonLinesEventSink implements EventSink {
   private final Writer out;
   private final boolean ownsOut;
   private final EventLineWriter lines = new EventLineWriter();
-  private long written;
 
   private JsonLinesEventSink(Writer out, boolean ownsOut) {
     this.out = out;
@@ -73,15 +72,10 @@ public final class JsonLinesEventSink implements EventSink {
     try {
       out.write(lines.write(record, comment));
       out.write('\n');
-      written++;
       return CompletableFuture.completedFuture(null);
     } catch (IOException e) {
       return CompletableFuture.failedFuture(new UncheckedIOException(e));
     }
-  }
-
-  public synchronized long linesWritten() {
-    return written;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.Email;
 import io.shardstream.schemas.avro.User;
@@ -164,7 +165,7 @@ final class InvalidEvents {
 
   private ChangeRecord undecodable() {
     boolean user = random.nextBoolean();
-    String topic = user ? Topics.USERS.name() : Topics.EMAILS.name();
+    Topic<String, ?> topic = user ? Topics.USERS : Topics.EMAILS;
     String key =
         user ? population.newUserId() : "noreply" + random.nextInt(10_000) + "@example.org";
     byte[] value =

@@ -35,17 +35,4 @@ public enum InvalidKind {
   public String label() {
     return label;
   }
-
-  public static InvalidKind fromLabel(String label) {
-    for (InvalidKind kind : values()) {
-      if (kind.label.equals(label) || kind.name().equalsIgnoreCase(label)) {
-        return kind;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown invalid-event kind '"
-            + label
-            + "'; known: "
-            + java.util.Arrays.stream(values()).map(InvalidKind::label).toList());
-  }
 }

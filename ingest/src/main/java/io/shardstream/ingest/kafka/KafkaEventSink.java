@@ -1,6 +1,7 @@
 package io.shardstream.ingest.kafka;
 
 import io.shardstream.ingest.ChangeRecord;
+import io.shardstream.ingest.ChangeTopicNames;
 import io.shardstream.ingest.EventSink;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.schemas.Topics;
@@ -41,8 +42,11 @@ public final class KafkaEventSink implements EventSink {
   private final Object bootstrapServers;
   private final Serializer<UserChangeEvent> userValues;
   private final Serializer<EmailChangeEvent> emailValues;
+  private final ChangeTopicNames topics;
 
-  private KafkaEventSink(Map<String, Object> config, ChangeEventSerdes serdes) {
+  private KafkaEventSink(
+      Map<String, Object> config, ChangeEventSerdes serdes, ChangeTopicNames topics) {
+    this.topics = topics;
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     this.bootstrapServers = config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
     this.userValues = Topics.USERS.valueSerde(serdes).serializer();
@@ -50,18 +54,30 @@ public final class KafkaEventSink implements EventSink {
   }
 
   /**
+   * To the change topics' default names.
+   *
    * @param producerSettings Kafka producer settings ({@code bootstrap.servers} at least);
    *     idempotence and {@code acks=all} are added and may not be weakened
    */
   public static KafkaEventSink create(Map<String, ?> producerSettings, ChangeEventSerdes serdes) {
-    return new KafkaEventSink(producerConfig(producerSettings), serdes);
+    return create(producerSettings, serdes, ChangeTopicNames.defaults());
   }
 
-  /** From the {@code kafka.*} and {@code registry.*} settings ({@link IngestSettings}). */
+  /** Like {@link #create(Map, ChangeEventSerdes)}, to the given topic names. */
+  public static KafkaEventSink create(
+      Map<String, ?> producerSettings, ChangeEventSerdes serdes, ChangeTopicNames topics) {
+    return new KafkaEventSink(producerConfig(producerSettings), serdes, topics);
+  }
+
+  /**
+   * From the {@code kafka.*}, {@code registry.*} and {@code topics.*} settings ({@link
+   * IngestSettings}).
+   */
   public static KafkaEventSink fromSettings(Settings settings) {
     return create(
         IngestSettings.producerConfig(settings),
-        ChangeEventSerdes.registry(IngestSettings.registry(settings)));
+        ChangeEventSerdes.registry(IngestSettings.registry(settings)),
+        IngestSettings.changeTopics(settings));
   }
 
   /**
@@ -108,14 +124,13 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public CompletableFuture<Void> send(ChangeRecord record) {
+    String topic = topics.of(record.topic());
     byte[] value;
     try {
       value =
           switch (record) {
-            case ChangeRecord.UserEventRecord user ->
-                userValues.serialize(record.topic(), user.event());
-            case ChangeRecord.EmailEventRecord email ->
-                emailValues.serialize(record.topic(), email.event());
+            case ChangeRecord.UserEventRecord user -> userValues.serialize(topic, user.event());
+            case ChangeRecord.EmailEventRecord email -> emailValues.serialize(topic, email.event());
             case ChangeRecord.Undecodable raw -> raw.value();
           };
     } catch (SchemaNotRegisteredException e) {
@@ -130,7 +145,7 @@ public final class KafkaEventSink implements EventSink {
     CompletableFuture<Void> delivered = new CompletableFuture<>();
     try {
       producer.send(
-          new ProducerRecord<>(record.topic(), record.key(), value),
+          new ProducerRecord<>(topic, record.key(), value),
           (metadata, failure) -> {
             if (failure == null) {
               delivered.complete(null);

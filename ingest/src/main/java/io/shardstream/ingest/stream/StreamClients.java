@@ -1,10 +1,9 @@
 package io.shardstream.ingest.stream;
 
+import io.shardstream.dynamo.DynamoDbClients;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,60 +25,49 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * ArnRegionInterceptor}).
  */
 final class StreamClients implements AutoCloseable {
-  /** The region shown for DynamoDB Local when none is configured. */
-  static final String LOCAL_DEFAULT_REGION = "us-east-1";
-
   private final URI endpoint;
   private final Region region;
   private final DynamoDbAsyncClient dynamoDb;
   private final DynamoDbStreamsClient streams;
   private final CloudWatchAsyncClient cloudWatch;
 
-  private StreamClients(URI endpoint, Region region, AwsCredentialsProvider credentials) {
-    this.endpoint = endpoint;
+  private StreamClients(DynamoDbClients.Settings where, Region region) {
+    this.endpoint = where.endpoint();
     this.region = region;
-    var dynamoDbBuilder =
-        DynamoDbAsyncClient.builder()
+    // The region is always explicit: KCL and the ARN mapping need to know it.
+    this.dynamoDb =
+        DynamoDbClients.pointTo(DynamoDbAsyncClient.builder(), where)
             .region(region)
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder());
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+            .build();
     var streamsBuilder =
-        DynamoDbStreamsClient.builder()
+        DynamoDbClients.pointTo(DynamoDbStreamsClient.builder(), where)
             .region(region)
             .httpClientBuilder(UrlConnectionHttpClient.builder());
-    var cloudWatchBuilder =
-        CloudWatchAsyncClient.builder()
-            .region(region)
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder());
     if (endpoint != null) {
-      dynamoDbBuilder.endpointOverride(endpoint);
-      streamsBuilder
-          .endpointOverride(endpoint)
-          .overrideConfiguration(
-              o -> o.addExecutionInterceptor(new ArnRegionInterceptor(region.id())));
-      cloudWatchBuilder.endpointOverride(endpoint);
+      streamsBuilder.overrideConfiguration(
+          o -> o.addExecutionInterceptor(new ArnRegionInterceptor(region.id())));
     }
-    if (credentials != null) {
-      dynamoDbBuilder.credentialsProvider(credentials);
-      streamsBuilder.credentialsProvider(credentials);
-      cloudWatchBuilder.credentialsProvider(credentials);
-    }
-    this.dynamoDb = dynamoDbBuilder.build();
     this.streams = streamsBuilder.build();
-    this.cloudWatch = cloudWatchBuilder.build();
+    this.cloudWatch =
+        DynamoDbClients.pointTo(CloudWatchAsyncClient.builder(), where)
+            .region(region)
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder())
+            .build();
   }
 
   /**
+   * Endpoint, region and credentials by the services' rule ({@link DynamoDbClients.Settings#at}).
+   *
    * @param endpoint DynamoDB Local's URL, or null for AWS (credentials from the default chain)
-   * @param region null for the SDK's lookup against AWS, {@value #LOCAL_DEFAULT_REGION} locally
+   * @param region null for the SDK's lookup against AWS, the local default with an endpoint
    */
   static StreamClients create(URI endpoint, String region) {
-    if (endpoint != null) {
-      return new StreamClients(
-          endpoint,
-          Region.of(region != null ? region : LOCAL_DEFAULT_REGION),
-          StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-    }
-    return new StreamClients(null, region != null ? Region.of(region) : defaultRegion(), null);
+    DynamoDbClients.Settings where =
+        DynamoDbClients.Settings.defaults()
+            .at(Optional.ofNullable(endpoint), Optional.ofNullable(region));
+    return new StreamClients(
+        where, where.region() != null ? Region.of(where.region()) : defaultRegion());
   }
 
   private static Region defaultRegion() {

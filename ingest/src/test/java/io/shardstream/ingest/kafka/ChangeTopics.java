@@ -24,14 +24,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class ChangeTopics {
   static final int PARTITIONS = 3;
-  private static final List<String> NAMES = List.of(Topics.USERS.name(), Topics.EMAILS.name());
 
   private final KafkaEndpoint kafka;
+  private final List<String> names;
 
+  /** The standard change topics ({@link Topics}). */
   ChangeTopics(KafkaEndpoint kafka) throws ExecutionException, InterruptedException {
+    this(kafka, List.of(Topics.USERS.name(), Topics.EMAILS.name()));
+  }
+
+  /** Topics of the given names (created when missing). */
+  ChangeTopics(KafkaEndpoint kafka, List<String> names)
+      throws ExecutionException, InterruptedException {
     this.kafka = kafka;
+    this.names = List.copyOf(names);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      for (String name : NAMES) {
+      for (String name : names) {
         try {
           admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get();
         } catch (ExecutionException e) {
@@ -74,9 +82,9 @@ final class ChangeTopics {
     return records;
   }
 
-  private static List<TopicPartition> partitions() {
+  private List<TopicPartition> partitions() {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String name : NAMES) {
+    for (String name : names) {
       for (int p = 0; p < PARTITIONS; p++) {
         partitions.add(new TopicPartition(name, p));
       }

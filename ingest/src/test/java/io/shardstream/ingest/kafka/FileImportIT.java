@@ -28,6 +28,7 @@ import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
 import io.shardstream.service.Settings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,15 +127,7 @@ class FileImportIT {
     ImportFile file = importFile(GeneratorOptions.defaults().withUsers(400).withSeed(12));
     Map<TopicPartition, Long> mark = topics.mark();
 
-    ImportReport report;
-    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
-      report =
-          FileImporter.run(
-              file.path(),
-              ImportOptions.defaults().withImportedAt(IMPORTED_AT),
-              sink,
-              ProgressDisplay.none());
-    }
+    ImportReport report = importThroughSettings(file, settings);
 
     assertThat(report.badLines())
         .extracting(BadLine::lineNumber)
@@ -145,6 +138,59 @@ class FileImportIT {
     ChangeEventSerdes apicurio =
         ChangeEventSerdes.registry(RegistrySettings.production(registry.url()));
     assertThat(perKey(decode(produced, apicurio))).isEqualTo(perKey(file.good()));
+  }
+
+  /**
+   * With {@code topics.users} and {@code topics.emails} set, as for the writer, the events go to
+   * those topics and nothing to the standard ones: ingest and the writer agree on where events are.
+   */
+  @Test
+  void producesToTheConfiguredTopics(KafkaEndpoint kafka, RegistryEndpoint registry)
+      throws Exception {
+    String usersTopic = "renamed.users.changes";
+    String emailsTopic = "renamed.emails.changes";
+    RegistrySettings registrySettings = RegistrySettings.production(registry.url());
+    SchemaRegistrar registrar = new SchemaRegistrar(registrySettings);
+    registrar.registerValueSchema(usersTopic, Topics.USERS.valueSchema().orElseThrow());
+    registrar.registerValueSchema(emailsTopic, Topics.EMAILS.valueSchema().orElseThrow());
+    ChangeTopics renamed = new ChangeTopics(kafka, List.of(usersTopic, emailsTopic));
+    ChangeTopics standard = new ChangeTopics(kafka);
+    ImportFile file = importFile(GeneratorOptions.defaults().withUsers(300).withSeed(13));
+    Map<TopicPartition, Long> renamedMark = renamed.mark();
+    Map<TopicPartition, Long> standardMark = standard.mark();
+    Settings settings =
+        Settings.of(
+            Map.of(
+                IngestSettings.BOOTSTRAP_SERVERS,
+                kafka.bootstrapServers(),
+                IngestSettings.REGISTRY_URL,
+                registry.url().toString(),
+                IngestSettings.USERS_TOPIC,
+                usersTopic,
+                IngestSettings.EMAILS_TOPIC,
+                emailsTopic));
+
+    ImportReport report = importThroughSettings(file, settings);
+
+    assertThat(report.eventsAcknowledged()).isEqualTo(file.good().size());
+    List<ConsumerRecord<String, byte[]>> produced =
+        renamed.readSince(renamedMark, file.good().size());
+    assertThat(produced).extracting(ConsumerRecord::topic).contains(usersTopic, emailsTopic);
+    ChangeEventSerdes serdes = ChangeEventSerdes.registry(registrySettings);
+    assertThat(perKey(decode(produced, serdes, usersTopic))).isEqualTo(perKey(file.good()));
+    assertThat(standard.mark()).isEqualTo(standardMark);
+  }
+
+  /** The file imported through a sink made from {@code settings}, as the command line does. */
+  private static ImportReport importThroughSettings(ImportFile file, Settings settings)
+      throws IOException {
+    try (KafkaEventSink sink = KafkaEventSink.fromSettings(settings)) {
+      return FileImporter.run(
+          file.path(),
+          ImportOptions.defaults().withImportedAt(IMPORTED_AT),
+          sink,
+          ProgressDisplay.none());
+    }
   }
 
   /**
@@ -179,12 +225,18 @@ class FileImportIT {
   /** Decodes each record and checks that its key is the unique property of the event. */
   private static List<ChangeRecord> decode(
       List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes) {
+    return decode(produced, serdes, Topics.USERS.name());
+  }
+
+  /** Like {@link #decode(List, ChangeEventSerdes)}, users read from {@code usersTopic}. */
+  private static List<ChangeRecord> decode(
+      List<ConsumerRecord<String, byte[]>> produced, ChangeEventSerdes serdes, String usersTopic) {
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
     List<ChangeRecord> decoded = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : produced) {
       ChangeRecord event =
-          record.topic().equals(Topics.USERS.name())
+          record.topic().equals(usersTopic)
               ? ChangeRecord.of(ok(users.decode(record.topic(), record.value())))
               : ChangeRecord.of(ok(emails.decode(record.topic(), record.value())));
       assertThat(record.key()).isEqualTo(event.key());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardstream.ingest.ChangeRecord;
+import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -49,7 +50,7 @@ class KafkaEventSinkTest {
         KafkaEventSink.create(
             Map.of("bootstrap.servers", bootstrap, "max.block.ms", "1500"),
             ChangeEventSerdes.plainAvro())) {
-      var delivered = sink.send(new ChangeRecord.Undecodable("users.changes", "k", new byte[] {1}));
+      var delivered = sink.send(new ChangeRecord.Undecodable(Topics.USERS, "k", new byte[] {1}));
 
       assertThatThrownBy(delivered::get)
           .isInstanceOf(ExecutionException.class)

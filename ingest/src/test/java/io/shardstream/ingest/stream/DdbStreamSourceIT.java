@@ -8,6 +8,7 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
+import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.InMemoryEventSink;
 import io.shardstream.ingest.kafka.KafkaDeadLetterSink;
@@ -33,9 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,7 +51,7 @@ class DdbStreamSourceIT {
     String table = "users-src-" + System.nanoTime();
     String deadLetterTopic = Topics.DEAD_LETTERS.name();
     createTopic(kafka, deadLetterTopic);
-    try (DynamoDbClient dynamo = client(endpoint);
+    try (DynamoDbClient dynamo = LocalDynamoDb.client(endpoint);
         KafkaDeadLetterSink deadLetters =
             KafkaDeadLetterSink.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), deadLetterTopic)) {
@@ -64,9 +62,9 @@ class DdbStreamSourceIT {
               .withTimings(KclTimings.responsive());
       long start = System.nanoTime();
       try (DdbStreamSource source = DdbStreamSource.start(config, sink, deadLetters)) {
-        dynamo.putItem(r -> r.tableName(table).item(SourceTables.user("u-1", 1, "Ana")));
-        dynamo.putItem(r -> r.tableName(table).item(SourceTables.user("u-1", 2, "Ana María")));
-        dynamo.putItem(r -> r.tableName(table).item(SourceTables.user("u-2", 1, "Bo")));
+        SourceTables.putUser(dynamo, table, "u-1", 1, "Ana");
+        SourceTables.putUser(dynamo, table, "u-1", 2, "Ana María");
+        SourceTables.putUser(dynamo, table, "u-2", 1, "Bo");
         dynamo.deleteItem(
             r -> r.tableName(table).key(Map.of("userId", AttributeValue.fromS("u-2"))));
         Map<String, AttributeValue> noVersion =
@@ -170,16 +168,5 @@ class DdbStreamSourceIT {
 
   private static String key(UserChangeEvent event) {
     return event.getUser() != null ? event.getUser().getUserId() : event.getUserKey().getUserId();
-  }
-
-  static DynamoDbClient client(DynamoDbEndpoint endpoint) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint.url())
-        .region(Region.of(DynamoDbEndpoint.REGION))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    DynamoDbEndpoint.ACCESS_KEY_ID, DynamoDbEndpoint.SECRET_ACCESS_KEY)))
-        .build();
   }
 }

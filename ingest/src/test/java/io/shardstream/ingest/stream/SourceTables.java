@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** Source tables and items for the stream source's tests. */
-final class SourceTables {
-  static final long CREATED = 1_740_824_130_123L;
+/** Source tables and items for the stream source's tests, here and in app's (ingest's test-jar). */
+public final class SourceTables {
+  public static final long CREATED = 1_740_824_130_123L;
 
   private SourceTables() {}
 
   /** A users table keyed by userId with a NEW_AND_OLD_IMAGES stream. */
-  static void createUserTable(DynamoDbClient dynamo, String table) {
+  public static void createUserTable(DynamoDbClient dynamo, String table) {
     dynamo.createTable(
         r ->
             r.tableName(table)
@@ -39,7 +39,7 @@ final class SourceTables {
   }
 
   /** A user item: created fixed, updated = created + version seconds, version as a number. */
-  static Map<String, AttributeValue> user(String userId, long version, String firstName) {
+  public static Map<String, AttributeValue> user(String userId, long version, String firstName) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("userId", AttributeValue.fromS(userId));
     item.put("beneficiaryId", AttributeValue.fromS("b-1"));
@@ -51,5 +51,11 @@ final class SourceTables {
     item.put("version", AttributeValue.fromN(Long.toString(version)));
     item.put("ttl", AttributeValue.fromN("1900000000"));
     return item;
+  }
+
+  /** Puts {@link #user} into {@code table}. */
+  public static void putUser(
+      DynamoDbClient dynamo, String table, String userId, long version, String firstName) {
+    dynamo.putItem(r -> r.tableName(table).item(user(userId, version, firstName)));
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Keeps every record in memory, in order, each delivered at once: for tests and dry runs. */
+/** Keeps every record in memory, in order, each delivered at once: the tests' sink. */
 public final class InMemoryEventSink implements EventSink {
   private final List<ChangeRecord> records = new ArrayList<>();
 

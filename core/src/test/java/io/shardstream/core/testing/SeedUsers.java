@@ -1,36 +1,36 @@
-package io.shardstream.queryapi;
+package io.shardstream.core.testing;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.schemas.ExampleConfigs;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The seed configuration and users and emails keyed by it, as the table stores them. */
-final class SeedUsers {
-  static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
-  static final EntityManager MANAGER = new EntityManager(CONFIG);
+/**
+ * The seed User/Email configuration, its shard bumps, and users and emails keyed by it as the table
+ * stores them: the fixture the tests of core, dynamo and query-api share (core's test-jar).
+ */
+public final class SeedUsers {
+  public static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
+  public static final EntityManager MANAGER = new EntityManager(CONFIG);
 
   /** 2023-06-01: before the first bump (one unsharded partition). */
-  static final long START = 1685577600000L;
+  public static final long START = 1685577600000L;
 
-  /** 2024-01-01: 4 shards from here. */
-  static final long BUMP_4 = 1704067200000L;
+  /** 2024-01-01: the user entity's first bump, 4 shards from here. */
+  public static final long BUMP_4 = 1704067200000L;
 
-  /** 2025-01-01: 16 shards from here. */
-  static final long BUMP_16 = 1735689600000L;
+  /** 2025-01-01: the second bump, 16 shards from here. */
+  public static final long BUMP_16 = 1735689600000L;
 
   /** 2026-06-01. */
-  static final long END = 1780272000000L;
-
-  static final byte[] CURSOR_KEY =
-      "query-api-test-cursor-key-0123456789".getBytes(StandardCharsets.UTF_8);
+  public static final long END = 1780272000000L;
 
   private SeedUsers() {}
 
-  static Map<String, Object> user(
+  /** A user as the table stores it: with canonical names and every generated key. */
+  public static Map<String, Object> user(
       String userId,
       String beneficiaryId,
       String firstName,
@@ -51,7 +51,8 @@ final class SeedUsers {
     return MANAGER.addKeys("user", user);
   }
 
-  static Map<String, Object> email(String email, String userId, long created) {
+  /** An email as the table stores it, with every generated key. */
+  public static Map<String, Object> email(String email, String userId, long created) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("email", email);
     item.put("userId", userId);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Deterministic seed users spread over both shard bumps of the seed configuration. */
-final class SeedUsers {
+final class NumberedUsers {
   private static final List<String> FIRST =
       List.of("Ada", "José", "Zoë", "Grace", "Émile", "Ngozi", "Ana", "Søren");
   private static final List<String> LAST =
@@ -14,7 +14,7 @@ final class SeedUsers {
   /** 2023-07-22; 13,000 s apart, 5,000 users reach 2025-08, past the 2024 and 2025 bumps. */
   private static final long FIRST_CREATED = 1_690_000_000_000L;
 
-  private SeedUsers() {}
+  private NumberedUsers() {}
 
   static Map<String, Object> user(int i) {
     Map<String, Object> user = new LinkedHashMap<>();
