@@ -89,6 +89,8 @@ class OpenApiDocumentTest {
         app.unsafe.internalRouter.allHttpHandlers().stream()
             .map(h -> h.endpoint)
             .filter(e -> e.method.isHttpMethod())
+            // The console's pages are for browsers, not part of the API the document describes.
+            .filter(e -> !e.path.startsWith(ConsoleRoutes.PATH))
             .map(e -> e.method.name() + " " + e.path)
             .collect(Collectors.toCollection(TreeSet::new));
     Set<String> described = new TreeSet<>();
