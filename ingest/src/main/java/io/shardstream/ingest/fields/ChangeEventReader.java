@@ -10,6 +10,7 @@ import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -27,8 +28,10 @@ import java.util.stream.Stream;
 public final class ChangeEventReader {
   private static final Set<String> ENVELOPE_FIELDS =
       Set.of("type", "op", "version", "eventId", "occurredAt", "source", "comment");
-  private static final Set<String> USER_FIELDS =
-      Set.of(
+
+  /** A user's state fields, as an UPSERT carries them (in the format's order). */
+  public static final List<String> USER_FIELDS =
+      List.of(
           "userId",
           "beneficiaryId",
           "firstName",
@@ -37,9 +40,16 @@ public final class ChangeEventReader {
           "created",
           "updated",
           "locale");
-  private static final Set<String> USER_KEY_FIELDS = Set.of("userId", "created");
-  private static final Set<String> EMAIL_FIELDS = Set.of("email", "userId", "created");
-  private static final Set<String> EMAIL_KEY_FIELDS = Set.of("email");
+
+  /** A user DELETE's key fields: {@code created} picks the user's shard. */
+  public static final List<String> USER_KEY_FIELDS = List.of("userId", "created");
+
+  /** An email's state fields, as an UPSERT carries them. */
+  public static final List<String> EMAIL_FIELDS = List.of("email", "userId", "created");
+
+  /** An email DELETE's key fields. */
+  public static final List<String> EMAIL_KEY_FIELDS = List.of("email");
+
   private static final Set<String> USER_LINE_FIELDS =
       union(ENVELOPE_FIELDS, Set.of("user", "userKey"));
   private static final Set<String> EMAIL_LINE_FIELDS =

@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -35,7 +35,7 @@ final class FieldReader {
   }
 
   /** Reports every field of {@code object} that is not in {@code known}: typos must not vanish. */
-  void rejectUnknown(FieldMap object, String path, Set<String> known) {
+  void rejectUnknown(FieldMap object, String path, Collection<String> known) {
     for (String name : object.names()) {
       if (!known.contains(name)) {
         problem(

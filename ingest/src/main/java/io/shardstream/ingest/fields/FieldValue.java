@@ -22,8 +22,7 @@ public sealed interface FieldValue {
       case Null ignored -> "null";
       case Fields ignored -> "an object";
       case Sequence ignored -> "an array";
-      case Binary binary ->
-          shown("binary", "\"" + Base64.getEncoder().encodeToString(binary.bytes()) + "\"");
+      case Binary binary -> shown("binary", "\"" + binary.base64() + "\"");
     };
   }
 
@@ -77,29 +76,14 @@ public sealed interface FieldValue {
     }
   }
 
-  record Binary(byte[] bytes) implements FieldValue {
+  /** Bytes, kept as base64: a source's binary value is never an event field, only described. */
+  record Binary(String base64) implements FieldValue {
     public Binary {
-      bytes = bytes.clone();
+      Objects.requireNonNull(base64, "base64");
     }
 
-    @Override
-    public byte[] bytes() {
-      return bytes.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Binary that && java.util.Arrays.equals(bytes, that.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return "Binary[" + bytes.length + " bytes]";
+    public static Binary of(byte[] bytes) {
+      return new Binary(Base64.getEncoder().encodeToString(bytes));
     }
   }
 }

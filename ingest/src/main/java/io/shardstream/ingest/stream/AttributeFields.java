@@ -23,13 +23,13 @@ final class AttributeFields {
       case N -> number(value.n());
       case BOOL -> new FieldValue.Bool(value.bool());
       case NUL -> new FieldValue.Null();
-      case B -> new FieldValue.Binary(value.b().asByteArray());
+      case B -> FieldValue.Binary.of(value.b().asByteArray());
       case SS -> sequence(value.ss().stream().<FieldValue>map(FieldValue.Text::new).toList());
       case NS -> sequence(value.ns().stream().map(AttributeFields::number).toList());
       case BS ->
           sequence(
               value.bs().stream()
-                  .<FieldValue>map(b -> new FieldValue.Binary(b.asByteArray()))
+                  .<FieldValue>map(b -> FieldValue.Binary.of(b.asByteArray()))
                   .toList());
       case L -> sequence(value.l().stream().map(AttributeFields::value).toList());
       case M -> {

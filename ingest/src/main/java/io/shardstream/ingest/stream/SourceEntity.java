@@ -1,5 +1,6 @@
 package io.shardstream.ingest.stream;
 
+import io.shardstream.ingest.fields.ChangeEventReader;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,21 +9,13 @@ import java.util.Locale;
  * lines format): the whole state for an UPSERT, the key for a DELETE.
  */
 public enum SourceEntity {
-  USER(
-      "user",
-      "user",
-      "userKey",
-      List.of(
-          "userId",
-          "beneficiaryId",
-          "firstName",
-          "lastName",
-          "phone",
-          "created",
-          "updated",
-          "locale"),
-      List.of("userId", "created")),
-  EMAIL("email", "email", "emailKey", List.of("email", "userId", "created"), List.of("email"));
+  USER("user", "user", "userKey", ChangeEventReader.USER_FIELDS, ChangeEventReader.USER_KEY_FIELDS),
+  EMAIL(
+      "email",
+      "email",
+      "emailKey",
+      ChangeEventReader.EMAIL_FIELDS,
+      ChangeEventReader.EMAIL_KEY_FIELDS);
 
   private final String type;
   private final String stateField;
