@@ -73,6 +73,29 @@ class ControlTableIT {
   }
 
   @Test
+  void theFirstCutOverFromTheSettingsTableCanBeRolledBack(DynamoDbEndpoint endpoint) {
+    try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
+      ControlTable control = new ControlTable(client, LocalDynamoDb.tableName("control"));
+      control.ensureExists();
+      ControlRecord live = ControlRecord.beforeFirstSwitch("table-a", CONFIG_A, VERSION_A);
+
+      ControlRecord first = control.switchTo(live, "table-b", CONFIG_B, VERSION_B, T1);
+      assertThat(first.revision()).isEqualTo(1);
+      assertThat(first.previousTable()).contains("table-a");
+      assertThat(control.read()).contains(first);
+      // A second switch from the same starting point lost the race: the record exists now.
+      assertThatThrownBy(() -> control.write(live.switchedTo("table-c", CONFIG_B, VERSION_B, T1)))
+          .isInstanceOf(ControlConflictException.class);
+
+      ControlRecord rolledBack = control.rollback(T2);
+      assertThat(rolledBack.table()).isEqualTo("table-a");
+      assertThat(rolledBack.config()).isEqualTo(CONFIG_A);
+      assertThat(rolledBack.configVersion()).isEqualTo(VERSION_A);
+      assertThat(control.read()).contains(rolledBack);
+    }
+  }
+
+  @Test
   void rollbackNeedsAPreviousTable(DynamoDbEndpoint endpoint) {
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       ControlTable control = new ControlTable(client, LocalDynamoDb.tableName("control"));
