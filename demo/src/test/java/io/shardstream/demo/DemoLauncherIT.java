@@ -44,24 +44,7 @@ class DemoLauncherIT {
   void demoRunsTheWholeJobAndPrintsExampleRequests(@TempDir Path dir) throws Exception {
     Result result =
         launch(
-            dir,
-            "demo",
-            "--exit-after-start",
-            "--users",
-            "60",
-            "--kafka-port",
-            "0",
-            "--dynamodb-port",
-            "0",
-            "--registry-port",
-            "0",
-            "--http-port",
-            "0",
-            "--writer-port",
-            "0",
-            "--no-progress",
-            "--data-dir",
-            dir.resolve("data").toString());
+            dir, DemoArgs.onFreePorts(dir.resolve("data"), "--exit-after-start", "--users", "60"));
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .containsPattern("Kafka bootstrap servers: localhost:\\d+")

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,37 +43,27 @@ class DemoStackIngestIT {
         .as("unset SHARDSTREAM_REGISTRY_AUTO_REGISTER: this test runs with auto-register off")
         .isNull();
     Path demoOut = dir.resolve("demo-out.txt");
+    Path demoErr = dir.resolve("demo-err.txt");
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("shardstream").toString());
+    command.addAll(
+        List.of(DemoArgs.onFreePorts(dir.resolve("data"), "--users", "0", "--in-memory")));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                ROOT.resolve("shardstream").toString(),
-                "demo",
-                "--users",
-                "0",
-                "--in-memory",
-                "--kafka-port",
-                "0",
-                "--dynamodb-port",
-                "0",
-                "--registry-port",
-                "0",
-                "--http-port",
-                "0",
-                "--writer-port",
-                "0",
-                "--no-progress",
-                "--data-dir",
-                dir.resolve("data").toString())
+        new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectOutput(demoOut.toFile())
-            .redirectError(dir.resolve("demo-err.txt").toFile());
+            .redirectError(demoErr.toFile());
     builder.environment().put("SHARDSTREAM_NO_BUILD", "1");
     builder.environment().keySet().removeIf(k -> k.startsWith("SHARDSTREAM_REGISTRY"));
     Process demo = builder.start();
     try {
       ProgressWait.awaitProgress(
           "the demo stack is up (" + demoOut + ")",
-          "the demo's start-up",
-          ProgressWait.processStartup(demo, demoOut),
+          "its output and log",
+          () ->
+              List.of(
+                  ProgressWait.processStartup(demo, demoOut).get(),
+                  ProgressWait.processStartup(demo, demoErr).get()),
           () -> read(demoOut).contains("Press Ctrl-C to stop.") || !demo.isAlive());
       String started = read(demoOut);
       assertThat(demo.isAlive()).as(started).isTrue();
@@ -88,18 +80,7 @@ class DemoStackIngestIT {
               + registry
               + "\nregistry.auto-register=false\n");
       Path events = dir.resolve("events.jsonl");
-      Run written =
-          run(
-              "generate",
-              "--users",
-              "30",
-              "--seed",
-              "11",
-              "--invalid-rate",
-              "0",
-              "--out",
-              events.toString(),
-              "--no-progress");
+      Run written = generate("--out", events.toString());
       assertThat(written.exitCode()).as(written.err()).isZero();
       long lines = Files.readAllLines(events).stream().filter(l -> !l.isBlank()).count();
       assertThat(lines).isGreaterThan(30);
@@ -116,18 +97,7 @@ class DemoStackIngestIT {
       awaitWriterEvents(writer, lines);
 
       // The same users again, straight from the generator: duplicates to the writer, but events.
-      Run generated =
-          run(
-              "generate",
-              "--users",
-              "30",
-              "--seed",
-              "11",
-              "--invalid-rate",
-              "0",
-              "--settings",
-              settings.toString(),
-              "--no-progress");
+      Run generated = generate("--settings", settings.toString());
       assertThat(generated.exitCode()).as(generated.err()).isZero();
       awaitWriterEvents(writer, 2 * lines);
     } finally {
@@ -165,6 +135,23 @@ class DemoStackIngestIT {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /** The same 30 generated users each time (valid events only), with {@code options}. */
+  private static Run generate(String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "generate",
+                "--users",
+                "30",
+                "--seed",
+                "11",
+                "--invalid-rate",
+                "0",
+                "--no-progress"));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
   }
 
   private static Run run(String... args) {

@@ -1,23 +1,18 @@
 package io.shardstream.dynamo.control;
 
+import static io.shardstream.dynamo.control.ControlFixtures.CONFIG_A;
+import static io.shardstream.dynamo.control.ControlFixtures.CONFIG_B;
+import static io.shardstream.dynamo.control.ControlFixtures.T1;
+import static io.shardstream.dynamo.control.ControlFixtures.T2;
+import static io.shardstream.dynamo.control.ControlFixtures.VERSION_A;
+import static io.shardstream.dynamo.control.ControlFixtures.VERSION_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.schemas.ExampleConfigs;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ControlRecordTest {
-  private static final String CONFIG_A = ExampleConfigs.userEmail();
-  private static final String CONFIG_B =
-      CONFIG_A.replace("\"charBits\": 2, \"chars\": 2 }", "\"charBits\": 2, \"chars\": 3 }");
-  private static final String VERSION_A = ConfigLoader.parse(CONFIG_A).version();
-  private static final String VERSION_B = ConfigLoader.parse(CONFIG_B).version();
-  private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Instant T2 = Instant.parse("2026-01-02T00:00:00Z");
-
   @Test
   void theFirstSwitchNamesTheTableServedBeforeItSoItCanBeRolledBack() {
     assertThat(VERSION_B).isNotEqualTo(VERSION_A);
