@@ -121,7 +121,9 @@ public final class ReplayService implements AutoCloseable {
 
   private final WriterSettings live;
   private final Optional<String> controlTable;
-  private final DynamoDbClient client;
+
+  /** Made on first use, so a refused request says why before any client set-up can fail. */
+  private DynamoDbClient client;
 
   /**
    * @param live the live writer's settings: Kafka, registry, topics, DynamoDB and its table
@@ -131,7 +133,6 @@ public final class ReplayService implements AutoCloseable {
   public ReplayService(WriterSettings live, Optional<String> controlTable) {
     this.live = Objects.requireNonNull(live, "live");
     this.controlTable = Objects.requireNonNull(controlTable, "controlTable");
-    this.client = client(live);
   }
 
   /** A DynamoDB client at the settings' endpoint and region (SDK retries on: a few calls only). */
@@ -175,7 +176,7 @@ public final class ReplayService implements AutoCloseable {
         new ReplayRun(replay, POLL_INTERVAL, request.stableFor()).run(listener::progress);
     listener.caughtUp(outcome);
     ReplayVerifier.Report report =
-        new ReplayVerifier(client, request.table(), request.next().config())
+        new ReplayVerifier(client(), request.table(), request.next().config())
             .verify(
                 ReplayRun.project(replay, outcome.sourcePositions()).items(),
                 request.sample(),
@@ -271,18 +272,27 @@ public final class ReplayService implements AutoCloseable {
   }
 
   private ControlTable control() {
-    return new ControlTable(
-        client,
+    String name =
         controlTable.orElseThrow(
             () ->
                 new RefusedException(
                     "control.table=none: there is no control record to switch or read (use"
                         + " --no-cutover to build and verify only)",
-                    null)));
+                    null));
+    return new ControlTable(client(), name);
+  }
+
+  private DynamoDbClient client() {
+    if (client == null) {
+      client = client(live);
+    }
+    return client;
   }
 
   @Override
   public void close() {
-    client.close();
+    if (client != null) {
+      client.close();
+    }
   }
 }
