@@ -2,37 +2,28 @@ package io.shardstream.app;
 
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.ConfigValidationException;
-import io.shardstream.core.config.EntityConfig;
-import io.shardstream.dynamo.DynamoDbClients;
-import io.shardstream.dynamo.control.ControlConflictException;
 import io.shardstream.dynamo.control.ControlRecord;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.ProgressDisplay;
+import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.service.InputFiles;
-import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
-import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
-import io.shardstream.writer.replay.Projection;
-import io.shardstream.writer.replay.ReplayRun;
-import io.shardstream.writer.replay.ReplayVerifier;
+import io.shardstream.writer.replay.ReplayService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code shardstream replay --config NEW.json --table NAME}: rebuilds the table from the log under
@@ -50,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
     subcommands = {ReplayCommand.Status.class, ReplayCommand.Rollback.class})
 final class ReplayCommand implements Callable<Integer> {
   static final String CONTROL_TABLE = "control.table";
-  static final int VERIFICATION_FAILED = 1;
+
+  /** Verification found differences (or the follower failed): a result, not a usage error. */
+  static final int FAILED = 1;
 
   @Mixin SettingsOption settings;
 
@@ -112,149 +105,31 @@ final class ReplayCommand implements Callable<Integer> {
     if (sample < 0) {
       throw new UserException("--sample must be 0 or more, got " + sample);
     }
-    PrintWriter out = spec.commandLine().getOut();
     Settings loaded = settings.load(defaults());
     WriterSettings base = WriterSettings.from(loaded);
-    String json = readConfig(config);
-    EntityConfig entityConfig = parse(json, config);
-    if (table.equals(base.table())) {
-      throw new UserException(
-          "--table "
-              + table
-              + " is the live writer's table "
-              + "(dynamodb.table): a replay builds a new table");
-    }
-    // Resolved before the replay runs, so a setting that rules out the cut-over fails at once.
-    String controlTable = noCutover ? null : controlTable(loaded, base);
-    String replayId =
-        ReplayRun.applicationId(
-            applicationId == null ? base.applicationId() : applicationId, table);
-    WriterSettings replay = base.forReplay(replayId, table, entityConfig, config.toString());
-    out.println(
-        "replay "
-            + replayId
-            + ": "
-            + base.topics().users()
-            + " + "
-            + base.topics().emails()
-            + " from the earliest offsets -> table "
-            + table
-            + " (config version "
-            + entityConfig.version()
-            + ")");
-    out.flush();
-
-    ReplayRun.Summary outcome = runWithProgress(replay);
-    out.println(
-        "caught up: "
-            + outcome.events()
-            + " events in "
-            + outcome.elapsed().toSeconds()
-            + " s; verifying");
-    out.flush();
-    Projection projection = ReplayRun.project(replay, outcome.sourcePositions());
-    try (DynamoDbClient client = client(replay)) {
-      ReplayVerifier.Report report =
-          new ReplayVerifier(client, table, entityConfig)
-              .verify(projection.items(), sample, 20_260_101L);
-      out.println(
-          "items per entity: projection "
-              + report.expectedCounts()
-              + ", table "
-              + report.tableCounts()
-              + "; "
-              + report.sampled()
-              + " items compared in full");
-      if (!report.passed()) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(
-            "verification FAILED: "
-                + report.differenceCount()
-                + " differences"
-                + (report.differenceCount() > report.differences().size()
-                    ? " (first " + report.differences().size() + ")"
-                    : "")
-                + ":");
-        report.differences().forEach(d -> err.println("  " + d));
-        err.println("the control record was not changed");
-        return VERIFICATION_FAILED;
-      }
-      out.println("verification passed");
-      if (noCutover) {
-        out.println("--no-cutover: the control record was not changed");
-      } else {
-        cutOver(client, controlTable, json, entityConfig, out);
-      }
-    }
-    return follow ? follow(replay, out) : 0;
-  }
-
-  private void cutOver(
-      DynamoDbClient client,
-      String controlTable,
-      String json,
-      EntityConfig entityConfig,
-      PrintWriter out) {
-    ControlTable control = new ControlTable(client, controlTable);
-    control.ensureExists();
-    try {
-      ControlRecord record = control.switchTo(table, json, entityConfig.version(), Instant.now());
-      out.println("cut-over: control table " + control.name() + " -> " + record.describe());
-      out.flush();
-    } catch (ControlConflictException e) {
-      throw new UserException(e.getMessage(), e);
-    }
-  }
-
-  /** Runs the replay's topology on as the new table's live writer until stopped. */
-  private static int follow(WriterSettings replay, PrintWriter out) {
-    WriterService writer = WriterService.create(replay, Metrics.newRegistry("writer"));
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(writer::stop));
-    writer.start();
-    out.println(
-        "following: new events go on into "
-            + replay.table()
-            + " (application id "
-            + replay.applicationId()
-            + "; /metrics and /health on port "
-            + writer.httpPort()
-            + "); Ctrl-C stops it");
-    out.flush();
-    boolean interrupted = false;
-    try {
-      return writer.terminated().get() == KafkaStreams.State.ERROR ? 1 : 0;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the writer stopped with an error", e.getCause());
-    } catch (InterruptedException e) {
-      // Stopped by an embedding caller rather than Ctrl-C: a normal end.
-      interrupted = true;
-      return 0;
-    } finally {
-      // Closed with the interrupt flag clear: the ops server's shutdown waits on its threads.
-      writer.stop();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private ReplayRun.Summary runWithProgress(WriterSettings replay) throws InterruptedException {
+    ReplayService.ConfigText next = readConfig(Optional.of(config));
+    ReplayService.ConfigText live =
+        readConfig(loaded.get(WriterSettings.ENTITY_CONFIG).map(String::trim).map(Path::of));
+    ReplayService.Request request =
+        new ReplayService.Request(
+            live,
+            next,
+            table,
+            applicationId == null ? base.applicationId() : applicationId,
+            !noCutover,
+            sample,
+            stableFor,
+            follow);
     ProgressDisplay progress = ProgressDisplay.onStderr(noProgress);
-    boolean[] started = {false};
-    try {
-      return new ReplayRun(replay, Duration.ofMillis(500), stableFor)
-          .run(
-              p -> {
-                if (!started[0]) {
-                  progress.start("replay", "events", 1, p.sourceRecords());
-                  started[0] = true;
-                }
-                progress.stepTo(p.sourceDone());
-                progress.message(
-                    String.format(
-                        "lag %d (internal %d), %.0f events/s",
-                        p.sourceLag(), p.internalLag(), p.eventsPerSecond()));
-              });
+    PrintWriter out = spec.commandLine().getOut();
+    ReplayPrinter printer = new ReplayPrinter(out, spec.commandLine().getErr(), progress);
+    try (ReplayService service = new ReplayService(base, controlTable(loaded, base))) {
+      return switch (service.replay(request, printer)) {
+        case DONE -> 0;
+        case VERIFICATION_FAILED, FOLLOWER_FAILED -> FAILED;
+      };
+    } catch (ReplayService.RefusedException e) {
+      throw new UserException(e.getMessage(), e);
     } finally {
       progress.close();
     }
@@ -268,44 +143,37 @@ final class ReplayCommand implements Callable<Integer> {
 
   /**
    * The control table the query APIs follow (the same rule as theirs: {@link
-   * ControlTable#nameFrom}).
+   * ControlTable#nameFrom}); empty for {@code control.table=none}.
    */
-  static String controlTable(Settings loaded, WriterSettings base) {
-    return ControlTable.nameFrom(loaded.get(CONTROL_TABLE, ""), base.table())
-        .orElseThrow(
-            () ->
-                new UserException(
-                    CONTROL_TABLE
-                        + "=none: there is no control record to switch or read (use --no-cutover"
-                        + " to build and verify only)"));
+  static Optional<String> controlTable(Settings loaded, WriterSettings base) {
+    return ControlTable.nameFrom(loaded.get(CONTROL_TABLE, ""), base.table());
   }
 
-  static DynamoDbClient client(WriterSettings settings) {
-    return DynamoDbClients.create(
-        DynamoDbClients.Settings.defaults()
-            .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
-  }
-
-  private static String readConfig(Path file) {
-    InputFiles.requireReadable(file, "entity configuration file");
+  /** The entity configuration in {@code file}; the seed configuration without one. */
+  private static ReplayService.ConfigText readConfig(Optional<Path> file) {
+    if (file.isEmpty()) {
+      String seed = ExampleConfigs.userEmail();
+      return new ReplayService.ConfigText(
+          ExampleConfigs.USER_EMAIL, seed, ConfigLoader.parse(seed));
+    }
+    Path path = file.get();
+    InputFiles.requireReadable(path, "entity configuration file");
+    String json;
     try {
-      return Files.readString(file);
+      json = Files.readString(path);
     } catch (NoSuchFileException e) {
-      throw new UserException("configuration file not found: " + file);
+      throw new UserException("configuration file not found: " + path);
     } catch (IOException e) {
-      throw new UserException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+      throw new UserException("cannot read configuration file " + path + ": " + e.getMessage(), e);
     }
-  }
-
-  private static EntityConfig parse(String json, Path file) {
     try {
-      return ConfigLoader.parse(json);
+      return new ReplayService.ConfigText(path.toString(), json, ConfigLoader.parse(json));
     } catch (ConfigValidationException e) {
-      throw new UserException(file + ": " + e.getMessage(), e);
+      throw new UserException(path + ": " + e.getMessage(), e);
     }
   }
 
-  /** Reads the control record through the same settings as the replay. */
+  /** Reads or reverts the control record through the same settings as the replay. */
   abstract static class ControlCommand implements Callable<Integer> {
     @Mixin SettingsOption settings;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -314,15 +182,14 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
       Settings loaded = settings.load(defaults());
       WriterSettings base = WriterSettings.from(loaded);
-      try (DynamoDbClient client = client(base)) {
-        return run(
-            new ControlTable(client, controlTable(loaded, base)), spec.commandLine().getOut());
-      } catch (IllegalStateException | ControlConflictException e) {
+      try (ReplayService service = new ReplayService(base, controlTable(loaded, base))) {
+        return run(service, spec.commandLine().getOut());
+      } catch (ReplayService.RefusedException e) {
         throw new UserException(e.getMessage(), e);
       }
     }
 
-    abstract int run(ControlTable control, PrintWriter out);
+    abstract int run(ReplayService service, PrintWriter out);
   }
 
   @Command(
@@ -333,15 +200,16 @@ final class ReplayCommand implements Callable<Integer> {
               + "previous table.")
   static final class Status extends ControlCommand {
     @Override
-    int run(ControlTable control, PrintWriter out) {
-      ControlRecord record =
-          control
-              .read()
-              .orElseThrow(
-                  () ->
-                      new UserException(
-                          "no control record in table " + control.name() + " (no cut-over yet)"));
-      out.println(record.describe());
+    int run(ReplayService service, PrintWriter out) {
+      out.println(
+          service
+              .status()
+              .map(ControlRecord::describe)
+              .orElse(
+                  "no cut-over yet: control table "
+                      + service.controlTableName()
+                      + " holds no record, so the query APIs serve the table their settings"
+                      + " name"));
       return 0;
     }
   }
@@ -352,9 +220,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Switch the control record back to the previous table and configuration.")
   static final class Rollback extends ControlCommand {
     @Override
-    int run(ControlTable control, PrintWriter out) {
-      ControlRecord record = control.rollback(Instant.now());
-      out.println("rolled back: " + record.describe());
+    int run(ReplayService service, PrintWriter out) {
+      out.println("rolled back: " + service.rollback().describe());
       return 0;
     }
   }

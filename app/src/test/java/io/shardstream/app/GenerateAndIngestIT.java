@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -93,6 +94,33 @@ class GenerateAndIngestIT {
             .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
             .sum();
     assertThat(produced).isEqualTo(good);
+  }
+
+  /**
+   * A registry that cannot be reached stops {@code generate} before it sends anything: exit 2 (a
+   * problem to fix), never 1, which means bad input lines.
+   */
+  @Test
+  void generateStoppedByTheRegistryExitsTwo(KafkaEndpoint kafka, @TempDir Path dir)
+      throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path settings = dir.resolve("unreachable-registry.properties");
+    Files.writeString(
+        settings,
+        "kafka.bootstrap.servers="
+            + kafka.bootstrapServers()
+            + "\nregistry.url=http://127.0.0.1:"
+            + closedPort
+            + "\n");
+    CommandRun generated =
+        run("generate", "--users", "5", "--settings", settings.toString(), "--no-progress");
+    assertThat(generated.exitCode()).as(generated.err()).isEqualTo(UserErrorHandler.USER_ERROR);
+    assertThat(generated.err())
+        .contains("127.0.0.1:" + closedPort, "registry.url")
+        .doesNotContain("\tat ");
   }
 
   private static Map<String, Long> endOffsets(KafkaEndpoint kafka) {

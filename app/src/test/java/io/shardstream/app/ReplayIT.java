@@ -29,6 +29,7 @@ import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
 import io.shardstream.writer.replay.ConsumerLag;
 import io.shardstream.writer.replay.ReplayRun;
+import io.shardstream.writer.replay.ReplayService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -39,7 +40,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -124,21 +124,22 @@ class ReplayIT {
     values.put("http.port", "0");
     values.put("writer.failure-backoff", "1s");
     values.put("control.table", control);
+    Path configA = dir.resolve("config-a.json");
+    Files.writeString(configA, CONFIG_A);
+    values.put("entity.config", configA.toString());
+    // The live writer's settings, as the runbook's `--settings writer.properties`.
     Path settingsFile = dir.resolve("writer.properties");
     StringBuilder text = new StringBuilder();
     values.forEach(
         (k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     Files.writeString(settingsFile, text);
-    Path configA = dir.resolve("config-a.json");
-    Files.writeString(configA, CONFIG_A);
-    values.put("entity.config", configA.toString());
     Path configB = dir.resolve("config-b.json");
     Files.writeString(configB, CONFIG_B);
     WriterSettings writerSettings = WriterSettings.from(Settings.of(values));
 
     try (WriterService writer = WriterService.create(writerSettings, Metrics.newRegistry("w"));
         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        DynamoDbClient client = ReplayCommand.client(writerSettings)) {
+        DynamoDbClient client = ReplayService.client(writerSettings)) {
       writer.start();
       long produced = produce(kafka, registry);
       List<String> sources = List.of(Topics.USERS.name(), Topics.EMAILS.name());
@@ -152,15 +153,19 @@ class ReplayIT {
           () -> writer.metrics().eventsTotal() >= total);
       assertThat(writer.state()).isEqualTo(KafkaStreams.State.RUNNING);
 
-      ControlTable controlTable = new ControlTable(client, control);
-      controlTable.ensureExists();
-      controlTable.switchTo(
-          tableA, CONFIG_A, ConfigLoader.parse(CONFIG_A).version(), Instant.now());
+      // The runbook from the first migration on: no control record yet, so the query API serves
+      // the table and configuration its settings name (the live writer's).
+      Run noCutOver = run("replay", "status", "--settings", settingsFile.toString());
+      assertThat(noCutOver.exitCode()).as(noCutOver.err()).isZero();
+      assertThat(noCutOver.out()).contains("no cut-over yet", control);
+      assertThat(new ControlTable(client, control).read()).isEmpty();
 
       Map<String, String> api = new LinkedHashMap<>(QueryApiSettings.defaults());
       api.put("http.host", "127.0.0.1");
       api.put("http.port", "0");
       api.put("dynamodb.endpoint", dynamoDb.url().toString());
+      api.put("dynamodb.table", tableA);
+      api.put("entity.config", configA.toString());
       api.put("control.table", control);
       api.put("control.poll.interval", "200ms");
       try (QueryApiServer server = QueryApiServer.fromSettings(Settings.of(api)).start()) {
@@ -288,8 +293,17 @@ class ReplayIT {
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("table " + tableB, "previous " + tableA);
 
+        // The first cut-over recorded what it replaced: table A with A's configuration.
         Run rollback = run("replay", "rollback", "--settings", settingsFile.toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out())
+            .contains(
+                "rolled back: table "
+                    + tableA
+                    + " (config version "
+                    + ConfigLoader.parse(CONFIG_A).version()
+                    + "), previous "
+                    + tableB);
         awaitActiveTable(server, tableA);
         assertThat(status(server, "/v1/users/" + userId)).as("read from A again").isEqualTo(404);
       }

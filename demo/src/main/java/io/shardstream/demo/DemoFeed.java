@@ -47,9 +47,7 @@ final class DemoFeed {
                     "kafka.bootstrap.servers",
                     endpoints.kafkaBootstrapServers(),
                     "registry.url",
-                    endpoints.registryUrl().toString(),
-                    "registry.auto-register",
-                    "true"))
+                    endpoints.registryUrl().toString()))
             .load();
     out.println(
         "Generating "

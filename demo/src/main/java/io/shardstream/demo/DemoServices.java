@@ -4,6 +4,9 @@ import io.shardstream.devstack.FileTrees;
 import io.shardstream.devstack.LocalStackEndpoints;
 import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.queryapi.QueryApiSettings;
+import io.shardstream.schemas.Topics;
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistrar;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
@@ -16,7 +19,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The writer and the query API of {@code shardstream demo}, wired to the local stack. */
+/**
+ * The writer and the query API of {@code shardstream demo}, wired to the local stack, whose
+ * registry holds the event schemas before either starts.
+ */
 final class DemoServices implements AutoCloseable {
   static final String TABLE = "shardstream";
 
@@ -49,6 +55,11 @@ final class DemoServices implements AutoCloseable {
         throw new UncheckedIOException("cannot delete " + writerState, e);
       }
     }
+    // As a deployment does before its producers start: they only look schemas up (no
+    // registry.auto-register), so `ingest` and `generate` against the demo's stack work as they
+    // would against a real one, from the first event on.
+    Topics.registerSchemas(
+        new SchemaRegistrar(RegistrySettings.production(endpoints.registryUrl())));
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
     writerSettings.putAll(
         Map.of(

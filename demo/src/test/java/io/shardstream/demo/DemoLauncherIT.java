@@ -2,6 +2,7 @@ package io.shardstream.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.devstack.testing.ProgressWait;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,24 @@ class DemoLauncherIT {
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process process = builder.start();
     process.getOutputStream().close();
-    assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    try {
+      // On progress, not a deadline: a loaded machine starts the stack slowly, but its output
+      // grows.
+      ProgressWait.awaitProgress(
+          "the launcher finished (" + out + ", " + err + ")",
+          "its output and log",
+          () ->
+              List.of(
+                  ProgressWait.processStartup(process, out).get(),
+                  ProgressWait.processStartup(process, err).get()),
+          () -> !process.isAlive());
+    } finally {
+      // A demo left behind by a failed wait would keep its stack (and registry child) running.
+      if (process.isAlive()) {
+        process.destroy();
+        process.waitFor(60, TimeUnit.SECONDS);
+      }
+    }
     return new Result(
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
@@ -44,24 +62,7 @@ class DemoLauncherIT {
   void demoRunsTheWholeJobAndPrintsExampleRequests(@TempDir Path dir) throws Exception {
     Result result =
         launch(
-            dir,
-            "demo",
-            "--exit-after-start",
-            "--users",
-            "60",
-            "--kafka-port",
-            "0",
-            "--dynamodb-port",
-            "0",
-            "--registry-port",
-            "0",
-            "--http-port",
-            "0",
-            "--writer-port",
-            "0",
-            "--no-progress",
-            "--data-dir",
-            dir.resolve("data").toString());
+            dir, DemoArgs.onFreePorts(dir.resolve("data"), "--exit-after-start", "--users", "60"));
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .containsPattern("Kafka bootstrap servers: localhost:\\d+")

@@ -1,5 +1,6 @@
 package io.shardstream.dynamo.control;
 
+import io.shardstream.core.config.ConfigLoader;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,17 @@ public record ControlRecord(
     }
   }
 
+  /**
+   * What the query APIs serve before any record is written: the table and configuration their
+   * settings name (the live writer's). Never written itself (revision 0): switching from it makes
+   * the first record, which names this table as the previous one, so the first cut-over can be
+   * rolled back like every later one.
+   */
+  public static ControlRecord beforeFirstSwitch(String table, String config, String configVersion) {
+    return new ControlRecord(
+        table, config, configVersion, Optional.empty(), Optional.empty(), Instant.EPOCH, 0);
+  }
+
   /** The record after switching to {@code next}: this one's table becomes the previous one. */
   public ControlRecord switchedTo(
       String nextTable, String nextConfig, String nextConfigVersion, Instant now) {
@@ -53,6 +65,21 @@ public record ControlRecord(
         Optional.of(config),
         now,
         revision + 1);
+  }
+
+  /**
+   * The record after switching back to the previous table and configuration (which become active;
+   * the current ones become the previous, so a second rollback undoes the first).
+   *
+   * @throws IllegalStateException this record names no previous table
+   */
+  public ControlRecord rolledBack(Instant now) {
+    if (previousTable.isEmpty()) {
+      throw new IllegalStateException(
+          "the control record names no previous table to roll back to: " + describe());
+    }
+    String config = previousConfig.orElseThrow();
+    return switchedTo(previousTable.get(), config, ConfigLoader.parse(config).version(), now);
   }
 
   /** A short, one-line description for logs and the command line. */

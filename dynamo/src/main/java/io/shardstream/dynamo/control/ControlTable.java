@@ -1,6 +1,5 @@
 package io.shardstream.dynamo.control;
 
-import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.dynamo.internal.table.TableActiveWaiter;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,8 +136,10 @@ public final class ControlTable {
   }
 
   /**
-   * Makes {@code table} active: the current record's table becomes the previous one; with no record
-   * yet, the first one (revision 1, no previous table).
+   * Makes {@code table} active: the current record's table becomes the previous one. With no record
+   * yet, the first one (revision 1) names no previous table; a cut-over from the table the query
+   * APIs serve by their settings names it instead ({@link #switchTo(ControlRecord, String, String,
+   * String, Instant)}).
    */
   public ControlRecord switchTo(String table, String config, String configVersion, Instant now) {
     ControlRecord next =
@@ -152,8 +153,17 @@ public final class ControlTable {
   }
 
   /**
-   * Switches back to the previous table and configuration (which become active; the current ones
-   * become the previous, so a second rollback undoes the first).
+   * Makes {@code table} active; with no record yet, {@code beforeFirst} ({@link
+   * ControlRecord#beforeFirstSwitch}) is what it replaces, so the first record names it as the
+   * previous table and a rollback can return to it.
+   */
+  public ControlRecord switchTo(
+      ControlRecord beforeFirst, String table, String config, String configVersion, Instant now) {
+    return write(read().orElse(beforeFirst).switchedTo(table, config, configVersion, now));
+  }
+
+  /**
+   * Switches back to the previous table and configuration ({@link ControlRecord#rolledBack}).
    *
    * @throws IllegalStateException there is no record, or it names no previous table
    */
@@ -162,14 +172,7 @@ public final class ControlTable {
         read()
             .orElseThrow(
                 () -> new IllegalStateException("no control record in table " + name + " yet"));
-    if (current.previousTable().isEmpty()) {
-      throw new IllegalStateException(
-          "the control record names no previous table to roll back to: " + current.describe());
-    }
-    String config = current.previousConfig().orElseThrow();
-    return write(
-        current.switchedTo(
-            current.previousTable().get(), config, ConfigLoader.parse(config).version(), now));
+    return write(current.rolledBack(now));
   }
 
   static Map<String, AttributeValue> toItem(ControlRecord record) {

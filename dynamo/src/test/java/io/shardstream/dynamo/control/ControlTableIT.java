@@ -1,14 +1,17 @@
 package io.shardstream.dynamo.control;
 
+import static io.shardstream.dynamo.control.ControlFixtures.CONFIG_A;
+import static io.shardstream.dynamo.control.ControlFixtures.CONFIG_B;
+import static io.shardstream.dynamo.control.ControlFixtures.T1;
+import static io.shardstream.dynamo.control.ControlFixtures.T2;
+import static io.shardstream.dynamo.control.ControlFixtures.VERSION_A;
+import static io.shardstream.dynamo.control.ControlFixtures.VERSION_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.LocalDynamoDb;
-import io.shardstream.schemas.ExampleConfigs;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,14 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(DevStackExtension.class)
 class ControlTableIT {
-  private static final String CONFIG_A = ExampleConfigs.userEmail();
-  private static final String CONFIG_B =
-      CONFIG_A.replace("\"charBits\": 2, \"chars\": 2 }", "\"charBits\": 2, \"chars\": 3 }");
-  private static final String VERSION_A = ConfigLoader.parse(CONFIG_A).version();
-  private static final String VERSION_B = ConfigLoader.parse(CONFIG_B).version();
-  private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Instant T2 = Instant.parse("2026-01-02T00:00:00Z");
-
   @Test
   void switchesRollsBackAndRefusesAStaleRevision(DynamoDbEndpoint endpoint) {
     assertThat(VERSION_B).isNotEqualTo(VERSION_A);
@@ -69,6 +64,29 @@ class ControlTableIT {
       assertThat(control.read()).contains(rolledBack);
       // A second rollback undoes the first.
       assertThat(control.rollback(T2).table()).isEqualTo("table-b");
+    }
+  }
+
+  @Test
+  void theFirstCutOverFromTheSettingsTableCanBeRolledBack(DynamoDbEndpoint endpoint) {
+    try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
+      ControlTable control = new ControlTable(client, LocalDynamoDb.tableName("control"));
+      control.ensureExists();
+      ControlRecord live = ControlRecord.beforeFirstSwitch("table-a", CONFIG_A, VERSION_A);
+
+      ControlRecord first = control.switchTo(live, "table-b", CONFIG_B, VERSION_B, T1);
+      assertThat(first.revision()).isEqualTo(1);
+      assertThat(first.previousTable()).contains("table-a");
+      assertThat(control.read()).contains(first);
+      // A second switch from the same starting point lost the race: the record exists now.
+      assertThatThrownBy(() -> control.write(live.switchedTo("table-c", CONFIG_B, VERSION_B, T1)))
+          .isInstanceOf(ControlConflictException.class);
+
+      ControlRecord rolledBack = control.rollback(T2);
+      assertThat(rolledBack.table()).isEqualTo("table-a");
+      assertThat(rolledBack.config()).isEqualTo(CONFIG_A);
+      assertThat(rolledBack.configVersion()).isEqualTo(VERSION_A);
+      assertThat(control.read()).contains(rolledBack);
     }
   }
 

@@ -10,6 +10,7 @@ import io.shardstream.writer.event.ValidEmailChange;
 import io.shardstream.writer.event.ValidUserChange;
 import io.shardstream.writer.item.KeyedItem;
 import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.state.VersionGate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,9 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The table the writer's rules produce from a sequence of change events, computed in one thread,
  * one event at a time, without Kafka Streams, stores, internal topics or the sink: what a replay's
- * table is checked against. Validation and keys are the writer's own ({@link UserEventValidator},
- * {@link EmailEventValidator}, {@link TableItems} under the replay's configuration), because they
- * define which events count and what an item looks like; the fold is written here again, plainly:
+ * table is checked against ({@link ReplayService}).
+ *
+ * <p>Production code checking production code, so it is built from the writer's own rules wherever
+ * they are pure: validation ({@link UserEventValidator}, {@link EmailEventValidator}), items and
+ * keys ({@link TableItems} under the replay's configuration) and version order ({@link
+ * VersionGate}). Only what the topology spreads over state stores and internal topics is folded
+ * here directly:
  *
  * <ul>
  *   <li>per id the newest version wins; equal or older versions change nothing; a DELETE leaves a
@@ -30,6 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       dead letter plus cascade);
  *   <li>deleting a user deletes every address it owns (the cascade), at once.
  * </ul>
+ *
+ * <p>It is not the tests' oracle: that is {@code ReferenceModel} in the writer's tests, the one
+ * model written independently of this code (its own version rule, items built from the Avro
+ * records, keys through core only), so a wrong rule here or in the writer cannot be confirmed by
+ * itself; {@code ProjectionTest} checks this projection against it.
  *
  * <p>Events that race across the two topics (an address freed by a cascade and claimed by another
  * user at about the same time) may be decided in another order by the writer; such events are rare
@@ -97,7 +107,7 @@ public final class Projection {
 
   private void apply(ValidUserChange change) {
     UserEntry current = userStates.get(change.userId());
-    if (current != null && change.version() <= current.version()) {
+    if (!newer(current == null ? null : current.version(), change.version())) {
       ignored++;
       return;
     }
@@ -118,7 +128,7 @@ public final class Projection {
 
   private void apply(ValidEmailChange change) {
     EmailEntry current = emailStates.get(change.email());
-    if (current != null && change.version() <= current.version()) {
+    if (!newer(current == null ? null : current.version(), change.version())) {
       ignored++;
       return;
     }
@@ -147,5 +157,9 @@ public final class Projection {
                 ownerDeleted ? null : upsert.item()));
       }
     }
+  }
+
+  private static boolean newer(Long current, long incoming) {
+    return VersionGate.judge(current, incoming) == VersionGate.Verdict.NEWER;
   }
 }

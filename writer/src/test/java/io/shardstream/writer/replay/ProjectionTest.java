@@ -6,21 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.keys.PrimaryKey;
+import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.testing.Events;
+import io.shardstream.writer.testing.Planned;
+import io.shardstream.writer.testing.ReferenceModel;
+import io.shardstream.writer.testing.Scenario;
+import io.shardstream.writer.testing.ScenarioGenerator;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
+  private static final EntityManager ENTITIES =
+      new EntityManager(ConfigLoader.parse(ExampleConfigs.userEmail()));
   private final Projection projection =
-      new Projection(
-          new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.userEmail()))),
-          Duration.ofMinutes(5));
+      new Projection(new TableItems(ENTITIES), Duration.ofMinutes(5));
 
   @Test
   void newestVersionWinsAndDeletesLeaveTombstones() {
@@ -57,6 +64,34 @@ class ProjectionTest {
     projection.undecodable();
     assertThat(projection.items()).isEmpty();
     assertThat(projection.ignored()).isEqualTo(2);
+  }
+
+  /**
+   * The projection (production code, verifying replays) against the tests' independent oracle, the
+   * {@link ReferenceModel}, on a generated workload of every kind of record.
+   */
+  @Test
+  void agreesWithTheReferenceModelOnAGeneratedScenario() {
+    Scenario scenario =
+        ScenarioGenerator.generate(20_260_101L, 150, ScenarioGenerator.Format.PLAIN_AVRO);
+    for (Scenario.Step step : scenario.steps()) {
+      Planned planned = step.planned();
+      switch (planned.payload()) {
+        case Planned.Payload.User user when planned.target() == Planned.Target.USERS ->
+            projection.user(planned.key(), user.event(), NOW);
+        case Planned.Payload.Email email when planned.target() == Planned.Target.EMAILS ->
+            projection.email(planned.key(), email.event(), NOW);
+        // Bytes the writer's decoders refuse (wrong type for the topic, truncated, null...).
+        default -> projection.undecodable();
+      }
+    }
+    Map<String, Map<String, Object>> items = new TreeMap<>();
+    projection
+        .items()
+        .forEach(
+            (key, item) ->
+                items.put(key.hashKey() + "|" + key.rangeKey(), ItemMapper.fromAttributes(item)));
+    assertThat(items).isNotEmpty().isEqualTo(scenario.model().expectedItems(ENTITIES));
   }
 
   private Set<String> ids() {
