@@ -79,7 +79,8 @@ public final class Settings {
    * {@code 2m}.
    */
   public Duration getDuration(String key, Duration fallback) {
-    return parse(key, fallback, Settings::duration, "a duration such as 500ms, 5s, 2m or PT5S");
+    return parse(
+        key, fallback, Settings::parseDuration, "a duration such as 500ms, 5s, 2m or PT5S");
   }
 
   /** Every setting under {@code prefix.}, with the prefix removed (e.g. Kafka client settings). */
@@ -121,7 +122,8 @@ public final class Settings {
     }
   }
 
-  private static Duration duration(String text) {
+  /** The duration rule of every setting: see {@link #getDuration}. */
+  static Duration parseDuration(String text) {
     if (text.startsWith("P") || text.startsWith("p")) {
       return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
     }
