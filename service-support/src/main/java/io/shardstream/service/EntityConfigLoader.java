@@ -31,6 +31,15 @@ public final class EntityConfigLoader {
   }
 
   /**
+   * A configuration's text from elsewhere than a file (a control record).
+   *
+   * @throws ConfigValidationException listing every broken rule
+   */
+  public static LoadedConfig text(String source, String json) {
+    return LoadedConfig.parse(source, json);
+  }
+
+  /**
    * @throws InputFiles.InputFileException naming the file and what is wrong: missing, a directory,
    *     unreadable, or not a valid configuration (every broken rule listed)
    */
