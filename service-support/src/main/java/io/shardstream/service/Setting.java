@@ -81,6 +81,21 @@ public final class Setting<T> {
         key, "", text -> text.isEmpty() ? Optional.empty() : Optional.of(parser.apply(text)), doc);
   }
 
+  /** A value without a default: unset, it is a problem naming the key and its variable. */
+  public static <T> Setting<T> required(String key, Function<String, T> parser, String doc) {
+    return Setting.<T>of(
+            key,
+            "",
+            text -> {
+              if (text.isEmpty()) {
+                throw new IllegalArgumentException("missing: set it (or its environment variable)");
+              }
+              return parser.apply(text);
+            },
+            doc)
+        .defaultShownAs("required");
+  }
+
   /** A whole number in {@code [min, max]}. */
   public static Setting<Integer> integer(
       String key, int defaultValue, int min, int max, String doc) {
@@ -101,17 +116,28 @@ public final class Setting<T> {
 
   public static Setting<Boolean> bool(String key, boolean defaultValue, String doc) {
     return new Setting<>(
+        key, Boolean.toString(defaultValue), null, Setting::bool, "true or false", doc);
+  }
+
+  /**
+   * True, false or unset (the caller decides; the README says how with {@link #defaultShownAs}).
+   */
+  public static Setting<Optional<Boolean>> optionalBool(String key, String doc) {
+    return new Setting<>(
         key,
-        Boolean.toString(defaultValue),
+        "",
         null,
-        text ->
-            switch (text.toLowerCase(Locale.ROOT)) {
-              case "true", "yes", "1" -> true;
-              case "false", "no", "0" -> false;
-              default -> throw new IllegalArgumentException(text);
-            },
+        text -> text.isEmpty() ? Optional.empty() : Optional.of(bool(text)),
         "true or false",
         doc);
+  }
+
+  private static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   /**
