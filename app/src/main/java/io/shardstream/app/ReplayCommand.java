@@ -1,14 +1,13 @@
 package io.shardstream.app;
 
-import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.control.ControlConflictException;
 import io.shardstream.dynamo.control.ControlRecord;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.ProgressDisplay;
-import io.shardstream.service.InputFiles;
+import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
@@ -16,10 +15,7 @@ import io.shardstream.writer.WriterSettings;
 import io.shardstream.writer.replay.Projection;
 import io.shardstream.writer.replay.ReplayRun;
 import io.shardstream.writer.replay.ReplayVerifier;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,8 +111,9 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Settings loaded = settings.load(defaults());
     WriterSettings base = WriterSettings.from(loaded);
-    String json = readConfig(config);
-    EntityConfig entityConfig = parse(json, config);
+    LoadedConfig newConfig = EntityConfigLoader.file(config);
+    String json = newConfig.json();
+    EntityConfig entityConfig = newConfig.config();
     if (table.equals(base.table())) {
       throw new UserException(
           "--table "
@@ -284,25 +281,6 @@ final class ReplayCommand implements Callable<Integer> {
     return DynamoDbClients.create(
         DynamoDbClients.Settings.defaults()
             .at(settings.dynamoDbEndpoint(), settings.dynamoDbRegion()));
-  }
-
-  private static String readConfig(Path file) {
-    InputFiles.requireReadable(file, "entity configuration file");
-    try {
-      return Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new UserException("configuration file not found: " + file);
-    } catch (IOException e) {
-      throw new UserException("cannot read configuration file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static EntityConfig parse(String json, Path file) {
-    try {
-      return ConfigLoader.parse(json);
-    } catch (ConfigValidationException e) {
-      throw new UserException(file + ": " + e.getMessage(), e);
-    }
   }
 
   /** Reads the control record through the same settings as the replay. */

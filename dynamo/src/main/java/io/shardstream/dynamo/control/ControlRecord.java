@@ -14,6 +14,8 @@ import java.util.Optional;
  *     are bound to it
  * @param previousTable the table active before the last switch, if any
  * @param previousConfig its configuration JSON (present with {@code previousTable})
+ * @param previousConfigVersion that configuration's version (present with {@code previousTable}),
+ *     kept so a rollback needs not parse the configuration again
  * @param switchedAt when the record was last written
  * @param revision incremented by every write; a write names the revision it replaces, so two
  *     operators switching at once cannot silently overwrite each other
@@ -24,6 +26,7 @@ public record ControlRecord(
     String configVersion,
     Optional<String> previousTable,
     Optional<String> previousConfig,
+    Optional<String> previousConfigVersion,
     Instant switchedAt,
     long revision) {
 
@@ -33,12 +36,15 @@ public record ControlRecord(
     Objects.requireNonNull(configVersion, "configVersion");
     Objects.requireNonNull(previousTable, "previousTable");
     Objects.requireNonNull(previousConfig, "previousConfig");
+    Objects.requireNonNull(previousConfigVersion, "previousConfigVersion");
     Objects.requireNonNull(switchedAt, "switchedAt");
     if (table.isBlank()) {
       throw new IllegalArgumentException("the active table name is empty");
     }
-    if (previousTable.isPresent() != previousConfig.isPresent()) {
-      throw new IllegalArgumentException("previousTable and previousConfig go together");
+    if (previousTable.isPresent() != previousConfig.isPresent()
+        || previousTable.isPresent() != previousConfigVersion.isPresent()) {
+      throw new IllegalArgumentException(
+          "previousTable, previousConfig and previousConfigVersion go together");
     }
   }
 
@@ -51,6 +57,7 @@ public record ControlRecord(
         nextConfigVersion,
         Optional.of(table),
         Optional.of(config),
+        Optional.of(configVersion),
         now,
         revision + 1);
   }
