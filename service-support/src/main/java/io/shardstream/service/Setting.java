@@ -186,7 +186,7 @@ public final class Setting<T> {
     return new Setting<>(
         prefix + ".*",
         "",
-        "",
+        "the client's",
         text -> {
           throw new UnsupportedOperationException("read as a map");
         },
