@@ -1,5 +1,6 @@
 package io.shardstream.ingest.stream;
 
+import io.shardstream.service.CommonSettings;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -87,8 +88,9 @@ final class StreamClients implements AutoCloseable {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
       throw new StreamSourceException(
-          "no AWS region found: set SHARDSTREAM_DYNAMODB_REGION (or AWS_REGION, or "
-              + "a profile's region)");
+          "no AWS region found: set "
+              + CommonSettings.DYNAMODB_REGION.envName()
+              + " (or AWS_REGION, or a profile's region)");
     }
   }
 
