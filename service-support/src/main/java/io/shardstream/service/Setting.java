@@ -133,11 +133,7 @@ public final class Setting<T> {
   }
 
   private static boolean bool(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "1" -> true;
-      case "false", "no", "0" -> false;
-      default -> throw new IllegalArgumentException(text);
-    };
+    return Settings.parseBoolean(text);
   }
 
   /**

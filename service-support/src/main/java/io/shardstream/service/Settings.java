@@ -57,21 +57,17 @@ public final class Settings {
     return parse(key, fallback, Integer::valueOf, "a whole number");
   }
 
-  public long getLong(String key, long fallback) {
-    return parse(key, fallback, Long::valueOf, "a whole number");
+  public boolean getBoolean(String key, boolean fallback) {
+    return parse(key, fallback, Settings::parseBoolean, "true or false");
   }
 
-  public boolean getBoolean(String key, boolean fallback) {
-    return parse(
-        key,
-        fallback,
-        v ->
-            switch (v.toLowerCase(java.util.Locale.ROOT)) {
-              case "true", "yes", "1" -> true;
-              case "false", "no", "0" -> false;
-              default -> throw new IllegalArgumentException(v);
-            },
-        "true or false");
+  /** The boolean rule of every setting: true/yes/1 or false/no/0, any case. */
+  static boolean parseBoolean(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   /**
