@@ -37,16 +37,6 @@ public final class Setting<T> {
       String defaultDoc,
       Function<String, T> parser,
       String expected,
-      String doc) {
-    this(key, defaultText, defaultDoc, parser, expected, doc, null);
-  }
-
-  private Setting(
-      String key,
-      String defaultText,
-      String defaultDoc,
-      Function<String, T> parser,
-      String expected,
       String doc,
       String prefix) {
     this.prefix = prefix;
@@ -61,7 +51,7 @@ public final class Setting<T> {
   /** A key whose parser explains a bad value in its exception's message. */
   public static <T> Setting<T> of(
       String key, String defaultText, Function<String, T> parser, String doc) {
-    return new Setting<>(key, defaultText, null, parser, null, doc);
+    return new Setting<>(key, defaultText, null, parser, null, doc, null);
   }
 
   /** Text, trimmed; {@code ""} only when the default is empty too. */
@@ -111,12 +101,13 @@ public final class Setting<T> {
           return value;
         },
         "a whole number between " + min + " and " + max,
-        doc);
+        doc,
+        null);
   }
 
   public static Setting<Boolean> bool(String key, boolean defaultValue, String doc) {
     return new Setting<>(
-        key, Boolean.toString(defaultValue), null, Setting::bool, "true or false", doc);
+        key, Boolean.toString(defaultValue), null, Setting::bool, "true or false", doc, null);
   }
 
   /**
@@ -129,7 +120,8 @@ public final class Setting<T> {
         null,
         text -> text.isEmpty() ? Optional.empty() : Optional.of(bool(text)),
         "true or false",
-        doc);
+        doc,
+        null);
   }
 
   private static boolean bool(String text) {
@@ -158,7 +150,8 @@ public final class Setting<T> {
             + " and "
             + format(max)
             + " such as 500ms, 5s, 2m or PT5S",
-        doc);
+        doc,
+        null);
   }
 
   /** One of {@code values} (written in lower case with dashes; {@code plain-avro}). */
@@ -171,7 +164,8 @@ public final class Setting<T> {
         null,
         text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_')),
         String.join(" or ", names),
-        doc);
+        doc,
+        null);
   }
 
   /**

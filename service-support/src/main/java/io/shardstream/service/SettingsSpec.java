@@ -75,4 +75,19 @@ public final class SettingsSpec {
   public String table() {
     return SettingsDoc.table(settings);
   }
+
+  /**
+   * What keeps the docs from matching these declarations: a key without a doc, or a README whose
+   * section {@code section} is not {@link #table} (with the table to paste); empty when all match.
+   */
+  public List<String> docProblems(String section, Path... readmes) {
+    List<String> problems = new ArrayList<>();
+    settings.stream()
+        .filter(s -> s.doc().isBlank())
+        .forEach(s -> problems.add("'" + s.key() + "' has no doc"));
+    for (Path readme : readmes) {
+      SettingsDoc.differs(readme, section, table()).ifPresent(problems::add);
+    }
+    return problems;
+  }
 }
