@@ -1,19 +1,15 @@
 package io.shardstream.app;
 
-import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.core.config.ConfigValidationException;
+import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.control.ControlRecord;
 import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.ProgressDisplay;
-import io.shardstream.schemas.ExampleConfigs;
-import io.shardstream.service.InputFiles;
+import io.shardstream.service.CommonSettings;
+import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterSettings;
 import io.shardstream.writer.replay.ReplayService;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -107,9 +103,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
     Settings loaded = settings.load(defaults());
     WriterSettings base = WriterSettings.from(loaded);
-    ReplayService.ConfigText next = readConfig(Optional.of(config));
-    ReplayService.ConfigText live =
-        readConfig(loaded.get(WriterSettings.ENTITY_CONFIG).map(String::trim).map(Path::of));
+    LoadedConfig next = readConfig(Optional.of(config));
+    LoadedConfig live = readConfig(CommonSettings.ENTITY_CONFIG.read(loaded));
     ReplayService.Request request =
         new ReplayService.Request(
             live,
@@ -150,27 +145,8 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The entity configuration in {@code file}; the seed configuration without one. */
-  private static ReplayService.ConfigText readConfig(Optional<Path> file) {
-    if (file.isEmpty()) {
-      String seed = ExampleConfigs.userEmail();
-      return new ReplayService.ConfigText(
-          ExampleConfigs.USER_EMAIL, seed, ConfigLoader.parse(seed));
-    }
-    Path path = file.get();
-    InputFiles.requireReadable(path, "entity configuration file");
-    String json;
-    try {
-      json = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new UserException("configuration file not found: " + path);
-    } catch (IOException e) {
-      throw new UserException("cannot read configuration file " + path + ": " + e.getMessage(), e);
-    }
-    try {
-      return new ReplayService.ConfigText(path.toString(), json, ConfigLoader.parse(json));
-    } catch (ConfigValidationException e) {
-      throw new UserException(path + ": " + e.getMessage(), e);
-    }
+  private static LoadedConfig readConfig(Optional<Path> file) {
+    return EntityConfigLoader.fileOrSeed(file);
   }
 
   /** Reads or reverts the control record through the same settings as the replay. */

@@ -1,60 +1,62 @@
 package io.shardstream.ingest;
 
-import io.shardstream.schemas.Topic;
-import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.service.CommonSettings;
+import io.shardstream.service.Setting;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
+import io.shardstream.service.SettingsSpec;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.errors.InvalidTopicException;
 
 /**
  * The settings keys the ingest sources read (through service-support's {@link Settings}: a file
- * plus {@code SHARDSTREAM_*} environment overrides).
- *
- * <ul>
- *   <li>{@code kafka.*}: Kafka producer settings, passed through with the prefix removed ({@code
- *       kafka.bootstrap.servers}, {@code kafka.linger.ms}, security settings ...)
- *   <li>{@code registry.url}: the schema registry: Apicurio's base URL ({@code http://host:port})
- *       or, with {@code registry.api=confluent}, the Confluent-compatible API's URL
- *   <li>{@code registry.api}: {@code apicurio} (default) or {@code confluent}: which REST API the
- *       serdes speak
- *   <li>{@code registry.auto-register}: whether producers register the event schemas on first use
- *       (local runs); off by default, as deployments register them up front
- *   <li>{@code topics.users}, {@code topics.emails}: where the change events go; defaults {@code
- *       users.changes}, {@code emails.changes}, the writer's keys and defaults
- *   <li>{@code topics.dead-letters}: where input that cannot become an event goes (the DynamoDB
- *       Streams source); default {@code shardstream.dlq}, the writer's key and default
- * </ul>
+ * plus {@code SHARDSTREAM_*} environment overrides), each declared once in {@link #SPEC}.
  */
 public final class IngestSettings {
+  static final Setting<Boolean> AUTO_REGISTER =
+      Setting.bool(
+          RegistrySettings.AUTO_REGISTER,
+          false,
+          "whether producers register the event schemas on first use (local runs); off, as"
+              + " deployments register them up front");
+
+  /** Every key the ingest commands read, in the order of their README table. */
+  public static final SettingsSpec SPEC =
+      SettingsSpec.of(
+          "ingest",
+          CommonSettings.KAFKA.withDoc(
+              "Kafka producer settings, passed through without the prefix"),
+          CommonSettings.KAFKA_BOOTSTRAP_SERVERS,
+          CommonSettings.REGISTRY_URL,
+          CommonSettings.REGISTRY_API,
+          AUTO_REGISTER,
+          CommonSettings.TOPICS_USERS.withDoc(
+              "where the user change events go; the writer's key and default"),
+          CommonSettings.TOPICS_EMAILS.withDoc(
+              "where the email change events go; the writer's key and default"),
+          CommonSettings.TOPICS_DEAD_LETTERS.withDoc(
+              "where input that cannot become an event goes (the DynamoDB Streams source); the"
+                  + " writer's key and default"));
+
   public static final String KAFKA_PREFIX = "kafka";
-  public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+  public static final String BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS.key();
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
-  public static final String REGISTRY_AUTO_REGISTER = RegistrySettings.AUTO_REGISTER;
-  public static final String USERS_TOPIC = Topics.USERS.settingKey();
-  public static final String EMAILS_TOPIC = Topics.EMAILS.settingKey();
-  public static final String DEAD_LETTER_TOPIC = Topics.DEAD_LETTERS.settingKey();
+  public static final String REGISTRY_AUTO_REGISTER = AUTO_REGISTER.key();
+  public static final String DEAD_LETTER_TOPIC = CommonSettings.TOPICS_DEAD_LETTERS.key();
+  public static final String USERS_TOPIC = CommonSettings.TOPICS_USERS.key();
+  public static final String EMAILS_TOPIC = CommonSettings.TOPICS_EMAILS.key();
 
   private IngestSettings() {}
 
   /** The local devstack's endpoints; a loader layers a file and the environment over them. */
   public static Map<String, String> defaults() {
-    Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put(BOOTSTRAP_SERVERS, "localhost:9092");
-    defaults.put(REGISTRY_URL, RegistrySettings.DEFAULT_URL);
-    defaults.put(REGISTRY_API, SchemaRegistryApi.DEFAULT.key());
-    defaults.put(REGISTRY_AUTO_REGISTER, "false");
-    for (Topic<?, ?> topic : Topics.all()) {
-      defaults.put(topic.settingKey(), topic.name());
-    }
-    return defaults;
+    return SPEC.defaults();
   }
 
   /** Every {@code kafka.*} setting, prefix removed, for the producer. */
@@ -65,34 +67,13 @@ public final class IngestSettings {
 
   /** The dead-letter topic's name: {@code topics.dead-letters}, default {@code shardstream.dlq}. */
   public static String deadLetterTopic(Settings settings) {
-    return topicName(settings, Topics.DEAD_LETTERS);
+    return CommonSettings.TOPICS_DEAD_LETTERS.read(settings);
   }
 
   /** The change topics' names: {@code topics.users} and {@code topics.emails}, or the defaults. */
   public static ChangeTopicNames changeTopics(Settings settings) {
     return new ChangeTopicNames(
-        topicName(settings, Topics.USERS), topicName(settings, Topics.EMAILS));
-  }
-
-  /**
-   * The name set for {@code topic} (its {@link Topic#settingKey()}), or its default name.
-   *
-   * @throws SettingsException naming the setting when the name is no valid Kafka topic name
-   */
-  private static String topicName(Settings settings, Topic<?, ?> topic) {
-    String name = settings.get(topic.settingKey(), topic.name()).trim();
-    try {
-      org.apache.kafka.common.internals.Topic.validate(name);
-    } catch (InvalidTopicException e) {
-      throw new SettingsException(
-          "setting '"
-              + topic.settingKey()
-              + "' ("
-              + Settings.envName(topic.settingKey())
-              + "): "
-              + e.getMessage());
-    }
-    return name;
+        CommonSettings.TOPICS_USERS.read(settings), CommonSettings.TOPICS_EMAILS.read(settings));
   }
 
   /** A serializer's "schema not registered", naming the setting that lets producers register it. */
@@ -124,30 +105,12 @@ public final class IngestSettings {
    * @throws SettingsException naming the bad setting and its environment variable
    */
   public static RegistrySettings registry(Settings settings) {
-    String url = settings.require(REGISTRY_URL);
-    SchemaRegistryApi api;
+    SchemaRegistryApi api = CommonSettings.REGISTRY_API.read(settings);
+    URI url = CommonSettings.REGISTRY_URL.read(settings);
     try {
-      api = SchemaRegistryApi.parse(settings.get(REGISTRY_API, SchemaRegistryApi.DEFAULT.key()));
+      return new RegistrySettings(api, url, AUTO_REGISTER.read(settings));
     } catch (IllegalArgumentException e) {
-      throw new SettingsException(
-          "setting '"
-              + REGISTRY_API
-              + "' ("
-              + Settings.envName(REGISTRY_API)
-              + ") "
-              + e.getMessage());
-    }
-    boolean autoRegister = settings.getBoolean(REGISTRY_AUTO_REGISTER, false);
-    try {
-      return new RegistrySettings(api, URI.create(url.trim()), autoRegister);
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException(
-          "setting '"
-              + REGISTRY_URL
-              + "' ("
-              + Settings.envName(REGISTRY_URL)
-              + "): "
-              + e.getMessage());
+      throw CommonSettings.REGISTRY_URL.problem(e.getMessage());
     }
   }
 }

@@ -3,7 +3,6 @@ package io.shardstream.queryapi;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorCodec;
@@ -14,9 +13,10 @@ import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
-import io.shardstream.dynamo.table.TableReadinessCheck;
+import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
+import io.shardstream.service.TableReadinessCheck;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -239,7 +239,7 @@ public final class QueryApiServer implements AutoCloseable {
   private ServedTable served(ControlRecord record) {
     EntityConfig config;
     try {
-      config = ConfigLoader.parse(record.config());
+      config = EntityConfigLoader.text("the control record", record.config()).config();
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "the control record's configuration does not load: " + e.getMessage(), e);

@@ -1,58 +1,27 @@
 package io.shardstream.queryapi;
 
-import io.shardstream.core.config.ConfigLoader;
-import io.shardstream.core.config.ConfigValidationException;
 import io.shardstream.core.config.EntityConfig;
-import io.shardstream.dynamo.DynamoDbClients;
-import io.shardstream.dynamo.control.ControlTable;
-import io.shardstream.schemas.ExampleConfigs;
-import io.shardstream.service.InputFiles;
+import io.shardstream.core.config.LoadedConfig;
+import io.shardstream.service.CommonSettings;
+import io.shardstream.service.Setting;
 import io.shardstream.service.Settings;
+import io.shardstream.service.SettingsCheck;
 import io.shardstream.service.SettingsException;
-import io.shardstream.service.SettingsLoader;
-import java.io.IOException;
+import io.shardstream.service.SettingsSpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the query API runs with, read from {@link Settings} (a properties/YAML file, each key
- * overridable by {@code SHARDSTREAM_*} environment variables) and checked all at once.
- *
- * <table>
- *   <caption>settings</caption>
- *   <tr><td>{@code http.host}, {@code http.port}</td><td>where to listen (0.0.0.0, 8080; port 0
- *       picks a free one)</td></tr>
- *   <tr><td>{@code dynamodb.endpoint}</td><td>empty: AWS itself; a URL: DynamoDB Local, which
- *       also marks a development set-up</td></tr>
- *   <tr><td>{@code dynamodb.region}</td><td>empty: the SDK's default lookup</td></tr>
- *   <tr><td>{@code dynamodb.table}</td><td>the single table (shardstream)</td></tr>
- *   <tr><td>{@code entity.config}</td><td>the entity configuration file; empty: the seed
- *       User/Email configuration</td></tr>
- *   <tr><td>{@code cursor.key}</td><td>base64 of at least 16 secret bytes, shared by every
- *       instance; required against AWS, a fixed development key (with a warning) against a local
- *       endpoint</td></tr>
- *   <tr><td>{@code query.limit.max}</td><td>largest page a client may ask for (100)</td></tr>
- *   <tr><td>{@code query.parallelism}</td><td>DynamoDB requests in flight at once, over all
- *       searches (16)</td></tr>
- *   <tr><td>{@code api.keys}</td><td>empty: no authentication; else
- *       {@code key,key:beneficiaryId,...}
- *       (a key with {@code :beneficiaryId} sees only that beneficiary's users)</td></tr>
- *   <tr><td>{@code control.table}</td><td>the control table whose record names the active table
- *       and its configuration (written by {@code shardstream replay}), followed without a
- *       restart; empty: {@code <dynamodb.table>-control}, replay's default; {@code none}: serve
- *       {@code dynamodb.table} only</td></tr>
- *   <tr><td>{@code control.poll.interval}</td><td>how often the control record is read (2s)</td></tr>
- * </table>
+ * overridable by {@code SHARDSTREAM_*} environment variables) and checked all at once. Every key is
+ * declared once in {@link #SPEC}: its default, rule and doc (the README tables are rendered from
+ * it).
  */
 public record QueryApiSettings(
     String host,
@@ -69,31 +38,83 @@ public record QueryApiSettings(
     Optional<String> controlTable,
     Duration controlPollInterval) {
 
-  public static final String HTTP_HOST = "http.host";
-  public static final String HTTP_PORT = "http.port";
-  public static final String DYNAMODB_ENDPOINT = "dynamodb.endpoint";
-  public static final String DYNAMODB_REGION = "dynamodb.region";
-  public static final String DYNAMODB_TABLE = "dynamodb.table";
-  public static final String ENTITY_CONFIG = "entity.config";
-  public static final String CURSOR_KEY = "cursor.key";
-  public static final String QUERY_LIMIT_MAX = "query.limit.max";
-  public static final String QUERY_PARALLELISM = "query.parallelism";
-  public static final String API_KEYS = "api.keys";
-  public static final String CONTROL_TABLE = "control.table";
-  public static final String CONTROL_POLL_INTERVAL = "control.poll.interval";
-
   public static final int DEFAULT_PORT = 8080;
-  public static final String DEFAULT_TABLE = "shardstream";
   public static final int DEFAULT_MAX_LIMIT = 100;
 
   /** A page size nobody needs more of; it bounds the work one request can cause. */
   public static final int LARGEST_MAX_LIMIT = 1000;
 
-  public static final int DEFAULT_PARALLELISM = 16;
   public static final Duration DEFAULT_CONTROL_POLL_INTERVAL = Duration.ofSeconds(2);
 
-  /** {@code control.table=none}: no control record. */
-  public static final String NO_CONTROL_TABLE = ControlTable.NONE;
+  static final Setting<Integer> PORT =
+      CommonSettings.HTTP_PORT
+          .withDefault(Integer.toString(DEFAULT_PORT))
+          .withDoc("the API, `/openapi.json`, `/health/*`, `/metrics`; 0 picks a free port");
+
+  static final Setting<Optional<String>> CURSOR =
+      Setting.optionalText(
+              "cursor.key",
+              "base64 (standard or URL-safe) of at least 16 secret bytes, the same on every"
+                  + " instance (`openssl rand -base64 32`); with a local `dynamodb.endpoint` a"
+                  + " public development key is used, with a loud warning")
+          .defaultShownAs("required against AWS");
+
+  static final Setting<Integer> LIMIT_MAX =
+      Setting.integer(
+          "query.limit.max",
+          DEFAULT_MAX_LIMIT,
+          1,
+          LARGEST_MAX_LIMIT,
+          "largest page a client may ask for");
+
+  static final Setting<Integer> PARALLELISM =
+      Setting.integer(
+          "query.parallelism",
+          16,
+          1,
+          1024,
+          "DynamoDB requests in flight at once, over all searches");
+
+  static final Setting<ApiKeys> KEYS =
+      Setting.of(
+              "api.keys",
+              "",
+              ApiKeys::parse,
+              "empty: no authentication; else `key1,key2:beneficiaryId` (`X-Api-Key`; a key bound"
+                  + " to a beneficiary sees only its users, other users' lookups are 404)")
+          .defaultShownAs("empty (open)");
+
+  static final Setting<Duration> POLL_INTERVAL =
+      Setting.duration(
+          "control.poll.interval",
+          "2s",
+          Duration.ofMillis(100),
+          Duration.ofHours(1),
+          "how often the control record is read");
+
+  /** Every key the query API reads, in the order of its README table. */
+  public static final SettingsSpec SPEC =
+      SettingsSpec.of(
+          "query-api",
+          CommonSettings.HTTP_HOST,
+          PORT,
+          CommonSettings.DYNAMODB_ENDPOINT,
+          CommonSettings.DYNAMODB_REGION,
+          CommonSettings.DYNAMODB_TABLE,
+          CommonSettings.ENTITY_CONFIG,
+          CURSOR,
+          LIMIT_MAX,
+          PARALLELISM,
+          KEYS,
+          CommonSettings.CONTROL_TABLE.withDoc(
+              CommonSettings.CONTROL_TABLE.doc()
+                  + "; the API serves the table and configuration its record names, followed"
+                  + " without a restart (`dynamodb.table` / `entity.config` only while there is"
+                  + " no record)"),
+          POLL_INTERVAL);
+
+  /** A key other code names. */
+  public static final String CURSOR_KEY = CURSOR.key();
 
   public QueryApiSettings {
     Objects.requireNonNull(host, "host");
@@ -138,88 +159,46 @@ public record QueryApiSettings(
 
   /** Every key with its default ({@code ""}: unset). */
   public static Map<String, String> defaults() {
-    Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put(HTTP_HOST, "0.0.0.0");
-    defaults.put(HTTP_PORT, Integer.toString(DEFAULT_PORT));
-    defaults.put(DYNAMODB_ENDPOINT, "");
-    defaults.put(DYNAMODB_REGION, "");
-    defaults.put(DYNAMODB_TABLE, DEFAULT_TABLE);
-    defaults.put(ENTITY_CONFIG, "");
-    defaults.put(CURSOR_KEY, "");
-    defaults.put(QUERY_LIMIT_MAX, Integer.toString(DEFAULT_MAX_LIMIT));
-    defaults.put(QUERY_PARALLELISM, Integer.toString(DEFAULT_PARALLELISM));
-    defaults.put(API_KEYS, "");
-    defaults.put(CONTROL_TABLE, "");
-    defaults.put(CONTROL_POLL_INTERVAL, "2s");
-    return defaults;
+    return SPEC.defaults();
   }
 
   /** Defaults, then the file (when given), then the process environment. */
   public static Settings load(Path file) {
-    return new SettingsLoader().defaults(defaults()).file(file).environment(System.getenv()).load();
+    return SPEC.load(file, System.getenv());
   }
 
   /**
    * @throws SettingsException naming every bad setting and its environment variable
    */
   public static QueryApiSettings from(Settings settings) {
-    List<String> problems = new ArrayList<>();
-    String host = settings.get(HTTP_HOST, "0.0.0.0");
-    int port = intIn(settings, HTTP_PORT, DEFAULT_PORT, 0, 65_535, problems);
-    Optional<URI> endpoint =
-        settings.get(DYNAMODB_ENDPOINT).map(String::trim).flatMap(text -> uri(text, problems));
-    Optional<String> region = settings.get(DYNAMODB_REGION).map(String::trim);
-    String table = settings.get(DYNAMODB_TABLE, DEFAULT_TABLE).trim();
-    Optional<String> configFile = settings.get(ENTITY_CONFIG).map(String::trim);
-    EntityConfig config = entityConfig(configFile, problems);
-    CursorKey cursorKey = cursorKey(settings.get(CURSOR_KEY), endpoint.isPresent(), problems);
-    int maxLimit =
-        intIn(settings, QUERY_LIMIT_MAX, DEFAULT_MAX_LIMIT, 1, LARGEST_MAX_LIMIT, problems);
-    int parallelism = intIn(settings, QUERY_PARALLELISM, DEFAULT_PARALLELISM, 1, 1024, problems);
-    ApiKeys keys = ApiKeys.NONE;
-    try {
-      keys = ApiKeys.parse(settings.get(API_KEYS, ""));
-    } catch (IllegalArgumentException e) {
-      problems.add(describe(API_KEYS) + ": " + e.getMessage());
-    }
-    Optional<String> controlTable = controlTable(settings.get(CONTROL_TABLE, ""), table);
-    Duration pollInterval = DEFAULT_CONTROL_POLL_INTERVAL;
-    try {
-      pollInterval = settings.getDuration(CONTROL_POLL_INTERVAL, DEFAULT_CONTROL_POLL_INTERVAL);
-      if (pollInterval.toMillis() < 100 || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
-        problems.add(
-            describe(CONTROL_POLL_INTERVAL) + " must be between 100ms and 1h, got " + pollInterval);
-      }
-    } catch (SettingsException e) {
-      problems.add(e.getMessage());
-    }
-    if (!problems.isEmpty()) {
-      throw new SettingsException(
-          "invalid query-api settings:\n  " + String.join("\n  ", problems));
-    }
+    SettingsCheck check = SPEC.check(settings);
+    Optional<URI> endpoint = check.get(CommonSettings.DYNAMODB_ENDPOINT);
+    String table = check.get(CommonSettings.DYNAMODB_TABLE);
+    LoadedConfig config = CommonSettings.entityConfig(check);
+    // A bad endpoint is reported already: no second message about the cursor key.
+    CursorKey cursorKey = cursorKey(check, endpoint == null || endpoint.isPresent());
+    String host = check.get(CommonSettings.HTTP_HOST);
+    int port = check.get(PORT);
+    Optional<String> region = check.get(CommonSettings.DYNAMODB_REGION);
+    int maxLimit = check.get(LIMIT_MAX);
+    int parallelism = check.get(PARALLELISM);
+    ApiKeys keys = check.get(KEYS);
+    Duration pollInterval = check.get(POLL_INTERVAL);
+    check.throwIfAny();
     return new QueryApiSettings(
         host,
         port,
         endpoint,
         region,
         table,
-        config,
-        configFile.orElse("the seed configuration (" + ExampleConfigs.USER_EMAIL + ")"),
+        config.config(),
+        config.source(),
         cursorKey,
         maxLimit,
         parallelism,
         keys,
-        controlTable,
+        CommonSettings.controlTable(settings, table),
         pollInterval);
-  }
-
-  /**
-   * The control table followed: by default the one {@code shardstream replay} writes for this table
-   * ({@code <dynamodb.table>-control}), so a cut-over needs no settings change; {@code none} serves
-   * {@code dynamodb.table} and never looks for a record.
-   */
-  private static Optional<String> controlTable(String setting, String table) {
-    return ControlTable.nameFrom(setting, table);
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -239,76 +218,32 @@ public record QueryApiSettings(
         controlPollInterval);
   }
 
-  private static int intIn(
-      Settings settings, String key, int fallback, int min, int max, List<String> problems) {
-    try {
-      int value = settings.getInt(key, fallback);
-      if (value < min || value > max) {
-        problems.add(describe(key) + " must be between " + min + " and " + max + ", got " + value);
-      }
-      return value;
-    } catch (SettingsException e) {
-      problems.add(e.getMessage());
-      return fallback;
-    }
-  }
-
-  private static Optional<URI> uri(String text, List<String> problems) {
-    try {
-      return Optional.of(DynamoDbClients.endpoint(text));
-    } catch (IllegalArgumentException e) {
-      problems.add(describe(DYNAMODB_ENDPOINT) + ": " + e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  private static EntityConfig entityConfig(Optional<String> file, List<String> problems) {
-    try {
-      if (file.isEmpty()) {
-        return ConfigLoader.parse(ExampleConfigs.userEmail());
-      }
-      Path path = InputFiles.requireReadable(Path.of(file.get()), "entity configuration file");
-      return ConfigLoader.parse(Files.readString(path));
-    } catch (InputFiles.InputFileException e) {
-      problems.add(describe(ENTITY_CONFIG) + ": " + e.getMessage());
-      return null;
-    } catch (IOException | ConfigValidationException e) {
-      problems.add(
-          describe(ENTITY_CONFIG)
-              + ": cannot load "
-              + file.orElse("the seed")
-              + ": "
-              + e.getMessage());
-      return null;
-    }
-  }
-
-  private static CursorKey cursorKey(
-      Optional<String> text, boolean localEndpoint, List<String> problems) {
+  /**
+   * The key cursors are signed with: required against AWS; a local endpoint runs with the public
+   * development key.
+   */
+  private static CursorKey cursorKey(SettingsCheck check, boolean localEndpoint) {
+    Optional<String> text = check.get(CURSOR);
     if (text.isEmpty()) {
       if (!localEndpoint) {
-        problems.add(
-            describe(CURSOR_KEY)
-                + " is required against AWS DynamoDB: base64 of at "
-                + "least 16 secret bytes, the same on every instance (e.g. `openssl rand -base64 "
-                + "32`); only a local dynamodb.endpoint runs with the development key");
+        check.problem(
+            CURSOR,
+            "required against AWS DynamoDB: base64 of at least 16 secret bytes, the same on"
+                + " every instance (e.g. `openssl rand -base64 32`); only a local"
+                + " dynamodb.endpoint runs with the development key");
       }
       return CursorKey.DEVELOPMENT;
     }
     try {
-      byte[] key = decodeBase64(text.get().trim());
+      byte[] key = decodeBase64(text.get());
       if (key.length < CursorKey.MIN_BYTES) {
-        problems.add(
-            describe(CURSOR_KEY)
-                + " must decode to at least "
-                + CursorKey.MIN_BYTES
-                + " bytes, got "
-                + key.length);
+        check.problem(
+            CURSOR, "must decode to at least " + CursorKey.MIN_BYTES + " bytes, got " + key.length);
         return CursorKey.DEVELOPMENT;
       }
       return new CursorKey(key, false);
     } catch (IllegalArgumentException e) {
-      problems.add(describe(CURSOR_KEY) + " must be base64 (standard or URL-safe)");
+      check.problem(CURSOR, "must be base64 (standard or URL-safe)");
       return CursorKey.DEVELOPMENT;
     }
   }
@@ -317,10 +252,6 @@ public record QueryApiSettings(
     return text.contains("-") || text.contains("_")
         ? Base64.getUrlDecoder().decode(text)
         : Base64.getDecoder().decode(text);
-  }
-
-  private static String describe(String key) {
-    return "'" + key + "' (" + Settings.envName(key) + ")";
   }
 
   /**

@@ -59,6 +59,27 @@ public final class Topic<K, V> {
     return name;
   }
 
+  /**
+   * {@code name} if Kafka accepts it as a topic name (1 to 249 of {@code [a-zA-Z0-9._-]}, not
+   * {@code .} or {@code ..}), the rule brokers apply, checked here so a bad setting fails at start.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static String validName(String name) {
+    if (name.isEmpty() || name.length() > 249) {
+      throw new IllegalArgumentException(
+          "a topic name has 1 to 249 characters, '" + name + "' has " + name.length());
+    }
+    if (name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException("a topic cannot be named '" + name + "'");
+    }
+    if (!name.matches("[a-zA-Z0-9._-]+")) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is no topic name: use only ASCII letters, digits, '.', '_' and '-'");
+    }
+    return name;
+  }
+
   /** The setting that names this topic in a deployment ({@code topics.users} ...). */
   public String settingKey() {
     return settingKey;

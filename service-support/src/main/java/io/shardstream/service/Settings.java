@@ -57,21 +57,17 @@ public final class Settings {
     return parse(key, fallback, Integer::valueOf, "a whole number");
   }
 
-  public long getLong(String key, long fallback) {
-    return parse(key, fallback, Long::valueOf, "a whole number");
+  public boolean getBoolean(String key, boolean fallback) {
+    return parse(key, fallback, Settings::parseBoolean, "true or false");
   }
 
-  public boolean getBoolean(String key, boolean fallback) {
-    return parse(
-        key,
-        fallback,
-        v ->
-            switch (v.toLowerCase(java.util.Locale.ROOT)) {
-              case "true", "yes", "1" -> true;
-              case "false", "no", "0" -> false;
-              default -> throw new IllegalArgumentException(v);
-            },
-        "true or false");
+  /** The boolean rule of every setting: true/yes/1 or false/no/0, any case. */
+  static boolean parseBoolean(String text) {
+    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   /**
@@ -79,7 +75,8 @@ public final class Settings {
    * {@code 2m}.
    */
   public Duration getDuration(String key, Duration fallback) {
-    return parse(key, fallback, Settings::duration, "a duration such as 500ms, 5s, 2m or PT5S");
+    return parse(
+        key, fallback, Settings::parseDuration, "a duration such as 500ms, 5s, 2m or PT5S");
   }
 
   /** Every setting under {@code prefix.}, with the prefix removed (e.g. Kafka client settings). */
@@ -121,7 +118,8 @@ public final class Settings {
     }
   }
 
-  private static Duration duration(String text) {
+  /** The duration rule of every setting: see {@link #getDuration}. */
+  static Duration parseDuration(String text) {
     if (text.startsWith("P") || text.startsWith("p")) {
       return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
     }

@@ -1,6 +1,5 @@
 package io.shardstream.dynamo.control;
 
-import io.shardstream.core.config.ConfigLoader;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import java.util.Optional;
  *     are bound to it
  * @param previousTable the table active before the last switch, if any
  * @param previousConfig its configuration JSON (present with {@code previousTable})
+ * @param previousConfigVersion that configuration's version (present with {@code previousTable}),
+ *     kept so a rollback needs not parse the configuration again
  * @param switchedAt when the record was last written
  * @param revision incremented by every write; a write names the revision it replaces, so two
  *     operators switching at once cannot silently overwrite each other
@@ -25,6 +26,7 @@ public record ControlRecord(
     String configVersion,
     Optional<String> previousTable,
     Optional<String> previousConfig,
+    Optional<String> previousConfigVersion,
     Instant switchedAt,
     long revision) {
 
@@ -34,12 +36,15 @@ public record ControlRecord(
     Objects.requireNonNull(configVersion, "configVersion");
     Objects.requireNonNull(previousTable, "previousTable");
     Objects.requireNonNull(previousConfig, "previousConfig");
+    Objects.requireNonNull(previousConfigVersion, "previousConfigVersion");
     Objects.requireNonNull(switchedAt, "switchedAt");
     if (table.isBlank()) {
       throw new IllegalArgumentException("the active table name is empty");
     }
-    if (previousTable.isPresent() != previousConfig.isPresent()) {
-      throw new IllegalArgumentException("previousTable and previousConfig go together");
+    if (previousTable.isPresent() != previousConfig.isPresent()
+        || previousTable.isPresent() != previousConfigVersion.isPresent()) {
+      throw new IllegalArgumentException(
+          "previousTable, previousConfig and previousConfigVersion go together");
     }
   }
 
@@ -51,7 +56,14 @@ public record ControlRecord(
    */
   public static ControlRecord beforeFirstSwitch(String table, String config, String configVersion) {
     return new ControlRecord(
-        table, config, configVersion, Optional.empty(), Optional.empty(), Instant.EPOCH, 0);
+        table,
+        config,
+        configVersion,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Instant.EPOCH,
+        0);
   }
 
   /** The record after switching to {@code next}: this one's table becomes the previous one. */
@@ -63,6 +75,7 @@ public record ControlRecord(
         nextConfigVersion,
         Optional.of(table),
         Optional.of(config),
+        Optional.of(configVersion),
         now,
         revision + 1);
   }
@@ -78,8 +91,11 @@ public record ControlRecord(
       throw new IllegalStateException(
           "the control record names no previous table to roll back to: " + describe());
     }
-    String config = previousConfig.orElseThrow();
-    return switchedTo(previousTable.get(), config, ConfigLoader.parse(config).version(), now);
+    return switchedTo(
+        previousTable.get(),
+        previousConfig.orElseThrow(),
+        previousConfigVersion.orElseThrow(),
+        now);
   }
 
   /** A short, one-line description for logs and the command line. */

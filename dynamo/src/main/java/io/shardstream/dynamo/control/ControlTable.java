@@ -1,5 +1,6 @@
 package io.shardstream.dynamo.control;
 
+import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.internal.table.TableActiveWaiter;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public final class ControlTable {
   static final String CONFIG_VERSION = "configVersion";
   static final String PREVIOUS_TABLE = "previousTable";
   static final String PREVIOUS_CONFIG = "previousConfig";
+  static final String PREVIOUS_CONFIG_VERSION = "previousConfigVersion";
   static final String SWITCHED_AT = "switchedAt";
   static final String REVISION = "revision";
 
@@ -148,7 +150,14 @@ public final class ControlTable {
             .orElseGet(
                 () ->
                     new ControlRecord(
-                        table, config, configVersion, Optional.empty(), Optional.empty(), now, 1));
+                        table,
+                        config,
+                        configVersion,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        now,
+                        1));
     return write(next);
   }
 
@@ -183,6 +192,9 @@ public final class ControlTable {
     item.put(CONFIG_VERSION, AttributeValue.fromS(record.configVersion()));
     record.previousTable().ifPresent(t -> item.put(PREVIOUS_TABLE, AttributeValue.fromS(t)));
     record.previousConfig().ifPresent(c -> item.put(PREVIOUS_CONFIG, AttributeValue.fromS(c)));
+    record
+        .previousConfigVersion()
+        .ifPresent(v -> item.put(PREVIOUS_CONFIG_VERSION, AttributeValue.fromS(v)));
     item.put(SWITCHED_AT, AttributeValue.fromS(record.switchedAt().toString()));
     item.put(REVISION, AttributeValue.fromN(Long.toString(record.revision())));
     return item;
@@ -190,12 +202,14 @@ public final class ControlTable {
 
   ControlRecord fromItem(Map<String, AttributeValue> item) {
     try {
+      Optional<String> previousConfig = string(item, PREVIOUS_CONFIG);
       return new ControlRecord(
           string(item, TABLE).orElseThrow(() -> missing(TABLE)),
           string(item, CONFIG).orElseThrow(() -> missing(CONFIG)),
           string(item, CONFIG_VERSION).orElseThrow(() -> missing(CONFIG_VERSION)),
           string(item, PREVIOUS_TABLE),
-          string(item, PREVIOUS_CONFIG),
+          previousConfig,
+          string(item, PREVIOUS_CONFIG_VERSION).or(() -> previousConfig.map(ControlTable::version)),
           Instant.parse(string(item, SWITCHED_AT).orElseThrow(() -> missing(SWITCHED_AT))),
           Long.parseLong(
               Optional.ofNullable(item.get(REVISION))
@@ -205,6 +219,15 @@ public final class ControlTable {
       throw new IllegalStateException(
           "the control record in table " + name + " is malformed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The version of a previous configuration in a record written before {@value
+   * #PREVIOUS_CONFIG_VERSION} was kept beside it: the only case where the text is parsed here.
+   */
+  private static String version(String previousConfig) {
+    return LoadedConfig.parse("the control record's previous configuration", previousConfig)
+        .version();
   }
 
   private static Optional<String> string(Map<String, AttributeValue> item, String attribute) {

@@ -28,6 +28,7 @@ class ControlRecordTest {
                 VERSION_B,
                 Optional.of("live"),
                 Optional.of(CONFIG_A),
+                Optional.of(VERSION_A),
                 T1,
                 1));
 
@@ -40,6 +41,7 @@ class ControlRecordTest {
                 VERSION_A,
                 Optional.of("replayed"),
                 Optional.of(CONFIG_B),
+                Optional.of(VERSION_B),
                 T2,
                 2));
     assertThat(rolledBack.rolledBack(T2).table())
@@ -50,7 +52,15 @@ class ControlRecordTest {
   @Test
   void aRecordWithoutAPreviousTableCannotBeRolledBack() {
     ControlRecord alone =
-        new ControlRecord("only", CONFIG_A, VERSION_A, Optional.empty(), Optional.empty(), T1, 1);
+        new ControlRecord(
+            "only",
+            CONFIG_A,
+            VERSION_A,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            T1,
+            1);
     assertThatThrownBy(() -> alone.rolledBack(T2))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("names no previous table")

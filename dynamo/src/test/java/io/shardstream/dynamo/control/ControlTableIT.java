@@ -44,6 +44,7 @@ class ControlTableIT {
                   VERSION_B,
                   Optional.of("table-a"),
                   Optional.of(CONFIG_A),
+                  Optional.of(VERSION_A),
                   T2,
                   2));
 

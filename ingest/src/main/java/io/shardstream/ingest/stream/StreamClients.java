@@ -1,6 +1,7 @@
 package io.shardstream.ingest.stream;
 
 import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.service.CommonSettings;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -75,8 +76,9 @@ final class StreamClients implements AutoCloseable {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
       throw new StreamSourceException(
-          "no AWS region found: set SHARDSTREAM_DYNAMODB_REGION (or AWS_REGION, or "
-              + "a profile's region)");
+          "no AWS region found: set "
+              + CommonSettings.DYNAMODB_REGION.envName()
+              + " (or AWS_REGION, or a profile's region)");
     }
   }
 

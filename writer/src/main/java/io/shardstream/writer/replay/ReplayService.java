@@ -1,6 +1,6 @@
 package io.shardstream.writer.replay;
 
-import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.control.ControlConflictException;
 import io.shardstream.dynamo.control.ControlRecord;
@@ -32,18 +32,6 @@ public final class ReplayService implements AutoCloseable {
   static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
   /**
-   * An entity configuration as read: where it came from, its JSON (what the control record keeps,
-   * for the query APIs to load) and the parsed model.
-   */
-  public record ConfigText(String source, String json, EntityConfig config) {
-    public ConfigText {
-      Objects.requireNonNull(source, "source");
-      Objects.requireNonNull(json, "json");
-      Objects.requireNonNull(config, "config");
-    }
-  }
-
-  /**
    * One replay.
    *
    * @param live the live writer's configuration: the first cut-over records it (with the live
@@ -58,8 +46,8 @@ public final class ReplayService implements AutoCloseable {
    * @param follow whether to run on as the new table's writer afterwards
    */
   public record Request(
-      ConfigText live,
-      ConfigText next,
+      LoadedConfig live,
+      LoadedConfig next,
       String table,
       String applicationId,
       boolean cutOver,
@@ -235,7 +223,7 @@ public final class ReplayService implements AutoCloseable {
     ControlRecord beforeFirst =
         ControlRecord.beforeFirstSwitch(
             live.table(), request.live().json(), request.live().config().version());
-    ConfigText next = request.next();
+    LoadedConfig next = request.next();
     try {
       return control.switchTo(
           beforeFirst, request.table(), next.json(), next.config().version(), Instant.now());

@@ -1,6 +1,5 @@
 package io.shardstream.writer.state;
 
-import java.util.Locale;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -11,10 +10,6 @@ import org.apache.kafka.streams.state.Stores;
 public enum StoreKind {
   ROCKSDB,
   MEMORY;
-
-  public static StoreKind parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
-  }
 
   KeyValueBytesStoreSupplier supplier(String name) {
     return this == ROCKSDB

@@ -1,6 +1,6 @@
-package io.shardstream.dynamo.table;
+package io.shardstream.service;
 
-import io.shardstream.service.HealthCheck;
+import io.shardstream.dynamo.table.TableDescriber;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

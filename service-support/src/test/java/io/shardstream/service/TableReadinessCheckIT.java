@@ -1,4 +1,4 @@
-package io.shardstream.dynamo.table;
+package io.shardstream.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.LocalDynamoDb;
-import io.shardstream.service.HealthCheck;
+import io.shardstream.dynamo.table.TableCreator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
