@@ -63,6 +63,7 @@ final class WriterBenchmark {
    * @param writerJvmOptions more options for the child JVM (experiments)
    * @param writerSettings writer settings over the defaults (experiments)
    * @param rawConcurrency BatchWriteItem requests in flight for the raw side; 0 = calibrate
+   * @param runs writer and raw ceiling pairs measured back to back; the median ratio is reported
    * @param workDirectory the writer's settings file, state directory and log
    */
   record Settings(
@@ -73,6 +74,7 @@ final class WriterBenchmark {
       List<String> writerJvmOptions,
       Map<String, String> writerSettings,
       int rawConcurrency,
+      int runs,
       Path devstackDirectory,
       Path workDirectory) {}
 
@@ -116,34 +118,11 @@ final class WriterBenchmark {
         // Before either side is measured: DynamoDB Local warms up (JIT, SQLite) on scratch tables.
         RawCeiling.Calibration calibration =
             raw.calibrate(puts, RAW_TABLE, settings.rawConcurrency());
-
-        Map<String, String> writerSettings = writerSettings(endpoints, work);
-        Path settingsFile = work.resolve("writer.properties");
-        writeProperties(settingsFile, writerSettings);
-        WriterReport.WriterSide writer = runWriter(settingsFile, work, workload.events());
-
-        long count = count(endpoints.dynamoDb(), WRITER_TABLE);
-        if (count != workload.events()) {
-          throw new BenchException(
-              "the writer's table holds "
-                  + count
-                  + " items, expected "
-                  + workload.events()
-                  + " (one per event): see "
-                  + work.resolve("writer.log"));
+        List<WriterReport.Run> runs = new ArrayList<>();
+        for (int run = 1; run <= settings.runs(); run++) {
+          runs.add(
+              runOnce(new RunNames(run, settings.runs()), endpoints, work, raw, calibration, puts));
         }
-        progress.accept(String.format(Locale.ROOT, "checked: the table holds %,d items", count));
-        // The raw side gets DynamoDB Local to itself, as the writer had it.
-        client.deleteTable(b -> b.tableName(WRITER_TABLE));
-
-        RawCeiling.Result rawResult = raw.measure(puts, RAW_TABLE, calibration);
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "raw: %,d items in %.1f s = %,.0f items/s",
-                rawResult.items(),
-                rawResult.elapsed().toNanos() / 1e9,
-                rawResult.itemsPerSecond()));
         return new WriterReport(
             settings,
             workload.users(),
@@ -151,13 +130,99 @@ final class WriterBenchmark {
             TableDefinition.fromConfig(RAW_TABLE, config).globalIndexes().size(),
             Machine.dynamoDbLocalVersion().orElse("2.6.1"),
             produce,
-            writer,
-            rawResult,
+            runs,
             Machine.describe(loadAtStart, false),
             Duration.ofNanos(System.nanoTime() - runStart));
       }
     }
   }
+
+  /**
+   * What one run's parts are called: with several runs each has its own application id (so the
+   * writer reads the topics from the start), tables, log and recording.
+   */
+  record RunNames(int run, int runs) {
+    private String suffix() {
+      return runs == 1 ? "" : "-" + run;
+    }
+
+    String applicationId() {
+      return APPLICATION_ID + suffix();
+    }
+
+    String writerTable() {
+      return WRITER_TABLE + suffix();
+    }
+
+    String rawTable() {
+      return RAW_TABLE + suffix();
+    }
+
+    String file(String name, String extension) {
+      return name + suffix() + "." + extension;
+    }
+
+    String describe() {
+      return runs == 1 ? "" : "run " + run + " of " + runs + ": ";
+    }
+  }
+
+  /**
+   * The writer on a fresh table, its items counted; then the raw ceiling on another fresh table,
+   * with DynamoDB Local to itself as the writer had it. Both tables are dropped after, so that
+   * every run starts from the same state.
+   */
+  private WriterReport.Run runOnce(
+      RunNames names,
+      LocalStackEndpoints endpoints,
+      Path work,
+      RawCeiling raw,
+      RawCeiling.Calibration calibration,
+      List<WriteOperation> puts) {
+    prepare(work);
+    Map<String, String> writerSettings = writerSettings(endpoints, work, names);
+    Path settingsFile = work.resolve(names.file("writer", "properties"));
+    writeProperties(settingsFile, writerSettings);
+    WriterRun writer = runWriter(settingsFile, work, puts.size(), names);
+
+    long count = count(endpoints.dynamoDb(), names.writerTable());
+    if (count != puts.size()) {
+      throw new BenchException(
+          "the writer's table holds "
+              + count
+              + " items, expected "
+              + puts.size()
+              + " (one per event): see "
+              + writer.side().log());
+    }
+    progress.accept(
+        String.format(
+            Locale.ROOT, "%schecked: the table holds %,d items", names.describe(), count));
+    raw.delete(names.writerTable());
+
+    RawCeiling.Result rawResult = raw.measure(puts, names.rawTable(), calibration);
+    raw.delete(names.rawTable());
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%sraw: %,d items in %.1f s = %,.0f items/s",
+            names.describe(),
+            rawResult.items(),
+            rawResult.elapsed().toNanos() / 1e9,
+            rawResult.itemsPerSecond()));
+    WriterReport.Run run = new WriterReport.Run(writer.side(), rawResult, writer.split());
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%sratio %.2f; %s",
+            names.describe(),
+            run.ratio(),
+            writer.split().describe()));
+    return run;
+  }
+
+  /** The writer's side of one run and where its time went. */
+  private record WriterRun(WriterReport.WriterSide side, TimeSplit split) {}
 
   // ---- producing ------------------------------------------------------------------------------
 
@@ -209,26 +274,33 @@ final class WriterBenchmark {
 
   // ---- the writer -----------------------------------------------------------------------------
 
-  private Map<String, String> writerSettings(LocalStackEndpoints endpoints, Path work) {
+  private Map<String, String> writerSettings(
+      LocalStackEndpoints endpoints, Path work, RunNames names) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("application.id", APPLICATION_ID);
+    values.put("application.id", names.applicationId());
     values.put("kafka.bootstrap.servers", endpoints.kafkaBootstrapServers());
     values.put("kafka.state.dir", work.resolve("state").toString());
     values.put("registry.url", endpoints.registryUrl().toString());
     values.put("dynamodb.endpoint", endpoints.dynamoDbUrl().toString());
     values.put("dynamodb.region", DynamoDbEndpoint.REGION);
-    values.put("dynamodb.table", WRITER_TABLE);
+    values.put("dynamodb.table", names.writerTable());
     values.put("http.host", "127.0.0.1");
     values.putAll(settings.writerSettings());
     return values;
   }
 
-  private WriterReport.WriterSide runWriter(Path settingsFile, Path work, int events) {
-    Path log = work.resolve("writer.log");
+  private WriterRun runWriter(Path settingsFile, Path work, int events, RunNames names) {
+    Path log = work.resolve(names.file("writer", "log"));
+    // Flight Recorder's default settings (CPU samples every 20 ms, about 1 % overhead), for the
+    // split of the stream thread's CPU; written when the writer exits.
+    Path recording = work.resolve(names.file("writer", "jfr"));
+    deleteIfExists(recording);
     List<String> jvm = new ArrayList<>();
     jvm.add("-Xmx" + settings.writerHeap());
     jvm.addAll(settings.writerJvmOptions());
-    progress.accept("starting the writer (child JVM " + String.join(" ", jvm) + ") ...");
+    progress.accept(
+        names.describe() + "starting the writer (child JVM " + String.join(" ", jvm) + ") ...");
+    jvm.add("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true");
     long launch = System.nanoTime();
     try (WriterChild child = WriterChild.start(settingsFile, log, jvm)) {
       long firstWrite = 0;
@@ -303,13 +375,13 @@ final class WriterBenchmark {
         }
       }
       long done = System.nanoTime();
-      writeText(work.resolve("writer-timeline.csv"), timeline.toString());
+      writeText(work.resolve(names.file("writer-timeline", "csv")), timeline.toString());
       Map<String, Double> outcomes = last.sumBy("shardstream_writer_events_total", "outcome");
       long rssAtEnd = child.procStatus("VmRSS").orElse(0);
       long rssPeak = Math.max(peakRss, child.procStatus("VmHWM").orElse(0));
       boolean gc = child.fullGc();
       String finalMetrics = child.metrics().orElse("");
-      writeText(work.resolve("writer-metrics.txt"), finalMetrics);
+      writeText(work.resolve(names.file("writer-metrics", "txt")), finalMetrics);
       PrometheusText afterGc = finalMetrics.isEmpty() ? last : PrometheusText.parse(finalMetrics);
       long heapAfterGc =
           gc ? heapUsed(afterGc) : Math.round(afterGc.sum("jvm_gc_live_data_size_bytes"));
@@ -359,7 +431,7 @@ final class WriterBenchmark {
       if (exit != 0 && exit != 143) {
         progress.accept("the writer exited with " + exit + " after SIGTERM (see " + log + ")");
       }
-      return side;
+      return new WriterRun(side, TimeSplit.of(side.steady(), afterGc, recording));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BenchException("interrupted", e);
@@ -438,6 +510,14 @@ final class WriterBenchmark {
       properties.store(out, "shardstream bench writer");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + file, e);
     }
   }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Writer throughput: pre-produced events from Kafka to the DynamoDB Local table by the "
           + "writer (a child JVM), next to the same items written straight with BatchWriteItem.",
       "Progress goes to stderr; the report to stdout, ending with",
-      "writer: shardstream N events/s, raw batch ceiling M items/s, ratio R"
+      "writer: shardstream N events/s, raw batch ceiling M items/s, ratio R",
+      "(with --runs, of the run with the median ratio)"
     })
 public final class WriterCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,6 +83,15 @@ public final class WriterCommand implements Callable<Integer> {
   int rawConcurrency;
 
   @Option(
+      names = "--runs",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Writer and raw ceiling pairs to measure back to back (each on fresh tables); the"
+              + " report gives each and ends with the median ratio's. Default: ${DEFAULT-VALUE}.")
+  int runs;
+
+  @Option(
       names = "--report",
       paramLabel = "FILE",
       description = "Also write the report to FILE: JSON if it ends in .json, else Markdown.")
@@ -119,6 +129,7 @@ public final class WriterCommand implements Callable<Integer> {
                     java.util.List.copyOf(writerJvmOptions),
                     Map.copyOf(writerSettings),
                     rawConcurrency,
+                    runs,
                     devstackDir,
                     workDir),
                 line -> progress(err, line))
@@ -137,6 +148,7 @@ public final class WriterCommand implements Callable<Integer> {
     require(events >= 100, "--events must be at least 100");
     require(partitions >= 1, "--partitions must be at least 1");
     require(rawConcurrency >= 0, "--raw-concurrency must not be negative");
+    require(runs >= 1 && runs <= 9, "--runs must be between 1 and 9");
     require(
         writerHeap.matches("[0-9]+[kKmMgG]?"),
         "--writer-heap must be a JVM size such as 512m or 1g");

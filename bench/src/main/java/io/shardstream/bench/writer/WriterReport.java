@@ -2,16 +2,19 @@ package io.shardstream.bench.writer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a {@code bench writer} run measured. The report's last line is machine-read:
+ * What a {@code bench writer} invocation measured, in one or more runs. The report's last line is
+ * machine-read:
  *
  * <pre>writer: shardstream N events/s, raw batch ceiling M items/s, ratio R</pre>
  *
- * with N and M whole numbers and R = N / M to two decimals.
+ * with N and M whole numbers of the run with the median ratio and R = N / M to two decimals.
  */
 record WriterReport(
     WriterBenchmark.Settings settings,
@@ -20,10 +23,51 @@ record WriterReport(
     int globalIndexes,
     String dynamoDbLocalVersion,
     Produce produce,
-    WriterSide writer,
-    RawCeiling.Result raw,
+    List<Run> runs,
     String machine,
     Duration totalTime) {
+
+  WriterReport {
+    runs = List.copyOf(runs);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a report needs at least one run");
+    }
+  }
+
+  /**
+   * One run: the writer on its own table, then the raw ceiling on another, back to back.
+   *
+   * @param split where the writer's time went
+   */
+  record Run(WriterSide writer, RawCeiling.Result raw, TimeSplit split) {
+    long writerEventsPerSecond() {
+      return Math.round(writer.eventsPerSecond());
+    }
+
+    long rawItemsPerSecond() {
+      return Math.round(raw.itemsPerSecond());
+    }
+
+    /** N / M of the printed whole numbers. */
+    double ratio() {
+      long raw = rawItemsPerSecond();
+      return raw == 0 ? 0 : writerEventsPerSecond() / (double) raw;
+    }
+  }
+
+  /** The run with the median ratio (of an even number, the lower middle one): it is reported. */
+  Run median() {
+    List<Run> byRatio = runs.stream().sorted(Comparator.comparingDouble(Run::ratio)).toList();
+    return byRatio.get((byRatio.size() - 1) / 2);
+  }
+
+  WriterSide writer() {
+    return median().writer();
+  }
+
+  RawCeiling.Result raw() {
+    return median().raw();
+  }
 
   /** Pre-producing the events (before the writer starts; not measured against it). */
   record Produce(Duration elapsed) {}
@@ -89,19 +133,16 @@ record WriterReport(
   }
 
   long writerEventsPerSecond() {
-    return Math.round(writer.eventsPerSecond());
+    return median().writerEventsPerSecond();
   }
 
   long rawItemsPerSecond() {
-    return Math.round(raw.itemsPerSecond());
+    return median().rawItemsPerSecond();
   }
 
-  /** N / M of the printed whole numbers, two decimals. */
+  /** N / M of the printed whole numbers of the median run, two decimals. */
   String ratio() {
-    long raw = rawItemsPerSecond();
-    return raw == 0
-        ? "0.00"
-        : String.format(Locale.ROOT, "%.2f", writerEventsPerSecond() / (double) raw);
+    return String.format(Locale.ROOT, "%.2f", median().ratio());
   }
 
   String resultLine() {
@@ -114,6 +155,8 @@ record WriterReport(
   }
 
   String text() {
+    WriterSide writer = writer();
+    RawCeiling.Result raw = raw();
     StringBuilder out = new StringBuilder();
     out.append("shardstream bench writer\n\n");
     out.append(
@@ -218,6 +261,20 @@ record WriterReport(
             raw.itemsPerSecond(),
             raw.requests(),
             raw.retries()));
+    for (int i = 0; i < runs.size(); i++) {
+      Run run = runs.get(i);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "run %d of %d%s: writer %,d events/s, raw %,d items/s, ratio %.2f; %s%n",
+              i + 1,
+              runs.size(),
+              run == median() ? " (median, reported)" : "",
+              run.writerEventsPerSecond(),
+              run.rawItemsPerSecond(),
+              run.ratio(),
+              run.split().describe()));
+    }
     out.append("machine: ").append(machine).append('\n');
     out.append("total run time ").append(seconds(totalTime)).append("\n\n");
     out.append(resultLine()).append('\n');

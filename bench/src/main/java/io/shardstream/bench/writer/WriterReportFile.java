@@ -69,6 +69,22 @@ final class WriterReportFile {
       t.put("items", trial.items());
       t.put("itemsPerSecond", Math.round(trial.itemsPerSecond()));
     }
+    var runs = root.putArray("runs");
+    for (WriterReport.Run run : report.runs()) {
+      ObjectNode o = runs.addObject();
+      o.put("writerEventsPerSecond", run.writerEventsPerSecond());
+      o.put("rawItemsPerSecond", run.rawItemsPerSecond());
+      o.put("ratio", Math.round(run.ratio() * 100) / 100.0);
+      o.put("median", run == report.median());
+      TimeSplit split = run.split();
+      ObjectNode s = o.putObject("writerTime");
+      s.put("steadySeconds", seconds(split.steady()));
+      s.put("sinkSeconds", Math.round(split.sinkSeconds() * 10) / 10.0);
+      s.put("transactionSeconds", Math.round(split.transactionSeconds() * 10) / 10.0);
+      ObjectNode cpu = s.putObject("streamThreadCpuSamples");
+      split.streamThreadCpu().forEach(cpu::put);
+      s.put("otherThreadCpuSamples", split.otherThreadSamples());
+    }
     root.put("ratio", Double.parseDouble(report.ratio()));
     root.put("machine", report.machine());
     root.put("totalTimeSeconds", seconds(report.totalTime()));

@@ -38,10 +38,61 @@ class WriterReportTest {
         .endsWith("```\n" + report.resultLine() + "\n```\n");
   }
 
+  @Test
+  void severalRunsReportTheMedianRatioAndEachRunWithWhereTheTimeWent() throws Exception {
+    WriterBenchmark.Settings settings =
+        new WriterBenchmark.Settings(
+            100_000,
+            42,
+            3,
+            "512m",
+            List.of(),
+            Map.of(),
+            0,
+            3,
+            Path.of("devstack"),
+            Path.of("work"));
+    WriterReport report =
+        new WriterReport(
+            settings,
+            33_000,
+            67_000,
+            12,
+            "2.6.1",
+            new WriterReport.Produce(Duration.ofSeconds(9)),
+            List.of(
+                // 800/1639 = 0.49, 1000/1639 = 0.61, 500/1639 = 0.31: the median is the first.
+                run(Duration.ofMillis(125_000), Duration.ofMillis(61_000)),
+                run(Duration.ofMillis(100_000), Duration.ofMillis(61_000)),
+                run(Duration.ofMillis(200_000), Duration.ofMillis(61_000))),
+            "2 cores",
+            Duration.ofMinutes(15));
+
+    assertThat(report.resultLine())
+        .isEqualTo("writer: shardstream 800 events/s, raw batch ceiling 1639 items/s, ratio 0.49");
+    assertThat(report.text())
+        .contains(
+            "run 1 of 3 (median, reported): writer 800 events/s, raw 1,639 items/s, ratio 0.49",
+            "run 2 of 3: writer 1,000 events/s, raw 1,639 items/s, ratio 0.61",
+            "run 3 of 3: writer 500 events/s, raw 1,639 items/s, ratio 0.31",
+            "table writes (sink) 60.0 s (51%), EOS transaction calls 12.0 s (10%)",
+            "state store 40%, serde 30%, sink 20%, keys 10%");
+    assertThat(WriterReportFile.json(report)).contains("\"runs\"", "\"median\" : true");
+  }
+
   static WriterReport report(Duration writer, Duration raw) {
     WriterBenchmark.Settings settings =
         new WriterBenchmark.Settings(
-            100_000, 42, 3, "512m", List.of(), Map.of(), 0, Path.of("devstack"), Path.of("work"));
+            100_000,
+            42,
+            3,
+            "512m",
+            List.of(),
+            Map.of(),
+            0,
+            1,
+            Path.of("devstack"),
+            Path.of("work"));
     long mib = 1024 * 1024;
     return new WriterReport(
         settings,
@@ -50,6 +101,14 @@ class WriterReportTest {
         12,
         "2.6.1",
         new WriterReport.Produce(Duration.ofSeconds(9)),
+        List.of(run(writer, raw)),
+        "2 cores",
+        Duration.ofMinutes(5));
+  }
+
+  static WriterReport.Run run(Duration writer, Duration raw) {
+    long mib = 1024 * 1024;
+    return new WriterReport.Run(
         new WriterReport.WriterSide(
             100_000,
             Map.of("applied", 100_000.0),
@@ -76,7 +135,11 @@ class WriterReportTest {
             0,
             4,
             List.of(new RawCeiling.Trial(2, 5_000, 1_500), new RawCeiling.Trial(4, 5_000, 1_700))),
-        "2 cores",
-        Duration.ofMinutes(5));
+        new TimeSplit(
+            writer.minusSeconds(8),
+            60,
+            12,
+            Map.of("keys", 10L, "serde", 30L, "state store", 40L, "sink", 20L),
+            300));
   }
 }

@@ -7,7 +7,6 @@ import io.shardstream.core.config.GeneratedProperty;
 import io.shardstream.core.config.ShardBump;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,19 +24,26 @@ public final class EntityManager {
   /** Bumps with up to this many shards have their hash keys listed once, not built per item. */
   private static final int LISTED_SHARDS = 4096;
 
+  /** What the builder of an item's generated keys starts with: room for most keys. */
+  private static final int KEY_CAPACITY = 128;
+
   private final EntityConfig config;
   private final ElementCodec codec;
   private final GeneratedKeys generatedKeys;
   private final Map<String, KeyPlan> plans = new HashMap<>();
 
   /**
-   * The names {@link #withoutKeys} removes: table keys and generated properties (a HashSet, as
-   * items may hold a null key).
+   * What {@code addKeys} does with each property of an item, by name: {@link #KEY} (dropped, a key
+   * it computes afresh), a memo slot ({@link GeneratedKeys#slotFor}: a value it reads) or, for the
+   * rest, {@link NameTable#ABSENT} (copied as it is).
    */
-  private final HashSet<String> keyNames;
+  private final NameTable propertyCodes;
 
-  /** The hash codes of {@link #keyNames}. */
-  private final int[] keyNameHashes;
+  /** {@link #propertyCodes}' code of table keys and generated properties. */
+  private static final int KEY = -1;
+
+  /** By memo slot: whether a derived (canonical) property has it. */
+  private final boolean[] derivedSlots;
 
   public EntityManager(EntityConfig config) {
     this.config = config;
@@ -45,26 +51,38 @@ public final class EntityManager {
     this.generatedKeys = new GeneratedKeys(config, codec);
     List<GeneratedProperty> generatedInOrder = config.generatedPropertiesInOrder();
     config.entities().values().forEach(e -> plans.put(e.token(), new KeyPlan(e, generatedInOrder)));
-    this.keyNames = new HashSet<>(config.generatedProperties().keySet());
-    keyNames.add(config.hashKey());
-    keyNames.add(config.rangeKey());
-    this.keyNameHashes = keyNames.stream().mapToInt(String::hashCode).toArray();
+    Map<String, Integer> codes = new HashMap<>(generatedKeys.slots());
+    this.derivedSlots = new boolean[codes.size()];
+    plans.values().forEach(plan -> plan.derivedSlots(derivedSlots));
+    for (String key : config.generatedProperties().keySet()) {
+      codes.put(key, KEY);
+    }
+    codes.put(config.hashKey(), KEY);
+    codes.put(config.rangeKey(), KEY);
+    this.propertyCodes = new NameTable(codes);
   }
 
   /**
    * What {@link #addKeys} does for one entity, worked out once: the derived properties, the unique
    * property's transcode and range key prefix, and the generated properties the entity carries
-   * (with whether its config lists them).
+   * (with whether its config lists them). Every property it reads has a memo slot ({@link
+   * GeneratedKeys#slotFor}), so that an item's values are picked up while it is copied.
    */
   private final class KeyPlan {
     final EntityDefinition entity;
     final String[] canonicalTargets;
-    final String[] canonicalSources;
 
-    /** Memo slots ({@link GeneratedKeys#slotOf}) of the canonical targets, the unique property. */
-    final int[] canonicalSlots;
+    /** Memo slots of the canonical targets and of their sources. */
+    final int[] targetSlots;
 
+    final int[] sourceSlots;
     final int uniqueSlot;
+
+    final boolean sharded;
+
+    /** The timestamp property's memo slot; -1 when the entity is not sharded. */
+    final int timestampSlot;
+
     final String rangeKeyPrefix;
     final String hashKeyPrefix;
     final GeneratedProperty[] generated;
@@ -73,15 +91,22 @@ public final class EntityManager {
     /** Per bump, its hash keys by shard number when there are few enough to list; else null. */
     final String[][] hashKeysByBump;
 
+    /** The properties an item gains at most: derived ones, the table keys, generated ones. */
+    final int added;
+
     KeyPlan(EntityDefinition entity, List<GeneratedProperty> generatedInOrder) {
       this.entity = entity;
       this.canonicalTargets = entity.canonicalize().keySet().toArray(String[]::new);
-      this.canonicalSources = entity.canonicalize().values().toArray(String[]::new);
-      this.canonicalSlots = new int[canonicalTargets.length];
+      String[] sources = entity.canonicalize().values().toArray(String[]::new);
+      this.targetSlots = new int[canonicalTargets.length];
+      this.sourceSlots = new int[canonicalTargets.length];
       for (int i = 0; i < canonicalTargets.length; i++) {
-        canonicalSlots[i] = generatedKeys.slotOf(canonicalTargets[i]);
+        targetSlots[i] = generatedKeys.slotFor(canonicalTargets[i]);
+        sourceSlots[i] = generatedKeys.slotFor(sources[i]);
       }
-      this.uniqueSlot = generatedKeys.slotOf(entity.uniqueProperty());
+      this.uniqueSlot = generatedKeys.slotFor(entity.uniqueProperty());
+      this.sharded = entity.isSharded();
+      this.timestampSlot = sharded ? generatedKeys.slotFor(entity.timestampProperty()) : -1;
       this.rangeKeyPrefix = entity.uniqueProperty() + config.generatedValueDelimiter();
       this.hashKeyPrefix = entity.token() + config.shardKeyDelimiter();
       List<GeneratedProperty> carried = new ArrayList<>();
@@ -98,6 +123,7 @@ public final class EntityManager {
       for (int i = 0; i < listed.length; i++) {
         listed[i] = isListed.get(i);
       }
+      this.added = canonicalTargets.length + 2 + generated.length;
       List<ShardBump> bumps = entity.shardBumps();
       this.hashKeysByBump = new String[bumps.size()][];
       for (int i = 0; i < bumps.size(); i++) {
@@ -109,6 +135,12 @@ public final class EntityManager {
           }
           hashKeysByBump[i] = keys;
         }
+      }
+    }
+
+    void derivedSlots(boolean[] derived) {
+      for (int slot : targetSlots) {
+        derived[slot] = true;
       }
     }
   }
@@ -130,26 +162,26 @@ public final class EntityManager {
    */
   public Map<String, Object> addKeys(String entityToken, Map<String, ?> item) {
     KeyPlan plan = plan(entityToken);
-    // Room for what is added, so the map never grows while keys are put.
-    Map<String, Object> keyed =
-        LinkedHashMap.newLinkedHashMap(
-            item.size() + plan.canonicalTargets.length + 2 + plan.generated.length);
-    for (Map.Entry<String, ?> entry : item.entrySet()) {
-      if (!isKeyName(entry.getKey())) {
-        keyed.put(entry.getKey(), entry.getValue());
-      }
-    }
+    ItemMap keyed = new ItemMap(item.size() + plan.added);
     Object[] memo = generatedKeys.newMemo();
-    deriveCanonical(plan, keyed, memo);
-    Object uniqueId = uniqueIdOf(plan.entity, keyed);
-    GeneratedKeys.remember(memo, plan.uniqueSlot, uniqueId);
+    boolean hasDerived = copy(item, keyed, memo, true);
+    deriveCanonical(plan, keyed, memo, hasDerived);
+    Object uniqueId = GeneratedKeys.recalled(memo, plan.uniqueSlot);
+    if (uniqueId == null) {
+      throw missingUniqueId(plan.entity);
+    }
     String rangeKey = rangeKey(plan.entity, uniqueId);
-    keyed.put(config.hashKey(), hashKeyOf(plan, keyed, uniqueId));
-    keyed.put(config.rangeKey(), rangeKey);
+    Object timestamp =
+        plan.timestampSlot < 0 ? null : GeneratedKeys.recalled(memo, plan.timestampSlot);
+    String hashKey = hashKeyOf(plan, timestamp, uniqueId);
+    keyed.append(config.hashKey(), hashKey);
+    keyed.append(config.rangeKey(), rangeKey);
+    StringBuilder key = new StringBuilder(KEY_CAPACITY);
     for (int i = 0; i < plan.generated.length; i++) {
-      String value = generatedKeys.encodeOrNull(plan.generated[i], keyed, plan.listed[i], memo);
+      String value =
+          generatedKeys.encodeOrNull(plan.generated[i], hashKey, keyed, plan.listed[i], memo, key);
       if (value != null) {
-        keyed.put(plan.generated[i].name(), value);
+        keyed.append(plan.generated[i].name(), value);
       }
     }
     return keyed;
@@ -235,9 +267,34 @@ public final class EntityManager {
   /** The derived properties an entity's config asks for, computed from their sources. */
   public Map<String, Object> deriveCanonical(String entityToken, Map<String, ?> item) {
     KeyPlan plan = plan(entityToken);
-    Map<String, Object> copy = new LinkedHashMap<>(item);
-    deriveCanonical(plan, copy, null);
+    ItemMap copy = new ItemMap(item.size() + plan.canonicalTargets.length);
+    Object[] memo = generatedKeys.newMemo();
+    copy(item, copy, memo, false);
+    deriveCanonical(plan, copy, memo, true);
     return copy;
+  }
+
+  /**
+   * Copies {@code item} into {@code copy} (without its keys when {@code withoutKeys}) and records
+   * in {@code memo} every value a key is made of (the others marked missing), in one pass.
+   *
+   * @return whether the item holds a derived property already (as an item keyed before does)
+   */
+  private boolean copy(Map<String, ?> item, ItemMap copy, Object[] memo, boolean withoutKeys) {
+    GeneratedKeys.markAllAbsent(memo);
+    boolean hasDerived = false;
+    for (Map.Entry<String, ?> entry : item.entrySet()) {
+      String name = entry.getKey();
+      int code = propertyCodes.get(name);
+      if (code >= 0) {
+        GeneratedKeys.remember(memo, code, entry.getValue());
+        hasDerived |= derivedSlots[code];
+      } else if (code == KEY && withoutKeys) {
+        continue;
+      }
+      copy.append(name, entry.getValue());
+    }
+    return hasDerived;
   }
 
   private String shardedValue(GeneratedProperty property, Map<String, ?> item, String hashKey) {
@@ -256,27 +313,29 @@ public final class EntityManager {
   }
 
   private PrimaryKey primaryKeyOf(EntityDefinition entity, Map<String, ?> item) {
-    Object uniqueId = uniqueIdOf(entity, item);
-    String rangeKey = rangeKey(entity, uniqueId);
-    return new PrimaryKey(hashKeyOf(plan(entity.token()), item, uniqueId), rangeKey);
-  }
-
-  private static Object uniqueIdOf(EntityDefinition entity, Map<String, ?> item) {
     Object uniqueId = item.get(entity.uniqueProperty());
     if (uniqueId == null) {
-      throw new KeyException(
-          entity.uniqueProperty(), "missing unique property '" + entity.uniqueProperty() + "'");
+      throw missingUniqueId(entity);
     }
-    return uniqueId;
+    String rangeKey = rangeKey(entity, uniqueId);
+    Object timestamp = entity.isSharded() ? item.get(entity.timestampProperty()) : null;
+    return new PrimaryKey(hashKeyOf(plan(entity.token()), timestamp, uniqueId), rangeKey);
   }
 
-  /** The item's table hash key: the bump in force at its timestamp, its shard within it. */
-  private String hashKeyOf(KeyPlan plan, Map<String, ?> item, Object uniqueId) {
+  private static KeyException missingUniqueId(EntityDefinition entity) {
+    return new KeyException(
+        entity.uniqueProperty(), "missing unique property '" + entity.uniqueProperty() + "'");
+  }
+
+  /**
+   * The item's table hash key: the bump in force at its {@code timestamp} (read only when the
+   * entity is sharded), its shard within it.
+   */
+  private String hashKeyOf(KeyPlan plan, Object timestamp, Object uniqueId) {
     EntityDefinition entity = plan.entity;
     List<ShardBump> bumps = entity.shardBumps();
     int bumpIndex = 0;
-    if (entity.isSharded()) {
-      Object timestamp = item.get(entity.timestampProperty());
+    if (plan.sharded) {
       if (timestamp == null) {
         throw new KeyException(
             entity.timestampProperty(),
@@ -325,18 +384,25 @@ public final class EntityManager {
     return rangeKey;
   }
 
-  /** Derives the canonical properties; with a {@code memo}, records them there as elements. */
-  private static void deriveCanonical(KeyPlan plan, Map<String, Object> item, Object[] memo) {
+  /**
+   * Derives the canonical properties from their sources' values in {@code memo}, into {@code item}
+   * and the memo. With {@code mayHoldDerived} a derived property the item holds already is replaced
+   * where it is; otherwise each is appended.
+   */
+  private static void deriveCanonical(
+      KeyPlan plan, ItemMap item, Object[] memo, boolean mayHoldDerived) {
     for (int i = 0; i < plan.canonicalTargets.length; i++) {
-      String source = plan.canonicalSources[i];
-      Object value = item.get(source);
+      Object value = GeneratedKeys.recalled(memo, plan.sourceSlots[i]);
       if (value instanceof String s) {
         String canonical = Canonicalizer.canonicalize(s);
-        item.put(plan.canonicalTargets[i], canonical);
-        if (memo != null) {
-          GeneratedKeys.remember(memo, plan.canonicalSlots[i], canonical);
+        if (mayHoldDerived) {
+          item.put(plan.canonicalTargets[i], canonical);
+        } else {
+          item.append(plan.canonicalTargets[i], canonical);
         }
+        GeneratedKeys.remember(memo, plan.targetSlots[i], canonical);
       } else if (value != null) {
+        String source = plan.entity.canonicalize().get(plan.canonicalTargets[i]);
         throw new KeyException(
             source,
             "property '"
@@ -354,20 +420,6 @@ public final class EntityManager {
     copy.remove(config.rangeKey());
     config.generatedProperties().keySet().forEach(copy::remove);
     return copy;
-  }
-
-  /** Whether {@code name} is a key's; most are not, which the names' hash codes tell at once. */
-  private boolean isKeyName(String name) {
-    if (name == null) {
-      return false;
-    }
-    int hash = name.hashCode();
-    for (int keyHash : keyNameHashes) {
-      if (keyHash == hash) {
-        return keyNames.contains(name);
-      }
-    }
-    return false;
   }
 
   private KeyPlan plan(String token) {

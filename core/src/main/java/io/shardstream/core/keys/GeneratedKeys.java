@@ -4,6 +4,7 @@ import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.GeneratedProperty;
 import io.shardstream.core.transcode.Transcode;
 import io.shardstream.core.transcode.Transcodes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,9 @@ final class GeneratedKeys {
    */
   Optional<String> encode(
       GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly) {
-    return Optional.ofNullable(encodeOrNull(property, item, carriedExplicitly, newMemo()));
+    Object hashKey = property.sharded() ? item.get(config.hashKey()) : null;
+    return Optional.ofNullable(
+        encodeOrNull(property, hashKey, item, carriedExplicitly, newMemo(), new StringBuilder()));
   }
 
   /** Marks an element looked up in the item and found missing, in a memo. */
@@ -85,29 +88,56 @@ final class GeneratedKeys {
     return new Object[2 * slots.size()];
   }
 
-  /** The memo slot of element {@code name}, or -1 when no generated property holds it. */
-  int slotOf(String name) {
-    return slots.getOrDefault(name, -1);
+  /**
+   * The memo slot of property {@code name}, numbered now when no generated property holds it (all
+   * before the first {@link #newMemo()}: a memo has room for the slots numbered when it is made).
+   */
+  int slotFor(String name) {
+    return slots.computeIfAbsent(name, n -> slots.size());
   }
 
-  /** Records in {@code memo} the raw value of the element in {@code slot} ({@link #slotOf}). */
+  /** Every property with a slot ({@link #slotFor}) and its slot number. */
+  Map<String, Integer> slots() {
+    return Map.copyOf(slots);
+  }
+
+  /**
+   * Marks every raw value of {@code memo} missing, for a caller that then {@link #remember}s every
+   * value the item has: the memo then answers for every slot without looking in the item.
+   */
+  static void markAllAbsent(Object[] memo) {
+    Arrays.fill(memo, 0, memo.length / 2, ABSENT);
+  }
+
+  /** Records in {@code memo} the raw value of the property in {@code slot} ({@link #slotFor}). */
   static void remember(Object[] memo, int slot, Object value) {
     if (slot >= 0) {
       memo[slot] = value == null ? ABSENT : value;
     }
   }
 
+  /** The raw value {@link #remember}ed in {@code slot} of a memo {@link #markAllAbsent} began. */
+  static Object recalled(Object[] memo, int slot) {
+    Object value = memo[slot];
+    return value == ABSENT ? null : value;
+  }
+
   /**
    * {@link #encode}, null for empty: what {@code addKeys} calls for every item, with one {@code
-   * memo} for all of the item's properties.
+   * memo} for all of the item's properties and the item's {@code hashKey} (used when sharded). Each
+   * key is built in {@code key}, one builder for all of an item's keys: its buffer, reused while it
+   * is still in the CPU's cache, costs less than a fresh one per key.
    */
   String encodeOrNull(
-      GeneratedProperty property, Map<String, ?> item, boolean carriedExplicitly, Object[] memo) {
+      GeneratedProperty property,
+      Object hashKey,
+      Map<String, ?> item,
+      boolean carriedExplicitly,
+      Object[] memo,
+      StringBuilder key) {
     Elements elements = elementsByProperty.get(property.name());
     String[] names = elements.names();
-    Object hashKey = null;
     if (property.sharded()) {
-      hashKey = item.get(config.hashKey());
       if (hashKey == null) {
         return null;
       }
@@ -119,17 +149,9 @@ final class GeneratedKeys {
     } else if (!carriedExplicitly && raw(elements, 0, item, memo) == null) {
       return null;
     }
-    String head = hashKey == null ? null : hashKey.toString();
-    // Sized exactly first (the encoded values stay in the memo), so the key is copied only once.
-    int length = head == null ? 0 : head.length() + keyDelimiter.length();
-    for (int i = 0; i < names.length; i++) {
-      String value = encoded(elements, i, item, memo);
-      length += (i > 0 ? keyDelimiter.length() : 0) + elements.prefixes()[i].length();
-      length += value == null ? 0 : value.length();
-    }
-    StringBuilder key = new StringBuilder(length);
-    if (head != null) {
-      key.append(head).append(keyDelimiter);
+    key.setLength(0);
+    if (property.sharded()) {
+      key.append(hashKey).append(keyDelimiter);
     }
     for (int i = 0; i < names.length; i++) {
       if (i > 0) {

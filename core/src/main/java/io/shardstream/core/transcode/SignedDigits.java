@@ -49,7 +49,11 @@ final class SignedDigits {
     if (longBound == 0 || value == Long.MIN_VALUE || Math.abs(value) >= longBound) {
       return encode(BigInteger.valueOf(value));
     }
-    return value >= 0 ? positivePrefix + pad(value) : negativePrefix + pad(longBound + value);
+    if (value < 0) {
+      return negativePrefix + pad(longBound + value);
+    }
+    // Concatenating an empty prefix would still copy the digits (a new string, as the JLS says).
+    return positivePrefix.isEmpty() ? pad(value) : positivePrefix + pad(value);
   }
 
   private String pad(long nonNegative) {
