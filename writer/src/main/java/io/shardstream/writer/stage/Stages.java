@@ -7,15 +7,9 @@ import io.shardstream.writer.event.EmailEventValidator;
 import io.shardstream.writer.event.UserEventValidator;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
-import java.time.Duration;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
-/**
- * The stages' processors, for the topology builder; one instance per task each.
- *
- * <p>{@code outageBackoff}: the pause before a record that cannot be decoded because the schema
- * registry is unavailable makes the thread process its records again.
- */
+/** The stages' processors, for the topology builder; one instance per task each. */
 public final class Stages {
   private Stages() {}
 
@@ -23,9 +17,8 @@ public final class Stages {
       ChangeEventDecoder<EmailChangeEvent> decoder,
       EmailEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    return () -> new EmailEventProcessor(decoder, validator, items, metrics, outageBackoff);
+      WriterMetrics metrics) {
+    return () -> new EmailEventProcessor(decoder, validator, items, metrics);
   }
 
   public static ProcessorSupplier<String, CascadeCommand, Object, Object> emailCascade(
@@ -37,9 +30,8 @@ public final class Stages {
       ChangeEventDecoder<UserChangeEvent> decoder,
       UserEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    return () -> new UserEventProcessor(decoder, validator, items, metrics, outageBackoff);
+      WriterMetrics metrics) {
+    return () -> new UserEventProcessor(decoder, validator, items, metrics);
   }
 
   public static ProcessorSupplier<String, EmailOwnerChange, Object, Object> emailOwnership(
