@@ -95,6 +95,12 @@ enum Fault {
       return Map.of("kafka.num.standby.replicas", "1");
     }
 
+    /** Each step waits for a JVM to start: a slower stream keeps records coming meanwhile. */
+    @Override
+    double rateShare() {
+      return 0.25;
+    }
+
     @Override
     void inject(FaultContext run) throws InterruptedException {
       run.awaitProduced(0.15);
@@ -142,6 +148,7 @@ enum Fault {
         throws InterruptedException {
       QueryApiUnderTraffic api = run.queryApiUnderTraffic();
       long walks = api.stopTraffic();
+      Thread[] restart = new Thread[1];
       List<String> walked =
           api.client()
               .walkUsers(
@@ -149,10 +156,13 @@ enum Fault {
                   20,
                   page -> {
                     if (page == 1) {
-                      api.child().kill();
-                      api.child().start(api.client());
+                      // The next page's request meets a dead port and is retried meanwhile.
+                      restart[0] = api.killAndRestartInBackground();
                     }
                   });
+      if (restart[0] != null) {
+        restart[0].join();
+      }
       run.note(
           String.format(
               Locale.ROOT,
@@ -198,6 +208,11 @@ enum Fault {
   /** Writer settings the scenario needs beyond the run's. */
   Map<String, String> settings() {
     return Map.of();
+  }
+
+  /** The share of the run's rate the workload is produced at. */
+  double rateShare() {
+    return 1.0;
   }
 
   abstract void inject(FaultContext run) throws InterruptedException;

@@ -1,7 +1,13 @@
 package io.shardstream.bench.faults;
 
 import io.shardstream.devstack.testing.ProgressWait;
+import io.shardstream.writer.testing.GroupProgress;
 import io.shardstream.writer.testing.WriterProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +35,12 @@ final class FaultContext {
   private volatile boolean notReadySeen;
 
   private final String table;
-  private final java.nio.file.Path work;
+  private final Path work;
   private QueryApiUnderTraffic queryApi;
 
   FaultContext(
       String table,
-      java.nio.file.Path work,
+      Path work,
       FaultStack stack,
       WriterFleet fleet,
       GroupProgress group,
@@ -168,10 +174,10 @@ final class FaultContext {
   }
 
   /** Lines of a log file holding {@code text} (0 when it cannot be read). */
-  static long linesContaining(java.nio.file.Path log, String text) {
-    try (var lines = java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+  static long linesContaining(Path log, String text) {
+    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
       return lines.filter(line -> line.contains(text)).count();
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return 0;
     }
   }

@@ -10,8 +10,8 @@ import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterSettings;
+import io.shardstream.writer.testing.GroupProgress;
 import io.shardstream.writer.testing.LiveStack;
-import io.shardstream.writer.testing.Planned;
 import io.shardstream.writer.testing.Scenario;
 import io.shardstream.writer.testing.ScenarioGenerator;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -130,8 +129,10 @@ final class FaultRun {
                   }
                 });
 
+        double rate = Math.max(1, options.rate() * fault.rateShare());
         List<Future<RecordMetadata>> sent =
             produce(
+                rate,
                 scenario,
                 topics,
                 producer,
@@ -159,6 +160,7 @@ final class FaultRun {
 
   /** Sends the phases at the rate; before each next phase, waits until all is consumed. */
   private List<Future<RecordMetadata>> produce(
+      double rate,
       Scenario scenario,
       TopicNames topics,
       KafkaProducer<byte[], byte[]> producer,
@@ -175,16 +177,9 @@ final class FaultRun {
       long phaseStart = System.nanoTime();
       int sentInPhase = 0;
       for (Scenario.Step step : scenario.phases().get(phase)) {
-        Planned planned = step.planned();
-        String topic = planned.target() == Planned.Target.USERS ? topics.users() : topics.emails();
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    topic,
-                    planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8),
-                    planned.value(userValues, emailValues, topics.users(), topics.emails()))));
+        sent.add(producer.send(step.planned().record(topics, userValues, emailValues)));
         produced.incrementAndGet();
-        pace(phaseStart, ++sentInPhase);
+        pace(phaseStart, ++sentInPhase, rate);
         if (strike.isCompletedExceptionally()) {
           join(strike);
         }
@@ -320,8 +315,8 @@ final class FaultRun {
   }
 
   /** Sleeps so that record {@code count} goes out no sooner than the rate allows. */
-  private void pace(long startNanos, int count) throws InterruptedException {
-    long due = startNanos + count * 1_000_000_000L / options.rate();
+  private static void pace(long startNanos, int count, double rate) throws InterruptedException {
+    long due = startNanos + (long) (count * 1e9 / rate);
     long wait = due - System.nanoTime();
     if (wait > 1_000_000) {
       TimeUnit.NANOSECONDS.sleep(wait);

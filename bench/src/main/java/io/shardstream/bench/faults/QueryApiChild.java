@@ -4,18 +4,9 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.queryapi.QueryApiSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The query API ({@link QueryApiServer#main}) as a child JVM on a fixed port, SIGKILLed and started
@@ -37,9 +28,10 @@ final class QueryApiChild implements AutoCloseable {
 
   /** Prepares (does not start) a query API over {@code table} of {@code dynamoDb}. */
   static QueryApiChild over(DynamoDbEndpoint dynamoDb, String table, Path work) {
-    int port = freePort();
-    Properties properties = new Properties();
-    properties.putAll(
+    int port = ChildJvm.freePort();
+    Path settings = work.resolve("query-api.properties");
+    ChildJvm.writeSettings(
+        settings,
         Map.of(
             QueryApiSettings.HTTP_HOST,
             "127.0.0.1",
@@ -53,15 +45,6 @@ final class QueryApiChild implements AutoCloseable {
             table,
             QueryApiSettings.CONTROL_TABLE,
             QueryApiSettings.NO_CONTROL_TABLE));
-    Path settings = work.resolve("query-api.properties");
-    try {
-      Files.createDirectories(work);
-      try (Writer out = Files.newBufferedWriter(settings, StandardCharsets.UTF_8)) {
-        properties.store(out, "bench faults");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + settings, e);
-    }
     return new QueryApiChild(settings, work, port);
   }
 
@@ -72,22 +55,7 @@ final class QueryApiChild implements AutoCloseable {
   /** Starts an incarnation and returns once {@code /health/ready} answers 200. */
   synchronized void start(ApiClient probe) {
     Path log = work.resolve("query-api-" + ++starts + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                QueryApiServer.class.getName(),
-                settings.toString()));
-    builder.environment().keySet().removeIf(name -> name.startsWith("SHARDSTREAM_"));
-    try {
-      process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the query API's process", e);
-    }
+    process = ChildJvm.start("the query API", log, QueryApiServer.class, settings.toString());
     Process started = process;
     ProgressWait.until(
             "the query API ready on port " + port + " (see " + log + ")",
@@ -97,12 +65,9 @@ final class QueryApiChild implements AutoCloseable {
   }
 
   /** SIGKILL; returns once the process is gone. */
-  synchronized void kill() throws InterruptedException {
+  synchronized void kill() {
     if (process != null) {
-      process.destroyForcibly();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the query API's process survived SIGKILL");
-      }
+      ChildJvm.kill("the query API", process);
       process = null;
     }
   }
@@ -111,14 +76,6 @@ final class QueryApiChild implements AutoCloseable {
   public synchronized void close() {
     if (process != null) {
       process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

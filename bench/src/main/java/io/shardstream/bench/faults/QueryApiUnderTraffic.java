@@ -46,6 +46,12 @@ final class QueryApiUnderTraffic implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, then a new incarnation started on another thread (joined by the caller). */
+  Thread killAndRestartInBackground() {
+    child.kill();
+    return Thread.ofPlatform().name("query-api-restart").start(() -> child.start(client));
+  }
+
   QueryApiChild child() {
     return child;
   }

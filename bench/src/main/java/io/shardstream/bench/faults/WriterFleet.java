@@ -2,17 +2,11 @@ package io.shardstream.bench.faults;
 
 import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.writer.testing.WriterProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -50,7 +44,7 @@ final class WriterFleet implements AutoCloseable {
   synchronized WriterProcess addWithoutWaiting() {
     int number = started.size() + 1;
     Path settings = work.resolve("writer-" + number + ".properties");
-    writeProperties(
+    ChildJvm.writeSettings(
         settings, settingsForStateDir.apply(work.resolve("state-" + number).toAbsolutePath()));
     WriterProcess process =
         WriterProcess.start(settings, work.resolve("writer-" + number + ".log"), JVM);
@@ -108,23 +102,5 @@ final class WriterFleet implements AutoCloseable {
   public synchronized void close() {
     started.forEach(WriterProcess::close);
     running.clear();
-  }
-
-  private static void writeProperties(Path file, Map<String, String> values) {
-    Properties properties = new Properties();
-    values.forEach(
-        (key, value) -> {
-          if (!value.isEmpty()) {
-            properties.setProperty(key, value);
-          }
-        });
-    try {
-      Files.createDirectories(file.getParent());
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        properties.store(out, "bench faults");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
   }
 }

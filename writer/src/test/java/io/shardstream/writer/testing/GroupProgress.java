@@ -1,4 +1,4 @@
-package io.shardstream.bench.faults;
+package io.shardstream.writer.testing;
 
 import io.shardstream.writer.TopicNames;
 import java.util.HashMap;
@@ -12,16 +12,16 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The writer's consumer group as the broker sees it: what it has committed against what the topics
- * hold. Read from the broker, not from the writers, since instances come and go; -1 while the
- * broker does not answer (it may be the fault).
+ * hold. Read from the broker, not from the writers' counters, since writer processes come and go
+ * (each counts from zero); -1 while the broker does not answer (it may be the fault under test).
  */
-final class GroupProgress implements AutoCloseable {
+public final class GroupProgress implements AutoCloseable {
   private final Admin admin;
   private final String group;
   private final List<String> sources;
   private final List<String> all;
 
-  GroupProgress(String bootstrapServers, String group, TopicNames topics) {
+  public GroupProgress(String bootstrapServers, String group, TopicNames topics) {
     this.admin =
         Admin.create(
             Map.of(
@@ -33,19 +33,34 @@ final class GroupProgress implements AutoCloseable {
                 "5000"));
     this.group = group;
     this.sources = List.of(topics.users(), topics.emails());
-    this.all =
-        List.of(topics.users(), topics.emails(), topics.emailOwnerChanges(), topics.emailCascade());
+    this.all = allTopics(topics);
   }
 
   /**
    * Records not committed yet over every partition the writer reads (sources and its internal
-   * topics): committed offsets read first, then end offsets, so 0 means everything is consumed.
+   * topics): committed offsets read first, then end offsets, so 0 means everything is consumed; -1
+   * when the broker does not answer.
    */
-  long lag() {
+  public long lag() {
+    return lag(admin, group, all);
+  }
+
+  /** {@link #lag()} with a caller's admin client. */
+  public static long lag(Admin admin, String group, TopicNames topics) {
+    return lag(admin, group, allTopics(topics));
+  }
+
+  /** Every topic the writer's group reads: the sources and its two internal topics. */
+  private static List<String> allTopics(TopicNames topics) {
+    return List.of(
+        topics.users(), topics.emails(), topics.emailOwnerChanges(), topics.emailCascade());
+  }
+
+  private static long lag(Admin admin, String group, List<String> topics) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed = committed();
+      Map<TopicPartition, OffsetAndMetadata> committed = committed(admin, group);
       long lag = 0;
-      for (Map.Entry<TopicPartition, Long> end : ends(all).entrySet()) {
+      for (Map.Entry<TopicPartition, Long> end : ends(admin, topics).entrySet()) {
         OffsetAndMetadata offset = committed.get(end.getKey());
         lag += end.getValue() - (offset == null ? 0 : offset.offset());
       }
@@ -56,9 +71,9 @@ final class GroupProgress implements AutoCloseable {
   }
 
   /** Source records the group has committed (each one counted by the writer once). */
-  long committedSources() {
+  public long committedSources() {
     try {
-      return committed().entrySet().stream()
+      return committed(admin, group).entrySet().stream()
           .filter(e -> sources.contains(e.getKey().topic()) && e.getValue() != null)
           .mapToLong(e -> e.getValue().offset())
           .sum();
@@ -68,22 +83,23 @@ final class GroupProgress implements AutoCloseable {
   }
 
   /** Source records the topics hold. */
-  long sourceEnds() {
+  public long sourceEnds() {
     try {
-      return ends(sources).values().stream().mapToLong(Long::longValue).sum();
+      return ends(admin, sources).values().stream().mapToLong(Long::longValue).sum();
     } catch (Exception e) {
       return -1;
     }
   }
 
-  private Map<TopicPartition, OffsetAndMetadata> committed() throws Exception {
+  private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
+      throws Exception {
     return admin
         .listConsumerGroupOffsets(group)
         .partitionsToOffsetAndMetadata()
         .get(10, TimeUnit.SECONDS);
   }
 
-  private Map<TopicPartition, Long> ends(List<String> topics) throws Exception {
+  private static Map<TopicPartition, Long> ends(Admin admin, List<String> topics) throws Exception {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     admin
         .describeTopics(topics)
