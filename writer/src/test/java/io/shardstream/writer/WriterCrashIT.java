@@ -8,10 +8,10 @@ import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
-import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
+import io.shardstream.writer.testing.DeadLetterSources;
 import io.shardstream.writer.testing.GroupProgress;
 import io.shardstream.writer.testing.LiveStack;
 import io.shardstream.writer.testing.Scenario;
@@ -237,8 +237,7 @@ class WriterCrashIT {
         String reason = allSteps.get(i).expected().reason();
         if (reason != null) {
           RecordMetadata metadata = sent.get(i).get();
-          expectedDeadLetters.put(
-              metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset(), reason);
+          expectedDeadLetters.put(DeadLetterSources.of(metadata), reason);
         }
       }
       List<ConsumerRecord<byte[], byte[]>> deadLetters =
@@ -246,13 +245,8 @@ class WriterCrashIT {
       Map<String, String> actualDeadLetters = new TreeMap<>();
       Map<String, Integer> copies = new TreeMap<>();
       for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
-        String source =
-            header(record, DeadLetterHeaders.SOURCE_TOPIC)
-                + "-"
-                + header(record, DeadLetterHeaders.SOURCE_PARTITION)
-                + "@"
-                + header(record, DeadLetterHeaders.SOURCE_OFFSET);
-        actualDeadLetters.put(source, header(record, DeadLetterHeaders.REASON));
+        String source = DeadLetterSources.of(record);
+        actualDeadLetters.put(source, DeadLetterSources.reason(record));
         copies.merge(source, 1, Integer::sum);
       }
       LOG.info(
@@ -507,10 +501,5 @@ class WriterCrashIT {
         Files.delete(path);
       }
     }
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -2,7 +2,6 @@ package io.shardstream.bench.faults;
 
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.devstack.testing.ProgressWait;
-import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegistrySettings;
@@ -10,11 +9,11 @@ import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterSettings;
+import io.shardstream.writer.testing.DeadLetterSources;
 import io.shardstream.writer.testing.GroupProgress;
 import io.shardstream.writer.testing.LiveStack;
 import io.shardstream.writer.testing.Scenario;
 import io.shardstream.writer.testing.ScenarioGenerator;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -233,8 +232,7 @@ final class FaultRun {
       String reason = steps.get(i).expected().reason();
       if (reason != null) {
         RecordMetadata metadata = sent.get(i).get(1, TimeUnit.MINUTES);
-        expectedLetters.put(
-            source(metadata.topic(), metadata.partition(), metadata.offset()), reason);
+        expectedLetters.put(DeadLetterSources.of(metadata), reason);
       }
     }
     List<ConsumerRecord<byte[], byte[]>> letters =
@@ -242,17 +240,12 @@ final class FaultRun {
             writerSettings.topics().deadLetters(), expectedLetters.size(), DEAD_LETTER_QUIET);
     Map<String, Integer> copies = new TreeMap<>();
     for (ConsumerRecord<byte[], byte[]> letter : letters) {
-      String source =
-          header(letter, DeadLetterHeaders.SOURCE_TOPIC)
-              + "-"
-              + header(letter, DeadLetterHeaders.SOURCE_PARTITION)
-              + "@"
-              + header(letter, DeadLetterHeaders.SOURCE_OFFSET);
+      String source = DeadLetterSources.of(letter);
       int copy = copies.merge(source, 1, Integer::sum);
       String reason = expectedLetters.get(source);
       if (reason == null || copy > 1) {
         duplicated++;
-      } else if (!reason.equals(header(letter, DeadLetterHeaders.REASON))) {
+      } else if (!reason.equals(DeadLetterSources.reason(letter))) {
         stale++;
       }
     }
@@ -327,19 +320,11 @@ final class FaultRun {
     try {
       strike.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
+      switch (e.getCause()) {
+        case Exception cause -> throw cause;
+        case Error error -> throw error;
+        default -> throw e;
       }
-      throw e;
     }
-  }
-
-  private static String source(String topic, int partition, long offset) {
-    return topic + "-" + partition + "@" + offset;
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

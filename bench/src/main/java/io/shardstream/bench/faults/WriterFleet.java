@@ -16,6 +16,7 @@ import java.util.function.Function;
  * state (its tasks restore from the changelogs, or from a standby).
  */
 final class WriterFleet implements AutoCloseable {
+  private static final Duration START_STALL = Duration.ofMinutes(3);
   private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss1m");
 
   private final Path work;
@@ -34,8 +35,16 @@ final class WriterFleet implements AutoCloseable {
   /** Starts one more instance and returns once its {@code /health/ready} answers 200. */
   WriterProcess add() {
     WriterProcess process = addWithoutWaiting();
+    // The child logs little at start: its ops server's answer counts as progress too, and a
+    // loaded machine may take a while for a JVM start.
     ProgressWait.until("writer ready (see " + process.log() + ")", process::ready)
-        .progress("its start-up", ProgressWait.processStartup(process::isAlive, process.log()))
+        .progress(
+            "its start-up",
+            () ->
+                List.of(
+                    ProgressWait.processStartup(process::isAlive, process.log()).get(),
+                    "live " + process.status("/health/live")))
+        .stallTimeout(START_STALL)
         .await();
     return process;
   }
