@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       QueryCommand.class,
       WriterCommand.class,
       io.shardstream.bench.ingest.IngestCommand.class,
+      io.shardstream.bench.faults.FaultsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchMain implements Runnable {

@@ -12,11 +12,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * What a dying stream thread does next. A failed table write normally does not get here (it fails
  * the transaction commit and the thread recovers, see {@code SinkFlushingProducer}); an outage that
- * does (the schema registry unreachable while decoding, a DynamoDB error outside the sink) is
- * waited out: after a pause the thread is replaced, and its tasks restore their state from the
- * changelogs and process again from the last committed offsets once the group has dropped the dead
- * thread's member. Anything else is a bug or a misconfiguration, and stops the client (readiness
- * goes down, {@code WriterMain} exits).
+ * does (the schema registry unreachable while decoding: {@code RegistryOutageException}, a DynamoDB
+ * error outside the sink) is waited out: after a pause the thread is replaced, and its tasks
+ * restore their state from the changelogs and process again from the last committed offsets once
+ * the group has dropped the dead thread's member. Anything else is a bug or a misconfiguration, and
+ * stops the client (readiness goes down, {@code WriterMain} exits).
  */
 final class WriterExceptionHandler implements StreamsUncaughtExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WriterExceptionHandler.class);

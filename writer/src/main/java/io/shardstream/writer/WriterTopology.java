@@ -57,8 +57,9 @@ public final class WriterTopology {
    * @param futureSkew how far after its record's timestamp an entity's {@code created} may lie
    * @param flushMaxOps a task's sink writes its buffer when it holds this many operations, even
    *     before the commit
-   * @param failureBackoff the pause after a failed table write (or an unreachable schema registry)
-   *     before the thread's records are processed again
+   * @param failureBackoff the pause after a failed table write before the thread's records are
+   *     processed again (an unreachable schema registry is waited out by the stream thread's
+   *     uncaught-exception handler instead)
    * @param threadSinks where the sinks enlist so that their thread's transaction commit writes them
    *     first (the Kafka Streams client must use a {@link
    *     io.shardstream.writer.sink.DurableCommitClientSupplier} with the same instance)
@@ -112,8 +113,7 @@ public final class WriterTopology {
             deps.serdes().valueDecoder(EmailChangeEvent.class),
             new EmailEventValidator(deps.items(), deps.futureSkew()),
             deps.items(),
-            deps.metrics(),
-            deps.failureBackoff()),
+            deps.metrics()),
         NodeNames.EMAILS_SOURCE);
     topology.addProcessor(
         NodeNames.EMAIL_CASCADE,
@@ -157,8 +157,7 @@ public final class WriterTopology {
             deps.serdes().valueDecoder(UserChangeEvent.class),
             new UserEventValidator(deps.items(), deps.futureSkew()),
             deps.items(),
-            deps.metrics(),
-            deps.failureBackoff()),
+            deps.metrics()),
         NodeNames.USERS_SOURCE);
     topology.addProcessor(
         NodeNames.EMAIL_OWNERSHIP,

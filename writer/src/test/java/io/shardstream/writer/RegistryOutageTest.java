@@ -1,27 +1,44 @@
 package io.shardstream.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.writer.stage.RegistryOutageException;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;
+import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
 
-/** An unreachable registry is not the record's fault: no dead letter, no count, no commit. */
+/**
+ * An unreachable registry is not the record's fault: no dead letter, no count, no commit; the
+ * stream thread fails through the public path, and the writer's uncaught-exception handler replaces
+ * it (after its pause) rather than stopping the writer.
+ */
 class RegistryOutageTest {
 
   @Test
   void aRecordThatCannotBeDecodedForWantOfTheRegistryIsNotDeadLettered() {
     try (WriterDriver writer = new WriterDriver(1000, new UnreachableRegistry())) {
-      assertThatThrownBy(() -> writer.send(Events.userUpsert("u-1", 1)))
+      // Kafka Streams wraps a processing failure (the default processing-exception handler
+      // fails), and hands the wrapper to the uncaught-exception handler when the thread dies.
+      Throwable thrown = catchThrowable(() -> writer.send(Events.userUpsert("u-1", 1)));
+      assertThat(thrown)
+          .isInstanceOf(StreamsException.class)
+          .isNotInstanceOf(TaskMigratedException.class)
+          .cause()
           .isInstanceOf(RegistryOutageException.class)
+          .isNotInstanceOf(TaskMigratedException.class)
           .hasCauseInstanceOf(SchemaRegistryUnavailableException.class);
+      assertThat(new WriterExceptionHandler(Duration.ofMillis(1)).handle(thrown))
+          .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
 
       assertThat(writer.deadLetters()).isEmpty();
       assertThat(writer.metrics().eventsTotal()).isZero();

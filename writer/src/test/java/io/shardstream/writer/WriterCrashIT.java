@@ -8,12 +8,12 @@ import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
-import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.Settings;
+import io.shardstream.writer.testing.DeadLetterSources;
+import io.shardstream.writer.testing.GroupProgress;
 import io.shardstream.writer.testing.LiveStack;
-import io.shardstream.writer.testing.Planned;
 import io.shardstream.writer.testing.Scenario;
 import io.shardstream.writer.testing.ScenarioGenerator;
 import io.shardstream.writer.testing.WriterProcess;
@@ -25,13 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -42,13 +40,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -177,7 +172,7 @@ class WriterCrashIT {
       Path settingsFile = WORK.resolve("writer.properties");
       writeProperties(settingsFile, settings.asMap());
 
-      BooleanSupplier allConsumed = () -> lag(admin, group, topics) == 0;
+      BooleanSupplier allConsumed = () -> GroupProgress.lag(admin, group, topics) == 0;
       long runStart = System.nanoTime();
       startIncarnation(settingsFile, 0L, allConsumed);
 
@@ -193,15 +188,7 @@ class WriterCrashIT {
         long phaseStart = System.nanoTime();
         int sentInPhase = 0;
         for (Scenario.Step step : scenario.phases().get(phase)) {
-          Planned planned = step.planned();
-          String topic =
-              planned.target() == Planned.Target.USERS ? topics.users() : topics.emails();
-          sent.add(
-              producer.send(
-                  new ProducerRecord<>(
-                      topic,
-                      planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8),
-                      planned.value(userValues, emailValues, topics.users(), topics.emails()))));
+          sent.add(producer.send(step.planned().record(topics, userValues, emailValues)));
           produced.incrementAndGet();
           pace(phaseStart, ++sentInPhase);
           if (chaos.isCompletedExceptionally()) {
@@ -213,7 +200,7 @@ class WriterCrashIT {
         int current = phase + 1;
         await(
             "phase " + current + " consumed",
-            () -> chaos.isCompletedExceptionally() || lag(admin, group, topics) == 0,
+            () -> chaos.isCompletedExceptionally() || GroupProgress.lag(admin, group, topics) == 0,
             progress(admin, group, topics, produced));
         LOG.info("phase {} consumed: {} records sent", current, produced.get());
       }
@@ -221,7 +208,7 @@ class WriterCrashIT {
       chaos.join();
       await(
           "all consumed",
-          () -> lag(admin, group, topics) == 0,
+          () -> GroupProgress.lag(admin, group, topics) == 0,
           progress(admin, group, topics, produced));
       double runSeconds = (System.nanoTime() - runStart) / 1e9;
       Incarnation last = incarnations.get(incarnations.size() - 1);
@@ -250,8 +237,7 @@ class WriterCrashIT {
         String reason = allSteps.get(i).expected().reason();
         if (reason != null) {
           RecordMetadata metadata = sent.get(i).get();
-          expectedDeadLetters.put(
-              metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset(), reason);
+          expectedDeadLetters.put(DeadLetterSources.of(metadata), reason);
         }
       }
       List<ConsumerRecord<byte[], byte[]>> deadLetters =
@@ -259,13 +245,8 @@ class WriterCrashIT {
       Map<String, String> actualDeadLetters = new TreeMap<>();
       Map<String, Integer> copies = new TreeMap<>();
       for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
-        String source =
-            header(record, DeadLetterHeaders.SOURCE_TOPIC)
-                + "-"
-                + header(record, DeadLetterHeaders.SOURCE_PARTITION)
-                + "@"
-                + header(record, DeadLetterHeaders.SOURCE_OFFSET);
-        actualDeadLetters.put(source, header(record, DeadLetterHeaders.REASON));
+        String source = DeadLetterSources.of(record);
+        actualDeadLetters.put(source, DeadLetterSources.reason(record));
         copies.merge(source, 1, Integer::sum);
       }
       LOG.info(
@@ -313,7 +294,7 @@ class WriterCrashIT {
         // mid-flush or mid-commit, with a small or a large backlog.
         Thread.sleep(300 + random.nextInt(4200));
         victim.countedAtKill = victim.process.eventsCounted().orElse(-1);
-        victim.lagAtKill = lag(admin, group, topics);
+        victim.lagAtKill = GroupProgress.lag(admin, group, topics);
         long killedAt = System.nanoTime();
         victim.exitCode = victim.process.kill();
         LOG.info(
@@ -431,36 +412,6 @@ class WriterCrashIT {
         table);
   }
 
-  /**
-   * Records the writer's group has not committed yet, over every partition it consumes: the
-   * committed offsets are read first, then the end offsets, so 0 means all was consumed.
-   */
-  private static long lag(Admin admin, String group, TopicNames topics) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(group)
-              .partitionsToOffsetAndMetadata()
-              .get(10, TimeUnit.SECONDS);
-      Map<TopicPartition, Long> ends =
-          endOffsetsByPartition(
-              admin,
-              Set.of(
-                  topics.users(),
-                  topics.emails(),
-                  topics.emailOwnerChanges(),
-                  topics.emailCascade()));
-      long lag = 0;
-      for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-        OffsetAndMetadata offset = committed.get(end.getKey());
-        lag += end.getValue() - (offset == null ? 0 : offset.offset());
-      }
-      return lag;
-    } catch (Exception e) {
-      return Long.MAX_VALUE;
-    }
-  }
-
   /** Data records of a topic read {@code read_uncommitted}: aborted transactions included. */
   private static long countUncommitted(KafkaEndpoint kafka, String topic) {
     Map<String, Object> config =
@@ -495,30 +446,6 @@ class WriterCrashIT {
     }
   }
 
-  private static Map<TopicPartition, Long> endOffsetsByPartition(Admin admin, Set<String> topics)
-      throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    admin
-        .describeTopics(topics)
-        .allTopicNames()
-        .get(10, TimeUnit.SECONDS)
-        .forEach(
-            (name, description) ->
-                description
-                    .partitions()
-                    .forEach(
-                        p ->
-                            latest.put(
-                                new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    admin
-        .listOffsets(latest)
-        .all()
-        .get(10, TimeUnit.SECONDS)
-        .forEach((partition, info) -> ends.put(partition, info.offset()));
-    return ends;
-  }
-
   /** Sleeps so that record {@code count} goes out no sooner than {@link #RATE} allows. */
   private static void pace(long startNanos, int count) throws InterruptedException {
     long due = startNanos + count * 1_000_000_000L / RATE;
@@ -545,7 +472,7 @@ class WriterCrashIT {
     return () -> {
       WriterProcess child = current;
       return List.of(
-          "lag " + lag(admin, group, topics),
+          "lag " + GroupProgress.lag(admin, group, topics),
           "sent " + produced.get(),
           "incarnations " + incarnations.size(),
           ProgressWait.processStartup(child::isAlive, child.log()).get());
@@ -574,10 +501,5 @@ class WriterCrashIT {
         Files.delete(path);
       }
     }
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

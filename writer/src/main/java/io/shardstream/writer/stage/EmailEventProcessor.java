@@ -15,7 +15,6 @@ import io.shardstream.writer.sink.TableSinkStoreBuilder;
 import io.shardstream.writer.state.EmailState;
 import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.VersionGate;
-import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,10 +40,8 @@ final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byt
       ChangeEventDecoder<EmailChangeEvent> decoder,
       EmailEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    this.intake =
-        new EventIntake<>(decoder, validator::check, EmailChangeEvent::getEventId, outageBackoff);
+      WriterMetrics metrics) {
+    this.intake = new EventIntake<>(decoder, validator::check, EmailChangeEvent::getEventId);
     this.writes = new EmailWrites(items);
     this.metrics = metrics;
   }

@@ -7,14 +7,13 @@ import io.shardstream.writer.check.Checked;
 import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.SourceRecord;
-import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The first steps both event stages take with a source record: decode it (a registry outage pauses
- * the task instead of dead-lettering, see {@link RegistryOutageException}), then validate it. What
- * comes out is either a valid change for the stage's own rules, or the dead letter that stands for
- * the record.
+ * The first steps both event stages take with a source record: decode it (a registry outage fails
+ * the stream thread instead of dead-lettering, see {@link RegistryOutageException}), then validate
+ * it. What comes out is either a valid change for the stage's own rules, or the dead letter that
+ * stands for the record.
  *
  * @param <E> the Avro event type
  * @param <C> the validated change
@@ -37,17 +36,12 @@ final class EventIntake<E, C> {
   private final ChangeEventDecoder<E> decoder;
   private final Validator<E, C> validator;
   private final Function<E, Object> eventId;
-  private final Duration outageBackoff;
 
   EventIntake(
-      ChangeEventDecoder<E> decoder,
-      Validator<E, C> validator,
-      Function<E, Object> eventId,
-      Duration outageBackoff) {
+      ChangeEventDecoder<E> decoder, Validator<E, C> validator, Function<E, Object> eventId) {
     this.decoder = decoder;
     this.validator = validator;
     this.eventId = eventId;
-    this.outageBackoff = outageBackoff;
   }
 
   ChangeOrDeadLetter<C> take(SourceRecord source, String recordKey, long recordTimestamp) {
@@ -74,7 +68,7 @@ final class EventIntake<E, C> {
     try {
       return decoder.decode(source.topic(), source.value());
     } catch (SchemaRegistryUnavailableException e) {
-      throw RegistryOutageException.after(outageBackoff, e);
+      throw new RegistryOutageException(e);
     }
   }
 }

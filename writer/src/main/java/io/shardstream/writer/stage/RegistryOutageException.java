@@ -1,30 +1,23 @@
 package io.shardstream.writer.stage;
 
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
-import java.time.Duration;
-import org.apache.kafka.streams.errors.TaskMigratedException;
 
 /**
  * The schema registry cannot be reached, so a record cannot be decoded: it is not the record's
- * fault and must not be dead-lettered. As a {@link TaskMigratedException} it makes Kafka Streams
- * close the thread's tasks dirty (aborting the transaction) and process again from the committed
- * offsets on the same thread, after a pause so that an outage does not spin.
+ * fault and must not be dead-lettered. Thrown out of the processor, it fails the stream thread
+ * through Kafka Streams' public error path: under {@code exactly_once_v2} the thread's open
+ * transaction is aborted (no dead letter, no offset, no output of the failed work is committed),
+ * and the writer's {@code StreamsUncaughtExceptionHandler} pauses and answers {@code
+ * REPLACE_THREAD}, so a new thread processes again from the last committed offsets. The pause is
+ * the handler's, not the processor's: the processor never sleeps on a stream thread.
  */
-public final class RegistryOutageException extends TaskMigratedException {
+public final class RegistryOutageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private RegistryOutageException(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  /** Pauses for {@code backoff}, then returns the exception to throw. */
-  static RegistryOutageException after(Duration backoff, SchemaRegistryUnavailableException cause) {
-    try {
-      Thread.sleep(backoff);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return new RegistryOutageException(
-        "the schema registry is unavailable; the records are" + " processed again", cause);
+  RegistryOutageException(SchemaRegistryUnavailableException cause) {
+    super(
+        "the schema registry is unavailable; the stream thread is replaced and the records are"
+            + " processed again from the last committed offsets",
+        cause);
   }
 }

@@ -7,16 +7,12 @@ import io.shardstream.writer.event.EmailEventValidator;
 import io.shardstream.writer.event.UserEventValidator;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
-import java.time.Duration;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
  * The stages' processors, for the topology builder; one instance per task each. A processor that
  * writes to topics outputs the bytes of its records ({@link StageOutputs} serializes them, typed
  * per sink); the cascade processor writes to the table only.
- *
- * <p>{@code outageBackoff}: the pause before a record that cannot be decoded because the schema
- * registry is unavailable makes the thread process its records again.
  */
 public final class StageProcessors {
   private StageProcessors() {}
@@ -25,9 +21,8 @@ public final class StageProcessors {
       ChangeEventDecoder<EmailChangeEvent> decoder,
       EmailEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    return () -> new EmailEventProcessor(decoder, validator, items, metrics, outageBackoff);
+      WriterMetrics metrics) {
+    return () -> new EmailEventProcessor(decoder, validator, items, metrics);
   }
 
   public static ProcessorSupplier<String, CascadeCommand, Void, Void> emailCascade(
@@ -39,9 +34,8 @@ public final class StageProcessors {
       ChangeEventDecoder<UserChangeEvent> decoder,
       UserEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    return () -> new UserEventProcessor(decoder, validator, items, metrics, outageBackoff);
+      WriterMetrics metrics) {
+    return () -> new UserEventProcessor(decoder, validator, items, metrics);
   }
 
   public static ProcessorSupplier<String, EmailOwnerChange, byte[], byte[]> emailOwnership(

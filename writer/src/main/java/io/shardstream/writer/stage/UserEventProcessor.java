@@ -16,7 +16,6 @@ import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.UserEmails;
 import io.shardstream.writer.state.UserState;
 import io.shardstream.writer.state.VersionGate;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,10 +41,8 @@ final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte
       ChangeEventDecoder<UserChangeEvent> decoder,
       UserEventValidator validator,
       TableItems items,
-      WriterMetrics metrics,
-      Duration outageBackoff) {
-    this.intake =
-        new EventIntake<>(decoder, validator::check, UserChangeEvent::getEventId, outageBackoff);
+      WriterMetrics metrics) {
+    this.intake = new EventIntake<>(decoder, validator::check, UserChangeEvent::getEventId);
     this.items = items;
     this.metrics = metrics;
   }

@@ -2,7 +2,10 @@ package io.shardstream.writer.testing;
 
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.writer.TopicNames;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -61,6 +64,15 @@ public record Planned(Target target, String key, Payload payload, String expecte
       }
       case Payload.OtherTopics other -> emails.serialize(emailsTopic, other.event());
     };
+  }
+
+  /** The record to send: its target's topic, its key in UTF-8, its value as {@link #value}. */
+  public ProducerRecord<byte[], byte[]> record(
+      TopicNames topics, Serializer<UserChangeEvent> users, Serializer<EmailChangeEvent> emails) {
+    return new ProducerRecord<>(
+        target == Target.USERS ? topics.users() : topics.emails(),
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        value(users, emails, topics.users(), topics.emails()));
   }
 
   /** What the record carries. */
