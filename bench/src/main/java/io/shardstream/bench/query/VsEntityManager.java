@@ -14,7 +14,6 @@ import io.shardstream.core.query.SearchPage;
 import io.shardstream.core.query.SearchRequest;
 import io.shardstream.core.query.Searcher;
 import io.shardstream.core.query.TimeWindow;
-import io.shardstream.core.query.Values;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
@@ -157,7 +156,7 @@ final class VsEntityManager {
           EntityManagerQueryProcess.start(
               nodeFolder,
               EntityManagerConfig.fromShardstream(ExampleConfigs.userEmail()),
-              table.endpoint().url(),
+              table.endpoint().url().toString(),
               QueryTable.TABLE_NAME,
               DynamoDbEndpoint.REGION,
               DynamoDbEndpoint.ACCESS_KEY_ID,
@@ -312,11 +311,11 @@ final class VsEntityManager {
   static List<String> nameModel(List<UserItem> users, String prefix) {
     record Hit(String matched, int byFirst, String other, long created, String id) {}
     Comparator<Hit> order =
-        Comparator.comparing(Hit::matched, Values::compareUtf8)
+        Comparator.comparing(Hit::matched, VsEntityManager::compareUtf8)
             .thenComparingInt(Hit::byFirst)
-            .thenComparing(Hit::other, Values::compareUtf8)
+            .thenComparing(Hit::other, VsEntityManager::compareUtf8)
             .thenComparingLong(Hit::created)
-            .thenComparing(Hit::id, Values::compareUtf8);
+            .thenComparing(Hit::id, VsEntityManager::compareUtf8);
     List<Hit> hits = new ArrayList<>();
     for (UserItem user : users) {
       if (user.created() < ALL.from() || user.created() > ALL.to()) {
@@ -346,7 +345,7 @@ final class VsEntityManager {
         .filter(u -> u.created() >= ALL.from() && u.created() <= ALL.to())
         .sorted(
             Comparator.comparingLong(UserItem::created)
-                .thenComparing(UserItem::userId, Values::compareUtf8))
+                .thenComparing(UserItem::userId, VsEntityManager::compareUtf8))
         .map(UserItem::userId)
         .toList();
   }
@@ -380,6 +379,13 @@ final class VsEntityManager {
       pageKeyMap = Optional.of(page.pageKeyMap());
     }
     return seen.equals(model);
+  }
+
+  /** DynamoDB's string order: by UTF-8 bytes (written here, independent of core's). */
+  static int compareUtf8(String a, String b) {
+    return java.util.Arrays.compareUnsigned(
+        a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String yesNo(boolean value) {

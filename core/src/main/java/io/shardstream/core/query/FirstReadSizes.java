@@ -17,21 +17,13 @@ import java.util.List;
  * item more in the count, as a yield of 0 is an estimate too), and reads the fewest items {@code k}
  * for which needing more than it read, {@code P(Poisson(λ) ≥ k)}, is at most {@value #MISS}: the
  * few partitions that feed the page read more and the many that do not read one or two items. The
- * first reads together never ask for more than the even sizes would (the largest give way), so a
- * page never reads more up front than without the hint. Whatever the sizes, the page is the same
- * (the merge is exact); only its cost differs.
+ * first reads together never ask for more than the even sizes of all the plan's partitions
+ * (finished ones included) would (the largest give way), so a page never reads more up front than a
+ * first page. Whatever the sizes, the page is the same (the merge is exact); only its cost differs.
  */
 final class FirstReadSizes {
   /** The chance a partition runs out before the page fills, per partition. */
   static final double MISS = 0.04;
-
-  /**
-   * What a page's first reads may ask for together, in pages of the limit (plus one), when that is
-   * more than the even sizes: enough for the few partitions that feed a page to read ahead, while
-   * items read per item returned stay where they were (on the benchmark's 16 × 2 name search, 1.84
-   * → 1.3 rounds per page at 3.6 → 3.5 items read per item returned).
-   */
-  static final int UP_FRONT = 6;
 
   private FirstReadSizes() {}
 
@@ -44,7 +36,7 @@ final class FirstReadSizes {
       int minimumFetch) {
     int[] sizes = new int[streams.size()];
     int even = Math.max(minimumFetch, evenShare(limit, streams.size()));
-    long budget = Math.max((long) even * sizes.length, UP_FRONT * (limit + 1L));
+    long budget = (long) even * plan.partitions().size();
     List<Integer> yields = state.indexYields();
     int previous = yields.stream().mapToInt(Integer::intValue).sum();
     if (yields.size() != plan.indexes().size() || previous == 0) {
