@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
       "Search page latency: a 16-shard × 2-index name search (fan-out) next to a "
           + "single-partition search, on DynamoDB Local filled with generated users.",
       "Progress goes to stderr; the report to stdout, ending with",
-      "query: fan-out p50 A ms p99 B ms, single p50 C ms p99 D ms, p50 ratio R, reads/item E"
+      "query: fan-out p50 A ms p99 B ms, single p50 C ms p99 D ms, p50 ratio R, reads/item E,"
+          + " rounds F",
+      "With --vs entity-manager: Entity Manager 6.14's own cross-shard query (node) and ours on"
+          + " the same table, searches and page size, interleaved, ending with",
+      "query-vs-em: name p50 A ms vs B ms (ratio R1), created p50 C ms vs D ms (ratio R2), exact"
+          + " ours yes|no, exact em yes|no"
     })
 public final class QueryCommand implements Callable<Integer> {
   /** Which of the configuration's indexes the table gets. */
@@ -34,12 +39,29 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The one reference implementation {@code --vs} knows. */
+  static final String ENTITY_MANAGER = "entity-manager";
+
   @Option(
       names = "--users",
-      defaultValue = "100000",
       paramLabel = "N",
-      description = "Users to generate and write. Default: ${DEFAULT-VALUE}.")
-  int users;
+      description = "Users to generate and write. Default: 100000; 3000 with --vs.")
+  Integer users;
+
+  @Option(
+      names = "--vs",
+      paramLabel = ENTITY_MANAGER,
+      description =
+          "Compare with Entity Manager's own query on the same table instead (needs node and"
+              + " npm; installs the pinned packages into --node-dir on first use).")
+  String vs;
+
+  @Option(
+      names = "--node-dir",
+      defaultValue = ".shardstream/bench/node-query",
+      paramLabel = "DIR",
+      description = "Where --vs installs Entity Manager. Default: ${DEFAULT-VALUE}.")
+  Path nodeDir;
 
   @Option(
       names = "--pages",
@@ -133,22 +155,28 @@ public final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     PrintWriter err = spec.commandLine().getErr();
-    QueryReport result =
-        new QueryBenchmark(
-                new QueryBenchmark.Settings(
-                    users,
-                    seed,
-                    pages,
-                    warmup,
-                    limit,
-                    parallelism,
-                    depth,
-                    writeConcurrency,
-                    indexes == Indexes.all,
-                    devstackDir,
-                    minimumFetch),
-                line -> progress(err, line))
-            .run();
+    QueryBenchmark.Settings settings =
+        new QueryBenchmark.Settings(
+            userCount(),
+            seed,
+            pages,
+            warmup,
+            limit,
+            parallelism,
+            depth,
+            writeConcurrency,
+            indexes == Indexes.all,
+            devstackDir,
+            minimumFetch);
+    if (vs != null) {
+      VsEntityManager.Result result =
+          new VsEntityManager(settings, nodeDir, line -> progress(err, line)).run();
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(result.text());
+      out.flush();
+      return 0;
+    }
+    QueryReport result = new QueryBenchmark(settings, line -> progress(err, line)).run();
     if (report != null) {
       QueryReportFile.write(report, result);
       progress(err, "report written to " + report);
@@ -159,8 +187,15 @@ public final class QueryCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int userCount() {
+    return users != null ? users : vs != null ? 3000 : 100000;
+  }
+
   private void validate() {
-    require(users >= 100, "--users must be at least 100");
+    require(
+        vs == null || vs.equals(ENTITY_MANAGER),
+        "--vs must be " + ENTITY_MANAGER + " (the one reference implementation), got " + vs);
+    require(userCount() >= 100, "--users must be at least 100");
     require(pages >= 1, "--pages must be at least 1");
     require(warmup >= 0, "--warmup must not be negative");
     require(limit >= 1 && limit <= 1000, "--limit must be 1..1000");

@@ -9,18 +9,24 @@ import java.util.Locale;
 /**
  * What {@code bench query} measured, as text for the terminal. The last line is the machine-read
  * summary: {@code query: fan-out p50 A ms p99 B ms, single p50 C ms p99 D ms, p50 ratio R,
- * reads/item E}.
+ * reads/item E, rounds F}.
  */
 public record QueryReport(
     QuerySetup setup, SideStats fanOut, SideStats single, Duration totalTime) {
 
   /**
    * The summary line: latencies to one decimal; the ratio is A / C of the printed values, to two
-   * decimals; E is fan-out items read per item returned, to two decimals. Half up, and a '.'
-   * whatever the default locale.
+   * decimals; E is fan-out items read per item returned, F the fan-out's mean sequential rounds of
+   * DynamoDB requests per page, both to two decimals. Half up, and a '.' whatever the default
+   * locale.
    */
   public static String resultLine(
-      double fanOutP50, double fanOutP99, double singleP50, double singleP99, double readsPerItem) {
+      double fanOutP50,
+      double fanOutP99,
+      double singleP50,
+      double singleP99,
+      double readsPerItem,
+      double rounds) {
     BigDecimal a = oneDecimal(fanOutP50);
     BigDecimal c = oneDecimal(singleP50);
     return "query: fan-out p50 "
@@ -34,7 +40,9 @@ public record QueryReport(
         + " ms, p50 ratio "
         + ratio(a, c)
         + ", reads/item "
-        + BigDecimal.valueOf(readsPerItem).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        + twoDecimals(readsPerItem)
+        + ", rounds "
+        + twoDecimals(rounds);
   }
 
   static String ratio(BigDecimal fanOut, BigDecimal single) {
@@ -53,7 +61,12 @@ public record QueryReport(
 
   public String resultLine() {
     return resultLine(
-        fanOut.p50Ms(), fanOut.p99Ms(), single.p50Ms(), single.p99Ms(), fanOut.readsPerItem());
+        fanOut.p50Ms(),
+        fanOut.p99Ms(),
+        single.p50Ms(),
+        single.p99Ms(),
+        fanOut.readsPerItem(),
+        fanOut.roundTripsPerPage());
   }
 
   /** A / C as printed in the result line. */
@@ -113,7 +126,7 @@ public record QueryReport(
     }
     line(out, "machine", setup.machine());
     out.append('\n');
-    String format = "%-8s %6s %6s %8s %8s %8s %8s %8s %9s %11s %10s %10s %10s %10s%n";
+    String format = "%-8s %6s %6s %8s %8s %8s %8s %8s %9s %11s %10s %10s %10s %10s %9s%n";
     out.append(
         String.format(
             Locale.ROOT,
@@ -131,7 +144,8 @@ public record QueryReport(
             "read/page",
             "items/page",
             "reads/item",
-            "trips/page"));
+            "trips/page",
+            "RCU/page"));
     for (SideStats side : sides()) {
       out.append(
           String.format(
@@ -150,11 +164,13 @@ public record QueryReport(
               twoDecimals(side.itemsReadPerPage()),
               twoDecimals(side.itemsPerPage()),
               twoDecimals(side.readsPerItem()),
-              twoDecimals(side.roundTripsPerPage())));
+              twoDecimals(side.roundTripsPerPage()),
+              twoDecimals(side.readUnitsPerPage())));
     }
     out.append(
         "req: Query calls; parts: partitions read; read: items DynamoDB evaluated; trips: waves of"
-            + " reads one after another (a wave's reads run in parallel)\n");
+            + " reads one after another (a wave's reads run in parallel); RCU: read capacity units"
+            + " DynamoDB reported consumed (ReturnConsumedCapacity TOTAL)\n");
     out.append(
         String.format(
             Locale.ROOT,

@@ -63,6 +63,7 @@ public final class QueryReportFile {
       node.put("itemsPerPage", side.itemsPerPage());
       node.put("readsPerItem", side.readsPerItem());
       node.put("roundTripsPerPage", side.roundTripsPerPage());
+      node.put("readUnitsPerPage", side.readUnitsPerPage());
     }
     root.put("p50Ratio", Double.parseDouble(report.p50Ratio()));
     root.put("totalTimeSeconds", report.totalTime().toMillis() / 1000.0);
@@ -94,13 +95,13 @@ public final class QueryReportFile {
     out.append("- machine: ").append(setup.machine()).append("\n\n");
     out.append(
         "| side | pages | first pages | p50 ms | p90 ms | p99 ms | max ms | requests/page |"
-            + " partitions/page | read/page | items/page | reads/item | round trips/page |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " partitions/page | read/page | items/page | reads/item | round trips/page | read units/page |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SideStats side : report.sides()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |%n",
+              "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
               side.name(),
               side.pages(),
               side.firstPages(),
@@ -113,7 +114,8 @@ public final class QueryReportFile {
               QueryReport.twoDecimals(side.itemsReadPerPage()),
               QueryReport.twoDecimals(side.itemsPerPage()),
               QueryReport.twoDecimals(side.readsPerItem()),
-              QueryReport.twoDecimals(side.roundTripsPerPage())));
+              QueryReport.twoDecimals(side.roundTripsPerPage()),
+              QueryReport.twoDecimals(side.readUnitsPerPage())));
     }
     out.append("\nTotal run time ").append(QueryReport.seconds(report.totalTime())).append(".\n\n");
     out.append("```\n").append(report.resultLine()).append("\n```\n");

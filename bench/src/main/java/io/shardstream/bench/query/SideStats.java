@@ -15,6 +15,7 @@ import java.util.List;
  * @param partitionsPerPage partitions read at least once per page, mean
  * @param roundTripsPerPage waves of reads one after another per page (reads of a wave run in
  *     parallel), mean: the page's critical path where DynamoDB answers every request alike
+ * @param readUnitsPerPage read capacity units DynamoDB reported consumed per page, mean
  */
 public record SideStats(
     String name,
@@ -30,7 +31,8 @@ public record SideStats(
     double itemsPerPage,
     double readsPerItem,
     double partitionsPerPage,
-    double roundTripsPerPage) {
+    double roundTripsPerPage,
+    double readUnitsPerPage) {
 
   public static SideStats of(String name, List<PageSample> samples) {
     if (samples.isEmpty()) {
@@ -43,6 +45,7 @@ public record SideStats(
     long partitions = 0;
     int first = 0;
     long roundTrips = 0;
+    double readUnits = 0;
     for (PageSample sample : samples) {
       requests += sample.stats().readRequests();
       read += sample.stats().itemsRead();
@@ -50,6 +53,7 @@ public record SideStats(
       items += sample.items();
       first += sample.firstPage() ? 1 : 0;
       roundTrips += sample.stats().roundTrips();
+      readUnits += sample.stats().readUnits();
     }
     int pages = samples.size();
     return new SideStats(
@@ -66,7 +70,8 @@ public record SideStats(
         (double) items / pages,
         items == 0 ? Double.NaN : (double) read / items,
         (double) partitions / pages,
-        (double) roundTrips / pages);
+        (double) roundTrips / pages,
+        readUnits / pages);
   }
 
   private static double millis(double nanos) {

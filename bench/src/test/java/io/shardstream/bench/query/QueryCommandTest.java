@@ -59,6 +59,59 @@ class QueryCommandTest {
     assertThat(Files.readString(report)).contains("\"benchmark\" : \"query\"", last);
   }
 
+  /**
+   * {@code --vs entity-manager} on a small table: Entity Manager's own query in node (installed
+   * into target/ on first use; needs node and npm) next to ours; ours must be exact.
+   */
+  @Test
+  void comparesWithEntityManagerOnTheSameTable(@TempDir Path dir) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine bench = BenchMain.commandLine();
+    bench.setOut(new PrintWriter(out));
+    bench.setErr(new PrintWriter(err));
+
+    int exit =
+        bench.execute(
+            "query",
+            "--vs",
+            "entity-manager",
+            "--users",
+            "400",
+            "--pages",
+            "6",
+            "--warmup",
+            "2",
+            "--indexes",
+            "searched",
+            "--node-dir",
+            Path.of("target", "node-entity-manager-query").toString(),
+            "--devstack-dir",
+            dir.resolve("devstack").toString());
+
+    assertThat(exit).as("stderr: %s", err).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .matches(
+            "query-vs-em: name p50 \\d+\\.\\d ms vs \\d+\\.\\d ms \\(ratio \\d+\\.\\d{2}\\),"
+                + " created p50 \\d+\\.\\d ms vs \\d+\\.\\d ms \\(ratio \\d+\\.\\d{2}\\),"
+                + " exact ours yes, exact em (yes|no)");
+    assertThat(out.toString())
+        .contains("400 users (seed 42)", "Entity Manager 6.14.0 query()", "name:    shardstream");
+  }
+
+  @Test
+  void refusesAnUnknownReference() {
+    StringWriter err = new StringWriter();
+    CommandLine bench = BenchMain.commandLine();
+    bench.setErr(new PrintWriter(err));
+
+    int exit = bench.execute("query", "--vs", "dynamoose");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--vs must be entity-manager");
+  }
+
   @Test
   void rejectsImpossibleSettingsAsUsageErrors() {
     StringWriter err = new StringWriter();

@@ -11,22 +11,22 @@ import org.junit.jupiter.api.Test;
 class QueryReportTest {
   static final String LINE_FORMAT =
       "query: fan-out p50 \\d+\\.\\d ms p99 \\d+\\.\\d ms, single p50 \\d+\\.\\d ms p99 \\d+\\.\\d"
-          + " ms, p50 ratio \\d+\\.\\d{2}, reads/item \\d+\\.\\d{2}";
+          + " ms, p50 ratio \\d+\\.\\d{2}, reads/item \\d+\\.\\d{2}, rounds \\d+\\.\\d{2}";
 
   @Test
   void resultLineRoundsToOneDecimalAndDividesThePrintedValues() {
-    assertThat(QueryReport.resultLine(31.04, 88.25, 9.96, 20.0, 2.345))
+    assertThat(QueryReport.resultLine(31.04, 88.25, 9.96, 20.0, 2.345, 1.255))
         .isEqualTo(
             "query: fan-out p50 31.0 ms p99 88.3 ms, single p50 10.0 ms p99 20.0 ms,"
-                + " p50 ratio 3.10, reads/item 2.35");
+                + " p50 ratio 3.10, reads/item 2.35, rounds 1.26");
   }
 
   @Test
   void ratioHasTwoDecimalsHalfUp() {
     // 2.0 / 8.0 = 0.25; 1.0 / 8.0 = 0.125 -> 0.13; 10 / 3 = 3.333 -> 3.33
-    assertThat(QueryReport.resultLine(1.0, 1.0, 8.0, 8.0, 1)).contains("p50 ratio 0.13");
-    assertThat(QueryReport.resultLine(10.0, 10.0, 3.0, 3.0, 1)).contains("p50 ratio 3.33");
-    assertThat(QueryReport.resultLine(7.5, 7.5, 7.5, 7.5, 1)).contains("p50 ratio 1.00");
+    assertThat(QueryReport.resultLine(1.0, 1.0, 8.0, 8.0, 1, 1)).contains("p50 ratio 0.13");
+    assertThat(QueryReport.resultLine(10.0, 10.0, 3.0, 3.0, 1, 1)).contains("p50 ratio 3.33");
+    assertThat(QueryReport.resultLine(7.5, 7.5, 7.5, 7.5, 1, 1)).contains("p50 ratio 1.00");
   }
 
   @Test
@@ -34,7 +34,7 @@ class QueryReportTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      assertThat(QueryReport.resultLine(1234.56, 2000, 4.2, 9.99, 1.5))
+      assertThat(QueryReport.resultLine(1234.56, 2000, 4.2, 9.99, 1.5, 1.2))
           .matches(LINE_FORMAT)
           .startsWith("query: fan-out p50 1234.6 ms p99 2000.0 ms, single p50 4.2 ms p99 10.0 ms");
     } finally {
@@ -44,7 +44,7 @@ class QueryReportTest {
 
   @Test
   void refusesASingleLatencyThatRoundsToZero() {
-    assertThatThrownBy(() -> QueryReport.resultLine(5, 5, 0.04, 1, 1))
+    assertThatThrownBy(() -> QueryReport.resultLine(5, 5, 0.04, 1, 1, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -58,7 +58,7 @@ class QueryReportTest {
         .matches(LINE_FORMAT)
         .isEqualTo(
             "query: fan-out p50 30.0 ms p99 60.0 ms, single p50 10.0 ms p99 20.0 ms,"
-                + " p50 ratio 3.00, reads/item 2.00");
+                + " p50 ratio 3.00, reads/item 2.00, rounds 2.00");
     assertThat(report.text())
         .contains(
             "2,000 users (seed 7)",
@@ -97,6 +97,7 @@ class QueryReportTest {
     assertThat(stats.itemsPerPage()).isEqualTo(25.0);
     assertThat(stats.readsPerItem()).isEqualTo(2.0);
     assertThat(stats.roundTripsPerPage()).isEqualTo(2.0);
+    assertThat(stats.readUnitsPerPage()).isEqualTo(10.0);
   }
 
   /**
@@ -112,7 +113,7 @@ class QueryReportTest {
               Math.round(millis * 1e6),
               i % 10 == 0,
               25,
-              new io.shardstream.core.query.QueryStats(20, 20, 25 * reads, 2)));
+              new io.shardstream.core.query.QueryStats(20, 20, 25 * reads, 2, 10.0)));
     }
     return SideStats.of(name, samples);
   }

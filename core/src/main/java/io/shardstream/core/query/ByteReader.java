@@ -59,6 +59,10 @@ final class ByteReader {
     }
   }
 
+  boolean atEnd() {
+    return offset == data.length;
+  }
+
   void end() {
     if (offset != data.length) {
       throw malformed("trailing bytes");

@@ -20,6 +20,8 @@ import java.util.List;
  *   string range key value (S without the index's merge prefix; N canonical decimal)
  *   string table range key without the entity's unique prefix ({@code userId#}): AT, the last
  *          one consumed of the run of ties at that value; PAST, the run's last in DynamoDB's order
+ * optional, per index of the plan: varint items the page took from it (a hint, {@link
+ *         CursorState#indexYields()}; cursors without it decode with no hint)
  * </pre>
  *
  * (Format version 2, {@link CursorCodec}. Version 1 had no PAST, and its AT meant "after this item
@@ -71,6 +73,9 @@ final class CursorPayload {
         out.string(strip(plan.uniquePrefix(), position.tableRangeKey()));
       }
     }
+    if (state.indexYields().size() == plan.indexes().size()) {
+      state.indexYields().forEach(out::varint);
+    }
     return out.toByteArray();
   }
 
@@ -104,8 +109,14 @@ final class CursorPayload {
             default -> throw ByteReader.malformed("unknown partition state");
           });
     }
+    List<Integer> yields = new ArrayList<>();
+    if (!in.atEnd()) {
+      for (int i = 0; i < plan.indexes().size(); i++) {
+        yields.add(in.count(Integer.MAX_VALUE));
+      }
+    }
     in.end();
-    return new CursorState(states);
+    return new CursorState(states, yields);
   }
 
   private static Position position(PartitionQuery partition, QueryPlan plan, ByteReader in) {

@@ -71,7 +71,7 @@ public final class KWayMerger {
     }
     Merge merge = new Merge(plan, limit, fanOut);
     merge.readFirstPages(
-        streams, Math.max(reader.minimumFetch(), initialFetchSize(limit, streams.size())));
+        streams, FirstReadSizes.of(plan, state, streams, limit, reader.minimumFetch()));
     List<Map<String, Object>> items = merge.fill();
     merge.settleHead();
 
@@ -79,14 +79,9 @@ public final class KWayMerger {
     if (!merge.isEmpty()) {
       List<PartitionState> states = new ArrayList<>(state.partitions());
       streams.forEach(s -> states.set(s.query().position(), s.state()));
-      next = Optional.of(new CursorState(states));
+      next = Optional.of(new CursorState(states, merge.indexYields()));
     }
     return new MergedPage(items, next, stats(streams, merge.roundTrips()));
-  }
-
-  /** Enough for the page if partitions share it evenly, and one more to see what follows. */
-  static int initialFetchSize(int limit, int partitions) {
-    return partitions == 0 ? 1 : (limit + partitions - 1) / partitions + 1;
   }
 
   /** Runs {@code read} for every stream on {@code executor} and waits for all of them. */
@@ -117,12 +112,14 @@ public final class KWayMerger {
     int queried = 0;
     int requests = 0;
     int scanned = 0;
+    double readUnits = 0;
     for (PartitionStream stream : streams) {
       queried += stream.requests() > 0 ? 1 : 0;
       requests += stream.requests();
       scanned += stream.scanned();
+      readUnits += stream.readUnits();
     }
-    return new QueryStats(queried, requests, scanned, roundTrips);
+    return new QueryStats(queried, requests, scanned, roundTrips, readUnits);
   }
 
   /**
@@ -139,9 +136,13 @@ public final class KWayMerger {
     private final int limit;
     private final Executor fanOut;
     private final List<Map<String, Object>> items = new ArrayList<>();
+    private final QueryPlan plan;
+    private final int[] yields;
     private int roundTrips;
 
     Merge(QueryPlan plan, int limit, Executor fanOut) {
+      this.plan = plan;
+      this.yields = new int[plan.indexes().size()];
       Comparator<MergeKey> keys =
           plan.order() == SortOrder.ASC ? Comparator.naturalOrder() : Comparator.reverseOrder();
       Comparator<SortValue> values =
@@ -161,12 +162,21 @@ public final class KWayMerger {
     }
 
     /** Every unfinished partition's first page, all in one parallel wave. */
-    void readFirstPages(List<PartitionStream> streams, int size) {
+    void readFirstPages(List<PartitionStream> streams, int[] sizes) {
       if (!streams.isEmpty()) {
-        inParallel(streams, s -> s.fetch(size), fanOut);
+        Map<PartitionStream, Integer> size = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < sizes.length; i++) {
+          size.put(streams.get(i), sizes[i]);
+        }
+        inParallel(streams, s -> s.fetch(size.get(s)), fanOut);
         roundTrips++;
       }
       streams.forEach(this::offer);
+    }
+
+    /** Items this page took from each index of the plan: the next page's hint. */
+    List<Integer> indexYields() {
+      return java.util.Arrays.stream(yields).boxed().toList();
     }
 
     int roundTrips() {
@@ -200,6 +210,7 @@ public final class KWayMerger {
         Map<String, Object> item = head.stream().consume();
         if (!elsewhere) {
           items.add(item);
+          yields[plan.indexes().indexOf(head.stream().query().index())]++;
         }
         offer(head.stream());
       }
@@ -207,30 +218,41 @@ public final class KWayMerger {
     }
 
     /**
-     * Reads and skips until the heap's head is an item this search emits next, or nothing is left:
-     * the page then has a next cursor exactly when another item exists.
+     * Reads and skips until an item this search emits next is known to exist, or nothing is left:
+     * the page then has a next cursor exactly when another item exists. Any partition's ready or
+     * pending item that this search emits proves it, wherever it stands in the heap, so a read is
+     * needed only when no partition holds one; the waiting partitions are then read together, in
+     * one parallel wave.
      */
     void settleHead() {
-      while (!heap.isEmpty()) {
+      while (!heap.isEmpty() && !anEmittedItemFollows()) {
         Head head = heap.peek();
         if (head.placeholder()) {
-          PartitionQuery query = head.stream().query();
-          if (head.stream().anyPending((item, key) -> !dedupe.belongsElsewhere(item, query, key))) {
-            // An item of the run the stream waits on is this search's: something follows.
-            return;
-          }
-          heap.poll();
-          head.stream().refill(0, active());
+          List<Head> waiting = heap.stream().filter(Head::placeholder).toList();
+          heap.removeAll(waiting);
+          int active = active();
+          List<PartitionStream> streams = waiting.stream().map(Head::stream).toList();
+          inParallel(streams, s -> s.refill(0, active), fanOut);
           roundTrips++;
-        } else if (dedupe.belongsElsewhere(
-            head.stream().head(), head.stream().query(), head.key())) {
+          streams.forEach(this::offer);
+        } else {
+          // No emitted item follows anywhere, so this one is another index's: skip it.
           heap.poll();
           head.stream().consume();
-        } else {
-          return;
+          offer(head.stream());
         }
-        offer(head.stream());
       }
+    }
+
+    /** Whether a partition holds an item read (ready or pending) that this search emits. */
+    private boolean anEmittedItemFollows() {
+      for (Head head : heap) {
+        PartitionQuery query = head.stream().query();
+        if (head.stream().anyRead((item, key) -> !dedupe.belongsElsewhere(item, query, key))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

@@ -86,6 +86,7 @@ final class PartitionStream {
   private int refills;
   private int requests;
   private int scanned;
+  private double readUnits;
 
   /**
    * An item read, where it stands, and (once its run is complete) the table range key of the run's
@@ -137,6 +138,7 @@ final class PartitionStream {
     PartitionPage page = reader.read(read, from, inRun ? Math.max(size, RUN_FETCH) : size);
     requests++;
     scanned += page.scannedCount();
+    readUnits += page.readUnits();
     for (Map<String, Object> item : page.items()) {
       Position position = plan.positionOf(query, item);
       advance(position);
@@ -235,9 +237,10 @@ final class PartitionStream {
     return Optional.of(plan.mergeKey(query, new Position(frontier, "")));
   }
 
-  /** Whether an item read but not yet ready passes {@code test}. */
-  boolean anyPending(BiPredicate<Map<String, Object>, MergeKey> test) {
-    return pending.stream().anyMatch(e -> test.test(e.item(), e.key()));
+  /** Whether an item read and not yet consumed (ready, or pending its run) passes {@code test}. */
+  boolean anyRead(BiPredicate<Map<String, Object>, MergeKey> test) {
+    return ready.stream().anyMatch(e -> test.test(e.item(), e.key()))
+        || pending.stream().anyMatch(e -> test.test(e.item(), e.key()));
   }
 
   Map<String, Object> consume() {
@@ -266,6 +269,10 @@ final class PartitionStream {
 
   int scanned() {
     return scanned;
+  }
+
+  double readUnits() {
+    return readUnits;
   }
 
   /** DynamoDB evaluated an item (or stopped) at {@code position}: a new value completes a run. */

@@ -61,6 +61,9 @@ class CursorCodecTest {
     String cursor = CODEC.encode(PLAN, state);
     assertThat(cursor).matches("[A-Za-z0-9_-]+");
     assertThat(CODEC.decode(cursor, PLAN)).isEqualTo(state);
+    // The next page's sizing hint (items per index) travels too; a cursor without it decodes.
+    CursorState hinted = new CursorState(states, List.of(0, 300));
+    assertThat(CODEC.decode(CODEC.encode(PLAN, hinted), PLAN)).isEqualTo(hinted);
 
     QueryPlan created =
         QueryPlanner.plan(MANAGER, SearchRequest.builder("user").index("created").build());

@@ -103,7 +103,11 @@ public final class DynamoPartitionReader implements PartitionReader {
         response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
             ? Optional.of(KeyValues.startKey(response.lastEvaluatedKey()))
             : Optional.empty();
-    return new PartitionPage(items, next, response.scannedCount());
+    double readUnits =
+        response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
+            ? 0
+            : response.consumedCapacity().capacityUnits();
+    return new PartitionPage(items, next, response.scannedCount(), readUnits);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /** The DynamoDB Query that reads one page of a partition. */
 final class QueryRequests {
@@ -27,7 +28,9 @@ final class QueryRequests {
             .indexName(query.indexToken())
             .keyConditionExpression(KeyConditions.expression(query, expressions))
             .scanIndexForward(query.scanForward())
-            .limit(limit);
+            .limit(limit)
+            // What the read cost, for the page's stats: free to ask for.
+            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
     if (pushDownFilters) {
       // An index on the table's hash key names it twice: a plain set, not Set.of.
       Set<String> keyAttributes =
