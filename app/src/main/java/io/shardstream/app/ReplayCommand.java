@@ -2,7 +2,6 @@ package io.shardstream.app;
 
 import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.control.ControlRecord;
-import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.EntityConfigLoader;
@@ -36,8 +35,6 @@ import picocli.CommandLine.Spec;
             + " (writer/README.md), plus control.table (default <dynamodb.table>-control).",
     subcommands = {ReplayCommand.Status.class, ReplayCommand.Rollback.class})
 final class ReplayCommand implements Callable<Integer> {
-  static final String CONTROL_TABLE = "control.table";
-
   /** Verification found differences (or the follower failed): a result, not a usage error. */
   static final int FAILED = 1;
 
@@ -132,16 +129,13 @@ final class ReplayCommand implements Callable<Integer> {
 
   static Map<String, String> defaults() {
     Map<String, String> defaults = new LinkedHashMap<>(WriterSettings.defaults());
-    defaults.put(CONTROL_TABLE, "");
+    defaults.put(CommonSettings.CONTROL_TABLE.key(), CommonSettings.CONTROL_TABLE.defaultText());
     return defaults;
   }
 
-  /**
-   * The control table the query APIs follow (the same rule as theirs: {@link
-   * ControlTable#nameFrom}); empty for {@code control.table=none}.
-   */
+  /** The control table the query APIs follow (their rule); empty for {@code control.table=none}. */
   static Optional<String> controlTable(Settings loaded, WriterSettings base) {
-    return ControlTable.nameFrom(loaded.get(CONTROL_TABLE, ""), base.table());
+    return CommonSettings.controlTable(loaded, base.table());
   }
 
   /** The entity configuration in {@code file}; the seed configuration without one. */

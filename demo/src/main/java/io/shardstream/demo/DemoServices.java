@@ -66,8 +66,8 @@ final class DemoServices implements AutoCloseable {
             "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
             "kafka.state.dir", writerState.toString(),
             // Static membership: a restarted demo takes its old place in the consumer group at
-            // once.
-            // Otherwise the group waits for the previous run's member to time out (45 s) before the
+            // once. Otherwise the group waits for the previous run's member to time out (45 s)
+            // before the
             // writer gets its tasks back, since Kafka Streams does not leave the group on close.
             "kafka.group.instance.id", "shardstream-demo-writer",
             "registry.url", endpoints.registryUrl().toString(),

@@ -43,8 +43,9 @@ final class ConsoleRoutes {
     if (ctx.path().endsWith("/")) {
       serve(ctx, "index.html");
     } else {
+      // Relative, so that it also holds behind a proxy that serves the API under a path prefix.
       String query = ctx.queryString();
-      ctx.redirect(PATH + "/" + (query == null ? "" : "?" + query));
+      ctx.redirect(PATH.substring(1) + "/" + (query == null ? "" : "?" + query));
     }
   }
 

@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class QueryApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
 
-  /** Readiness probes cost DynamoDB at most one DescribeTable per this long. */
   private static final String SERVICE = "query-api";
 
   private final QueryApiSettings settings;

@@ -58,7 +58,7 @@ class ConsoleRoutesTest {
     HttpResponse<String> reply = rawGet("/console?search=users&name=lee");
 
     assertThat(reply.statusCode()).isEqualTo(302);
-    assertThat(reply.headers().firstValue("Location")).hasValue("/console/?search=users&name=lee");
+    assertThat(reply.headers().firstValue("Location")).hasValue("console/?search=users&name=lee");
   }
 
   @Test

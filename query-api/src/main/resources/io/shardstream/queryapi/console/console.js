@@ -94,14 +94,21 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+// One path segment for any id: encodeURIComponent leaves "." and "..", which URLs resolve away.
+function pathSegment(id) {
+  return id === "." || id === ".." ? id.replace(/\./g, "%2E") : encodeURIComponent(id);
+}
+
 function consoleUrl(params) {
   const url = new URL(location.pathname, location.origin);
   for (const [name, value] of params) url.searchParams.append(name, value);
   return url.pathname + url.search;
 }
 
-function navigate(params, trail) {
-  history.pushState({ trail: trail || [] }, "", consoleUrl(params));
+// history.state.trail: the cursors of the pages before this one; numbered: whether this tab saw
+// the search's first page (a shared URL may start in the middle, where page numbers are unknown).
+function navigate(params, trail, numbered) {
+  history.pushState({ trail: trail || [], numbered: numbered !== false }, "", consoleUrl(params));
   render();
 }
 
@@ -210,7 +217,9 @@ function searchForm(entity, values) {
 async function searchView(entity, query, view) {
   const cursor = query.get("cursor");
   const trail = (history.state && history.state.trail) || [];
-  const apiParams = [...query].filter(([name]) => name !== "search");
+  const numbered = history.state ? history.state.numbered !== false : !cursor;
+  const declared = new Set(entity.parameters.map((p) => p.name));
+  const apiParams = [...query].filter(([name]) => declared.has(name));
   const results = loadingPart({ class: "results" });
   view.replaceChildren(el("h2", {}, entity.name), searchForm(entity, query), results);
   let page;
@@ -227,11 +236,11 @@ async function searchView(entity, query, view) {
     el("button", { type: "button", class: "previous", disabled: trail.length === 0,
       onclick: () => {
         const previous = trail[trail.length - 1];
-        navigate(previous ? [...without, ["cursor", previous]] : without, trail.slice(0, -1));
+        navigate(previous ? [...without, ["cursor", previous]] : without, trail.slice(0, -1), numbered);
       } }, "Previous"),
-    el("span", { class: "page-number" }, cursor && trail.length === 0 ? "page …" : `page ${pageNumber}`),
+    el("span", { class: "page-number" }, numbered ? `page ${pageNumber}` : "page …"),
     el("button", { type: "button", class: "next primary", disabled: !page.nextCursor,
-      onclick: () => navigate([...without, ["cursor", page.nextCursor]], [...trail, cursor || ""]) }, "Next"));
+      onclick: () => navigate([...without, ["cursor", page.nextCursor]], [...trail, cursor || ""], numbered) }, "Next"));
   settle(results, page.items.length ? "page" : "empty",
     page.items.length ? itemTable(page.items, entity.schema, entity) : emptyView(entity),
     pager, statsLine(page));
@@ -258,7 +267,7 @@ async function relatedList(child, itemPath, into) {
     try {
       const page = await getJson(itemPath + "/" + child.name, cursor ? [["cursor", cursor]] : []);
       const previous = el("button", { type: "button", disabled: cursors.length === 0, onclick: () => load(cursors.pop() || null) }, "Previous");
-      const next = el("button", { type: "button", disabled: !page.nextCursor, onclick: () => { cursors.push(cursor); load(page.nextCursor); } }, "Next");
+      const next = el("button", { type: "button", disabled: !page.nextCursor, onclick: () => { next.disabled = true; cursors.push(cursor); load(page.nextCursor); } }, "Next");
       settle(body, page.items.length ? "page" : "empty",
         page.items.length ? itemTable(page.items, child.schema, childEntity) : emptyView(child),
         page.nextCursor || cursors.length ? el("div", { class: "pager" }, previous, next) : null);
@@ -270,7 +279,7 @@ async function relatedList(child, itemPath, into) {
 }
 
 async function detailView(entity, id, view) {
-  const itemPath = entity.itemPath.replace(/\{[^}]+\}$/, encodeURIComponent(id));
+  const itemPath = entity.itemPath.replace(/\{[^}]+\}$/, pathSegment(id));
   const body = loadingPart({ class: "detail" });
   view.replaceChildren(el("h2", {}, entity.name.replace(/s$/, ""), " ", el("code", {}, id)), body);
   try {
@@ -296,9 +305,10 @@ function render() {
   const query = new URLSearchParams(location.search);
   const view = document.getElementById("view");
   const detail = entityNamed(query.get("entity"));
-  const search = entityNamed(query.get("search")) || (detail ? null : state.entities[0]);
-  renderNav((detail || search || {}).name);
-  if (detail && detail.itemPath && query.get("id")) return detailView(detail, query.get("id"), view);
+  const opensItem = detail && detail.itemPath && query.get("id");
+  const search = entityNamed(query.get("search")) || (opensItem ? null : detail || state.entities[0]);
+  renderNav((opensItem ? detail : search || {}).name);
+  if (opensItem) return detailView(detail, query.get("id"), view);
   if (search) return searchView(search, query.get("search") ? query : new URLSearchParams([["search", search.name]]), view);
   view.replaceChildren(el("div", { class: "empty" }, "This API offers no searches."));
 }
