@@ -43,7 +43,6 @@ public final class IngestSettings {
               "where input that cannot become an event goes (the DynamoDB Streams source); the"
                   + " writer's key and default"));
 
-  public static final String KAFKA_PREFIX = "kafka";
   public static final String BOOTSTRAP_SERVERS = CommonSettings.KAFKA_BOOTSTRAP_SERVERS.key();
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
@@ -62,7 +61,7 @@ public final class IngestSettings {
   /** Every {@code kafka.*} setting, prefix removed, for the producer. */
   public static Map<String, Object> producerConfig(Settings settings) {
     settings.require(BOOTSTRAP_SERVERS);
-    return new LinkedHashMap<>(settings.withPrefix(KAFKA_PREFIX));
+    return new LinkedHashMap<>(CommonSettings.KAFKA.read(settings));
   }
 
   /** The dead-letter topic's name: {@code topics.dead-letters}, default {@code shardstream.dlq}. */
