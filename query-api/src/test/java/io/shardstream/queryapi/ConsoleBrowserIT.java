@@ -8,6 +8,7 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.dynamo.LocalDynamoDb;
 import io.shardstream.queryapi.Http.Reply;
+import io.shardstream.queryapi.testing.HeadlessChromium;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shardstream.queryapi;
+package io.shardstream.queryapi.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +24,14 @@ import org.openqa.selenium.support.ui.FluentWait;
  * is bypassed by naming both binaries). Missing binaries fail the test with the command that
  * installs them.
  */
-final class HeadlessChromium implements AutoCloseable {
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+public final class HeadlessChromium implements AutoCloseable {
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
   private final ChromeDriver driver;
 
-  HeadlessChromium() {
+  public HeadlessChromium() {
     for (Path binary : List.of(BROWSER, DRIVER)) {
       if (!Files.isExecutable(binary)) {
         throw new IllegalStateException(
@@ -56,16 +56,16 @@ final class HeadlessChromium implements AutoCloseable {
     driver = new ChromeDriver(service, options);
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
     waitFor("the console to start", () -> "true".equals(bodyData("ready")));
   }
 
-  String bodyData(String name) {
+  public String bodyData(String name) {
     return driver.findElement(By.tagName("body")).getDomAttribute("data-" + name);
   }
 
@@ -73,7 +73,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Waits for a condition the page reaches by itself. The bound is generous: the wait ends as soon
    * as the page gets there; only a page that never does fails.
    */
-  void waitFor(String what, java.util.function.BooleanSupplier condition) {
+  public void waitFor(String what, java.util.function.BooleanSupplier condition) {
     new FluentWait<>(driver)
         .withTimeout(Duration.ofSeconds(60))
         .pollingEvery(Duration.ofMillis(50))
@@ -83,22 +83,22 @@ final class HeadlessChromium implements AutoCloseable {
         .until(d -> condition.getAsBoolean());
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> findAll(String css) {
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
   /** The browser console's messages since the last call, as level and text. */
-  List<Map.Entry<Level, String>> consoleMessages() {
+  public List<Map.Entry<Level, String>> consoleMessages() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .map((LogEntry e) -> Map.entry(e.getLevel(), e.getMessage()))
         .toList();
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
