@@ -1,6 +1,5 @@
 package io.shardstream.writer.sink;
 
-import io.shardstream.dynamo.write.BatchWriteResult;
 import io.shardstream.dynamo.write.RejectedWrite;
 import io.shardstream.dynamo.write.WriteOperation;
 import io.shardstream.writer.metrics.WriterMetrics;
@@ -144,58 +143,74 @@ public final class TableSinkStore implements StateStore {
   }
 
   /**
-   * Writes the buffer and runs the actions waiting for it; called by the committing thread before
-   * its offsets are committed (see the class comment).
+   * Writes the buffer and runs the actions waiting for it (see the class comment).
    *
    * @throws TableWriteFailedException if the writes are not durable: the task must not commit
    */
   void writeBuffer() {
-    if (!open) {
-      return; // closed since it was enlisted: its task commits no more
-    }
+    SinkWrite.writeTogether(table, List.of(this));
+  }
+
+  /** The table this sink writes to: sinks on the same one are written together. */
+  TableWriter table() {
+    return table;
+  }
+
+  /**
+   * The buffered writes, for a {@link SinkWrite}.
+   *
+   * @throws TableWriteFailedException if an earlier write failed: the task must not commit
+   */
+  List<WriteOperation> pendingWrites() {
     requireHealthy();
+    return List.copyOf(operations);
+  }
+
+  /**
+   * The buffered writes are durable but for {@code rejected} (indexed as in {@link
+   * #pendingWrites()}): clears the buffer and runs the actions waiting for it.
+   */
+  void written(List<RejectedWrite> rejected, Duration latency) {
     if (!operations.isEmpty()) {
-      List<WriteOperation> batch = List.copyOf(operations);
-      long start = System.nanoTime();
-      BatchWriteResult result;
-      try {
-        result = table.write(batch);
-      } catch (RuntimeException e) {
-        failure = e;
-        metrics.flushFailed();
-        discard();
-        LOG.warn(
-            "task {}: {} table writes failed, retrying the task's records in {}: {}",
-            taskId,
-            batch.size(),
-            failureBackoff,
-            e.toString());
-        pause();
-        throw new TableWriteFailedException(
-            "task "
-                + taskId
-                + ": "
-                + batch.size()
-                + " table writes are not durable; the task will not commit and re-processes its"
-                + " records",
-            e);
-      }
-      metrics.flushed(batch.size(), Duration.ofNanos(System.nanoTime() - start));
-      for (RejectedWrite rejected : result.rejected()) {
-        metrics.writeRejected();
-        LOG.error(
-            "task {}: DynamoDB rejected the write for {} from {}: {} (skipped)",
-            taskId,
-            rejected.operation(),
-            origins.get(rejected.index()),
-            rejected.reason());
-      }
-      operations.clear();
-      origins.clear();
+      metrics.flushed(operations.size(), latency);
     }
+    for (RejectedWrite write : rejected) {
+      metrics.writeRejected();
+      LOG.error(
+          "task {}: DynamoDB rejected the write for {} from {}: {} (skipped)",
+          taskId,
+          write.operation(),
+          origins.get(write.index()),
+          write.reason());
+    }
+    operations.clear();
+    origins.clear();
     List<Runnable> durable = List.copyOf(afterDurable);
     afterDurable.clear();
     durable.forEach(Runnable::run);
+  }
+
+  /** The buffered writes are not durable: this task must not commit until re-initialised. */
+  void failed(RuntimeException cause) {
+    failure = cause;
+    metrics.flushFailed();
+    LOG.warn(
+        "task {}: {} table writes failed, retrying the task's records in {}: {}",
+        taskId,
+        operations.size(),
+        failureBackoff,
+        cause.toString());
+    discard();
+  }
+
+  /** "task 0_1", for messages. */
+  String describe() {
+    return "task " + taskId;
+  }
+
+  /** Waits the failure backoff before the task's records are processed again. */
+  void pauseAfterFailure() {
+    pause();
   }
 
   private void pause() {

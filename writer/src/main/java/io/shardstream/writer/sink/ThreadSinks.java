@@ -1,8 +1,10 @@
 package io.shardstream.writer.sink;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Set;
  */
 public final class ThreadSinks {
   private final ThreadLocal<Set<TableSinkStore>> pending =
-      ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+      ThreadLocal.withInitial(LinkedHashSet::new); // sinks use identity equality
 
   /** Notes that {@code sink} holds work of the calling (stream) thread. */
   void enlist(TableSinkStore sink) {
@@ -30,8 +32,21 @@ public final class ThreadSinks {
     Set<TableSinkStore> sinks = pending.get();
     List<TableSinkStore> toWrite = List.copyOf(sinks);
     sinks.clear();
+    // One write per table for all of the thread's sinks (see SinkWrite), in enlistment order.
+    Map<TableWriter, List<TableSinkStore>> byTable = new IdentityHashMap<>();
+    List<TableWriter> tables = new ArrayList<>();
     for (TableSinkStore sink : toWrite) {
-      sink.writeBuffer();
+      byTable
+          .computeIfAbsent(
+              sink.table(),
+              table -> {
+                tables.add(table);
+                return new ArrayList<>();
+              })
+          .add(sink);
+    }
+    for (TableWriter table : tables) {
+      SinkWrite.writeTogether(table, byTable.get(table));
     }
   }
 }
