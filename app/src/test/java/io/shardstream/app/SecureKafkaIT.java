@@ -76,34 +76,13 @@ class SecureKafkaIT {
   void ingestAndWriterWorkThroughSaslSsl(
       DynamoDbEndpoint dynamoDb, RegistryEndpoint registry, @TempDir Path dir) throws Exception {
     String name = "secure-" + UUID.randomUUID().toString().substring(0, 8);
-    Path events = dir.resolve("events.jsonl");
-    CommandRun generated =
-        CommandRun.of(
-            "generate",
-            "--users",
-            "40",
-            "--seed",
-            "5",
-            "--invalid-rate",
-            "0",
-            "--out",
-            events.toString(),
-            "--no-progress");
-    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    Path events = generate(dir, 40, 5);
     long lines = Files.readAllLines(events).stream().filter(line -> !line.isBlank()).count();
-    Path settings = dir.resolve("secure.properties");
-    Files.writeString(settings, properties(settings(name, secure, dynamoDb, registry, dir)));
+    Path settings = settingsFile(dir, name, secure, dynamoDb, registry);
 
     ListAppender<ILoggingEvent> logged = captureLogs();
     try {
-      CommandRun imported =
-          CommandRun.of(
-              "ingest",
-              "file",
-              events.toString(),
-              "--settings",
-              settings.toString(),
-              "--no-progress");
+      CommandRun imported = importFile(events, settings);
       assertThat(imported.exitCode()).as(imported.err()).isZero();
       assertThat(imported.err()).contains(lines + " events");
 
@@ -138,32 +117,11 @@ class SecureKafkaIT {
   void aWrongPasswordIsRefusedAtOnceWithWhatToCheck(
       DynamoDbEndpoint dynamoDb, RegistryEndpoint registry, @TempDir Path dir) throws Exception {
     String name = "refused-" + UUID.randomUUID().toString().substring(0, 8);
-    SecureKafkaEndpoint wrong = secure.withPassword("not-the-password");
-    Path settings = dir.resolve("wrong.properties");
-    Files.writeString(settings, properties(settings(name, wrong, dynamoDb, registry, dir)));
-    Path events = dir.resolve("events.jsonl");
-    assertThat(
-            CommandRun.of(
-                    "generate",
-                    "--users",
-                    "2",
-                    "--seed",
-                    "1",
-                    "--out",
-                    events.toString(),
-                    "--no-progress")
-                .exitCode())
-        .isZero();
+    Path settings =
+        settingsFile(dir, name, secure.withPassword("not-the-password"), dynamoDb, registry);
 
-    CommandRun imported =
-        CommandRun.of(
-            "ingest",
-            "file",
-            events.toString(),
-            "--settings",
-            settings.toString(),
-            "--no-progress");
-    assertThat(imported.exitCode()).isNotZero();
+    CommandRun imported = importFile(generate(dir, 2, 1), settings);
+    assertThat(imported.exitCode()).as(imported.err()).isEqualTo(UserErrorHandler.USER_ERROR);
     assertThat(imported.err())
         .contains("refused the client", "Authentication failed", "kafka.sasl.jaas.config")
         .doesNotContain("\tat ", "not-the-password");
@@ -177,6 +135,42 @@ class SecureKafkaIT {
           .hasMessageContaining("Authentication failed")
           .hasMessageContaining("kafka.sasl.jaas.config");
     }
+  }
+
+  /** {@code shardstream generate}: a file of valid events for {@code users} users. */
+  private static Path generate(Path dir, int users, int seed) {
+    Path events = dir.resolve("events.jsonl");
+    CommandRun generated =
+        CommandRun.of(
+            "generate",
+            "--users",
+            String.valueOf(users),
+            "--seed",
+            String.valueOf(seed),
+            "--invalid-rate",
+            "0",
+            "--out",
+            events.toString(),
+            "--no-progress");
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    return events;
+  }
+
+  private static CommandRun importFile(Path events, Path settings) {
+    return CommandRun.of(
+        "ingest", "file", events.toString(), "--settings", settings.toString(), "--no-progress");
+  }
+
+  private static Path settingsFile(
+      Path dir,
+      String name,
+      SecureKafkaEndpoint kafka,
+      DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry)
+      throws java.io.IOException {
+    Path file = dir.resolve(name + ".properties");
+    Files.writeString(file, properties(settings(name, kafka, dynamoDb, registry, dir)));
+    return file;
   }
 
   /** The settings file an operator writes for a SASL_SSL cluster, for writer and ingest alike. */

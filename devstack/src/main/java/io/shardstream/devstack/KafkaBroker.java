@@ -97,8 +97,7 @@ final class KafkaBroker implements ManagedComponent {
     try {
       controllerSocket = ControllerSocket.bindAnyFreePort(CONTROLLER_LISTENER);
       if (saslSsl) {
-        secureListener =
-            SecureListener.create(SECURE_LISTENER, kafkaDirectory.getParent().resolve("kafka-tls"));
+        secureListener = SecureListener.create(SECURE_LISTENER, kafkaDirectory.getParent());
       }
       KafkaConfig config = new KafkaConfig(brokerProperties(controllerSocket.port()), false);
       logDirectory.formatIfNew(NODE_ID, CONTROLLER_LISTENER, MetadataVersion.latestProduction());
@@ -163,6 +162,11 @@ final class KafkaBroker implements ManagedComponent {
     if (controllerSocket != null) {
       quietly("controller socket", controllerSocket::close);
       controllerSocket = null;
+    }
+    if (secureListener != null) {
+      quietly("TLS material", secureListener::close);
+      secureListener = null;
+      secureEndpoint = null;
     }
     if (logDirectory != null) {
       logDirectory.release();

@@ -1,5 +1,7 @@
 package io.shardstream.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,11 +43,31 @@ final class SecureListener {
     this.password = password;
   }
 
-  static SecureListener create(String listenerName, Path tlsDirectory) {
+  /**
+   * New TLS material in a folder of its own under {@code parent} (two stacks on one data folder do
+   * not share it; {@link #close} deletes it) and a new password.
+   */
+  static SecureListener create(String listenerName, Path parent) throws IOException {
+    Files.createDirectories(parent);
+    Path directory = Files.createTempDirectory(parent, "kafka-tls-");
     byte[] secret = new byte[18];
     new SecureRandom().nextBytes(secret);
     return new SecureListener(
-        listenerName, TlsMaterial.generate(tlsDirectory), HexFormat.of().formatHex(secret));
+        listenerName, TlsMaterial.generate(directory), HexFormat.of().formatHex(secret));
+  }
+
+  /** Deletes the TLS material (the broker has stopped). */
+  void close() throws IOException {
+    Path directory = tls.keystore().getParent();
+    for (Path file : List.of(tls.keystore(), tls.truststore())) {
+      Files.deleteIfExists(file);
+    }
+    try (var rest = Files.list(directory)) {
+      for (Path file : rest.toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(directory);
   }
 
   /** The listener's own broker settings ({@code listener.name.<name>.*}). */

@@ -56,12 +56,7 @@ public record TlsMaterial(Path keystore, Path truststore, String password) {
           "SAN=dns:localhost,ip:127.0.0.1",
           "-validity",
           "30",
-          "-keystore",
-          keystore.toString(),
-          "-storetype",
-          STORE_TYPE,
-          "-storepass",
-          password);
+          store(keystore, password));
       keytool(
           "-exportcert",
           "-alias",
@@ -69,12 +64,7 @@ public record TlsMaterial(Path keystore, Path truststore, String password) {
           "-rfc",
           "-file",
           certificate.toString(),
-          "-keystore",
-          keystore.toString(),
-          "-storetype",
-          STORE_TYPE,
-          "-storepass",
-          password);
+          store(keystore, password));
       keytool(
           "-importcert",
           "-noprompt",
@@ -82,24 +72,33 @@ public record TlsMaterial(Path keystore, Path truststore, String password) {
           ALIAS,
           "-file",
           certificate.toString(),
-          "-keystore",
-          truststore.toString(),
-          "-storetype",
-          STORE_TYPE,
-          "-storepass",
-          password);
+          store(truststore, password));
       return new TlsMaterial(keystore, truststore, password);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write TLS material to " + directory + ": " + e, e);
     }
   }
 
-  /** Runs this JVM's {@code keytool}; its output goes to the exception when it fails. */
-  private static void keytool(String... arguments) throws IOException {
+  /** The options naming a PKCS12 store and its password. */
+  private static List<String> store(Path file, String password) {
+    return List.of("-keystore", file.toString(), "-storetype", STORE_TYPE, "-storepass", password);
+  }
+
+  /**
+   * Runs this JVM's {@code keytool} with {@code arguments}, then {@code store}'s; its output goes
+   * to the exception when it fails.
+   */
+  private static void keytool(Object... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.add("-J-XX:TieredStopAtLevel=1");
-    command.addAll(List.of(arguments));
+    for (Object argument : arguments) {
+      if (argument instanceof List<?> list) {
+        list.forEach(item -> command.add(item.toString()));
+      } else {
+        command.add(argument.toString());
+      }
+    }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

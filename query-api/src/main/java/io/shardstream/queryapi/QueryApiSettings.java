@@ -229,25 +229,6 @@ public record QueryApiSettings(
         https);
   }
 
-  /** The same settings serving HTTPS with {@code keystore}. */
-  public QueryApiSettings withHttps(HttpsKeystore keystore) {
-    return new QueryApiSettings(
-        host,
-        port,
-        dynamoDbEndpoint,
-        dynamoDbRegion,
-        table,
-        entityConfig,
-        entityConfigSource,
-        cursorKey,
-        maxLimit,
-        parallelism,
-        apiKeys,
-        controlTable,
-        controlPollInterval,
-        Optional.of(keystore));
-  }
-
   /**
    * The key cursors are signed with: required against AWS; a local endpoint runs with the public
    * development key.
