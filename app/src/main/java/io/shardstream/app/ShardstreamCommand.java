@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       QueryApiCommand.class,
       WriterCommand.class,
-      ReplayCommand.class
+      ReplayCommand.class,
+      ApiKeyCommand.class
     })
 public final class ShardstreamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

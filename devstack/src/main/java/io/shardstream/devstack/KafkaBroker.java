@@ -51,22 +51,27 @@ final class KafkaBroker implements ManagedComponent {
   private static final int NODE_ID = 1;
   private static final String CLIENT_LISTENER = "CLIENT";
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final String SECURE_LISTENER = "SECURE";
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
   private final int configuredPort;
   private final KafkaStorage storage;
   private final Path kafkaDirectory;
+  private final boolean saslSsl;
+  private SecureListener secureListener;
   private KafkaLogDirectory logDirectory;
   private ControllerSocket controllerSocket;
   private Metrics metrics;
   private ControllerServer controller;
   private BrokerServer broker;
   private KafkaEndpoint endpoint;
+  private SecureKafkaEndpoint secureEndpoint;
 
-  KafkaBroker(int configuredPort, KafkaStorage storage, Path dataDirectory) {
+  KafkaBroker(int configuredPort, KafkaStorage storage, Path dataDirectory, boolean saslSsl) {
     this.configuredPort = configuredPort;
     this.storage = storage;
     this.kafkaDirectory = dataDirectory.resolve("kafka");
+    this.saslSsl = saslSsl;
   }
 
   @Override
@@ -91,14 +96,24 @@ final class KafkaBroker implements ManagedComponent {
     logDirectory = KafkaLogDirectory.create(kafkaDirectory, storage);
     try {
       controllerSocket = ControllerSocket.bindAnyFreePort(CONTROLLER_LISTENER);
+      if (saslSsl) {
+        secureListener = SecureListener.create(SECURE_LISTENER, kafkaDirectory.getParent());
+      }
       KafkaConfig config = new KafkaConfig(brokerProperties(controllerSocket.port()), false);
       logDirectory.formatIfNew(NODE_ID, CONTROLLER_LISTENER, MetadataVersion.latestProduction());
       startServers(config);
       awaitRunning();
       endpoint = new KafkaEndpoint("localhost:" + broker.boundPort(clientListener()));
+      if (secureListener != null) {
+        secureEndpoint =
+            secureListener.open(
+                endpoint,
+                "localhost:" + broker.boundPort(ListenerName.normalised(SECURE_LISTENER)));
+      }
       log.info(
-          "Kafka broker ready at {} ({}, data in {})",
+          "Kafka broker ready at {}{} ({}, data in {})",
           endpoint.bootstrapServers(),
+          secureEndpoint == null ? "" : ", SASL_SSL at " + secureEndpoint.bootstrapServers(),
           storage,
           logDirectory.path());
     } catch (InterruptedException e) {
@@ -117,6 +132,11 @@ final class KafkaBroker implements ManagedComponent {
 
   KafkaEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** The SASL_SSL listener, or null when the broker was not asked for one. */
+  SecureKafkaEndpoint secureEndpoint() {
+    return secureEndpoint;
   }
 
   /**
@@ -142,6 +162,11 @@ final class KafkaBroker implements ManagedComponent {
     if (controllerSocket != null) {
       quietly("controller socket", controllerSocket::close);
       controllerSocket = null;
+    }
+    if (secureListener != null) {
+      quietly("TLS material", secureListener::close);
+      secureListener = null;
+      secureEndpoint = null;
     }
     if (logDirectory != null) {
       logDirectory.release();
@@ -192,18 +217,22 @@ final class KafkaBroker implements ManagedComponent {
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
     props.put("log.dirs", logDirectory.path().toString());
-    props.put(
-        "listeners",
+    String listeners =
         CLIENT_LISTENER
             + "://localhost:"
             + configuredPort
             + ","
             + CONTROLLER_LISTENER
             + "://localhost:"
-            + controllerPort);
-    props.put(
-        "listener.security.protocol.map",
-        CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+            + controllerPort;
+    String protocols = CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT";
+    if (secureListener != null) {
+      listeners += "," + SECURE_LISTENER + "://localhost:0";
+      protocols += "," + SECURE_LISTENER + ":SASL_SSL";
+      props.putAll(secureListener.brokerProperties());
+    }
+    props.put("listeners", listeners);
+    props.put("listener.security.protocol.map", protocols);
     props.put("inter.broker.listener.name", CLIENT_LISTENER);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
     // A static quorum of this one node. The voter's port is read from this setting at every

@@ -139,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
     endpoints =
         new LocalStackEndpoints(
             kafka == null ? null : kafka.endpoint(),
+            kafka == null ? null : kafka.secureEndpoint(),
             dynamoDb == null ? null : dynamoDb.endpoint(),
             registry == null ? null : registry.endpoint());
   }
@@ -165,7 +166,10 @@ public final class LocalStack implements AutoCloseable {
     if (config.includes(Component.KAFKA)) {
       kafka =
           new KafkaBroker(
-              config.port(Component.KAFKA), config.kafkaStorage(), config.dataDirectory());
+              config.port(Component.KAFKA),
+              config.kafkaStorage(),
+              config.dataDirectory(),
+              config.kafkaSaslSsl());
       components.add(kafka);
     }
     if (config.includes(Component.DYNAMODB)) {

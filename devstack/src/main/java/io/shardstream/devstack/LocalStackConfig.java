@@ -30,6 +30,8 @@ import java.util.Set;
  * @param fresh whether to delete what earlier runs kept (Kafka's kept log, DynamoDB's files) before
  *     starting; done after the port checks, so never under a stack that is still running
  * @param startTimeout how long to wait for a component to become ready
+ * @param kafkaSaslSsl whether the broker also opens a SASL_SSL listener (SCRAM-SHA-512 over TLS,
+ *     its TLS material and user made at start; {@link LocalStackEndpoints#secureKafka()})
  */
 public record LocalStackConfig(
     Set<Component> components,
@@ -38,7 +40,8 @@ public record LocalStackConfig(
     DynamoDbStorage dynamoDbStorage,
     KafkaStorage kafkaStorage,
     boolean fresh,
-    Duration startTimeout) {
+    Duration startTimeout,
+    boolean kafkaSaslSsl) {
 
   /** The data folder of {@code shardstream demo}, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".shardstream", "devstack");
@@ -81,7 +84,8 @@ public record LocalStackConfig(
         DynamoDbStorage.IN_MEMORY,
         KafkaStorage.PER_RUN,
         false,
-        DEFAULT_START_TIMEOUT);
+        DEFAULT_START_TIMEOUT,
+        false);
   }
 
   /**
@@ -100,7 +104,8 @@ public record LocalStackConfig(
         DynamoDbStorage.IN_MEMORY,
         KafkaStorage.PER_RUN,
         false,
-        DEFAULT_START_TIMEOUT);
+        DEFAULT_START_TIMEOUT,
+        false);
   }
 
   public int port(Component component) {
@@ -119,29 +124,51 @@ public record LocalStackConfig(
         dynamoDbStorage,
         kafkaStorage,
         fresh,
-        startTimeout);
+        startTimeout,
+        kafkaSaslSsl);
   }
 
   public LocalStackConfig withPort(Component component, int port) {
     Map<Component, Integer> changed = new EnumMap<>(ports);
     changed.put(component, port);
     return new LocalStackConfig(
-        components, changed, dataDirectory, dynamoDbStorage, kafkaStorage, fresh, startTimeout);
+        components,
+        changed,
+        dataDirectory,
+        dynamoDbStorage,
+        kafkaStorage,
+        fresh,
+        startTimeout,
+        kafkaSaslSsl);
   }
 
   public LocalStackConfig withDataDirectory(Path directory) {
     return new LocalStackConfig(
-        components, ports, directory, dynamoDbStorage, kafkaStorage, fresh, startTimeout);
+        components,
+        ports,
+        directory,
+        dynamoDbStorage,
+        kafkaStorage,
+        fresh,
+        startTimeout,
+        kafkaSaslSsl);
   }
 
   public LocalStackConfig withDynamoDbStorage(DynamoDbStorage storage) {
     return new LocalStackConfig(
-        components, ports, dataDirectory, storage, kafkaStorage, fresh, startTimeout);
+        components, ports, dataDirectory, storage, kafkaStorage, fresh, startTimeout, kafkaSaslSsl);
   }
 
   public LocalStackConfig withKafkaStorage(KafkaStorage storage) {
     return new LocalStackConfig(
-        components, ports, dataDirectory, dynamoDbStorage, storage, fresh, startTimeout);
+        components,
+        ports,
+        dataDirectory,
+        dynamoDbStorage,
+        storage,
+        fresh,
+        startTimeout,
+        kafkaSaslSsl);
   }
 
   /** {@code true}: delete what earlier runs kept before starting (see {@link #fresh()}). */
@@ -153,11 +180,35 @@ public record LocalStackConfig(
         dynamoDbStorage,
         kafkaStorage,
         deleteKeptData,
-        startTimeout);
+        startTimeout,
+        kafkaSaslSsl);
   }
 
   public LocalStackConfig withStartTimeout(Duration timeout) {
     return new LocalStackConfig(
-        components, ports, dataDirectory, dynamoDbStorage, kafkaStorage, fresh, timeout);
+        components,
+        ports,
+        dataDirectory,
+        dynamoDbStorage,
+        kafkaStorage,
+        fresh,
+        timeout,
+        kafkaSaslSsl);
+  }
+
+  /**
+   * {@code true}: the broker also opens a SASL_SSL listener (SCRAM-SHA-512 over TLS) beside its
+   * plaintext one; see {@link #kafkaSaslSsl()}.
+   */
+  public LocalStackConfig withKafkaSaslSsl(boolean saslSsl) {
+    return new LocalStackConfig(
+        components,
+        ports,
+        dataDirectory,
+        dynamoDbStorage,
+        kafkaStorage,
+        fresh,
+        startTimeout,
+        saslSsl);
   }
 }

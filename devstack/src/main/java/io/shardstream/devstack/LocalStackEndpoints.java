@@ -12,11 +12,21 @@ import java.util.Optional;
 public final class LocalStackEndpoints {
 
   private final KafkaEndpoint kafka;
+  private final SecureKafkaEndpoint secureKafka;
   private final DynamoDbEndpoint dynamoDb;
   private final RegistryEndpoint registry;
 
   LocalStackEndpoints(KafkaEndpoint kafka, DynamoDbEndpoint dynamoDb, RegistryEndpoint registry) {
+    this(kafka, null, dynamoDb, registry);
+  }
+
+  LocalStackEndpoints(
+      KafkaEndpoint kafka,
+      SecureKafkaEndpoint secureKafka,
+      DynamoDbEndpoint dynamoDb,
+      RegistryEndpoint registry) {
     this.kafka = kafka;
+    this.secureKafka = secureKafka;
     this.dynamoDb = dynamoDb;
     this.registry = registry;
   }
@@ -31,6 +41,17 @@ public final class LocalStackEndpoints {
 
   public KafkaEndpoint kafka() {
     return require(Component.KAFKA, kafka);
+  }
+
+  /** The broker's SASL_SSL listener ({@link LocalStackConfig#withKafkaSaslSsl}). */
+  public SecureKafkaEndpoint secureKafka() {
+    if (secureKafka == null) {
+      throw new DevStackException(
+          Component.KAFKA,
+          "this LocalStack's broker has no SASL_SSL listener; start it with"
+              + " LocalStackConfig.withKafkaSaslSsl(true)");
+    }
+    return secureKafka;
   }
 
   public DynamoDbEndpoint dynamoDb() {
@@ -64,6 +85,8 @@ public final class LocalStackEndpoints {
     List<String> lines = new ArrayList<>();
     Optional.ofNullable(kafka)
         .ifPresent(k -> lines.add("Kafka bootstrap servers: " + k.bootstrapServers()));
+    Optional.ofNullable(secureKafka)
+        .ifPresent(k -> lines.add("  SASL_SSL (SCRAM):      " + k.bootstrapServers()));
     Optional.ofNullable(dynamoDb).ifPresent(d -> lines.add("DynamoDB Local endpoint: " + d.url()));
     Optional.ofNullable(registry)
         .ifPresent(

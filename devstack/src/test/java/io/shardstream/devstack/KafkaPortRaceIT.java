@@ -20,7 +20,7 @@ class KafkaPortRaceIT {
   void aBindFailureAfterThePreflightStillNamesKafkaAndThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       KafkaBroker broker =
-          new KafkaBroker(taken.getLocalPort(), KafkaStorage.PER_RUN, dataDirectory);
+          new KafkaBroker(taken.getLocalPort(), KafkaStorage.PER_RUN, dataDirectory, false);
 
       assertThatThrownBy(broker::start)
           .isInstanceOf(PortInUseException.class)

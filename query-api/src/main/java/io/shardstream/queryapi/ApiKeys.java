@@ -3,80 +3,144 @@ package io.shardstream.queryapi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The API keys a deployment accepts, from the setting {@code api.keys}: a comma-separated list of
- * {@code key} (sees everything) or {@code key:beneficiaryId} (sees only that beneficiary's users
- * and their emails). No keys: the API is open.
+ * entries, each a key or its SHA-256, optionally bound to a beneficiary:
  *
- * <p>Keys are held as SHA-256 digests and looked up by the digest of what a client sends, so the
- * lookup's timing says nothing about how much of a key a guess got right.
+ * <ul>
+ *   <li>{@code key} or {@code sha256:<64 hex digits>}: sees everything;
+ *   <li>{@code key:beneficiaryId} or {@code sha256:<64 hex digits>:beneficiaryId}: sees only that
+ *       beneficiary's users and their emails.
+ * </ul>
+ *
+ * <p>A hashed entry keeps the key itself out of the deployment's configuration ({@link
+ * #hashedEntry} or {@code printf %s KEY | sha256sum} makes one). Keys are held as SHA-256 digests
+ * only; a presented key's digest is compared with every configured digest in constant time ({@link
+ * MessageDigest#isEqual}, no early exit, no hash-table lookup), so neither which entry matched nor
+ * how much of a guess was right shows in the response time.
  */
 public final class ApiKeys {
-  public static final ApiKeys NONE = new ApiKeys(Map.of());
-  private final Map<String, Caller> callersByDigest;
+  public static final ApiKeys NONE = new ApiKeys(List.of());
 
-  private ApiKeys(Map<String, Caller> callersByDigest) {
-    this.callersByDigest = Map.copyOf(callersByDigest);
+  /** How a hashed entry starts. */
+  public static final String SHA256_PREFIX = "sha256:";
+
+  private static final int DIGEST_HEX_LENGTH = 64;
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final List<Entry> entries;
+
+  private record Entry(byte[] digest, Caller caller) {}
+
+  private ApiKeys(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
   }
 
   /**
-   * @throws IllegalArgumentException saying which entry is wrong
+   * @throws IllegalArgumentException saying which entry is wrong and how to write it
    */
   public static ApiKeys parse(String setting) {
-    Map<String, Caller> callers = new HashMap<>();
     if (setting == null || setting.isBlank()) {
       return NONE;
     }
+    List<Entry> entries = new ArrayList<>();
     int position = 0;
-    for (String entry : setting.split(",", -1)) {
+    for (String text : setting.split(",", -1)) {
       position++;
-      String trimmed = entry.trim();
-      int colon = trimmed.indexOf(':');
-      String key = colon < 0 ? trimmed : trimmed.substring(0, colon).trim();
-      Optional<String> beneficiary =
-          colon < 0 ? Optional.empty() : Optional.of(trimmed.substring(colon + 1).trim());
-      if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException(
-            "entry " + position + ": a key must be non-empty " + "and without spaces");
+      Entry entry = entry(position, text.trim());
+      for (Entry earlier : entries) {
+        if (MessageDigest.isEqual(earlier.digest(), entry.digest())) {
+          throw new IllegalArgumentException(
+              "entry " + position + ": the same key is listed twice (plain or hashed)");
+        }
       }
-      if (beneficiary.isPresent() && beneficiary.get().isEmpty()) {
+      entries.add(entry);
+    }
+    return new ApiKeys(entries);
+  }
+
+  private static Entry entry(int position, String text) {
+    boolean hashed = text.toLowerCase(Locale.ROOT).startsWith(SHA256_PREFIX);
+    String rest = hashed ? text.substring(SHA256_PREFIX.length()) : text;
+    int colon = rest.indexOf(':');
+    String key = (colon < 0 ? rest : rest.substring(0, colon)).trim();
+    Optional<String> beneficiary =
+        colon < 0 ? Optional.empty() : Optional.of(rest.substring(colon + 1).trim());
+    if (beneficiary.isPresent() && beneficiary.get().isEmpty()) {
+      throw new IllegalArgumentException(
+          "entry "
+              + position
+              + ": nothing after ':' (give key:beneficiaryId, or the key alone for full access)");
+    }
+    Caller caller = new Caller(beneficiary);
+    if (hashed) {
+      if (key.length() != DIGEST_HEX_LENGTH || !key.chars().allMatch(ApiKeys::isHexDigit)) {
         throw new IllegalArgumentException(
             "entry "
                 + position
-                + ": nothing after ':' (give "
-                + "key:beneficiaryId, or the key alone for full access)");
+                + ": '"
+                + SHA256_PREFIX
+                + "' must be followed by the key's SHA-256 as 64 hex digits (make it with"
+                + " `shardstream api-key hash` or `printf %s KEY | sha256sum`), got "
+                + key.length()
+                + " characters");
       }
-      if (callers.put(digest(key), new Caller(beneficiary)) != null) {
-        throw new IllegalArgumentException("entry " + position + ": the same key is listed twice");
-      }
+      return new Entry(HEX.parseHex(key.toLowerCase(Locale.ROOT)), caller);
     }
-    return new ApiKeys(callers);
+    if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException(
+          "entry " + position + ": a key must be non-empty and without spaces");
+    }
+    return new Entry(digest(key), caller);
+  }
+
+  /**
+   * The {@code api.keys} entry that accepts {@code key} without naming it: {@code
+   * sha256:<hex>[:beneficiaryId]}.
+   */
+  public static String hashedEntry(String key, Optional<String> beneficiary) {
+    return SHA256_PREFIX + HEX.formatHex(digest(key)) + beneficiary.map(b -> ":" + b).orElse("");
   }
 
   /** Whether clients must send a key. */
   public boolean required() {
-    return !callersByDigest.isEmpty();
+    return !entries.isEmpty();
   }
 
   public int size() {
-    return callersByDigest.size();
+    return entries.size();
   }
 
-  /** Who a key belongs to, or empty for an unknown key. */
+  /**
+   * Who a key belongs to, or empty for an unknown key. Every entry is compared, whatever matched.
+   */
   public Optional<Caller> caller(String key) {
-    return key == null ? Optional.empty() : Optional.ofNullable(callersByDigest.get(digest(key)));
+    if (key == null) {
+      return Optional.empty();
+    }
+    byte[] presented = digest(key);
+    Caller found = null;
+    for (Entry entry : entries) {
+      boolean equal = MessageDigest.isEqual(presented, entry.digest());
+      // No break: the time taken is the same whichever entry (if any) matches.
+      found = equal ? entry.caller() : found;
+    }
+    return Optional.ofNullable(found);
   }
 
-  private static String digest(String key) {
+  private static boolean isHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static byte[] digest(String key) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
@@ -84,6 +148,6 @@ public final class ApiKeys {
 
   @Override
   public String toString() {
-    return "ApiKeys[" + callersByDigest.size() + " keys]";
+    return "ApiKeys[" + entries.size() + " keys]";
   }
 }

@@ -1,11 +1,13 @@
 package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The query API as a Javalin app, not yet started: the {@code /v1} routes behind the API-key check,
@@ -29,12 +31,21 @@ public final class QueryApi {
       PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
-    return create(new ActiveTable(served), keys, maxLimit, registry);
+    return create(new ActiveTable(served), keys, maxLimit, registry, config -> {});
   }
 
-  /** The app on a table that can be switched while it serves (see {@link ActiveTable}). */
+  /**
+   * The app on a table that can be switched while it serves (see {@link ActiveTable}).
+   *
+   * @param server how the server listens, beyond Javalin's default plain HTTP connector (HTTPS:
+   *     {@link io.shardstream.service.HttpsKeystore#install})
+   */
   static Javalin create(
-      ActiveTable active, ApiKeys keys, int maxLimit, PrometheusMeterRegistry registry) {
+      ActiveTable active,
+      ApiKeys keys,
+      int maxLimit,
+      PrometheusMeterRegistry registry,
+      Consumer<JavalinConfig> server) {
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
@@ -42,6 +53,7 @@ public final class QueryApi {
           config.startup.showJavalinBanner = false;
           // Handlers block on DynamoDB; on virtual threads that costs no platform thread.
           config.concurrency.useVirtualThreads = true;
+          server.accept(config);
           JettyProblems.install(config);
           RequestObservers.install(config, registry);
           ProblemRoutes.install(config);

@@ -101,7 +101,17 @@ public final class QueryApiServer implements AutoCloseable {
           .description("revision of the control record the active table came from (0: none)")
           .register(registry);
     }
-    this.app = QueryApi.create(active, settings.apiKeys(), settings.maxLimit(), registry);
+    this.app =
+        QueryApi.create(
+            active,
+            settings.apiKeys(),
+            settings.maxLimit(),
+            registry,
+            config ->
+                settings
+                    .https()
+                    .ifPresent(
+                        keystore -> keystore.install(config, settings.host(), settings.port())));
   }
 
   /**
@@ -146,8 +156,9 @@ public final class QueryApiServer implements AutoCloseable {
     }
     ServedTable served = active.current();
     LOG.info(
-        "query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
+        "query-api listening on {}://{}:{} (table {}, DynamoDB {}, config {} version {}, max "
             + "limit {}, {} DynamoDB requests in parallel, {})",
+        scheme(),
         settings.host(),
         port(),
         served.table(),
@@ -170,9 +181,13 @@ public final class QueryApiServer implements AutoCloseable {
     return app.port();
   }
 
-  /** {@code http://localhost:<port>}, for clients on this machine. */
+  /** {@code http://localhost:<port>} ({@code https} with a keystore), for clients here. */
   public URI localUri() {
-    return URI.create("http://localhost:" + port());
+    return URI.create(scheme() + "://localhost:" + port());
+  }
+
+  private String scheme() {
+    return settings.https().isPresent() ? "https" : "http";
   }
 
   public PrometheusMeterRegistry registry() {

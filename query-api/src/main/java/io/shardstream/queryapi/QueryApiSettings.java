@@ -3,6 +3,7 @@ package io.shardstream.queryapi;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.service.CommonSettings;
+import io.shardstream.service.HttpsKeystore;
 import io.shardstream.service.Setting;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsCheck;
@@ -36,7 +37,8 @@ public record QueryApiSettings(
     int parallelism,
     ApiKeys apiKeys,
     Optional<String> controlTable,
-    Duration controlPollInterval) {
+    Duration controlPollInterval,
+    Optional<HttpsKeystore> https) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_LIMIT = 100;
@@ -81,7 +83,9 @@ public record QueryApiSettings(
               "",
               ApiKeys::parse,
               "empty: no authentication; else `key1,key2:beneficiaryId` (`X-Api-Key`; a key bound"
-                  + " to a beneficiary sees only its users, other users' lookups are 404)")
+                  + " to a beneficiary sees only its users, other users' lookups are 404); an"
+                  + " entry may be the key's SHA-256 instead, `sha256:<64 hex>[:beneficiaryId]`"
+                  + " (`shardstream api-key hash`), so the configuration never holds the key")
           .defaultShownAs("empty (open)");
 
   static final Setting<Duration> POLL_INTERVAL =
@@ -98,6 +102,8 @@ public record QueryApiSettings(
           "query-api",
           CommonSettings.HTTP_HOST,
           PORT,
+          CommonSettings.HTTPS_KEYSTORE,
+          CommonSettings.HTTPS_KEYSTORE_PASSWORD,
           CommonSettings.DYNAMODB_ENDPOINT,
           CommonSettings.DYNAMODB_REGION,
           CommonSettings.DYNAMODB_TABLE,
@@ -126,6 +132,7 @@ public record QueryApiSettings(
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(controlTable, "controlTable");
     Objects.requireNonNull(controlPollInterval, "controlPollInterval");
+    Objects.requireNonNull(https, "https");
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
@@ -154,7 +161,8 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         Optional.empty(),
-        DEFAULT_CONTROL_POLL_INTERVAL);
+        DEFAULT_CONTROL_POLL_INTERVAL,
+        Optional.empty());
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -184,6 +192,7 @@ public record QueryApiSettings(
     int parallelism = check.get(PARALLELISM);
     ApiKeys keys = check.get(KEYS);
     Duration pollInterval = check.get(POLL_INTERVAL);
+    Optional<HttpsKeystore> https = HttpsKeystore.read(check);
     check.throwIfAny();
     return new QueryApiSettings(
         host,
@@ -198,7 +207,8 @@ public record QueryApiSettings(
         parallelism,
         keys,
         CommonSettings.controlTable(settings, table),
-        pollInterval);
+        pollInterval,
+        https);
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -215,7 +225,8 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         controlTable,
-        controlPollInterval);
+        controlPollInterval,
+        https);
   }
 
   /**

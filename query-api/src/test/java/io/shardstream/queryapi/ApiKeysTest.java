@@ -3,6 +3,7 @@ package io.shardstream.queryapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,59 @@ class ApiKeysTest {
     assertThatThrownBy(() -> ApiKeys.parse("key1:")).hasMessageContaining("nothing after ':'");
     assertThatThrownBy(() -> ApiKeys.parse("a b")).hasMessageContaining("without spaces");
     assertThatThrownBy(() -> ApiKeys.parse("k1,k1:b")).hasMessageContaining("twice");
+  }
+
+  @Test
+  void acceptsHashedEntriesBesidePlainOnes() {
+    String hashed = ApiKeys.hashedEntry("secret-1", Optional.empty());
+    ApiKeys keys =
+        ApiKeys.parse(
+            hashed
+                + ", "
+                + ApiKeys.hashedEntry("secret-2", Optional.of("b-2")).toUpperCase(Locale.ROOT)
+                + ",plain-3:b-3");
+
+    assertThat(hashed).startsWith("sha256:").hasSize("sha256:".length() + 64);
+    assertThat(keys.size()).isEqualTo(3);
+    assertThat(keys.caller("secret-1")).contains(Caller.UNRESTRICTED);
+    assertThat(keys.caller("secret-2")).contains(new Caller(Optional.of("B-2")));
+    assertThat(keys.caller("plain-3")).contains(new Caller(Optional.of("b-3")));
+    assertThat(keys.caller("secret-3")).isEmpty();
+    assertThat(keys.caller(hashed)).as("the hash is not a key").isEmpty();
+    assertThat(keys.caller(hashed.substring("sha256:".length()))).isEmpty();
+  }
+
+  @Test
+  void aHashedEntryIsTheKeysSha256AsSha256sumPrintsIt() throws Exception {
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest("secret-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String hex = java.util.HexFormat.of().formatHex(digest);
+
+    assertThat(ApiKeys.hashedEntry("secret-1", Optional.empty())).isEqualTo("sha256:" + hex);
+    assertThat(ApiKeys.parse("sha256:" + hex + ":b1").caller("secret-1"))
+        .contains(new Caller(Optional.of("b1")));
+  }
+
+  @Test
+  void refusesMalformedHashedEntries() {
+    assertThatThrownBy(() -> ApiKeys.parse("k1,sha256:abc"))
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("64 hex digits")
+        .hasMessageContaining("shardstream api-key hash")
+        .hasMessageContaining("got 3 characters");
+    String notHex = "g".repeat(64);
+    assertThatThrownBy(() -> ApiKeys.parse("sha256:" + notHex))
+        .hasMessageContaining("entry 1")
+        .hasMessageContaining("64 hex digits");
+    assertThatThrownBy(() -> ApiKeys.parse("sha256:"))
+        .hasMessageContaining("entry 1")
+        .hasMessageContaining("got 0 characters");
+    String hashed = ApiKeys.hashedEntry("k1", Optional.empty());
+    assertThatThrownBy(() -> ApiKeys.parse(hashed + ":")).hasMessageContaining("nothing after ':'");
+    assertThatThrownBy(() -> ApiKeys.parse("k1," + hashed + ":b"))
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("twice");
   }
 
   @Test

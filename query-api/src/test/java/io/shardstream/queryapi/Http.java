@@ -19,12 +19,17 @@ import java.util.StringJoiner;
 /** A small HTTP client for the tests: GET with query parameters and an optional API key. */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final URI base;
 
   Http(URI base) {
+    this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+  }
+
+  /** A client of its own (HTTPS: one that trusts the server's certificate). */
+  Http(URI base, HttpClient client) {
     this.base = base;
+    this.client = client;
   }
 
   Http(int port) {

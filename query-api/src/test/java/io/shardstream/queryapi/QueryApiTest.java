@@ -45,7 +45,8 @@ class QueryApiTest {
         QueryApi.create(
             InMemoryBackend.of(items),
             new CursorCodec(CursorKeys.TEST),
-            ApiKeys.parse(ADMIN + "," + B1_KEY + ":b1"),
+            // The admin key as a deployment would give it, hashed; the bound key in plain.
+            ApiKeys.parse(ApiKeys.hashedEntry(ADMIN, Optional.empty()) + "," + B1_KEY + ":b1"),
             10,
             Metrics.newRegistry("test"));
     app.start("localhost", 0);
@@ -195,6 +196,9 @@ class QueryApiTest {
   void keysAreRequiredAndBoundKeysSeeOnlyTheirBeneficiary() {
     assertProblem(http.get("/v1/users"), 401);
     assertProblem(http.get("/v1/users", Map.of(), Optional.of("wrong")), 401);
+    String adminHash = ApiKeys.hashedEntry(ADMIN, Optional.empty());
+    assertProblem(http.get("/v1/users", Map.of(), Optional.of(adminHash)), 401);
+    assertThat(admin("/v1/users", Map.of()).status()).isEqualTo(200);
     assertThat(http.get("/health/live").status()).isEqualTo(200);
     assertThat(http.get("/openapi.json").status()).isEqualTo(200);
 

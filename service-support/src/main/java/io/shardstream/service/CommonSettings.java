@@ -27,6 +27,19 @@ public final class CommonSettings {
   public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
       Setting.text("kafka.bootstrap.servers", "localhost:9092", "the Kafka brokers");
 
+  /**
+   * What a service says when Kafka refuses its client (a SASL or TLS authentication failure):
+   * where, why, and which {@code kafka.*} settings to check.
+   */
+  public static String kafkaRefused(Object bootstrapServers, Throwable failure) {
+    return "Kafka at "
+        + bootstrapServers
+        + " refused the client ("
+        + failure.getMessage()
+        + "): check kafka.security.protocol, kafka.sasl.mechanism, kafka.sasl.jaas.config"
+        + " (user and password) and kafka.ssl.truststore.*";
+  }
+
   public static final Setting<URI> REGISTRY_URL =
       Setting.of(
           RegistrySettings.URL,
@@ -94,6 +107,19 @@ public final class CommonSettings {
   /** Every service listens somewhere else: each declares its default with {@code withDefault}. */
   public static final Setting<Integer> HTTP_PORT =
       Setting.integer("http.port", 0, 0, 65_535, "the HTTP port; 0 picks a free one");
+
+  public static final Setting<Optional<Path>> HTTPS_KEYSTORE =
+      Setting.optional(
+              "https.keystore",
+              Path::of,
+              "a PKCS12 keystore with the server's key and certificate chain: when set, the port"
+                  + " serves HTTPS only; empty: plain HTTP")
+          .defaultShownAs("empty (HTTP)");
+
+  public static final Setting<Optional<String>> HTTPS_KEYSTORE_PASSWORD =
+      Setting.optionalText(
+          "https.keystore.password",
+          "the keystore's password (also the key's); required with `https.keystore`");
 
   public static final Setting<String> CONTROL_TABLE =
       Setting.text(

@@ -9,10 +9,12 @@ import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.RetryPolicy;
+import io.shardstream.service.CommonSettings;
 import io.shardstream.service.HealthCheck;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.OpsServer;
 import io.shardstream.service.Settings;
+import io.shardstream.service.SettingsException;
 import io.shardstream.service.TableReadinessCheck;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -100,6 +103,15 @@ public final class WriterService implements AutoCloseable {
             new StreamsConfig(properties).getAdminConfigs(settings.applicationId() + "-topics"))) {
       WriterTopics.ensure(
           admin, settings.topics(), settings.createSourceTopics(), settings.sourcePartitions());
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof AuthenticationException refused) {
+        // Wrong credentials or truststore: a settings problem, told as one (no stack trace).
+        throw new SettingsException(
+            CommonSettings.kafkaRefused(
+                properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), refused),
+            refused);
+      }
+      throw e;
     }
     BatchWriter batchWriter =
         BatchWriter.builder(dynamoDb, settings.table(), TableKeys.of(settings.entityConfig()))

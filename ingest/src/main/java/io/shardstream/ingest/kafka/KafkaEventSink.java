@@ -11,6 +11,7 @@ import io.shardstream.schemas.registry.SchemaNotRegisteredException;
 import io.shardstream.schemas.registry.SchemaRegistryException;
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
+import io.shardstream.service.CommonSettings;
 import io.shardstream.service.Settings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -159,8 +161,15 @@ public final class KafkaEventSink implements EventSink {
     return delivered;
   }
 
-  /** A timeout is almost always Kafka out of reach: say where the sink looked and what to check. */
+  /**
+   * A timeout is almost always Kafka out of reach, an authentication failure a wrong user, password
+   * or truststore: say where the sink looked and what to check.
+   */
   private Exception explain(Exception failure) {
+    if (failure instanceof AuthenticationException) {
+      return new KafkaUnreachableException(
+          CommonSettings.kafkaRefused(bootstrapServers, failure), failure);
+    }
     if (!(failure instanceof TimeoutException)) {
       return failure;
     }
