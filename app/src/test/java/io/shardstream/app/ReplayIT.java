@@ -27,7 +27,7 @@ import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
-import io.shardstream.writer.replay.ConsumerLag;
+import io.shardstream.service.ConsumerLag;
 import io.shardstream.writer.replay.ReplayRun;
 import io.shardstream.writer.replay.ReplayService;
 import java.io.PrintWriter;

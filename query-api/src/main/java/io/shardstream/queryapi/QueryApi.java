@@ -3,6 +3,7 @@ package io.shardstream.queryapi;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.queryapi.ops.Operations;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
@@ -29,12 +30,19 @@ public final class QueryApi {
       PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
-    return create(new ActiveTable(served), keys, maxLimit, registry);
+    return create(new ActiveTable(served), keys, maxLimit, registry, Operations.none());
   }
 
-  /** The app on a table that can be switched while it serves (see {@link ActiveTable}). */
+  /**
+   * The app on a table that can be switched while it serves (see {@link ActiveTable}), with the
+   * dead letters and pipeline health {@code operations} watches.
+   */
   static Javalin create(
-      ActiveTable active, ApiKeys keys, int maxLimit, PrometheusMeterRegistry registry) {
+      ActiveTable active,
+      ApiKeys keys,
+      int maxLimit,
+      PrometheusMeterRegistry registry,
+      Operations operations) {
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
@@ -54,6 +62,7 @@ public final class QueryApi {
           new ConsoleRoutes().install(config.routes);
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);
+          new OperationsRoutes(operations).install(config.routes);
         });
   }
 }
