@@ -14,6 +14,7 @@ import io.shardstream.service.ProblemException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /v1/dead-letters} and {@code /v1/pipeline}: what the writer refused (with the original
@@ -56,7 +57,9 @@ final class OperationsRoutes {
     ctx.json(watch.latest());
   }
 
+  /** Takes no query parameters (an unknown one is a 400, as on every route); full access only. */
   private static void fullAccessOnly(Context ctx, String why) {
+    RequestParameters.of(ctx, Set.of()).throwIfInvalid();
     if (ApiKeyAuth.caller(ctx).beneficiary().isPresent()) {
       throw Problems.forbidden(
           why + ": only a full-access API key (one not bound to a beneficiary) may see them");

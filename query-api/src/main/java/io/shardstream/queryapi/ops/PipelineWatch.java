@@ -92,7 +92,7 @@ public final class PipelineWatch implements AutoCloseable {
     try {
       lag = lagReader.apply(group);
     } catch (RuntimeException e) {
-      return new PipelineSample(now, group, readiness, null, null, null, e.getMessage());
+      return new PipelineSample(now.toString(), group, readiness, null, null, null, e.getMessage());
     }
     Map<String, Long> byTopic = new LinkedHashMap<>();
     sourceTopics.forEach(topic -> byTopic.put(topic, lag.lag(List.of(topic))));
@@ -104,7 +104,8 @@ public final class PipelineWatch implements AutoCloseable {
     }
     previousAt = now;
     previousPosition = position;
-    return new PipelineSample(now, group, readiness, lag.lag(sourceTopics), byTopic, rate, null);
+    return new PipelineSample(
+        now.toString(), group, readiness, lag.lag(sourceTopics), byTopic, rate, null);
   }
 
   @Override
