@@ -92,11 +92,14 @@ class OpsConsoleBrowserIT {
         OpsStack.count(stack.get("/v1/dead-letters", OpsStack.FULL_KEY).json(), OpsStack.BAD_PHONE);
     String userId = "browser-" + UUID.randomUUID().toString().substring(0, 8);
 
+    stack.sendGarbage(userId + "-garbage");
     stack.sendUser(userId, "555-1234");
 
     browser.waitFor(
         "the bad event counted under " + OpsStack.BAD_PHONE + " without a reload",
         () -> shownCount(OpsStack.BAD_PHONE).equals(Long.toString(before + 1)));
+    browser.waitFor(
+        "the undecodable one counted too", () -> !shownCount(OpsStack.NOT_FRAMED).equals("0"));
     browser.find("table.reasons tr[data-reason='" + OpsStack.BAD_PHONE + "']").click();
     WebElement newest =
         browser.find("table.letters tbody tr[data-reason='" + OpsStack.BAD_PHONE + "']");

@@ -50,7 +50,9 @@ function letterTable(letters, open) {
 }
 
 function letterDetail(letter) {
-  const source = Object.entries(letter.source).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]);
+  // The source's timestamp header is epoch milliseconds.
+  const shown = (name, value) => (name === "timestamp" && /^\d+$/.test(value) ? time(new Date(Number(value)).toISOString()) : value);
+  const source = Object.entries(letter.source).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, shown(name, value))]);
   return el("section", { class: "letter", "data-letter": letterId(letter) },
     el("h3", {}, "Dead letter ", el("code", {}, letterId(letter))),
     el("dl", { class: "item" },
