@@ -2,6 +2,7 @@ package io.shardstream.queryapi.ops;
 
 import io.shardstream.schemas.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +30,8 @@ public record DeadLetter(
   public static final String NO_REASON = "(no reason header)";
 
   public DeadLetter {
-    headers = Map.copyOf(headers);
+    // In the order the writer wrote them (topic, partition, offset, ...): people read them so.
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   public static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
