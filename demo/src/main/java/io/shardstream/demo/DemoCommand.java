@@ -156,7 +156,10 @@ public final class DemoCommand implements Callable<Integer> {
               + " (OpenAPI: "
               + services.queryApiUri()
               + "/openapi.json)");
-      out.println("Console:   " + services.queryApiUri() + "/console/ (open it in a browser)");
+      out.println(
+          "Console:   "
+              + services.queryApiUri()
+              + "/console/ (open it in a browser; dead letters and pipeline health included)");
       out.flush();
       DemoFeed.Result fed = DemoFeed.run(endpoints, users, seed, rate, noProgress, out);
       services.awaitWriter(fed.sent(), out);

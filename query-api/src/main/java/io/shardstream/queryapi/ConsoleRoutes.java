@@ -25,6 +25,7 @@ final class ConsoleRoutes {
       Map.of(
           "index.html", "text/html; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
+          "console-ops.js", "text/javascript; charset=utf-8",
           "console.css", "text/css; charset=utf-8");
 
   private final Map<String, byte[]> contents = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.queryapi.ops.Operations;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
@@ -31,11 +32,13 @@ public final class QueryApi {
       PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
-    return create(new ActiveTable(served), keys, maxLimit, registry, config -> {});
+    return create(
+        new ActiveTable(served), keys, maxLimit, registry, config -> {}, Operations.none());
   }
 
   /**
-   * The app on a table that can be switched while it serves (see {@link ActiveTable}).
+   * The app on a table that can be switched while it serves (see {@link ActiveTable}), with the
+   * dead letters and pipeline health {@code operations} watches.
    *
    * @param server how the server listens, beyond Javalin's default plain HTTP connector (HTTPS:
    *     {@link io.shardstream.service.HttpsKeystore#install})
@@ -45,7 +48,8 @@ public final class QueryApi {
       ApiKeys keys,
       int maxLimit,
       PrometheusMeterRegistry registry,
-      Consumer<JavalinConfig> server) {
+      Consumer<JavalinConfig> server,
+      Operations operations) {
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
@@ -66,6 +70,7 @@ public final class QueryApi {
           new ConsoleRoutes().install(config.routes);
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);
+          new OperationsRoutes(operations).install(config.routes);
         });
   }
 }

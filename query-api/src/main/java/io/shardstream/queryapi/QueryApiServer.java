@@ -13,6 +13,8 @@ import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
+import io.shardstream.queryapi.ops.Operations;
+import io.shardstream.queryapi.ops.OpsSettings;
 import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
@@ -55,21 +57,30 @@ public final class QueryApiServer implements AutoCloseable {
   private final QueryMetrics metrics;
   private final ActiveTable active;
   private final ControlPoller poller;
+  private final Operations operations;
   private final Javalin app;
   private boolean started;
   private boolean stopped;
 
-  /** A server with its own DynamoDB client, built from the settings. */
+  /**
+   * A server with its own DynamoDB client, built from the settings; no dead letters or pipeline.
+   */
   public QueryApiServer(QueryApiSettings settings) {
-    this(settings, createClient(settings), true);
+    this(settings, OpsSettings.NONE);
+  }
+
+  /** A server with its own DynamoDB client, showing what {@code ops} connects it to. */
+  public QueryApiServer(QueryApiSettings settings, OpsSettings ops) {
+    this(settings, createClient(settings), true, ops);
   }
 
   /** A server on the caller's DynamoDB client, which it does not close. */
   public QueryApiServer(QueryApiSettings settings, DynamoDbClient client) {
-    this(settings, client, false);
+    this(settings, client, false, OpsSettings.NONE);
   }
 
-  private QueryApiServer(QueryApiSettings settings, DynamoDbClient client, boolean ownsClient) {
+  private QueryApiServer(
+      QueryApiSettings settings, DynamoDbClient client, boolean ownsClient, OpsSettings ops) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.client = Objects.requireNonNull(client, "client");
     this.ownsClient = ownsClient;
@@ -101,6 +112,7 @@ public final class QueryApiServer implements AutoCloseable {
           .description("revision of the control record the active table came from (0: none)")
           .register(registry);
     }
+    this.operations = Operations.of(ops);
     this.app =
         QueryApi.create(
             active,
@@ -111,7 +123,8 @@ public final class QueryApiServer implements AutoCloseable {
                 settings
                     .https()
                     .ifPresent(
-                        keystore -> keystore.install(config, settings.host(), settings.port())));
+                        keystore -> keystore.install(config, settings.host(), settings.port())),
+            operations);
   }
 
   /**
@@ -134,7 +147,8 @@ public final class QueryApiServer implements AutoCloseable {
 
   /** A server from settings as {@link QueryApiSettings#load} reads them. */
   public static QueryApiServer fromSettings(Settings settings) {
-    return new QueryApiServer(QueryApiSettings.from(settings));
+    return new QueryApiServer(
+        QueryApiSettings.from(settings), QueryApiSettings.operations(settings));
   }
 
   /** Binds the port and serves; returns this for chaining. */
@@ -154,10 +168,11 @@ public final class QueryApiServer implements AutoCloseable {
     if (poller != null) {
       poller.start();
     }
+    operations.start();
     ServedTable served = active.current();
     LOG.info(
         "query-api listening on {}://{}:{} (table {}, DynamoDB {}, config {} version {}, max "
-            + "limit {}, {} DynamoDB requests in parallel, {})",
+            + "limit {}, {} DynamoDB requests in parallel, {}, {})",
         scheme(),
         settings.host(),
         port(),
@@ -172,7 +187,10 @@ public final class QueryApiServer implements AutoCloseable {
         settings.parallelism(),
         settings.apiKeys().required()
             ? settings.apiKeys().size() + " API keys"
-            : "no API keys: open to every caller");
+            : "no API keys: open to every caller",
+        operations.settings().kafkaConfigured()
+            ? "dead letters from " + operations.settings().deadLetterTopic()
+            : "no Kafka: no dead letters or pipeline view");
     return this;
   }
 
@@ -221,6 +239,7 @@ public final class QueryApiServer implements AutoCloseable {
       poller.close();
     }
     app.stop();
+    operations.close();
     fanOut.shutdownNow();
     if (ownsClient) {
       client.close();

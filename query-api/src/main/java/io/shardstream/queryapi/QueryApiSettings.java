@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.LoadedConfig;
+import io.shardstream.queryapi.ops.OpsSettings;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.HttpsKeystore;
 import io.shardstream.service.Setting;
@@ -99,25 +100,26 @@ public record QueryApiSettings(
   /** Every key the query API reads, in the order of its README table. */
   public static final SettingsSpec SPEC =
       SettingsSpec.of(
-          "query-api",
-          CommonSettings.HTTP_HOST,
-          PORT,
-          CommonSettings.HTTPS_KEYSTORE,
-          CommonSettings.HTTPS_KEYSTORE_PASSWORD,
-          CommonSettings.DYNAMODB_ENDPOINT,
-          CommonSettings.DYNAMODB_REGION,
-          CommonSettings.DYNAMODB_TABLE,
-          CommonSettings.ENTITY_CONFIG,
-          CURSOR,
-          LIMIT_MAX,
-          PARALLELISM,
-          KEYS,
-          CommonSettings.CONTROL_TABLE.withDoc(
-              CommonSettings.CONTROL_TABLE.doc()
-                  + "; the API serves the table and configuration its record names, followed"
-                  + " without a restart (`dynamodb.table` / `entity.config` only while there is"
-                  + " no record)"),
-          POLL_INTERVAL);
+              "query-api",
+              CommonSettings.HTTP_HOST,
+              PORT,
+              CommonSettings.HTTPS_KEYSTORE,
+              CommonSettings.HTTPS_KEYSTORE_PASSWORD,
+              CommonSettings.DYNAMODB_ENDPOINT,
+              CommonSettings.DYNAMODB_REGION,
+              CommonSettings.DYNAMODB_TABLE,
+              CommonSettings.ENTITY_CONFIG,
+              CURSOR,
+              LIMIT_MAX,
+              PARALLELISM,
+              KEYS,
+              CommonSettings.CONTROL_TABLE.withDoc(
+                  CommonSettings.CONTROL_TABLE.doc()
+                      + "; the API serves the table and configuration its record names, followed"
+                      + " without a restart (`dynamodb.table` / `entity.config` only while there is"
+                      + " no record)"),
+              POLL_INTERVAL)
+          .plus(OpsSettings.settings().toArray(Setting<?>[]::new));
 
   /** A key other code names. */
   public static final String CURSOR_KEY = CURSOR.key();
@@ -168,6 +170,18 @@ public record QueryApiSettings(
   /** Every key with its default ({@code ""}: unset). */
   public static Map<String, String> defaults() {
     return SPEC.defaults();
+  }
+
+  /**
+   * The dead-letter and pipeline settings ({@link OpsSettings}) among {@code settings}.
+   *
+   * @throws SettingsException naming every bad setting and its environment variable
+   */
+  public static OpsSettings operations(Settings settings) {
+    SettingsCheck check = SPEC.check(settings);
+    OpsSettings operations = OpsSettings.from(check);
+    check.throwIfAny();
+    return operations;
   }
 
   /** Defaults, then the file (when given), then the process environment. */

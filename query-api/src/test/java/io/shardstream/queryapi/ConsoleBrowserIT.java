@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,14 +82,7 @@ class ConsoleBrowserIT {
 
   @AfterEach
   void noScriptErrors() {
-    // Failed requests the test provoked (401, 400, 403, 404) are logged by Chromium as network
-    // errors; anything else at SEVERE is the page's own fault.
-    assertThat(browser.consoleMessages())
-        .filteredOn(m -> m.getKey().intValue() >= Level.SEVERE.intValue())
-        .extracting(Map.Entry::getValue)
-        .allMatch(
-            text -> text.contains("Failed to load resource: the server responded with a status"),
-            "only provoked HTTP errors");
+    assertThat(browser.scriptErrors()).as("the page's own errors").isEmpty();
   }
 
   private static String console(String query) {

@@ -24,6 +24,16 @@ public final class CommonSettings {
       Setting.passThrough(
           "kafka", "Kafka client settings, passed through without the prefix (security, tuning)");
 
+  /**
+   * The writer's Kafka Streams application id: its consumer group and the prefix of its internal
+   * topics. Declared here because the query API reads the same group's lag (pipeline health).
+   */
+  public static final Setting<String> WRITER_APPLICATION_ID =
+      Setting.text(
+          "application.id",
+          "shardstream-writer",
+          "Kafka Streams application id (consumer group, internal topic prefix)");
+
   public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
       Setting.text("kafka.bootstrap.servers", "localhost:9092", "the Kafka brokers");
 

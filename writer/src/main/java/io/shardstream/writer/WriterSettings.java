@@ -64,11 +64,7 @@ public record WriterSettings(
 
   public static final int DEFAULT_HTTP_PORT = 8090;
 
-  static final Setting<String> APPLICATION =
-      Setting.text(
-          "application.id",
-          "shardstream-writer",
-          "Kafka Streams application id (consumer group, internal topic prefix)");
+  static final Setting<String> APPLICATION = CommonSettings.WRITER_APPLICATION_ID;
 
   /** The only guarantee the table sink can keep: it writes inside the transaction commit. */
   static final Setting<String> GUARANTEE =

@@ -53,8 +53,11 @@ function itemSchema(doc, operation) {
 function entitiesOf(doc) {
   const gets = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/") && doc.paths[p].get);
   const itemPathOf = (path) => gets.find((p) => p.startsWith(path + "/{") && /^\/\{[^}/]+\}$/.test(p.slice(path.length)));
+  // A search is a GET that pages through a cursor; other /v1 routes (dead letters, pipeline) are
+  // views of their own (registerView).
+  const pages = (path) => (doc.paths[path].get.parameters || []).some((p) => resolve(doc, p).name === "cursor");
   return gets
-    .filter((path) => !path.includes("{"))
+    .filter((path) => !path.includes("{") && pages(path))
     .map((path) => {
       const operation = doc.paths[path].get;
       const itemPath = itemPathOf(path);
@@ -294,16 +297,34 @@ async function detailView(entity, id, view) {
 
 // ---- routing --------------------------------------------------------------------------------
 
+// Views other files add (console-ops.js): {name, label, show(view, query) -> stop function}.
+const views = [];
+let leaveView = null;
+
+function registerView(name, label, show) {
+  views.push({ name, label, show });
+}
+
 function renderNav(current) {
   document.getElementById("searches").replaceChildren(...state.entities.map((e) =>
     el("a", { href: consoleUrl([["search", e.name]]), class: e.name === current ? "current" : null,
-      onclick: (event) => { event.preventDefault(); navigate([["search", e.name]]); } }, e.name)));
+      onclick: (event) => { event.preventDefault(); navigate([["search", e.name]]); } }, e.name)),
+    ...views.map((v) => el("a", { href: consoleUrl([["view", v.name]]), class: v.name === current ? "current" : null,
+      "data-view": v.name, onclick: (event) => { event.preventDefault(); navigate([["view", v.name]]); } }, v.label)));
   document.getElementById("key-button").hidden = !sessionStorage.getItem(KEY_STORAGE);
 }
 
 function render() {
   const query = new URLSearchParams(location.search);
   const view = document.getElementById("view");
+  if (leaveView) leaveView();
+  leaveView = null;
+  const extra = views.find((v) => v.name === query.get("view"));
+  if (extra) {
+    renderNav(extra.name);
+    leaveView = extra.show(view, query);
+    return;
+  }
   const detail = entityNamed(query.get("entity"));
   const opensItem = detail && detail.itemPath && query.get("id");
   const search = entityNamed(query.get("search")) || (opensItem ? null : detail || state.entities[0]);
@@ -348,3 +369,6 @@ async function start() {
 }
 
 start();
+
+// For the views in other files: the same API client, DOM helpers and states.
+export { el, getJson, settle, loadingPart, handleFailure, problemView, registerView };

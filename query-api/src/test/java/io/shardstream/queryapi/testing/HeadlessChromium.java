@@ -98,6 +98,19 @@ public final class HeadlessChromium implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The SEVERE console messages since the last call that are the page's own fault: Chromium also
+   * logs every failed request (a 401, 403 or 404 a test provokes) as "Failed to load resource".
+   */
+  public List<String> scriptErrors() {
+    return consoleMessages().stream()
+        .filter(m -> m.getKey().intValue() >= Level.SEVERE.intValue())
+        .map(Map.Entry::getValue)
+        .filter(
+            text -> !text.contains("Failed to load resource: the server responded with a status"))
+        .toList();
+  }
+
   public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

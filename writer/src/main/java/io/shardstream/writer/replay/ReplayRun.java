@@ -6,6 +6,7 @@ import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
+import io.shardstream.service.ConsumerLag;
 import io.shardstream.service.Metrics;
 import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterService;

@@ -1,4 +1,4 @@
-package io.shardstream.writer.replay;
+package io.shardstream.service;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.shardstream.writer.replay;
+package io.shardstream.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
