@@ -37,17 +37,22 @@ final class ConfigParser {
           "defaultLimit",
           "defaultPageSize",
           "generated",
-          "canonicalize");
+          "canonicalize",
+          "attributes",
+          "parent",
+          "unique");
   private static final Set<String> BUMP_KEYS = Set.of("timestamp", "charBits", "chars");
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
 
   private final ErrorCollector errors;
   private final JsonFields fields;
+  private final ModelParser models;
 
   ConfigParser(ErrorCollector errors) {
     this.errors = errors;
     this.fields = new JsonFields(errors);
+    this.models = new ModelParser(errors, fields);
   }
 
   EntityConfig parse(JsonNode root) {
@@ -226,6 +231,7 @@ final class ConfigParser {
             .integer(node, path, "defaultPageSize", false, 1, Integer.MAX_VALUE)
             .orElse(10L)
             .intValue();
+    EntityModel model = models.parse(node, path);
     if (unique.isEmpty() || timestamp.isEmpty() || bumps == null) {
       return Optional.empty();
     }
@@ -238,7 +244,8 @@ final class ConfigParser {
             generated.map(Set::copyOf),
             canonicalize,
             defaultLimit,
-            defaultPageSize));
+            defaultPageSize,
+            model));
   }
 
   /**

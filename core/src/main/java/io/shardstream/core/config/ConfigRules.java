@@ -33,6 +33,7 @@ final class ConfigRules {
     indexesValid();
     entitiesValid();
     namesFreeOfDelimiters();
+    new ModelRules(errors, config).check();
   }
 
   private Set<String> names(boolean shardedKind) {
