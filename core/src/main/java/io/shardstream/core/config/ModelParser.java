@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads an entity's optional declarations ({@code attributes}, {@code parent}, {@code unique}):
@@ -70,23 +71,14 @@ final class ModelParser {
   private Optional<AttributeDefinition> attribute(String name, JsonNode node, String at) {
     fields.rejectUnknown(node, at, ATTRIBUTE_KEYS);
     Optional<AttributeType> type =
-        fields
-            .string(node, at, "type", true)
-            .flatMap(
-                text -> {
-                  Optional<AttributeType> known = AttributeType.byJsonName(text);
-                  if (known.isEmpty()) {
-                    errors.add(
-                        at + ".type",
-                        "known-type",
-                        "unknown attribute type '"
-                            + text
-                            + "' (known: "
-                            + AttributeType.jsonNames()
-                            + ")");
-                  }
-                  return known;
-                });
+        known(
+            node,
+            at,
+            "type",
+            true,
+            "attribute type",
+            AttributeType::byJsonName,
+            AttributeType.jsonNames());
     boolean required = fields.bool(node, at, "required").orElse(false);
     boolean sensitive = fields.bool(node, at, "sensitive").orElse(false);
     OptionalInt maxLength =
@@ -95,23 +87,14 @@ final class ModelParser {
             .map(v -> OptionalInt.of(v.intValue()))
             .orElse(OptionalInt.empty());
     Optional<AttributeFormat> format =
-        fields
-            .string(node, at, "format", false)
-            .flatMap(
-                text -> {
-                  Optional<AttributeFormat> known = AttributeFormat.byJsonName(text);
-                  if (known.isEmpty()) {
-                    errors.add(
-                        at + ".format",
-                        "known-format",
-                        "unknown format '"
-                            + text
-                            + "' (known: "
-                            + AttributeFormat.jsonNames()
-                            + ")");
-                  }
-                  return known;
-                });
+        known(
+            node,
+            at,
+            "format",
+            false,
+            "format",
+            AttributeFormat::byJsonName,
+            AttributeFormat.jsonNames());
     Optional<List<String>> enumValues = fields.stringList(node, at, "enum", true);
     if (type.isEmpty()) {
       return Optional.empty();
@@ -126,6 +109,30 @@ final class ModelParser {
     return Optional.of(
         new AttributeDefinition(
             name, type.get(), required, maxLength, format, enumValues, sensitive));
+  }
+
+  /** A name looked up in a closed list ({@code known-type}, {@code known-format} when unknown). */
+  private <T> Optional<T> known(
+      JsonNode node,
+      String at,
+      String key,
+      boolean required,
+      String label,
+      Function<String, Optional<T>> lookup,
+      String names) {
+    return fields
+        .string(node, at, key, required)
+        .flatMap(
+            text -> {
+              Optional<T> found = lookup.apply(text);
+              if (found.isEmpty()) {
+                errors.add(
+                    at + "." + key,
+                    "known-" + key,
+                    "unknown " + label + " '" + text + "' (known: " + names + ")");
+              }
+              return found;
+            });
   }
 
   private void stringOnly(

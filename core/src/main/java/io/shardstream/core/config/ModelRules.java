@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Rules that tie the optional declarations ({@link EntityModel}) to the keys and to each other:
@@ -37,10 +36,6 @@ final class ModelRules {
               entity.model().parent().ifPresent(parent -> parentValid(entity, parent, path));
               uniqueRulesValid(entity, path);
             });
-    if (!config.entities().isEmpty()
-        && config.entities().values().stream().allMatch(e -> e.model().declaresAttributes())) {
-      keyPropertiesDeclaredSomewhere();
-    }
   }
 
   private List<EntityDefinition> sortedEntities() {
@@ -315,52 +310,6 @@ final class ModelRules {
                 + reference.map(r -> " or its parent reference ('" + r + "')").orElse(""));
       } else if (rule.owner().equals(rule.property())) {
         errors.add(at, "unique-owner", "a property cannot own itself; name the owner of the value");
-      }
-    }
-  }
-
-  /**
-   * In a fully typed configuration (every entity declares attributes) every property a key is built
-   * from is some entity's attribute or a derived (canonical) property: a name declared nowhere is a
-   * typo, and its index would stay empty.
-   */
-  private void keyPropertiesDeclaredSomewhere() {
-    Set<String> known = new HashSet<>();
-    config
-        .entities()
-        .values()
-        .forEach(
-            e -> {
-              known.addAll(e.model().attributes().keySet());
-              known.addAll(e.canonicalize().keySet());
-            });
-    Consumer<String[]> check =
-        pathAndName -> {
-          if (!known.contains(pathAndName[1])) {
-            errors.add(
-                pathAndName[0],
-                "declared",
-                "'" + pathAndName[1] + "' is declared by no entity's attributes (nor derived)");
-          }
-        };
-    config.indexes().values().stream()
-        .sorted((a, b) -> a.token().compareTo(b.token()))
-        .filter(i -> config.propertyTranscodes().containsKey(i.rangeKey()))
-        .forEach(
-            i ->
-                check.accept(
-                    new String[] {
-                      ErrorCollector.child("$.indexes", i.token()) + ".rangeKey", i.rangeKey()
-                    }));
-    for (GeneratedProperty property : config.generatedPropertiesInOrder()) {
-      String path =
-          "$.generatedProperties."
-              + (property.sharded() ? "sharded" : "unsharded")
-              + "."
-              + property.name();
-      List<String> elements = property.elements();
-      for (int i = 0; i < elements.size(); i++) {
-        check.accept(new String[] {ErrorCollector.index(path, i), elements.get(i)});
       }
     }
   }
