@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One pass over a configuration tree: shape and types here, cross-references in {@link
@@ -30,17 +32,15 @@ final class ConfigParser {
           "shardKeyDelimiter",
           "throttle");
   private static final Set<String> ENTITY_KEYS =
-      Set.of(
-          "uniqueProperty",
-          "timestampProperty",
-          "shardBumps",
-          "defaultLimit",
-          "defaultPageSize",
-          "generated",
-          "canonicalize",
-          "attributes",
-          "parent",
-          "unique");
+      Stream.concat(
+              Stream.of(
+                  "uniqueProperty",
+                  "timestampProperty",
+                  "shardBumps",
+                  "defaultLimit",
+                  "defaultPageSize"),
+              ConfigLoader.SHARDSTREAM_ENTITY_KEYS.stream())
+          .collect(Collectors.toUnmodifiableSet());
   private static final Set<String> BUMP_KEYS = Set.of("timestamp", "charBits", "chars");
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
