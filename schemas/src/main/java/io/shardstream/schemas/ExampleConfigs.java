@@ -5,10 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The example entity configurations shipped with shardstream, as JSON text. */
+/**
+ * The example entity configurations shipped with shardstream, as JSON text. Their one source is the
+ * repository's {@code examples/<model>/config.json}, which this module packages (see its pom).
+ */
 public final class ExampleConfigs {
   /** The seed: User and Email of a card-rewards application's User service. */
-  public static final String USER_EMAIL = "user-email.config.json";
+  public static final String USER_EMAIL = "examples/user-email/config.json";
+
+  /** Person with addresses, bank accounts, contacts and employments in the person's partition. */
+  public static final String PERSON = "examples/person/config.json";
 
   private ExampleConfigs() {}
 
@@ -26,5 +32,9 @@ public final class ExampleConfigs {
 
   public static String userEmail() {
     return json(USER_EMAIL);
+  }
+
+  public static String person() {
+    return json(PERSON);
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
+import io.shardstream.core.config.ConfigLoader;
 
 /**
  * A shardstream configuration as Entity Manager accepts it. Entity Manager validates with a strict
@@ -13,10 +13,6 @@ import java.util.List;
  * everything else is Entity Manager's own format and passes through unchanged.
  */
 public final class EntityManagerConfig {
-  /** Per-entity keys that only shardstream understands. */
-  public static final List<String> SHARDSTREAM_ENTITY_EXTENSIONS =
-      List.of("canonicalize", "generated");
-
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private EntityManagerConfig() {}
@@ -29,7 +25,7 @@ public final class EntityManagerConfig {
           .forEach(
               entity -> {
                 if (entity instanceof ObjectNode fields) {
-                  SHARDSTREAM_ENTITY_EXTENSIONS.forEach(fields::remove);
+                  ConfigLoader.SHARDSTREAM_ENTITY_KEYS.forEach(fields::remove);
                 }
               });
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);

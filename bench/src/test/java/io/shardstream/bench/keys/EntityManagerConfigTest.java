@@ -20,6 +20,9 @@ class EntityManagerConfigTest {
     JsonNode user = stripped.path("entities").path("user");
     assertThat(user.has("canonicalize")).isFalse();
     assertThat(user.has("generated")).isFalse();
+    assertThat(user.has("attributes")).isFalse();
+    assertThat(stripped.path("entities").path("email").has("parent")).isFalse();
+    assertThat(stripped.path("entities").path("email").has("unique")).isFalse();
     assertThat(user.path("shardBumps"))
         .isEqualTo(original.path("entities").path("user").path("shardBumps"));
     assertThat(stripped.path("indexes")).isEqualTo(original.path("indexes"));

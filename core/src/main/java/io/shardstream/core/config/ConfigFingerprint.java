@@ -64,8 +64,21 @@ final class ConfigFingerprint {
         .append(',')
         .append(e.generated().map(g -> new java.util.TreeSet<>(g).toString()).orElse("default"))
         .append(',')
-        .append(new TreeMap<>(e.canonicalize()))
-        .append('\n');
+        .append(new TreeMap<>(e.canonicalize()));
+    // Only a co-located parent shapes keys (the child takes the parent's partition); attributes,
+    // other relations and uniqueness rules do not, so declaring them keeps the version.
+    e.model()
+        .parent()
+        .filter(ParentRelation::colocated)
+        .ifPresent(
+            p ->
+                text.append(",colocated in ")
+                    .append(p.entity())
+                    .append(" by ")
+                    .append(p.property())
+                    .append(',')
+                    .append(p.parentTimestampProperty().orElse("")));
+    text.append('\n');
   }
 
   private static String sha256(String text) {

@@ -19,10 +19,18 @@ import java.util.regex.Pattern;
  * Reads an entity configuration from JSON and validates it, reporting every broken rule at once.
  *
  * <p>Entity Manager's own JSON configuration is accepted as is. shardstream adds, per entity,
- * {@code generated} (the generated properties the entity carries) and {@code canonicalize} (derived
- * property → source property).
+ * {@code generated} (the generated properties the entity carries), {@code canonicalize} (derived
+ * property → source property) and the model's declarations: {@code attributes}, {@code parent},
+ * {@code unique} ({@link #SHARDSTREAM_ENTITY_KEYS}).
  */
 public final class ConfigLoader {
+  /**
+   * Per-entity keys shardstream adds to Entity Manager's format; Entity Manager's strict schema
+   * rejects them, so whoever hands a config to Entity Manager removes these.
+   */
+  public static final List<String> SHARDSTREAM_ENTITY_KEYS =
+      List.of("generated", "canonicalize", "attributes", "parent", "unique");
+
   // A repeated key is a syntax error of the parser, reported with its line, column and path.
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One pass over a configuration tree: shape and types here, cross-references in {@link
@@ -30,24 +32,27 @@ final class ConfigParser {
           "shardKeyDelimiter",
           "throttle");
   private static final Set<String> ENTITY_KEYS =
-      Set.of(
-          "uniqueProperty",
-          "timestampProperty",
-          "shardBumps",
-          "defaultLimit",
-          "defaultPageSize",
-          "generated",
-          "canonicalize");
+      Stream.concat(
+              Stream.of(
+                  "uniqueProperty",
+                  "timestampProperty",
+                  "shardBumps",
+                  "defaultLimit",
+                  "defaultPageSize"),
+              ConfigLoader.SHARDSTREAM_ENTITY_KEYS.stream())
+          .collect(Collectors.toUnmodifiableSet());
   private static final Set<String> BUMP_KEYS = Set.of("timestamp", "charBits", "chars");
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
 
   private final ErrorCollector errors;
   private final JsonFields fields;
+  private final ModelParser models;
 
   ConfigParser(ErrorCollector errors) {
     this.errors = errors;
     this.fields = new JsonFields(errors);
+    this.models = new ModelParser(errors, fields);
   }
 
   EntityConfig parse(JsonNode root) {
@@ -226,6 +231,7 @@ final class ConfigParser {
             .integer(node, path, "defaultPageSize", false, 1, Integer.MAX_VALUE)
             .orElse(10L)
             .intValue();
+    EntityModel model = models.parse(node, path);
     if (unique.isEmpty() || timestamp.isEmpty() || bumps == null) {
       return Optional.empty();
     }
@@ -238,7 +244,8 @@ final class ConfigParser {
             generated.map(Set::copyOf),
             canonicalize,
             defaultLimit,
-            defaultPageSize));
+            defaultPageSize,
+            model));
   }
 
   /**

@@ -33,6 +33,7 @@ final class ConfigRules {
     indexesValid();
     entitiesValid();
     namesFreeOfDelimiters();
+    new ModelRules(errors, config).check();
   }
 
   private Set<String> names(boolean shardedKind) {
@@ -73,11 +74,7 @@ final class ConfigRules {
 
   private void generatedElementsTranscoded() {
     for (GeneratedProperty property : config.generatedPropertiesInOrder()) {
-      String path =
-          "$.generatedProperties."
-              + (property.sharded() ? "sharded" : "unsharded")
-              + "."
-              + property.name();
+      String path = ErrorCollector.generatedProperty(property);
       List<String> elements = property.elements();
       for (int i = 0; i < elements.size(); i++) {
         if (!transcoded.contains(elements.get(i))) {
@@ -222,14 +219,7 @@ final class ConfigRules {
     }
     for (GeneratedProperty property : config.generatedPropertiesInOrder()) {
       for (String element : property.elements()) {
-        checkName(
-            "$.generatedProperties."
-                + (property.sharded() ? "sharded" : "unsharded")
-                + "."
-                + property.name(),
-            "element",
-            element,
-            delimiters);
+        checkName(ErrorCollector.generatedProperty(property), "element", element, delimiters);
       }
     }
     for (var entity : config.entities().values()) {

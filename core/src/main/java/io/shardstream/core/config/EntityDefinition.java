@@ -15,6 +15,8 @@ import java.util.Set;
  *     means "the default rule" (see {@code EntityManager#addKeys})
  * @param canonicalize derived property → source property, filled with the canonical form of the
  *     source (e.g. {@code firstNameCanonical} from {@code firstName})
+ * @param model the declared attributes, parent and uniqueness rules ({@link EntityModel#UNDECLARED}
+ *     for an Entity Manager config)
  */
 public record EntityDefinition(
     String token,
@@ -24,7 +26,8 @@ public record EntityDefinition(
     Optional<Set<String>> generated,
     Map<String, String> canonicalize,
     int defaultLimit,
-    int defaultPageSize) {
+    int defaultPageSize,
+    EntityModel model) {
 
   public EntityDefinition {
     shardBumps = List.copyOf(shardBumps);

@@ -23,6 +23,14 @@ final class ErrorCollector {
     return key.matches("[A-Za-z_$][A-Za-z0-9_$]*") ? path + "." + key : path + "['" + key + "']";
   }
 
+  /** {@code $.generatedProperties.sharded.userHashKey}. */
+  static String generatedProperty(GeneratedProperty property) {
+    return "$.generatedProperties."
+        + (property.sharded() ? "sharded" : "unsharded")
+        + "."
+        + property.name();
+  }
+
   static String index(String path, int i) {
     return path + "[" + i + "]";
   }

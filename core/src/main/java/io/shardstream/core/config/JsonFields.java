@@ -79,6 +79,19 @@ final class JsonFields {
     return Optional.of(value);
   }
 
+  /** A boolean, or empty when missing; an error when present but not a boolean. */
+  Optional<Boolean> bool(JsonNode parent, String path, String key) {
+    JsonNode node = parent.get(key);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isBoolean()) {
+      errors.add(ErrorCollector.child(path, key), "type", "'" + key + "' must be true or false");
+      return Optional.empty();
+    }
+    return Optional.of(node.asBoolean());
+  }
+
   /** The object at {@code key}, or empty; an error when present but not an object. */
   Optional<JsonNode> object(JsonNode parent, String path, String key, boolean required) {
     JsonNode node = parent.get(key);

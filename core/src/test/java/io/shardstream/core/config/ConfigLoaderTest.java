@@ -3,7 +3,7 @@ package io.shardstream.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.shardstream.schemas.ExampleConfigs;
+import io.shardstream.core.testing.ExampleConfigJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheSeedConfigWithItsIndexes() {
-    EntityConfig config = ConfigLoader.parse(ExampleConfigs.userEmail());
+    EntityConfig config = ConfigLoader.parse(ExampleConfigJson.userEmail());
     assertThat(config.indexes())
         .containsOnlyKeys(
             "created",

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.DelimiterOrder;
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.testing.ExampleConfigJson;
 import io.shardstream.core.testing.SeedUsers;
-import io.shardstream.schemas.ExampleConfigs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,7 +24,7 @@ class NaturalOrderTest {
   /** The seed config as Entity Manager ships delimiters: {@code |}. */
   private static final EntityConfig ENTITY_MANAGER_DELIMITERS =
       ConfigLoader.parse(
-          ExampleConfigs.userEmail()
+          ExampleConfigJson.userEmail()
               .replace(
                   "\"generatedKeyDelimiter\": \"" + DelimiterOrder.NATURAL + "\"",
                   "\"generatedKeyDelimiter\": \"|\""));
@@ -71,7 +71,7 @@ class NaturalOrderTest {
     // Without generatedKeyDelimiter Entity Manager's default '|' applies: the same notice.
     EntityConfig implicit =
         ConfigLoader.parse(
-            ExampleConfigs.userEmail().replace("\"generatedKeyDelimiter\": \",\",", ""));
+            ExampleConfigJson.userEmail().replace("\"generatedKeyDelimiter\": \",\",", ""));
     assertThat(implicit.generatedKeyDelimiter()).isEqualTo("|");
     assertThat(DelimiterOrder.notice(implicit)).isPresent();
   }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.query.CursorException.Kind;
+import io.shardstream.core.testing.ExampleConfigJson;
 import io.shardstream.core.testing.SeedUsers;
-import io.shardstream.schemas.ExampleConfigs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ class CursorCodecTest {
   @Test
   void aCursorFromAnotherConfigurationIsStale() {
     String json =
-        ExampleConfigs.userEmail()
+        ExampleConfigJson.userEmail()
             .replace(
                 "\"chars\": 2 }",
                 "\"chars\": 2 },\n"

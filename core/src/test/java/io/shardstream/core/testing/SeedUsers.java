@@ -3,7 +3,6 @@ package io.shardstream.core.testing;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
-import io.shardstream.schemas.ExampleConfigs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ import java.util.Map;
  * stores them: the fixture the tests of core, dynamo and query-api share (core's test-jar).
  */
 public final class SeedUsers {
-  public static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
+  public static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigJson.userEmail());
   public static final EntityManager MANAGER = new EntityManager(CONFIG);
 
   /** 2023-06-01: before the first bump (one unsharded partition). */

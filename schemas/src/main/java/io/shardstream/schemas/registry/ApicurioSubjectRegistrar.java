@@ -13,7 +13,12 @@ import io.apicurio.registry.rest.client.models.Rule;
 import io.apicurio.registry.rest.client.models.RuleType;
 import io.apicurio.registry.rest.client.models.VersionContent;
 import io.apicurio.registry.rest.client.models.VersionMetaData;
+import io.shardstream.schemas.registry.ConfluentRegistryClient.CompatibilityCheck;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
@@ -62,6 +67,51 @@ final class ApicurioSubjectRegistrar implements SubjectRegistrar {
           }
           return artifact.rules().byRuleType(RuleType.COMPATIBILITY.getValue()).get().getConfig();
         });
+  }
+
+  @Override
+  public Optional<Schema> latest(String artifactId) {
+    String action =
+        "fetching the latest schema of artifact " + SchemaRegistrar.GROUP + "/" + artifactId;
+    try (InputStream content =
+        artifact(artifactId).versions().byVersionExpression("branch=latest").content().get()) {
+      return Optional.of(new Schema.Parser().parse(content));
+    } catch (IOException e) {
+      throw new SchemaRegistryException(
+          "schema registry at " + apiUrl + " sent an unreadable schema while " + action, e);
+    } catch (RuntimeException e) {
+      if (RegistryFailures.status(e) == 404) {
+        return Optional.empty();
+      }
+      throw RegistryFailures.describe(e, action, apiUrl);
+    }
+  }
+
+  /** A dry run of adding the version: the artifact's rules judge it, nothing is stored. */
+  @Override
+  public CompatibilityCheck check(String artifactId, Schema schema) {
+    String action =
+        "checking a schema against artifact " + SchemaRegistrar.GROUP + "/" + artifactId;
+    VersionContent content = new VersionContent();
+    content.setContent(schema.toString());
+    content.setContentType("application/json");
+    CreateVersion version = new CreateVersion();
+    version.setContent(content);
+    try {
+      artifact(artifactId)
+          .versions()
+          .post(version, request -> request.queryParameters.dryRun = true);
+      return new CompatibilityCheck(true, List.of());
+    } catch (RuntimeException e) {
+      if (RegistryFailures.status(e) == 404) {
+        return new CompatibilityCheck(true, List.of());
+      }
+      SchemaRegistryException failure = RegistryFailures.describe(e, action, apiUrl);
+      if (failure instanceof IncompatibleSchemaException incompatible) {
+        return new CompatibilityCheck(false, incompatible.violations());
+      }
+      throw failure;
+    }
   }
 
   private CreateArtifactResponse createOrFindVersion(String artifactId, Schema schema) {

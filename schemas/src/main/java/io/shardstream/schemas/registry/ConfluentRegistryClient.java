@@ -115,6 +115,20 @@ public final class ConfluentRegistryClient implements AutoCloseable {
   }
 
   /**
+   * The newest schema under {@code subject}: {@code GET /subjects/{subject}/versions/latest}. Empty
+   * when the subject has none.
+   */
+  public Optional<String> latestSchema(String subject) {
+    String action = "fetching the latest schema of subject " + subject;
+    Response response =
+        exchange("GET", "/subjects/" + segment(subject) + "/versions/latest", null, action);
+    if (response.isNotFound(action)) {
+      return Optional.empty();
+    }
+    return Optional.of(response.expectOk(action).path("schema").asText());
+  }
+
+  /**
    * The compatibility level in force for {@code subject}, the registry's global one when the
    * subject has none of its own: {@code GET /config/{subject}?defaultToGlobal=true}. Empty when the
    * registry names none for the subject (unknown subjects, on some registries).

@@ -2,6 +2,7 @@ package io.shardstream.schemas.registry;
 
 import io.shardstream.schemas.registry.ConfluentRegistryClient.CompatibilityCheck;
 import io.shardstream.schemas.registry.ConfluentRegistryClient.SubjectVersion;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /** Registration through the Confluent Schema Registry API: subject config, then the version. */
@@ -59,6 +60,16 @@ final class ConfluentSubjectRegistrar implements SubjectRegistrar {
   @Override
   public String compatibility(String subject) {
     return client.compatibility(subject).orElse(null);
+  }
+
+  @Override
+  public Optional<Schema> latest(String subject) {
+    return client.latestSchema(subject).map(text -> new Schema.Parser().parse(text));
+  }
+
+  @Override
+  public CompatibilityCheck check(String subject, Schema schema) {
+    return client.checkCompatibility(subject, schema.toString());
   }
 
   /**

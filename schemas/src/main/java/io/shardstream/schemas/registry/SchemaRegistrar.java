@@ -1,5 +1,7 @@
 package io.shardstream.schemas.registry;
 
+import io.shardstream.schemas.registry.ConfluentRegistryClient.CompatibilityCheck;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.Schema;
 
@@ -50,5 +52,20 @@ public final class SchemaRegistrar {
   /** The subject's compatibility level, or null when it has none. */
   public String compatibility(String subject) {
     return registrar.compatibility(subject);
+  }
+
+  /** The newest value schema of the topic, when it has one. */
+  public Optional<Schema> latestValueSchema(String topic) {
+    return registrar.latest(valueSubject(topic));
+  }
+
+  /**
+   * The registry's verdict on {@code schema} as the topic's next value schema under the subject's
+   * rule, without registering anything.
+   *
+   * @throws SchemaRegistryUnavailableException the registry cannot be reached
+   */
+  public CompatibilityCheck checkValueSchema(String topic, Schema schema) {
+    return registrar.check(valueSubject(topic), schema);
   }
 }

@@ -80,6 +80,11 @@ public final class InMemoryTable implements TableWriter {
     return plain;
   }
 
+  /** Every item as written, with its DynamoDB attribute types, by "hashKey|rangeKey". */
+  public synchronized Map<String, Map<String, AttributeValue>> attributeItems() {
+    return new TreeMap<>(items);
+  }
+
   /** The item with this unique property value, or null. */
   public synchronized Map<String, Object> find(String property, Object value) {
     return items().values().stream()

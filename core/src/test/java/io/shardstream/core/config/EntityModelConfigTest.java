@@ -1,0 +1,217 @@
+package io.shardstream.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardstream.core.testing.ExampleConfigJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The optional per-entity declarations: attributes, parent relations, uniqueness rules. */
+class EntityModelConfigTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theShippedUserEmailConfigDeclaresItsModelAndKeepsItsVersion() throws Exception {
+    EntityConfig config = ConfigLoader.parse(ExampleConfigJson.userEmail());
+
+    EntityDefinition user = config.entity("user").orElseThrow();
+    assertThat(user.model().attributes().keySet())
+        .containsExactly(
+            "userId",
+            "beneficiaryId",
+            "firstName",
+            "lastName",
+            "phone",
+            "created",
+            "updated",
+            "locale");
+    assertThat(user.model().attribute("phone").orElseThrow().format())
+        .contains(AttributeFormat.PHONE);
+    EntityModel email = config.entity("email").orElseThrow().model();
+    assertThat(email.parent())
+        .contains(new ParentRelation("user", "userId", true, false, java.util.Optional.empty()));
+    assertThat(email.unique()).containsExactly(new UniqueRule("email", "userId"));
+    // Declarations shape no key: the version (cursors, replays) is the one without them.
+    assertThat(config.version())
+        .isEqualTo(
+            ConfigLoader.fromTree(withoutDeclarations(ExampleConfigJson.userEmail())).version());
+  }
+
+  @Test
+  void anEntityManagerConfigDeclaresNothing() {
+    EntityConfig config =
+        ConfigLoader.parse(
+            """
+            {"hashKey": "pk", "rangeKey": "sk",
+             "entities": {"thing": {"uniqueProperty": "id", "timestampProperty": "at"}},
+             "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+            """);
+    assertThat(config.entity("thing").orElseThrow().model()).isEqualTo(EntityModel.UNDECLARED);
+  }
+
+  @Test
+  void thePersonModelCoLocatesItsChildrenAndColocationShapesTheVersion() throws Exception {
+    EntityConfig config = ConfigLoader.parse(ExampleConfigJson.person());
+
+    assertThat(config.entities())
+        .containsOnlyKeys("person", "address", "bankAccount", "contactInfo", "employment");
+    for (String child : List.of("address", "bankAccount", "contactInfo", "employment")) {
+      EntityModel model = config.entity(child).orElseThrow().model();
+      assertThat(model.colocated()).as(child).isTrue();
+      assertThat(model.parent().orElseThrow().parentTimestampProperty())
+          .as(child)
+          .contains("personCreatedAt");
+    }
+    AttributeDefinition iban =
+        config.entity("bankAccount").orElseThrow().model().attribute("iban").orElseThrow();
+    assertThat(iban.sensitive()).isTrue();
+    assertThat(iban.format()).contains(AttributeFormat.IBAN);
+    assertThat(config.entity("employment").orElseThrow().model().attribute("salary").orElseThrow())
+        .extracting(AttributeDefinition::type)
+        .isEqualTo(AttributeType.NUMBER);
+    ObjectNode notColocated = (ObjectNode) JSON.readTree(ExampleConfigJson.person());
+    ((ObjectNode) notColocated.at("/entities/address/parent")).put("colocated", false);
+    ((ObjectNode) notColocated.at("/entities/address/parent")).remove("parentTimestampProperty");
+    assertThat(ConfigLoader.fromTree(notColocated).version()).isNotEqualTo(config.version());
+  }
+
+  @Test
+  void reportsEveryDeclarationErrorWithItsPath() {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk",
+                     "entities": {
+                       "person": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "canonicalize": {"nameCanonical": "name"},
+                         "attributes": {
+                           "id": {"type": "string"},
+                           "createdAt": {"type": "string", "required": true},
+                           "age": {"type": "integer", "maxLength": 3},
+                           "mood": {"type": "feeling"},
+                           "secret": {"type": "string", "sensitive": true},
+                           "nick": {"type": "string", "format": "handle"}
+                         },
+                         "parent": {"entity": "pet", "property": "petId", "colocated": true,
+                                    "parentTimestampProperty": "createdAt"}},
+                       "pet": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "createdAt": {"type": "timestamp", "required": true}},
+                         "parent": {"entity": "person", "property": "ownerId"}},
+                       "address": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "shardBumps": [{"timestamp": 1, "charBits": 2, "chars": 1}],
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "createdAt": {"type": "timestamp", "required": true},
+                                        "personId": {"type": "integer", "required": true}},
+                         "parent": {"entity": "person", "property": "personId", "colocated": true},
+                         "unique": [{"property": "street", "owner": "city"}]},
+                       "planet": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "parent": {"entity": "galaxy", "property": "galaxyId"}}
+                     },
+                     "generatedProperties": {"unsharded": {"secretKey": ["secret"]}},
+                     "indexes": {"bySecret": {"hashKey": "pk", "rangeKey": "secretKey"}},
+                     "propertyTranscodes": {"id": "string", "createdAt": "timestamp",
+                                            "secret": "string", "nameCanonical": "string"}}\
+                    """));
+
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .contains(
+            tuple("$.entities.person.uniqueProperty", "required-attribute"),
+            tuple("$.entities.person.timestampProperty", "attribute-type"),
+            tuple("$.entities.person.attributes.createdAt.type", "transcode-type"),
+            tuple("$.entities.person.attributes.age.maxLength", "string-only"),
+            tuple("$.entities.person.attributes.mood.type", "known-type"),
+            tuple("$.entities.person.attributes.nick.format", "known-format"),
+            tuple("$.entities.person.attributes.secret.sensitive", "sensitive-key"),
+            tuple("$.entities.person.canonicalize.nameCanonical", "declared"),
+            tuple("$.entities.person.parent.property", "declared"),
+            tuple("$.entities.person.parent.entity", "parent-cycle"),
+            tuple("$.entities.pet.parent.entity", "parent-cycle"),
+            tuple("$.entities.address.parent.parentTimestampProperty", "required"),
+            tuple("$.entities.address.parent.colocated", "colocated-depth"),
+            tuple("$.entities.address.shardBumps", "colocated-shard-bumps"),
+            tuple("$.entities.address.unique[0].property", "declared"),
+            tuple("$.entities.address.unique[0].owner", "unique-owner"),
+            tuple("$.entities.planet.parent.entity", "relation-target"));
+    assertThat(e.errors())
+        .filteredOn(error -> error.rule().equals("parent-cycle"))
+        .first()
+        .extracting(ConfigError::message)
+        .asString()
+        .contains("person -> pet -> person");
+  }
+
+  @Test
+  void aCoLocatedChildCarriesItsParentsTimestampAndAReferenceOfTheParentIdsType() {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk",
+                     "entities": {
+                       "person": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "createdAt": {"type": "timestamp", "required": true}}},
+                       "address": {"uniqueProperty": "id", "timestampProperty": "personCreatedAt",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "personId": {"type": "integer", "required": true},
+                                        "personCreatedAt": {"type": "timestamp", "required": true},
+                                        "bornAt": {"type": "boolean"}},
+                         "parent": {"entity": "person", "property": "personId", "colocated": true,
+                                    "parentTimestampProperty": "bornAt"}},
+                       "note": {"uniqueProperty": "id", "timestampProperty": "at",
+                         "parent": {"entity": "person", "property": "personId",
+                                    "parentTimestampProperty": "at"}}
+                     },
+                     "indexes": {"byStreet": {"hashKey": "pk", "rangeKey": "street"}},
+                     "propertyTranscodes": {"id": "string", "createdAt": "timestamp",
+                       "personCreatedAt": "timestamp", "at": "timestamp", "street": "string"}}\
+                    """));
+
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .containsExactlyInAnyOrder(
+            tuple("$.entities.address.parent.property", "reference-type"),
+            tuple("$.entities.address.parent.parentTimestampProperty", "required-attribute"),
+            tuple("$.entities.address.parent.parentTimestampProperty", "attribute-type"),
+            tuple("$.entities.note", "attributes-required"),
+            tuple("$.entities.note.parent.parentTimestampProperty", "colocated-only"));
+  }
+
+  /**
+   * An index on a property no entity declares stays valid (an empty index, as in Entity Manager):
+   * configs derived from a typed one, such as the shipped config plus an index, keep loading.
+   */
+  @Test
+  void anIndexOnAnUndeclaredPropertyIsAllowed() {
+    EntityConfig config =
+        ConfigLoader.parse(
+            ExampleConfigJson.userEmail()
+                .replace(
+                    "\"indexes\": {",
+                    "\"indexes\": {\n    \"nickname\": { \"hashKey\": \"hashKey\", \"rangeKey\":"
+                        + " \"nickname\" },")
+                .replace(
+                    "\"propertyTranscodes\": {",
+                    "\"propertyTranscodes\": {\n    \"nickname\": \"string\","));
+    assertThat(config.index("nickname")).isPresent();
+  }
+
+  /** The config with every entity's attributes, parent and unique rules removed. */
+  private static ObjectNode withoutDeclarations(String json) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(json);
+    root.get("entities")
+        .forEach(entity -> ((ObjectNode) entity).remove(List.of("attributes", "parent", "unique")));
+    return root;
+  }
+}
