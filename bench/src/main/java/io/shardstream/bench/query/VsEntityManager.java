@@ -53,16 +53,24 @@ final class VsEntityManager {
           SearchUserGenerator.YEAR_2026.toEpochMilli() - 1);
 
   /** What each side measured on one search. */
-  record Side(String name, double p50Ms, double p99Ms, double pagesPerSecond, double readsPerItem) {
+  record Side(
+      String name,
+      double p50Ms,
+      double p99Ms,
+      double pagesPerSecond,
+      double readsPerItem,
+      double queriesPerPage) {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%-15s p50 %7.1f ms  p99 %7.1f ms  %7.1f pages/s  %5.2f items read per item returned",
+          "%-15s p50 %7.1f ms  p99 %7.1f ms  %7.1f pages/s  %5.2f items read per item returned"
+              + "  %5.1f Query calls per page",
           name,
           p50Ms,
           p99Ms,
           pagesPerSecond,
-          readsPerItem);
+          readsPerItem,
+          queriesPerPage);
     }
   }
 
@@ -228,8 +236,9 @@ final class VsEntityManager {
       List<String> prefixes) {
     List<Long> emNanos = new ArrayList<>();
     List<Long> ourNanos = new ArrayList<>();
-    long[] emRead = new long[2];
-    long[] ourRead = new long[2];
+    // [items read, items returned, Query calls]
+    long[] emRead = new long[3];
+    long[] ourRead = new long[3];
     int session = 0;
     int inSession = 0;
     Optional<String> cursor = Optional.empty();
@@ -261,8 +270,10 @@ final class VsEntityManager {
         ourNanos.add(ourTime);
         emRead[0] += emPage.scanned();
         emRead[1] += emPage.ids().size();
+        emRead[2] += emPage.queries();
         ourRead[0] += ourPage.stats().itemsRead();
         ourRead[1] += ourPage.items().size();
+        ourRead[2] += ourPage.stats().readRequests();
       }
       inSession++;
       if (inSession >= settings.depth() || ourPage.cursor().isEmpty() || emPage.ids().isEmpty()) {
@@ -288,7 +299,8 @@ final class VsEntityManager {
         Percentiles.nearestRank(sorted, 50) / 1e6,
         Percentiles.nearestRank(sorted, 99) / 1e6,
         1e9 / mean,
-        read[1] == 0 ? Double.NaN : (double) read[0] / read[1]);
+        read[1] == 0 ? Double.NaN : (double) read[0] / read[1],
+        sorted.length == 0 ? Double.NaN : (double) read[2] / sorted.length);
   }
 
   static SearchRequest nameRequest(String prefix, int limit) {
