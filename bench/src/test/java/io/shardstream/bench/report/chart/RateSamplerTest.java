@@ -1,0 +1,41 @@
+package io.shardstream.bench.report.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardstream.bench.report.chart.LineChart.Point;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateSamplerTest {
+
+  @Test
+  void ratesAreTheGrowthOfTheTotalPerSecondOfEachInterval() {
+    List<Point> totals =
+        List.of(new Point(0, 0), new Point(0.5, 100), new Point(1.0, 400), new Point(2.0, 400));
+
+    assertThat(RateSampler.rates(totals))
+        .containsExactly(new Point(0.5, 200), new Point(1.0, 600), new Point(2.0, 0));
+  }
+
+  @Test
+  void aSliverOfAnIntervalIsJoinedToTheNext() {
+    List<Point> totals = List.of(new Point(0, 0), new Point(0.0001, 5), new Point(1, 105));
+
+    assertThat(RateSampler.rates(totals)).containsExactly(new Point(1, 105));
+  }
+
+  @Test
+  void theTotalsStartAtZeroAndEndWithEverythingAdded() {
+    RateSampler sampler = RateSampler.start(Duration.ofHours(1));
+    sampler.add(3);
+    sampler.add(4);
+    sampler.close();
+    sampler.close();
+
+    List<Point> totals = sampler.totals();
+    assertThat(totals).hasSize(2);
+    assertThat(totals.get(0).y()).isZero();
+    assertThat(totals.get(1).y()).isEqualTo(7);
+  }
+}
