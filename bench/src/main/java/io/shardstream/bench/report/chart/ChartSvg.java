@@ -24,6 +24,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleInsets;
@@ -60,6 +61,12 @@ public final class ChartSvg {
   private static final Font CHART_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   private static final Font BAR_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
   private static final Color GRID = new Color(0xdddddd);
+
+  static {
+    // Rotated labels (the value axis') as SVG text like every other label: JFreeChart's default
+    // draws them as glyph outlines, a workaround for old Java2D, which leaves them unsearchable.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
 
   private ChartSvg() {}
 
