@@ -13,7 +13,10 @@ import java.util.Locale;
 final class QueryChart {
   static final List<String> LATENCIES = List.of("p50", "p90", "p99", "max", "mean");
   static final List<String> COSTS =
-      List.of("Query calls per page", "sequential round trips per page", "items read per item");
+      List.of(
+          "Query calls per page",
+          "sequential round trips per page",
+          "items read per item returned");
 
   private QueryChart() {}
 

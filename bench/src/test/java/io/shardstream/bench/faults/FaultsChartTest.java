@@ -39,6 +39,6 @@ class FaultsChartTest {
   void theSvgShowsTheRecoveryTimes() throws Exception {
     SvgDocument svg = SvgDocument.parse(ChartSvg.render(FaultsChart.page(RESULTS, "720 users")));
 
-    assertThat(svg.texts()).contains("12.34", FaultsChart.RECOVERED, "lost", "duplicated", "stale");
+    assertThat(svg.texts()).contains("12.3", FaultsChart.RECOVERED, "lost", "duplicated", "stale");
   }
 }

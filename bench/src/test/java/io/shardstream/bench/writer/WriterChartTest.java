@@ -1,6 +1,7 @@
 package io.shardstream.bench.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.shardstream.bench.report.chart.BarChart;
 import io.shardstream.bench.report.chart.ChartPage;
@@ -21,13 +22,20 @@ class WriterChartTest {
     ChartPage page = WriterChart.page(REPORT);
 
     LineChart overTime = (LineChart) page.charts().get(0);
-    // WriterReportTest's samples: the writer 0 until 8 s, 30,000 by 20 s, all by 125 s.
-    assertThat(overTime.series().get(0).name()).isEqualTo(WriterChart.WRITER);
-    assertThat(overTime.series().get(0).points())
-        .containsExactly(new Point(8, 0), new Point(20, 2_500), new Point(125, 70_000 / 105.0));
-    assertThat(overTime.series().get(1).name()).isEqualTo(WriterChart.RAW);
-    assertThat(overTime.series().get(1).points())
-        .containsExactly(new Point(30, 50_000 / 30.0), new Point(61, 50_000 / 31.0));
+    // WriterReportTest's samples: the writer 0 until 8 s, 30,000 by 20 s, all by 125 s, in
+    // windows of 5 s; the raw side 50,000 by 30 s, all by 61 s, in windows of 2.44 s.
+    LineChart.Series writer = overTime.series().get(0);
+    assertThat(writer.name()).isEqualTo(WriterChart.WRITER);
+    assertThat(writer.points())
+        .hasSize(25)
+        .startsWith(new Point(5, 0), new Point(10, 1_000), new Point(15, 2_500));
+    assertThat(writer.points().get(24).x()).isEqualTo(125);
+    assertThat(writer.points().get(24).y()).isCloseTo(70_000 / 105.0, within(0.001));
+    LineChart.Series raw = overTime.series().get(1);
+    assertThat(raw.name()).isEqualTo(WriterChart.RAW);
+    assertThat(raw.points()).hasSize(25);
+    assertThat(raw.points().get(0).y()).isCloseTo(50_000 / 30.0, within(0.001));
+    assertThat(raw.points().get(24).y()).isCloseTo(50_000 / 31.0, within(0.001));
   }
 
   @Test

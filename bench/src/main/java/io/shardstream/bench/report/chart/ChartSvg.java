@@ -6,11 +6,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -195,8 +192,7 @@ public final class ChartSvg {
     return PALETTE.get(series % PALETTE.size());
   }
 
-  /** Thousands separated, up to two decimals, a '.' whatever the default locale. */
   private static NumberFormat values() {
-    return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return new ReadableNumbers();
   }
 }

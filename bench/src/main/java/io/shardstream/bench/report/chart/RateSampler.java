@@ -63,24 +63,52 @@ public final class RateSampler implements AutoCloseable {
   }
 
   /**
-   * The rate between successive totals, per second, at the end of each interval; intervals shorter
-   * than a millisecond are joined to the next (they would only be noise).
+   * The rate per second over consecutive windows of {@link #window(List)}, each plotted at its
+   * window's end. Totals only move in steps (a flush, a commit), so the rate between two samples
+   * would be all spikes; over a window, with the running total interpolated between samples, it
+   * reads as throughput.
    */
   public static List<Point> rates(List<Point> totals) {
+    return rates(totals, window(totals));
+  }
+
+  /** As {@link #rates(List)}, over windows of {@code window} seconds (the last may be shorter). */
+  public static List<Point> rates(List<Point> totals, double window) {
     List<Point> rates = new ArrayList<>();
-    Point previous = null;
-    for (Point total : totals) {
-      if (previous == null) {
-        previous = total;
-        continue;
-      }
-      double seconds = total.x() - previous.x();
-      if (seconds < 0.001) {
-        continue;
-      }
-      rates.add(new Point(total.x(), (total.y() - previous.y()) / seconds));
-      previous = total;
+    if (totals.size() < 2 || !(window > 0)) {
+      return rates;
+    }
+    double start = totals.get(0).x();
+    double end = totals.get(totals.size() - 1).x();
+    for (int i = 0; start + i * window < end - 1e-9; i++) {
+      double from = start + i * window;
+      double to = Math.min(end, from + window);
+      rates.add(new Point(to, (totalAt(totals, to) - totalAt(totals, from)) / (to - from)));
     }
     return rates;
+  }
+
+  /** A window of about a tenth of a short run, a 25th of one of 20 s or more; 0.1 s at least. */
+  public static double window(List<Point> totals) {
+    if (totals.isEmpty()) {
+      return 0.1;
+    }
+    double span = totals.get(totals.size() - 1).x() - totals.get(0).x();
+    return Math.max(0.1, span / (span >= 20 ? 25 : 10));
+  }
+
+  /** The running total at {@code seconds}, linear between the samples around it. */
+  private static double totalAt(List<Point> totals, double seconds) {
+    for (int i = 1; i < totals.size(); i++) {
+      Point before = totals.get(i - 1);
+      Point after = totals.get(i);
+      if (seconds <= after.x()) {
+        double span = after.x() - before.x();
+        return span <= 0
+            ? after.y()
+            : before.y() + (after.y() - before.y()) * (seconds - before.x()) / span;
+      }
+    }
+    return totals.get(totals.size() - 1).y();
   }
 }

@@ -10,19 +10,27 @@ import org.junit.jupiter.api.Test;
 class RateSamplerTest {
 
   @Test
-  void ratesAreTheGrowthOfTheTotalPerSecondOfEachInterval() {
+  void ratesAreTheGrowthOfTheTotalPerSecondOfEachWindow() {
     List<Point> totals =
         List.of(new Point(0, 0), new Point(0.5, 100), new Point(1.0, 400), new Point(2.0, 400));
 
-    assertThat(RateSampler.rates(totals))
-        .containsExactly(new Point(0.5, 200), new Point(1.0, 600), new Point(2.0, 0));
+    assertThat(RateSampler.rates(totals, 0.5))
+        .containsExactly(
+            new Point(0.5, 200), new Point(1.0, 600), new Point(1.5, 0), new Point(2.0, 0));
   }
 
   @Test
-  void aSliverOfAnIntervalIsJoinedToTheNext() {
-    List<Point> totals = List.of(new Point(0, 0), new Point(0.0001, 5), new Point(1, 105));
+  void theTotalIsInterpolatedBetweenSamplesAndTheLastWindowMayBeShort() {
+    List<Point> totals = List.of(new Point(0, 0), new Point(1, 100), new Point(3, 100));
 
-    assertThat(RateSampler.rates(totals)).containsExactly(new Point(1, 105));
+    assertThat(RateSampler.rates(totals, 2)).containsExactly(new Point(2, 50), new Point(3, 0));
+  }
+
+  @Test
+  void theWindowIsATenthOfAShortRunAndA25thOfALongOne() {
+    assertThat(RateSampler.window(List.of(new Point(0, 0), new Point(5, 9)))).isEqualTo(0.5);
+    assertThat(RateSampler.window(List.of(new Point(10, 0), new Point(110, 9)))).isEqualTo(4);
+    assertThat(RateSampler.window(List.of(new Point(0, 0), new Point(0.5, 9)))).isEqualTo(0.1);
   }
 
   @Test
