@@ -34,9 +34,10 @@ final class FaultsChart {
             .toList();
     BarChart recovery =
         new BarChart(
-            "Recovery time per fault scenario",
+            "Recovery time per fault scenario: from the fault's end until every record"
+                + " produced by then was committed",
             "scenario (what the table and dead letters ended with, against the reference model)",
-            "seconds from the fault's end to every record committed (lower is better)",
+            "seconds (lower is better)",
             scenarios,
             List.of(
                 new BarChart.Series(

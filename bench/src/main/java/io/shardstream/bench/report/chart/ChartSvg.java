@@ -143,6 +143,8 @@ public final class ChartSvg {
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0.04);
+    // A lone category's bar would fill the plot.
+    renderer.setMaximumBarWidth(0.12);
     renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", values()));
     renderer.setDefaultItemLabelFont(BAR_LABEL);
     renderer.setDefaultItemLabelsVisible(true);
@@ -154,6 +156,17 @@ public final class ChartSvg {
     NumberAxis valueAxis = (NumberAxis) plot.getRangeAxis();
     valueAxis.setNumberFormatOverride(values());
     valueAxis.setUpperMargin(0.12); // room for the labels above the highest bar
+    double highest =
+        chart.series().stream()
+            .flatMap(series -> series.values().stream())
+            .filter(value -> !Double.isNaN(value))
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(0);
+    if (!(highest > 0)) {
+      // All zeros (nothing lost) would make an axis around 0 with negative ticks.
+      valueAxis.setRange(0, 1);
+    }
     return drawn;
   }
 

@@ -78,6 +78,25 @@ class ChartSvgTest {
   }
 
   @Test
+  void barsThatAreAllZeroStillGetAReadableAxis() throws Exception {
+    ChartPage nothingLost =
+        new ChartPage(
+            "faults",
+            "1 scenario",
+            List.of(
+                new BarChart(
+                    "Lost items",
+                    "scenario",
+                    "items",
+                    List.of("dynamodb-outage"),
+                    List.of(new BarChart.Series("lost", List.of(0.0))))));
+
+    SvgDocument svg = SvgDocument.parse(ChartSvg.render(nothingLost));
+
+    assertThat(svg.texts()).contains("0", "0.5", "1").doesNotContain("-0");
+  }
+
+  @Test
   void writeCreatesTheFolder(@TempDir Path folder) throws Exception {
     Path file = folder.resolve("charts").resolve("example.svg");
 
