@@ -2,15 +2,19 @@ package io.shardstream.bench.faults;
 
 import io.shardstream.bench.BenchException;
 import io.shardstream.bench.jmh.DurationConverter;
+import io.shardstream.bench.report.Machine;
+import io.shardstream.bench.report.chart.ChartOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,11 +91,14 @@ public final class FaultsCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   Path workDir;
 
+  @Mixin ChartOption chart;
+
   @Override
   public Integer call() throws Exception {
     FaultRun.Options options =
         new FaultRun.Options(users, seed, rate, outage, workDir.toAbsolutePath());
     List<Fault> faults = selected();
+    double loadAtStart = Machine.loadAverage();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     List<FaultResult> results;
@@ -110,6 +117,19 @@ public final class FaultsCommand implements Callable<Integer> {
     }
     out.println(FaultResult.summary(results));
     out.flush();
+    chart.write(
+        () ->
+            FaultsChart.page(
+                results,
+                String.format(
+                    Locale.ROOT,
+                    "%,d users (seed %d) streamed at %d records/s; outages of %d s. Machine: %s",
+                    users,
+                    seed,
+                    rate,
+                    outage.toSeconds(),
+                    Machine.describe(loadAtStart, false))),
+        line -> progress(err, line));
     for (FaultResult result : results) {
       if (!result.countersAddUp()) {
         progress(err, result.name() + ": counters do not add up: " + result.counters());

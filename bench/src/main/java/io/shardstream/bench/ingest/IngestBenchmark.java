@@ -2,6 +2,8 @@ package io.shardstream.bench.ingest;
 
 import io.shardstream.bench.BenchException;
 import io.shardstream.bench.report.Machine;
+import io.shardstream.bench.report.chart.LineChart.Point;
+import io.shardstream.bench.report.chart.RateSampler;
 import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.DynamoDbStorage;
@@ -65,6 +67,9 @@ final class IngestBenchmark {
   private static final long CREATED = 1_740_824_130_123L;
   private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(120);
 
+  /** How often the import's acknowledged events are noted, for the chart. */
+  private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
+
   private final int users;
   private final int streamItems;
   private final double streamRate;
@@ -109,8 +114,12 @@ final class IngestBenchmark {
                   endpoints.registryUrl().toString(),
                   IngestSettings.REGISTRY_AUTO_REGISTER,
                   "true"));
-      ImportReport imported = importFile(file, ingest);
-      return stream(endpoints, ingest, imported, loadAtStart);
+      RateSampler acknowledged = RateSampler.start(SAMPLE_EVERY);
+      ImportReport imported;
+      try (acknowledged) {
+        imported = importFile(file, ingest, acknowledged);
+      }
+      return stream(endpoints, ingest, imported, loadAtStart, acknowledged.totals());
     }
   }
 
@@ -128,11 +137,15 @@ final class IngestBenchmark {
     return file;
   }
 
-  private ImportReport importFile(Path file, Settings ingest) {
+  private ImportReport importFile(Path file, Settings ingest, RateSampler acknowledged) {
     progress.accept("importing " + file + " into Kafka ...");
     try (KafkaEventSink sink = KafkaEventSink.fromSettings(ingest)) {
       ImportReport report =
-          FileImporter.run(file, ImportOptions.defaults(), sink, ProgressDisplay.none());
+          FileImporter.run(
+              file,
+              ImportOptions.defaults(),
+              new CountingSink(sink, acknowledged),
+              ProgressDisplay.none());
       if (!report.succeeded()) {
         throw new BenchException("file import failed: " + report.summary());
       }
@@ -144,7 +157,11 @@ final class IngestBenchmark {
   }
 
   private IngestReport stream(
-      LocalStackEndpoints endpoints, Settings ingest, ImportReport imported, double loadAtStart)
+      LocalStackEndpoints endpoints,
+      Settings ingest,
+      ImportReport imported,
+      double loadAtStart,
+      List<Point> fileAcknowledged)
       throws Exception {
     DynamoDbEndpoint dynamoDb = endpoints.dynamoDb();
     try (DynamoDbClient dynamo = client(dynamoDb);
@@ -196,7 +213,8 @@ final class IngestBenchmark {
             samples,
             streamRate,
             startup,
-            Machine.describe(loadAtStart));
+            Machine.describe(loadAtStart),
+            fileAcknowledged);
       }
     }
   }

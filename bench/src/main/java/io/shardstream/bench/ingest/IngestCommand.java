@@ -1,10 +1,13 @@
 package io.shardstream.bench.ingest;
 
 import io.shardstream.bench.BenchException;
+import io.shardstream.bench.report.chart.ChartOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,6 +64,8 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Where the generated JSON lines file goes. Default: ${DEFAULT-VALUE}.")
   Path workDir;
 
+  @Mixin ChartOption chart;
+
   @Override
   public Integer call() throws Exception {
     if (users < 1 || streamItems < 1 || !(streamRate > 0)) {
@@ -68,18 +73,14 @@ public final class IngestCommand implements Callable<Integer> {
           "--users and --stream-items must be at least 1, --stream-rate above 0");
     }
     PrintWriter err = spec.commandLine().getErr();
+    Consumer<String> progress =
+        line -> {
+          err.println(line);
+          err.flush();
+        };
     IngestReport report =
-        new IngestBenchmark(
-                users,
-                streamItems,
-                streamRate,
-                devstackDir,
-                workDir,
-                line -> {
-                  err.println(line);
-                  err.flush();
-                })
-            .run();
+        new IngestBenchmark(users, streamItems, streamRate, devstackDir, workDir, progress).run();
+    chart.write(() -> IngestChart.page(report), progress);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.text());
     out.flush();

@@ -1,8 +1,10 @@
 package io.shardstream.bench.ingest;
 
 import io.shardstream.bench.report.Percentiles;
+import io.shardstream.bench.report.chart.LineChart.Point;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Locale;
  *     Kafka consumer
  * @param kclStartup from starting the stream source until KCL had initialized
  * @param machine the machine line ({@link io.shardstream.bench.report.Machine})
+ * @param fileAcknowledged events acknowledged by Kafka during the import, sampled: seconds since
+ *     its start, events by then
  */
 record IngestReport(
     long fileEvents,
@@ -23,16 +27,23 @@ record IngestReport(
     long[] streamLatenciesMillis,
     double streamRate,
     Duration kclStartup,
-    String machine) {
+    String machine,
+    List<Point> fileAcknowledged) {
 
   IngestReport {
     streamLatenciesMillis = streamLatenciesMillis.clone();
     Arrays.sort(streamLatenciesMillis);
+    fileAcknowledged = List.copyOf(fileAcknowledged);
   }
 
   long fileEventsPerSecond() {
     double seconds = fileElapsed.toNanos() / 1e9;
     return seconds <= 0 ? 0 : Math.round(fileEvents / seconds);
+  }
+
+  /** The stream latencies, ascending. */
+  long[] sortedStreamLatenciesMillis() {
+    return streamLatenciesMillis.clone();
   }
 
   long streamPercentile(double percent) {
@@ -64,13 +75,17 @@ record IngestReport(
             "KCL start-up (new application, empty lease table): %.1f s%n",
             kclStartup.toMillis() / 1000.0));
     text.append("machine: ").append(machine).append('\n');
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "ingest: file %d events/s, stream p50 %d ms p99 %d ms%n",
-            fileEventsPerSecond(),
-            streamPercentile(50),
-            streamPercentile(99)));
+    text.append(resultLine()).append('\n');
     return text.toString();
+  }
+
+  /** {@code ingest: file N events/s, stream p50 A ms p99 B ms}. */
+  String resultLine() {
+    return String.format(
+        Locale.ROOT,
+        "ingest: file %d events/s, stream p50 %d ms p99 %d ms",
+        fileEventsPerSecond(),
+        streamPercentile(50),
+        streamPercentile(99));
   }
 }

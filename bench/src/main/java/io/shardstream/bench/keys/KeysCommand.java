@@ -4,6 +4,8 @@ import io.shardstream.bench.items.UserItem;
 import io.shardstream.bench.items.UserItemGenerator;
 import io.shardstream.bench.jmh.JmhOptions;
 import io.shardstream.bench.jmh.JmhSettings;
+import io.shardstream.bench.report.Machine;
+import io.shardstream.bench.report.chart.ChartOption;
 import io.shardstream.schemas.ExampleConfigs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,6 +54,8 @@ public final class KeysCommand implements Callable<Integer> {
 
   @Mixin JmhOptions jmh;
 
+  @Mixin ChartOption chart;
+
   @Option(
       names = "--report",
       paramLabel = "FILE",
@@ -77,6 +81,7 @@ public final class KeysCommand implements Callable<Integer> {
     JmhSettings settings = settings();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
+    double loadAtStart = Machine.loadAverage();
     var users = new UserItemGenerator(seed).generate(items).stream().map(UserItem::toMap).toList();
     try (KeysWorkload workload = KeysWorkload.create(ExampleConfigs.userEmail(), ENTITY, users)) {
       KeysWorkloadSummary summary =
@@ -95,6 +100,9 @@ public final class KeysCommand implements Callable<Integer> {
         KeysReportFile.write(report, result);
         progress(err, "keys: report written to " + report);
       }
+      chart.write(
+          () -> KeysChart.page(result, Machine.describe(loadAtStart, false)),
+          line -> progress(err, "keys: " + line));
       PrintWriter out = spec.commandLine().getOut();
       out.print(result.text());
       out.flush();

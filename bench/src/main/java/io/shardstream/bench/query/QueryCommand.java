@@ -1,10 +1,14 @@
 package io.shardstream.bench.query;
 
+import io.shardstream.bench.report.Machine;
+import io.shardstream.bench.report.chart.ChartOption;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -133,6 +137,8 @@ public final class QueryCommand implements Callable<Integer> {
       description = "Also write the report to FILE: JSON if it ends in .json, else Markdown.")
   Path report;
 
+  @Mixin ChartOption chart;
+
   @Option(
       names = "--devstack-dir",
       defaultValue = ".shardstream/devstack",
@@ -155,6 +161,7 @@ public final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     PrintWriter err = spec.commandLine().getErr();
+    double loadAtStart = Machine.loadAverage();
     QueryBenchmark.Settings settings =
         new QueryBenchmark.Settings(
             userCount(),
@@ -171,6 +178,20 @@ public final class QueryCommand implements Callable<Integer> {
     if (vs != null) {
       VsEntityManager.Result result =
           new VsEntityManager(settings, nodeDir, line -> progress(err, line)).run();
+      chart.write(
+          () ->
+              QueryChart.page(
+                  result,
+                  String.format(
+                      Locale.ROOT,
+                      "%,d users, %d-item pages, %d measured pages per side and search, interleaved;"
+                          + " %d warm-up pages. Machine: %s",
+                      settings.users(),
+                      settings.limit(),
+                      settings.pages(),
+                      settings.warmup(),
+                      Machine.describe(loadAtStart))),
+          line -> progress(err, line));
       PrintWriter out = spec.commandLine().getOut();
       out.print(result.text());
       out.flush();
@@ -181,6 +202,7 @@ public final class QueryCommand implements Callable<Integer> {
       QueryReportFile.write(report, result);
       progress(err, "report written to " + report);
     }
+    chart.write(() -> QueryChart.page(result), line -> progress(err, line));
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.text());
     out.flush();

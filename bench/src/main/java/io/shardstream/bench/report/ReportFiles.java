@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Where a benchmark's {@code --report FILE} goes: JSON for a {@code .json} name, Markdown else. */
+/**
+ * Where a benchmark's {@code --report FILE} goes: JSON for a {@code .json} name, Markdown else; and
+ * its {@code --chart} file.
+ */
 public final class ReportFiles {
   private ReportFiles() {}
 
@@ -20,14 +23,25 @@ public final class ReportFiles {
   /** Writes {@code json} or {@code markdown}, by the file's name, creating its folder. */
   public static void write(Path file, Rendering json, Rendering markdown) {
     boolean asJson = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    String text;
+    try {
+      text = asJson ? json.render() : markdown.render();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the report for " + file, e);
+    }
+    writeText(file, text);
+  }
+
+  /** Writes {@code text} as UTF-8 to {@code file}, creating its folder. */
+  public static void writeText(Path file, String text) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, asJson ? json.render() : markdown.render(), StandardCharsets.UTF_8);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + file, e);
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.shardstream.bench.writer;
 
+import io.shardstream.bench.report.chart.LineChart.Point;
+import io.shardstream.bench.report.chart.RateSampler;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.table.TableDefinition;
+import io.shardstream.dynamo.write.BatchWriteListener;
 import io.shardstream.dynamo.write.BatchWriteResult;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.WriteOperation;
@@ -20,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * at the concurrency that a short calibration on samples finds fastest.
  */
 final class RawCeiling {
+  /** How often the full write's progress is noted, for the throughput-over-time chart. */
+  static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+
   /** Concurrency levels the calibration tries. */
   static final List<Integer> LEVELS = List.of(2, 4, 8, 16);
 
@@ -30,6 +36,7 @@ final class RawCeiling {
    * The full write.
    *
    * @param trials the calibration (one trial when the concurrency was given)
+   * @param written items written by then, every {@link #SAMPLE_EVERY}: seconds since the start
    */
   record Result(
       int items,
@@ -37,10 +44,12 @@ final class RawCeiling {
       int requests,
       int retries,
       int concurrentBatches,
-      List<Trial> trials) {
+      List<Trial> trials,
+      List<Point> written) {
 
     Result {
       trials = List.copyOf(trials);
+      written = List.copyOf(written);
     }
 
     double itemsPerSecond() {
@@ -118,20 +127,40 @@ final class RawCeiling {
             "raw: writing %,d items, %d requests in flight ...",
             puts.size(),
             calibration.concurrentBatches()));
-    BatchWriteResult result = write(tableName, puts, calibration.concurrentBatches());
+    BatchWriteResult result;
+    List<Point> written;
+    try (RateSampler sampler = RateSampler.start(SAMPLE_EVERY)) {
+      BatchWriteListener counting =
+          new BatchWriteListener() {
+            @Override
+            public void requestCompleted(int items, int unprocessed, Duration latency) {
+              sampler.add(items - unprocessed);
+            }
+          };
+      result = write(tableName, puts, calibration.concurrentBatches(), counting);
+      sampler.close();
+      written = sampler.totals();
+    }
     return new Result(
         result.written(),
         result.elapsed(),
         result.requests(),
         result.retries(),
         calibration.concurrentBatches(),
-        calibration.trials());
+        calibration.trials(),
+        written);
   }
 
   private BatchWriteResult write(String table, List<WriteOperation> puts, int concurrency) {
+    return write(table, puts, concurrency, BatchWriteListener.NONE);
+  }
+
+  private BatchWriteResult write(
+      String table, List<WriteOperation> puts, int concurrency, BatchWriteListener listener) {
     BatchWriteResult result =
         BatchWriter.builder(client, table, TableKeys.of(config))
             .maxConcurrentBatches(concurrency)
+            .listener(listener)
             .build()
             .write(puts);
     if (!result.allWritten() || result.written() != puts.size()) {

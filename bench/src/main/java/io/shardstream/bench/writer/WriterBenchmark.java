@@ -2,6 +2,7 @@ package io.shardstream.bench.writer;
 
 import io.shardstream.bench.BenchException;
 import io.shardstream.bench.report.Machine;
+import io.shardstream.bench.report.chart.LineChart.Point;
 import io.shardstream.core.config.ConfigLoader;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
@@ -310,6 +311,7 @@ final class WriterBenchmark {
       long peakRss = 0;
       long step = Math.max(1, events / 10);
       PrometheusText last = null;
+      List<Point> accounted = new ArrayList<>(List.of(new Point(0, 0)));
       StringBuilder timeline =
           new StringBuilder(
               "seconds,events,flushes,flush_failures,requests,retries,heap_bytes,rss_bytes\n");
@@ -330,6 +332,7 @@ final class WriterBenchmark {
         last = PrometheusText.parse(text.get());
         long before = counted;
         counted = Math.round(last.sum("shardstream_writer_events_total"));
+        accounted.add(new Point((now - launch) / 1e9, counted));
         peakHeap = Math.max(peakHeap, heapUsed(last));
         long rss = child.procStatus("VmRSS").orElse(0);
         peakRss = Math.max(peakRss, rss);
@@ -416,7 +419,8 @@ final class WriterBenchmark {
               rssAtEnd,
               rssPeak,
               settings.writerHeap(),
-              log);
+              log,
+              accounted);
       progress.accept(
           String.format(
               Locale.ROOT,

@@ -1,11 +1,13 @@
 package io.shardstream.bench.writer;
 
+import io.shardstream.bench.report.chart.ChartOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -97,6 +99,8 @@ public final class WriterCommand implements Callable<Integer> {
       description = "Also write the report to FILE: JSON if it ends in .json, else Markdown.")
   Path report;
 
+  @Mixin ChartOption chart;
+
   @Option(
       names = "--devstack-dir",
       defaultValue = ".shardstream/devstack",
@@ -138,6 +142,7 @@ public final class WriterCommand implements Callable<Integer> {
       WriterReportFile.write(report, result);
       progress(err, "report written to " + report);
     }
+    chart.write(() -> WriterChart.page(result), line -> progress(err, line));
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.text());
     out.flush();

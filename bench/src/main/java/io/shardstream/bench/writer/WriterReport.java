@@ -1,5 +1,6 @@
 package io.shardstream.bench.writer;
 
+import io.shardstream.bench.report.chart.LineChart.Point;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -85,6 +86,8 @@ record WriterReport(
    * @param heapMax the heap's maximum (its {@code -Xmx})
    * @param rssAtEnd resident set size at the end ({@code VmRSS})
    * @param rssPeak the resident set's high-water mark ({@code VmHWM})
+   * @param accounted events counted by then (durable in the table), sampled while waiting: seconds
+   *     since the launch
    */
   record WriterSide(
       int events,
@@ -104,7 +107,12 @@ record WriterReport(
       long rssAtEnd,
       long rssPeak,
       String xmx,
-      Path log) {
+      Path log,
+      List<Point> accounted) {
+
+    WriterSide {
+      accounted = List.copyOf(accounted);
+    }
 
     double eventsPerSecond() {
       return events / (elapsed.toNanos() / 1e9);

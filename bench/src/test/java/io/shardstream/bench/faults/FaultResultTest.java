@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class FaultResultTest {
 
-  private static FaultResult result(String name, long lost, long duplicated, long stale) {
+  static FaultResult result(String name, long lost, long duplicated, long stale) {
     return new FaultResult(
         name,
         12.34,

@@ -77,7 +77,7 @@ class KeysReportTest {
             "\"ratio\" : 4.0", "\"iterationItemsPerSecond\" : [ 3.0, 5.0 ]", report.resultLine());
   }
 
-  private static SideResult side(String name, double... rates) {
+  static SideResult side(String name, double... rates) {
     return new SideResult(
         name,
         name.equals("shardstream") ? "JMH 1.37" : "node",

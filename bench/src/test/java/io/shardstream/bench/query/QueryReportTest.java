@@ -118,7 +118,7 @@ class QueryReportTest {
     return SideStats.of(name, samples);
   }
 
-  private static QueryReport report() {
+  static QueryReport report() {
     QuerySetup setup =
         new QuerySetup(
             2_000,

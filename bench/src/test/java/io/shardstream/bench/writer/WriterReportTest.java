@@ -2,6 +2,7 @@ package io.shardstream.bench.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.bench.report.chart.LineChart.Point;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -127,14 +128,23 @@ class WriterReportTest {
             450 * mib,
             480 * mib,
             "512m",
-            Path.of("work", "writer.log")),
+            Path.of("work", "writer.log"),
+            List.of(
+                new Point(0, 0),
+                new Point(8, 0),
+                new Point(20, 30_000),
+                new Point(writer.toMillis() / 1000.0, 100_000))),
         new RawCeiling.Result(
             100_000,
             raw,
             4_000,
             0,
             4,
-            List.of(new RawCeiling.Trial(2, 5_000, 1_500), new RawCeiling.Trial(4, 5_000, 1_700))),
+            List.of(new RawCeiling.Trial(2, 5_000, 1_500), new RawCeiling.Trial(4, 5_000, 1_700)),
+            List.of(
+                new Point(0, 0),
+                new Point(30, 50_000),
+                new Point(raw.toMillis() / 1000.0, 100_000))),
         new TimeSplit(
             writer.minusSeconds(8),
             60,
