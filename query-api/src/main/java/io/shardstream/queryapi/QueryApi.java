@@ -3,9 +3,12 @@ package io.shardstream.queryapi;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.queryapi.changes.ChangeBuffer;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The query API as a Javalin app, not yet started: the {@code /v1} routes behind the API-key check,
@@ -29,12 +32,25 @@ public final class QueryApi {
       PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
-    return create(new ActiveTable(served), keys, maxLimit, registry);
+    return create(
+        new ActiveTable(served),
+        keys,
+        maxLimit,
+        registry,
+        Optional.empty(),
+        ChangeFeedSettings.NONE);
   }
 
   /** The app on a table that can be switched while it serves (see {@link ActiveTable}). */
   static Javalin create(
-      ActiveTable active, ApiKeys keys, int maxLimit, PrometheusMeterRegistry registry) {
+      ActiveTable active,
+      ApiKeys keys,
+      int maxLimit,
+      PrometheusMeterRegistry registry,
+      Optional<ChangeBuffer> changeFeed,
+      ChangeFeedSettings changeSettings) {
+    ChangeRoutes changes =
+        new ChangeRoutes(changeFeed, changeSettings, new ChangeVisibility(active));
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
@@ -54,6 +70,7 @@ public final class QueryApi {
           new ConsoleRoutes().install(config.routes);
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);
+          changes.install(config.routes);
         });
   }
 }

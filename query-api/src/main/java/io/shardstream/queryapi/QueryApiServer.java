@@ -13,6 +13,9 @@ import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
+import io.shardstream.queryapi.changes.ChangeBuffer;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
+import io.shardstream.queryapi.changes.KafkaChangeSource;
 import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.Metrics;
 import io.shardstream.service.Settings;
@@ -55,6 +58,8 @@ public final class QueryApiServer implements AutoCloseable {
   private final QueryMetrics metrics;
   private final ActiveTable active;
   private final ControlPoller poller;
+  private final Optional<ChangeBuffer> changeFeed;
+  private final Optional<KafkaChangeSource> changeSource;
   private final Javalin app;
   private boolean started;
   private boolean stopped;
@@ -101,7 +106,20 @@ public final class QueryApiServer implements AutoCloseable {
           .description("revision of the control record the active table came from (0: none)")
           .register(registry);
     }
-    this.app = QueryApi.create(active, settings.apiKeys(), settings.maxLimit(), registry);
+    ChangeFeedSettings changes = settings.changeFeed();
+    this.changeFeed = changes.kafka().map(kafka -> new ChangeBuffer(changes.buffer()));
+    this.changeSource =
+        changeFeed.map(
+            buffer ->
+                new KafkaChangeSource(changes.kafka().orElseThrow(), changes.topic(), buffer));
+    changeFeed.ifPresent(
+        buffer ->
+            Gauge.builder("shardstream.query.changes.buffered", buffer::size)
+                .description("recent changes held for /v1/changes streams")
+                .register(registry));
+    this.app =
+        QueryApi.create(
+            active, settings.apiKeys(), settings.maxLimit(), registry, changeFeed, changes);
   }
 
   /**
@@ -144,10 +162,11 @@ public final class QueryApiServer implements AutoCloseable {
     if (poller != null) {
       poller.start();
     }
+    changeSource.ifPresent(KafkaChangeSource::start);
     ServedTable served = active.current();
     LOG.info(
         "query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
-            + "limit {}, {} DynamoDB requests in parallel, {})",
+            + "limit {}, {} DynamoDB requests in parallel, {}, {})",
         settings.host(),
         port(),
         served.table(),
@@ -161,7 +180,10 @@ public final class QueryApiServer implements AutoCloseable {
         settings.parallelism(),
         settings.apiKeys().required()
             ? settings.apiKeys().size() + " API keys"
-            : "no API keys: open to every caller");
+            : "no API keys: open to every caller",
+        changeSource.isPresent()
+            ? "live changes from topic " + settings.changeFeed().topic()
+            : "no live changes (kafka.bootstrap.servers not set)");
     return this;
   }
 
@@ -205,6 +227,8 @@ public final class QueryApiServer implements AutoCloseable {
     if (poller != null) {
       poller.close();
     }
+    // First: it ends the open change streams, which app.stop() would otherwise wait for.
+    changeSource.ifPresent(KafkaChangeSource::close);
     app.stop();
     fanOut.shutdownNow();
     if (ownsClient) {

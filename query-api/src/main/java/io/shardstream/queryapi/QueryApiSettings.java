@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.LoadedConfig;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.Setting;
 import io.shardstream.service.Settings;
@@ -36,7 +37,8 @@ public record QueryApiSettings(
     int parallelism,
     ApiKeys apiKeys,
     Optional<String> controlTable,
-    Duration controlPollInterval) {
+    Duration controlPollInterval,
+    ChangeFeedSettings changeFeed) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_LIMIT = 100;
@@ -95,23 +97,24 @@ public record QueryApiSettings(
   /** Every key the query API reads, in the order of its README table. */
   public static final SettingsSpec SPEC =
       SettingsSpec.of(
-          "query-api",
-          CommonSettings.HTTP_HOST,
-          PORT,
-          CommonSettings.DYNAMODB_ENDPOINT,
-          CommonSettings.DYNAMODB_REGION,
-          CommonSettings.DYNAMODB_TABLE,
-          CommonSettings.ENTITY_CONFIG,
-          CURSOR,
-          LIMIT_MAX,
-          PARALLELISM,
-          KEYS,
-          CommonSettings.CONTROL_TABLE.withDoc(
-              CommonSettings.CONTROL_TABLE.doc()
-                  + "; the API serves the table and configuration its record names, followed"
-                  + " without a restart (`dynamodb.table` / `entity.config` only while there is"
-                  + " no record)"),
-          POLL_INTERVAL);
+              "query-api",
+              CommonSettings.HTTP_HOST,
+              PORT,
+              CommonSettings.DYNAMODB_ENDPOINT,
+              CommonSettings.DYNAMODB_REGION,
+              CommonSettings.DYNAMODB_TABLE,
+              CommonSettings.ENTITY_CONFIG,
+              CURSOR,
+              LIMIT_MAX,
+              PARALLELISM,
+              KEYS,
+              CommonSettings.CONTROL_TABLE.withDoc(
+                  CommonSettings.CONTROL_TABLE.doc()
+                      + "; the API serves the table and configuration its record names, followed"
+                      + " without a restart (`dynamodb.table` / `entity.config` only while there is"
+                      + " no record)"),
+              POLL_INTERVAL)
+          .plus(ChangeFeedSettings.SETTINGS.toArray(Setting<?>[]::new));
 
   /** A key other code names. */
   public static final String CURSOR_KEY = CURSOR.key();
@@ -126,6 +129,39 @@ public record QueryApiSettings(
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(controlTable, "controlTable");
     Objects.requireNonNull(controlPollInterval, "controlPollInterval");
+    Objects.requireNonNull(changeFeed, "changeFeed");
+  }
+
+  /** Settings without a change feed ({@code /v1/changes} answers 503). */
+  public QueryApiSettings(
+      String host,
+      int port,
+      Optional<URI> dynamoDbEndpoint,
+      Optional<String> dynamoDbRegion,
+      String table,
+      EntityConfig entityConfig,
+      String entityConfigSource,
+      CursorKey cursorKey,
+      int maxLimit,
+      int parallelism,
+      ApiKeys apiKeys,
+      Optional<String> controlTable,
+      Duration controlPollInterval) {
+    this(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval,
+        ChangeFeedSettings.NONE);
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
@@ -154,7 +190,8 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         Optional.empty(),
-        DEFAULT_CONTROL_POLL_INTERVAL);
+        DEFAULT_CONTROL_POLL_INTERVAL,
+        ChangeFeedSettings.NONE);
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -184,6 +221,7 @@ public record QueryApiSettings(
     int parallelism = check.get(PARALLELISM);
     ApiKeys keys = check.get(KEYS);
     Duration pollInterval = check.get(POLL_INTERVAL);
+    ChangeFeedSettings changeFeed = ChangeFeedSettings.from(check);
     check.throwIfAny();
     return new QueryApiSettings(
         host,
@@ -198,7 +236,8 @@ public record QueryApiSettings(
         parallelism,
         keys,
         CommonSettings.controlTable(settings, table),
-        pollInterval);
+        pollInterval,
+        changeFeed);
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -215,7 +254,27 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         controlTable,
-        controlPollInterval);
+        controlPollInterval,
+        changeFeed);
+  }
+
+  /** The same settings with another change feed (tests and the demo, once Kafka runs). */
+  public QueryApiSettings withChangeFeed(ChangeFeedSettings newChangeFeed) {
+    return new QueryApiSettings(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval,
+        newChangeFeed);
   }
 
   /**

@@ -104,18 +104,25 @@ class OpenApiDocumentTest {
                     .forEach(method -> described.add(method.name() + " " + path)));
 
     assertThat(described).isEqualTo(served);
-    assertThat(served).hasSize(9);
+    assertThat(served).hasSize(10);
   }
 
   @Test
   void describesExactlyTheQueryParametersEachRouteAccepts() {
     Map<String, Set<String>> accepted =
         Map.of(
-            "/v1/users", UserSearch.PARAMETERS,
-            "/v1/users/{userId}", Set.of(),
-            "/v1/users/{userId}/emails", EmailSearch.OF_USER_PARAMETERS,
-            "/v1/emails", EmailSearch.PARAMETERS,
-            "/v1/emails/{email}", Set.of());
+            "/v1/users",
+            UserSearch.PARAMETERS,
+            "/v1/users/{userId}",
+            Set.of(),
+            "/v1/users/{userId}/emails",
+            EmailSearch.OF_USER_PARAMETERS,
+            "/v1/emails",
+            EmailSearch.PARAMETERS,
+            "/v1/emails/{email}",
+            Set.of(),
+            "/v1/changes",
+            Set.of());
     OpenAPI api = parse(served).getOpenAPI();
     Map<String, Set<String>> described = new TreeMap<>();
     accepted
