@@ -47,6 +47,32 @@ final class DemoServices implements AutoCloseable {
       boolean keepWriterState,
       int writerPort,
       int httpPort) {
+    return start(
+        new Stack(
+            endpoints.kafkaBootstrapServers(), endpoints.registryUrl(), endpoints.dynamoDbUrl()),
+        dataDirectory,
+        keepWriterState,
+        writerPort,
+        httpPort,
+        Map.of(),
+        Map.of());
+  }
+
+  /** Where the services find the local stack. */
+  record Stack(String kafkaBootstrapServers, URI registryUrl, URI dynamoDbUrl) {}
+
+  /**
+   * As above, with settings of the writer and of the query API over the demo's (tests: their own
+   * table, application id and topics on a shared stack).
+   */
+  static DemoServices start(
+      Stack endpoints,
+      Path dataDirectory,
+      boolean keepWriterState,
+      int writerPort,
+      int httpPort,
+      Map<String, String> writerOverrides,
+      Map<String, String> queryApiOverrides) {
     Path writerState = dataDirectory.resolve("writer-state");
     if (!keepWriterState) {
       try {
@@ -75,6 +101,7 @@ final class DemoServices implements AutoCloseable {
             "dynamodb.table", TABLE,
             "writer.create-source-topics", "true",
             "http.port", Integer.toString(writerPort)));
+    writerSettings.putAll(writerOverrides);
     WriterService writer = WriterService.create(Settings.of(writerSettings));
     writer.start();
     Map<String, String> apiSettings = new HashMap<>(QueryApiSettings.defaults());
@@ -82,7 +109,10 @@ final class DemoServices implements AutoCloseable {
         Map.of(
             "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
             "dynamodb.table", TABLE,
+            // The console's live view: /v1/changes reads the writer's change feed.
+            "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
             "http.port", Integer.toString(httpPort)));
+    apiSettings.putAll(queryApiOverrides);
     QueryApiServer queryApi;
     try {
       queryApi = QueryApiServer.fromSettings(Settings.of(apiSettings)).start();

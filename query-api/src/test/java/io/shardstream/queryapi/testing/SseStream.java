@@ -28,12 +28,14 @@ public final class SseStream implements AutoCloseable {
   /** The end of the stream (the server closed it). */
   private static final Event END = new Event(null, "(end)", "");
 
+  private final HttpClient client;
   private final HttpResponse<InputStream> response;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread reader;
   private volatile int comments;
 
-  private SseStream(HttpResponse<InputStream> response) {
+  private SseStream(HttpClient client, HttpResponse<InputStream> response) {
+    this.client = client;
     this.response = response;
     // Only a stream is parsed; any other answer's body is left for body().
     this.reader =
@@ -49,7 +51,8 @@ public final class SseStream implements AutoCloseable {
     headers.forEach(request::header);
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      return new SseStream(client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+      return new SseStream(
+          client, client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     } catch (IOException e) {
       throw new IllegalStateException("cannot open " + uri + ": " + e, e);
     } catch (InterruptedException e) {
@@ -131,5 +134,6 @@ public final class SseStream implements AutoCloseable {
     if (reader != null) {
       reader.interrupt();
     }
+    client.shutdownNow(); // closes the connection now: the server notices at its next write
   }
 }
