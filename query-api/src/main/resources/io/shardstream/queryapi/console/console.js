@@ -51,7 +51,9 @@ function itemSchema(doc, operation) {
 }
 
 function entitiesOf(doc) {
-  const gets = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/") && doc.paths[p].get);
+  // Routes that answer JSON (not /v1/changes' event stream, which console-live.js shows).
+  const answersJson = (p) => ((doc.paths[p].get.responses || {})["200"] || {}).content?.["application/json"];
+  const gets = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/") && doc.paths[p].get && answersJson(p));
   const itemPathOf = (path) => gets.find((p) => p.startsWith(path + "/{") && /^\/\{[^}/]+\}$/.test(p.slice(path.length)));
   return gets
     .filter((path) => !path.includes("{"))
