@@ -4,7 +4,7 @@ import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.KafkaEndpoint;
 import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.ingest.ChangeRecord;
-import io.shardstream.ingest.kafka.ChangeTopicNames;
+import io.shardstream.ingest.ChangeTopicNames;
 import io.shardstream.ingest.kafka.KafkaEventSink;
 import io.shardstream.schemas.avro.ChangeOp;
 import io.shardstream.schemas.avro.Email;

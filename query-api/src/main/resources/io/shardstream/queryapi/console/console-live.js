@@ -131,11 +131,17 @@ async function connect() {
     const response = await fetch(new URL(CHANGES_PATH.slice(1), API_BASE), { headers, signal: controller.signal });
     if (!response.ok) {
       const body = await response.json().catch(() => ({ title: response.statusText }));
+      const after = Number(response.headers.get("Retry-After"));
+      if (response.status === 503 && !(after > 0)) {
+        // Live changes are off on this server (no Kafka configured): say so quietly, once.
+        setStatus("off", "off");
+        document.getElementById("live-empty").textContent = body.detail || "Live changes are off on this server.";
+        return;
+      }
       setStatus("problem", "not connected");
       showProblem(body, response.status);
-      const after = Number(response.headers.get("Retry-After"));
-      // 401/403/400 need the user; 429 and 503 say when to come back (an unconfigured feed: rarely).
-      if (response.status === 429 || response.status === 503) retry = after > 0 ? after * 1000 : 30_000;
+      // 401/403/400 need the user (a new key restarts the stream); 429 and 503 say when to retry.
+      if (response.status === 429 || response.status === 503) retry = after * 1000;
       else return;
     } else {
       await readEvents(response);
