@@ -6,6 +6,7 @@ import io.shardstream.devstack.RegistryEndpoint;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.ChangeTopicNames;
 import io.shardstream.ingest.kafka.KafkaEventSink;
+import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.avro.ChangeOp;
 import io.shardstream.schemas.avro.Email;
 import io.shardstream.schemas.avro.EmailChangeEvent;
@@ -13,6 +14,7 @@ import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.avro.UserKey;
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistrar;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import java.net.URI;
 import java.nio.file.Path;
@@ -60,6 +62,10 @@ final class LiveChangesStack implements AutoCloseable {
     Map<String, String> api = new java.util.HashMap<>(topics);
     api.put("dynamodb.table", name);
     api.putAll(queryApiSettings);
+    // The subjects are named after the topics: register this test's, as a deployment would.
+    SchemaRegistrar registrar = new SchemaRegistrar(RegistrySettings.production(registry.url()));
+    registrar.registerValueSchema(users, Topics.USERS.valueSchema().orElseThrow());
+    registrar.registerValueSchema(emails, Topics.EMAILS.valueSchema().orElseThrow());
     DemoServices services =
         DemoServices.start(
             new DemoServices.Stack(kafka.bootstrapServers(), registry.url(), dynamoDb.url()),

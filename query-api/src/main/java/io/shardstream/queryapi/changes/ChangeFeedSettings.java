@@ -66,8 +66,10 @@ public record ChangeFeedSettings(
           "changes.keep-alive",
           "15s",
           Duration.ofMillis(100),
-          Duration.ofMinutes(5),
-          "how often an idle stream gets a keep-alive comment");
+          // Below Jetty's idle timeout (30 s), which would otherwise close an idle stream.
+          Duration.ofSeconds(25),
+          "how often an idle stream gets a keep-alive comment (below the server's 30 s idle"
+              + " timeout, which closes a stream that sends nothing)");
 
   /** In the order of the README table. */
   public static final List<Setting<?>> SETTINGS =

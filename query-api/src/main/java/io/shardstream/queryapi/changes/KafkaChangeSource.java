@@ -66,6 +66,8 @@ public final class KafkaChangeSource implements AutoCloseable {
     Map<String, Object> settings = new HashMap<>(clientSettings);
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    // The writer creates the topic with its partitions: never a broker default one by asking.
+    settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
     settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "shardstream-query-api-changes");
     settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -73,7 +73,7 @@ function addChange(change) {
 function handleEvent(event) {
   if (event.id !== null) live.lastEventId = event.id;
   if (event.type === "ready") {
-    setStatus("live", "live");
+    setStatus("live", "connected");
     document.getElementById("live-problem").hidden = true;
   } else if (event.type === "change") {
     addChange(JSON.parse(event.data));
