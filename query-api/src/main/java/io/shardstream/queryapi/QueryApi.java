@@ -1,6 +1,7 @@
 package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
 import io.shardstream.queryapi.changes.ChangeBuffer;
@@ -51,6 +52,9 @@ public final class QueryApi {
       ChangeFeedSettings changeSettings) {
     ChangeRoutes changes =
         new ChangeRoutes(changeFeed, changeSettings, new ChangeVisibility(active));
+    Gauge.builder("shardstream.query.changes.streams", changes::open)
+        .description("open /v1/changes streams")
+        .register(registry);
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
