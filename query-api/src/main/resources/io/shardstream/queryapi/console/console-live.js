@@ -1,27 +1,16 @@
 // The console's live panel: the changes the writer applies, as /v1/changes streams them.
 // fetch() reads the server-sent events rather than EventSource, because EventSource cannot send
 // the API key header; it reconnects like EventSource does, with Last-Event-ID, so nothing is lost
-// or shown twice across a dropped connection or a pause. Kept apart from console.js: it shares
-// only the page, the stored API key and the URL scheme of the detail view.
+// or shown twice across a dropped connection or a pause. Kept apart from console.js, whose
+// module it imports (the same instance the page runs) for the API base, the stored key, the DOM
+// helper and navigation to an item's detail view.
 
-const KEY_STORAGE = "shardstream.console.apiKey";
-const API_BASE = new URL("../", document.baseURI);
+import { API_BASE, KEY_STORAGE, el, navigate } from "./console.js";
+
 const CHANGES_PATH = "/v1/changes";
 const MAX_ROWS = 200;
 
 const live = { keyHeader: "X-Api-Key", lastEventId: null, controller: null, paused: false, retryMs: 2000, timer: null };
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
 
 function setStatus(state, text) {
   const panel = document.getElementById("live-panel");
@@ -37,22 +26,13 @@ function showProblem(body, status) {
     body && body.detail ? el("p", { class: "detail" }, body.detail) : null);
 }
 
-// The console's detail view of an item: console.js renders it on popstate.
-function openItem(entityPath, id) {
-  const url = new URL(location.pathname, location.origin);
-  url.searchParams.set("entity", entityPath);
-  url.searchParams.set("id", id);
-  history.pushState({ trail: [], numbered: true }, "", url.pathname + url.search);
-  window.dispatchEvent(new PopStateEvent("popstate", { state: history.state }));
-}
-
 function changeRow(change) {
   const entityPath = change.entity + "s"; // user → /v1/users, email → /v1/emails
   const deleted = change.op === "delete";
   const id = deleted
     ? el("span", { class: "deleted", title: "deleted" }, change.id)
     : el("a", { href: `?entity=${encodeURIComponent(entityPath)}&id=${encodeURIComponent(change.id)}`,
-        onclick: (e) => { e.preventDefault(); openItem(entityPath, change.id); } }, change.id);
+        onclick: (e) => { e.preventDefault(); navigate([["entity", entityPath], ["id", change.id]]); } }, change.id);
   const time = new Date(change.eventTime).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
   return el("tr", { class: `change ${change.op}`, "data-entity": change.entity, "data-id": change.id, "data-op": change.op },
     el("td", {}, time), el("td", {}, change.entity), el("td", {}, id), el("td", {}, change.op),

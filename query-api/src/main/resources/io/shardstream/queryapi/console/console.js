@@ -2,8 +2,8 @@
 // comes from the API's own OpenAPI document, so a route the API gains appears here unchanged.
 // No framework and nothing loaded from elsewhere: the page is served by the query API itself.
 
-const KEY_STORAGE = "shardstream.console.apiKey";
-const API_BASE = new URL("../", document.baseURI);
+export const KEY_STORAGE = "shardstream.console.apiKey";
+export const API_BASE = new URL("../", document.baseURI);
 const EPOCH_MILLIS = /epoch milliseconds/i;
 
 const state = { doc: null, entities: [], keyHeader: "X-Api-Key" };
@@ -84,7 +84,7 @@ const entityWithId = (property) => state.entities.find((e) => e.idName === prope
 
 // ---- small DOM helpers ----------------------------------------------------------------------
 
-function el(tag, attributes, ...children) {
+export function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) {
     if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
@@ -109,7 +109,7 @@ function consoleUrl(params) {
 
 // history.state.trail: the cursors of the pages before this one; numbered: whether this tab saw
 // the search's first page (a shared URL may start in the middle, where page numbers are unknown).
-function navigate(params, trail, numbered) {
+export function navigate(params, trail, numbered) {
   history.pushState({ trail: trail || [], numbered: numbered !== false }, "", consoleUrl(params));
   render();
 }
