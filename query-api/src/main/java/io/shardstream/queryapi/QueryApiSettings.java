@@ -190,8 +190,7 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         Optional.empty(),
-        DEFAULT_CONTROL_POLL_INTERVAL,
-        ChangeFeedSettings.NONE);
+        DEFAULT_CONTROL_POLL_INTERVAL);
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -241,28 +240,18 @@ public record QueryApiSettings(
   }
 
   public QueryApiSettings withPort(int newPort) {
-    return new QueryApiSettings(
-        host,
-        newPort,
-        dynamoDbEndpoint,
-        dynamoDbRegion,
-        table,
-        entityConfig,
-        entityConfigSource,
-        cursorKey,
-        maxLimit,
-        parallelism,
-        apiKeys,
-        controlTable,
-        controlPollInterval,
-        changeFeed);
+    return copy(newPort, changeFeed);
   }
 
   /** The same settings with another change feed (tests and the demo, once Kafka runs). */
   public QueryApiSettings withChangeFeed(ChangeFeedSettings newChangeFeed) {
+    return copy(port, newChangeFeed);
+  }
+
+  private QueryApiSettings copy(int newPort, ChangeFeedSettings newChangeFeed) {
     return new QueryApiSettings(
         host,
-        port,
+        newPort,
         dynamoDbEndpoint,
         dynamoDbRegion,
         table,

@@ -108,31 +108,28 @@ class ChangeBufferTest {
     assertThat(buffer.size()).isEqualTo(4); // the buffer never holds more, however slow a reader
   }
 
+  /** A read that waits (up to a minute) on another thread. */
+  private static CompletableFuture<ChangeBuffer.Read> readLater(
+      ChangeBuffer buffer, ChangeBuffer.Cursor cursor) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return buffer.read(cursor, 10, Duration.ofMinutes(1));
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   @Test
   void aWaitingReaderWakesOnAnAppendAndOnClose() throws Exception {
     ChangeBuffer buffer = started(4, new long[] {0}, new long[] {0});
     ChangeBuffer.Cursor cursor = buffer.live();
-    CompletableFuture<ChangeBuffer.Read> waiting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return buffer.read(cursor, 10, Duration.ofMinutes(1));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<ChangeBuffer.Read> waiting = readLater(buffer, cursor);
     buffer.append(List.of(entry(0, 0)));
     assertThat(ids(waiting.get(30, TimeUnit.SECONDS))).containsExactly("0@0");
 
-    CompletableFuture<ChangeBuffer.Read> closing =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return buffer.read(cursor, 10, Duration.ofMinutes(1));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<ChangeBuffer.Read> closing = readLater(buffer, cursor);
     buffer.close();
     assertThat(closing.get(30, TimeUnit.SECONDS)).isInstanceOf(ChangeBuffer.Read.Closed.class);
   }
