@@ -240,15 +240,6 @@ public record QueryApiSettings(
   }
 
   public QueryApiSettings withPort(int newPort) {
-    return copy(newPort, changeFeed);
-  }
-
-  /** The same settings with another change feed (tests and the demo, once Kafka runs). */
-  public QueryApiSettings withChangeFeed(ChangeFeedSettings newChangeFeed) {
-    return copy(port, newChangeFeed);
-  }
-
-  private QueryApiSettings copy(int newPort, ChangeFeedSettings newChangeFeed) {
     return new QueryApiSettings(
         host,
         newPort,
@@ -263,7 +254,7 @@ public record QueryApiSettings(
         apiKeys,
         controlTable,
         controlPollInterval,
-        newChangeFeed);
+        changeFeed);
   }
 
   /**
