@@ -125,7 +125,7 @@ public record ChangeFeedSettings(
         KEEP_ALIVE.read(none));
   }
 
-  /** The same feed on other brokers (tests and the demo wire it after the broker starts). */
+  /** The same feed on these brokers (tests that build settings in code). */
   public ChangeFeedSettings withKafka(Map<String, String> clientSettings) {
     return new ChangeFeedSettings(
         Optional.of(Map.copyOf(clientSettings)), topic, buffer, maxStreams, keepAlive);
