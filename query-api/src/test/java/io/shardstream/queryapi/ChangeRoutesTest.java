@@ -199,6 +199,26 @@ class ChangeRoutesTest {
   }
 
   @Test
+  void aConnectedClientThatFallsFurtherBehindThanTheBufferGetsAResetAndTheEnd() throws Exception {
+    ChangeBuffer buffer = startedBuffer(10);
+    URI uri = start(Optional.of(buffer), settings(10, 10), ApiKeys.NONE);
+    SseStream stream = open(uri, Map.of());
+    assertThat(nextEvent(stream).type()).isEqualTo("ready");
+
+    // More changes at once than the server keeps: this stream's next ones are gone.
+    List<ChangeBuffer.Entry> burst = new ArrayList<>();
+    for (int offset = 0; offset < 25; offset++) {
+      burst.add(user(0, offset, "u-1", "b-1"));
+    }
+    buffer.append(burst);
+
+    SseStream.Event reset = nextEvent(stream);
+    assertThat(reset.type()).isEqualTo("reset");
+    assertThat(reset.data()).contains("\"reason\":\"fell-behind\"");
+    assertThat(SseStream.isEnd(nextEvent(stream))).isTrue();
+  }
+
+  @Test
   void aBadLastEventIdIsA400NamingTheHeaderAndQueryParametersAreRefused() throws Exception {
     URI uri = start(Optional.of(startedBuffer(10)), settings(10, 10), ApiKeys.NONE);
 
