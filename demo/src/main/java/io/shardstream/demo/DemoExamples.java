@@ -41,6 +41,8 @@ final class DemoExamples {
     out.println("  curl -s '" + api + "/v1/emails?limit=5'");
     out.println("  curl -s '" + api + "/v1/users?limit=0'   # a 400 problem+json");
     out.println("  # each page's \"nextCursor\": pass it back as &cursor=... for the next page");
+    out.println(
+        "  curl -sN '" + api + "/v1/changes'   # live changes as server-sent events (Ctrl-C ends)");
     out.println();
   }
 

@@ -4,6 +4,7 @@ import io.shardstream.devstack.FileTrees;
 import io.shardstream.devstack.LocalStackEndpoints;
 import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.queryapi.QueryApiSettings;
+import io.shardstream.queryapi.kafka.KafkaConnection;
 import io.shardstream.queryapi.ops.OpsSettings;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
@@ -49,29 +50,31 @@ final class DemoServices implements AutoCloseable {
       int writerPort,
       int httpPort) {
     return start(
-        endpoints.kafkaBootstrapServers(),
-        endpoints.dynamoDbUrl(),
-        endpoints.registryUrl(),
+        new Stack(
+            endpoints.kafkaBootstrapServers(), endpoints.registryUrl(), endpoints.dynamoDbUrl()),
         dataDirectory,
         keepWriterState,
         writerPort,
         httpPort,
+        Map.of(),
         Map.of());
   }
 
+  /** Where the services find the local stack. */
+  record Stack(String kafkaBootstrapServers, URI registryUrl, URI dynamoDbUrl) {}
+
   /**
-   * The same on the stack at these addresses (tests: the JVM's shared devstack), with {@code
-   * moreApiSettings} for the query API (API keys).
+   * As above, with settings of the writer and of the query API over the demo's (tests: their own
+   * table, application id and topics on a shared stack).
    */
   static DemoServices start(
-      String kafkaBootstrapServers,
-      URI dynamoDbUrl,
-      URI registryUrl,
+      Stack endpoints,
       Path dataDirectory,
       boolean keepWriterState,
       int writerPort,
       int httpPort,
-      Map<String, String> moreApiSettings) {
+      Map<String, String> writerOverrides,
+      Map<String, String> queryApiOverrides) {
     Path writerState = dataDirectory.resolve("writer-state");
     if (!keepWriterState) {
       try {
@@ -83,50 +86,45 @@ final class DemoServices implements AutoCloseable {
     // As a deployment does before its producers start: they only look schemas up (no
     // registry.auto-register), so `ingest` and `generate` against the demo's stack work as they
     // would against a real one, from the first event on.
-    Topics.registerSchemas(new SchemaRegistrar(RegistrySettings.production(registryUrl)));
+    Topics.registerSchemas(
+        new SchemaRegistrar(RegistrySettings.production(endpoints.registryUrl())));
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
     writerSettings.putAll(
         Map.of(
-            "kafka.bootstrap.servers",
-            kafkaBootstrapServers,
-            "kafka.state.dir",
-            writerState.toString(),
+            "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+            "kafka.state.dir", writerState.toString(),
             // Static membership: a restarted demo takes its old place in the consumer group at
             // once. Otherwise the group waits for the previous run's member to time out (45 s)
             // before the
             // writer gets its tasks back, since Kafka Streams does not leave the group on close.
-            "kafka.group.instance.id",
-            "shardstream-demo-writer",
-            "registry.url",
-            registryUrl.toString(),
-            "dynamodb.endpoint",
-            dynamoDbUrl.toString(),
-            "dynamodb.table",
-            TABLE,
-            "writer.create-source-topics",
-            "true",
-            "http.port",
-            Integer.toString(writerPort)));
+            "kafka.group.instance.id", "shardstream-demo-writer",
+            "registry.url", endpoints.registryUrl().toString(),
+            "dynamodb.endpoint", endpoints.dynamoDbUrl().toString(),
+            "dynamodb.table", TABLE,
+            "writer.create-source-topics", "true",
+            "http.port", Integer.toString(writerPort)));
+    writerSettings.putAll(writerOverrides);
     WriterService writer = WriterService.create(Settings.of(writerSettings));
     writer.start();
     Map<String, String> apiSettings = new HashMap<>(QueryApiSettings.defaults());
     apiSettings.putAll(
         Map.of(
             "dynamodb.endpoint",
-            dynamoDbUrl.toString(),
+            endpoints.dynamoDbUrl().toString(),
             "dynamodb.table",
             TABLE,
             "http.port",
             Integer.toString(httpPort),
-            // The console's dead letters and pipeline views: the writer's Kafka, the registry that
-            // decodes the original events, and the writer's ops server.
-            OpsSettings.BOOTSTRAP.key(),
-            kafkaBootstrapServers,
+            // The console's live, dead letters and pipeline views: the writer's Kafka (its change
+            // feed, dead letters and lag), the registry that decodes the original events, and the
+            // writer's ops server.
+            KafkaConnection.BOOTSTRAP.key(),
+            endpoints.kafkaBootstrapServers(),
             OpsSettings.REGISTRY.key(),
-            registryUrl.toString(),
+            endpoints.registryUrl().toString(),
             OpsSettings.WRITER_URLS.key(),
             "http://localhost:" + writer.httpPort()));
-    apiSettings.putAll(moreApiSettings);
+    apiSettings.putAll(queryApiOverrides);
     QueryApiServer queryApi;
     try {
       queryApi = QueryApiServer.fromSettings(Settings.of(apiSettings)).start();

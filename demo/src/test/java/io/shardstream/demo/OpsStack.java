@@ -52,13 +52,12 @@ final class OpsStack implements AutoCloseable {
   OpsStack(String kafka, URI dynamoDb, URI registry, Path dataDirectory) {
     services =
         DemoServices.start(
-            kafka,
-            dynamoDb,
-            registry,
+            new DemoServices.Stack(kafka, registry, dynamoDb),
             dataDirectory,
             false,
             0,
             0,
+            Map.of(),
             Map.of("api.keys", FULL_KEY + "," + BOUND_KEY + ":b-ops"));
     producer =
         new KafkaProducer<>(

@@ -26,7 +26,9 @@ final class ConsoleRoutes {
           "index.html", "text/html; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
           "console-ops.js", "text/javascript; charset=utf-8",
-          "console.css", "text/css; charset=utf-8");
+          "console.css", "text/css; charset=utf-8",
+          "console-live.js", "text/javascript; charset=utf-8",
+          "console-live.css", "text/css; charset=utf-8");
 
   private final Map<String, byte[]> contents = new LinkedHashMap<>();
 

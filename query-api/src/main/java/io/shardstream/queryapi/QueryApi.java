@@ -2,12 +2,16 @@ package io.shardstream.queryapi;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.queryapi.changes.ChangeBuffer;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
 import io.shardstream.queryapi.ops.Operations;
 import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,12 +37,20 @@ public final class QueryApi {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
     return create(
-        new ActiveTable(served), keys, maxLimit, registry, config -> {}, Operations.none());
+        new ActiveTable(served),
+        keys,
+        maxLimit,
+        registry,
+        config -> {},
+        Operations.none(),
+        Optional.empty(),
+        ChangeFeedSettings.NONE);
   }
 
   /**
    * The app on a table that can be switched while it serves (see {@link ActiveTable}), with the
-   * dead letters and pipeline health {@code operations} watches.
+   * dead letters and pipeline health {@code operations} watches and the live changes of {@code
+   * changeFeed} (empty: {@code /v1/changes} answers 503).
    *
    * @param server how the server listens, beyond Javalin's default plain HTTP connector (HTTPS:
    *     {@link io.shardstream.service.HttpsKeystore#install})
@@ -49,7 +61,14 @@ public final class QueryApi {
       int maxLimit,
       PrometheusMeterRegistry registry,
       Consumer<JavalinConfig> server,
-      Operations operations) {
+      Operations operations,
+      Optional<ChangeBuffer> changeFeed,
+      ChangeFeedSettings changeSettings) {
+    ChangeRoutes changes =
+        new ChangeRoutes(changeFeed, changeSettings, new ChangeVisibility(active));
+    Gauge.builder("shardstream.query.changes.streams", changes::open)
+        .description("open /v1/changes streams")
+        .register(registry);
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
@@ -71,6 +90,7 @@ public final class QueryApi {
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);
           new OperationsRoutes(operations).install(config.routes);
+          changes.install(config.routes);
         });
   }
 }

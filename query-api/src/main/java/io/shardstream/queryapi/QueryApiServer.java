@@ -13,6 +13,9 @@ import io.shardstream.dynamo.control.ControlTable;
 import io.shardstream.dynamo.query.DynamoItemLookup;
 import io.shardstream.dynamo.query.DynamoPartitionReader;
 import io.shardstream.dynamo.query.RequestLimit;
+import io.shardstream.queryapi.changes.ChangeBuffer;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
+import io.shardstream.queryapi.changes.KafkaChangeSource;
 import io.shardstream.queryapi.ops.Operations;
 import io.shardstream.queryapi.ops.OpsSettings;
 import io.shardstream.service.EntityConfigLoader;
@@ -58,6 +61,8 @@ public final class QueryApiServer implements AutoCloseable {
   private final ActiveTable active;
   private final ControlPoller poller;
   private final Operations operations;
+  private final Optional<ChangeBuffer> changeFeed;
+  private final Optional<KafkaChangeSource> changeSource;
   private final Javalin app;
   private boolean started;
   private boolean stopped;
@@ -112,6 +117,17 @@ public final class QueryApiServer implements AutoCloseable {
           .description("revision of the control record the active table came from (0: none)")
           .register(registry);
     }
+    ChangeFeedSettings changes = settings.changeFeed();
+    this.changeFeed = changes.kafka().map(kafka -> new ChangeBuffer(changes.buffer()));
+    this.changeSource =
+        changeFeed.map(
+            buffer ->
+                new KafkaChangeSource(changes.kafka().orElseThrow(), changes.topic(), buffer));
+    changeFeed.ifPresent(
+        buffer ->
+            Gauge.builder("shardstream.query.changes.buffered", buffer::size)
+                .description("recent changes held for /v1/changes streams")
+                .register(registry));
     this.operations = Operations.of(ops);
     this.app =
         QueryApi.create(
@@ -124,7 +140,9 @@ public final class QueryApiServer implements AutoCloseable {
                     .https()
                     .ifPresent(
                         keystore -> keystore.install(config, settings.host(), settings.port())),
-            operations);
+            operations,
+            changeFeed,
+            changes);
   }
 
   /**
@@ -169,6 +187,7 @@ public final class QueryApiServer implements AutoCloseable {
       poller.start();
     }
     operations.start();
+    changeSource.ifPresent(KafkaChangeSource::start);
     ServedTable served = active.current();
     LOG.info(
         "query-api listening on {}://{}:{} (table {}, DynamoDB {}, config {} version {}, max "
@@ -189,8 +208,11 @@ public final class QueryApiServer implements AutoCloseable {
             ? settings.apiKeys().size() + " API keys"
             : "no API keys: open to every caller",
         operations.settings().kafkaConfigured()
-            ? "dead letters from " + operations.settings().deadLetterTopic()
-            : "no Kafka: no dead letters or pipeline view");
+            ? "dead letters from "
+                + operations.settings().deadLetterTopic()
+                + ", live changes from "
+                + settings.changeFeed().topic()
+            : "no Kafka: no live changes, dead letters or pipeline view");
     return this;
   }
 
@@ -238,6 +260,8 @@ public final class QueryApiServer implements AutoCloseable {
     if (poller != null) {
       poller.close();
     }
+    // First: it ends the open change streams, which app.stop() would otherwise wait for.
+    changeSource.ifPresent(KafkaChangeSource::close);
     app.stop();
     operations.close();
     fanOut.shutdownNow();

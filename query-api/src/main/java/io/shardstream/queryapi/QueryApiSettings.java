@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.LoadedConfig;
+import io.shardstream.queryapi.changes.ChangeFeedSettings;
 import io.shardstream.queryapi.ops.OpsSettings;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.HttpsKeystore;
@@ -39,7 +40,8 @@ public record QueryApiSettings(
     ApiKeys apiKeys,
     Optional<String> controlTable,
     Duration controlPollInterval,
-    Optional<HttpsKeystore> https) {
+    Optional<HttpsKeystore> https,
+    ChangeFeedSettings changeFeed) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_LIMIT = 100;
@@ -119,7 +121,8 @@ public record QueryApiSettings(
                       + " without a restart (`dynamodb.table` / `entity.config` only while there is"
                       + " no record)"),
               POLL_INTERVAL)
-          .plus(OpsSettings.settings().toArray(Setting<?>[]::new));
+          .plus(OpsSettings.settings().toArray(Setting<?>[]::new))
+          .plus(ChangeFeedSettings.SETTINGS.toArray(Setting<?>[]::new));
 
   /** A key other code names. */
   public static final String CURSOR_KEY = CURSOR.key();
@@ -135,6 +138,40 @@ public record QueryApiSettings(
     Objects.requireNonNull(controlTable, "controlTable");
     Objects.requireNonNull(controlPollInterval, "controlPollInterval");
     Objects.requireNonNull(https, "https");
+    Objects.requireNonNull(changeFeed, "changeFeed");
+  }
+
+  /** Settings without HTTPS or a change feed ({@code /v1/changes} answers 503). */
+  public QueryApiSettings(
+      String host,
+      int port,
+      Optional<URI> dynamoDbEndpoint,
+      Optional<String> dynamoDbRegion,
+      String table,
+      EntityConfig entityConfig,
+      String entityConfigSource,
+      CursorKey cursorKey,
+      int maxLimit,
+      int parallelism,
+      ApiKeys apiKeys,
+      Optional<String> controlTable,
+      Duration controlPollInterval) {
+    this(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval,
+        Optional.empty(),
+        ChangeFeedSettings.NONE);
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
@@ -163,8 +200,7 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         Optional.empty(),
-        DEFAULT_CONTROL_POLL_INTERVAL,
-        Optional.empty());
+        DEFAULT_CONTROL_POLL_INTERVAL);
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -207,6 +243,7 @@ public record QueryApiSettings(
     ApiKeys keys = check.get(KEYS);
     Duration pollInterval = check.get(POLL_INTERVAL);
     Optional<HttpsKeystore> https = HttpsKeystore.read(check);
+    ChangeFeedSettings changeFeed = ChangeFeedSettings.from(check);
     check.throwIfAny();
     return new QueryApiSettings(
         host,
@@ -222,7 +259,8 @@ public record QueryApiSettings(
         keys,
         CommonSettings.controlTable(settings, table),
         pollInterval,
-        https);
+        https,
+        changeFeed);
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -240,7 +278,8 @@ public record QueryApiSettings(
         apiKeys,
         controlTable,
         controlPollInterval,
-        https);
+        https,
+        changeFeed);
   }
 
   /**

@@ -67,6 +67,10 @@ class ConsoleRoutesTest {
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
     assertThat(rawGet("/console/console.css").headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+    assertThat(rawGet("/console/console-live.js").headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(rawGet("/console/console-live.css").headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
     for (String path : List.of("/console/secret.txt", "/console/..%2Fopenapi.json")) {
       Reply missing = http.get(path, Map.of(), Optional.empty());
       assertThat(missing.status()).as(path).isEqualTo(404);
@@ -75,11 +79,14 @@ class ConsoleRoutesTest {
   }
 
   @Test
-  void theScriptLoadsNothingFromElsewhere() throws Exception {
-    assertThat(rawGet("/console/console.js").body())
-        .doesNotContain("http://")
-        .doesNotContain("https://")
-        .doesNotContain("innerHTML");
+  void theScriptsLoadNothingFromElsewhere() throws Exception {
+    for (String script : List.of("/console/console.js", "/console/console-live.js")) {
+      assertThat(rawGet(script).body())
+          .as(script)
+          .doesNotContain("http://")
+          .doesNotContain("https://")
+          .doesNotContain("innerHTML");
+    }
   }
 
   private static HttpResponse<String> rawGet(String path) throws Exception {

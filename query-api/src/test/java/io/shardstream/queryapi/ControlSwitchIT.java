@@ -72,8 +72,7 @@ class ControlSwitchIT {
               8,
               ApiKeys.NONE,
               Optional.of(control.name()),
-              Duration.ofMillis(200),
-              Optional.empty());
+              Duration.ofMillis(200));
       try (QueryApiServer server = new QueryApiServer(settings).start()) {
         Http http = new Http(server.port());
         assertThat(server.activeTable()).isEqualTo(tableA);

@@ -104,7 +104,7 @@ class OpenApiDocumentTest {
                     .forEach(method -> described.add(method.name() + " " + path)));
 
     assertThat(described).isEqualTo(served);
-    assertThat(served).hasSize(11);
+    assertThat(served).hasSize(12);
   }
 
   @Test
@@ -124,6 +124,8 @@ class OpenApiDocumentTest {
             OperationsRoutes.DEAD_LETTERS,
             Set.of(),
             OperationsRoutes.PIPELINE,
+            Set.of(),
+            "/v1/changes",
             Set.of());
     OpenAPI api = parse(served).getOpenAPI();
     Map<String, Set<String>> described = new TreeMap<>();

@@ -54,6 +54,11 @@ public final class Topic<K, V> {
     return new Topic<>(name, settingKey, Serdes::ByteArray, serdes -> Serdes.ByteArray(), null);
   }
 
+  /** A topic of JSON values of the writer's own (the change feed), keyed by a plain string. */
+  static <V> Topic<String, V> json(String name, String settingKey, Supplier<Serde<V>> values) {
+    return new Topic<>(name, settingKey, Serdes::String, serdes -> values.get(), null);
+  }
+
   /** The default name, used when the {@link #settingKey()} is not set. */
   public String name() {
     return name;

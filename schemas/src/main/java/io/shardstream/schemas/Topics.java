@@ -2,6 +2,8 @@ package io.shardstream.schemas;
 
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.changes.AppliedChange;
+import io.shardstream.schemas.changes.AppliedChangeJson;
 import io.shardstream.schemas.registry.RegisteredSchema;
 import io.shardstream.schemas.registry.SchemaRegistrar;
 import java.util.List;
@@ -23,10 +25,18 @@ public final class Topics {
   public static final Topic<byte[], byte[]> DEAD_LETTERS =
       Topic.rawBytes("shardstream.dlq", "topics.dead-letters");
 
+  /**
+   * The change feed: one record per table change the writer applied, keyed by the item's id,
+   * visible to {@code read_committed} consumers only once the write is durable (writer/README.md,
+   * "Change feed"); the query API's {@code /v1/changes} reads it.
+   */
+  public static final Topic<String, AppliedChange> APPLIED_CHANGES =
+      Topic.json("shardstream.applied-changes", "topics.applied-changes", AppliedChangeJson::serde);
+
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(USERS, EMAILS, DEAD_LETTERS);
+    return List.of(USERS, EMAILS, DEAD_LETTERS, APPLIED_CHANGES);
   }
 
   /**

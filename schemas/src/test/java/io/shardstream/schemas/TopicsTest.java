@@ -14,14 +14,16 @@ class TopicsTest {
   void namesAreTheOnesOperatorsCreate() {
     assertThat(Topics.all())
         .extracting(Topic::name)
-        .containsExactly("users.changes", "emails.changes", "shardstream.dlq");
+        .containsExactly(
+            "users.changes", "emails.changes", "shardstream.dlq", "shardstream.applied-changes");
   }
 
   @Test
   void settingKeysAreTheOnesTheServicesDocument() {
     assertThat(Topics.all())
         .extracting(Topic::settingKey)
-        .containsExactly("topics.users", "topics.emails", "topics.dead-letters");
+        .containsExactly(
+            "topics.users", "topics.emails", "topics.dead-letters", "topics.applied-changes");
   }
 
   @Test

@@ -88,6 +88,14 @@ public final class CommonSettings {
           Topic::validName,
           "where input that cannot become an item goes, with its reason");
 
+  public static final Setting<String> TOPICS_APPLIED_CHANGES =
+      Setting.of(
+          Topics.APPLIED_CHANGES.settingKey(),
+          Topics.APPLIED_CHANGES.name(),
+          Topic::validName,
+          "the change feed: one JSON record per table change the writer applied, visible to"
+              + " `read_committed` consumers once the write is durable");
+
   /** The one endpoint rule ({@link DynamoDbClients#endpoint}): an http(s) URL with a host. */
   public static final Setting<Optional<URI>> DYNAMODB_ENDPOINT =
       Setting.optional(

@@ -10,11 +10,14 @@ import java.util.Objects;
  *     as {@code users} (same keys, same default partitioner, so the same task)
  * @param emailCascade user stage → email stage, keyed by address: as many partitions as {@code
  *     emails}
+ * @param appliedChanges the change feed: one record per applied table change, keyed by the item's
+ *     id
  */
 public record TopicNames(
     String users,
     String emails,
     String deadLetters,
+    String appliedChanges,
     String emailOwnerChanges,
     String emailCascade) {
 
@@ -22,23 +25,34 @@ public record TopicNames(
     Objects.requireNonNull(users, "users");
     Objects.requireNonNull(emails, "emails");
     Objects.requireNonNull(deadLetters, "deadLetters");
+    Objects.requireNonNull(appliedChanges, "appliedChanges");
     Objects.requireNonNull(emailOwnerChanges, "emailOwnerChanges");
     Objects.requireNonNull(emailCascade, "emailCascade");
   }
 
   /** Named after the application id, as Kafka Streams names its own internal topics. */
   public static TopicNames of(
-      String applicationId, String users, String emails, String deadLetters) {
+      String applicationId,
+      String users,
+      String emails,
+      String deadLetters,
+      String appliedChanges) {
     return new TopicNames(
         users,
         emails,
         deadLetters,
+        appliedChanges,
         applicationId + "-email-owner-changes",
         applicationId + "-email-cascade");
   }
 
   /** The standard source and dead-letter topics ({@link Topics}). */
   public static TopicNames defaults(String applicationId) {
-    return of(applicationId, Topics.USERS.name(), Topics.EMAILS.name(), Topics.DEAD_LETTERS.name());
+    return of(
+        applicationId,
+        Topics.USERS.name(),
+        Topics.EMAILS.name(),
+        Topics.DEAD_LETTERS.name(),
+        Topics.APPLIED_CHANGES.name());
   }
 }

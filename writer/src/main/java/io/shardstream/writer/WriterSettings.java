@@ -191,6 +191,7 @@ public record WriterSettings(
           CommonSettings.TOPICS_USERS,
           CommonSettings.TOPICS_EMAILS,
           CommonSettings.TOPICS_DEAD_LETTERS,
+          CommonSettings.TOPICS_APPLIED_CHANGES,
           CREATE_SOURCES,
           PARTITIONS,
           CommonSettings.DYNAMODB_ENDPOINT,
@@ -251,7 +252,8 @@ public record WriterSettings(
             applicationId,
             check.get(CommonSettings.TOPICS_USERS),
             check.get(CommonSettings.TOPICS_EMAILS),
-            check.get(CommonSettings.TOPICS_DEAD_LETTERS));
+            check.get(CommonSettings.TOPICS_DEAD_LETTERS),
+            check.get(CommonSettings.TOPICS_APPLIED_CHANGES));
     LoadedConfig config = CommonSettings.entityConfig(check);
     WriterSettings writer =
         new WriterSettings(
@@ -300,10 +302,11 @@ public record WriterSettings(
 
   /**
    * The settings of a replay: the same sources, Kafka, registry and DynamoDB, but its own
-   * application id (consumer group, internal topics, state), its own dead-letter topic (the live
-   * writer's dead letters are not repeated), another table and entity configuration, reading every
-   * source topic from the beginning, and an ops port picked by the system (the live writer may hold
-   * the configured one).
+   * application id (consumer group, internal topics, state), its own dead-letter and change-feed
+   * topics (the live writer's dead letters are not repeated, and the live feed announces only the
+   * live table's changes), another table and entity configuration, reading every source topic from
+   * the beginning, and an ops port picked by the system (the live writer may hold the configured
+   * one).
    */
   public WriterSettings forReplay(
       String replayApplicationId, String replayTable, EntityConfig config, String configSource) {
@@ -315,7 +318,8 @@ public record WriterSettings(
             replayApplicationId,
             topics.users(),
             topics.emails(),
-            replayApplicationId + "-dead-letters");
+            replayApplicationId + "-dead-letters",
+            replayApplicationId + "-applied-changes");
     return new WriterSettings(
         replayApplicationId,
         Map.copyOf(replayKafka),

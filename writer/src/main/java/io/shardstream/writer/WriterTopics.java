@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes sure the writer's topics exist before Kafka Streams starts: the two topics between its
  * stages (with exactly as many partitions as the source topic each one is co-partitioned with,
- * since a stage's task reads partition p of both) and the dead-letter topic. The source topics
- * belong to their producers; the writer creates them only when asked (local set-ups).
+ * since a stage's task reads partition p of both), the dead-letter topic and the change feed. The
+ * source topics belong to their producers; the writer creates them only when asked (local set-ups).
  */
 public final class WriterTopics {
   private static final Logger LOG = LoggerFactory.getLogger(WriterTopics.class);
@@ -61,6 +61,8 @@ public final class WriterTopics {
             topics.emailCascade(),
             emails,
             topics.deadLetters(),
+            Math.max(users, emails),
+            topics.appliedChanges(),
             Math.max(users, emails)));
     Map<String, Integer> stages =
         partitions(admin, List.of(topics.emailOwnerChanges(), topics.emailCascade()));

@@ -143,6 +143,15 @@ public final class WriterTopology {
         bytesOut,
         bytesOut,
         NodeNames.EMAIL_EVENTS);
+    // One change-feed sink per stage: a sink shared by both would join them into one
+    // sub-topology.
+    topology.addSink(
+        NodeNames.EMAIL_CHANGES_SINK,
+        topics.appliedChanges(),
+        bytesOut,
+        bytesOut,
+        NodeNames.EMAIL_EVENTS,
+        NodeNames.EMAIL_CASCADE);
 
     // B: the user stage, keyed by userId.
     topology.addSource(NodeNames.USERS_SOURCE, bytesIn, bytesIn, topics.users());
@@ -187,6 +196,13 @@ public final class WriterTopology {
     topology.addSink(
         NodeNames.USER_DEAD_LETTERS_SINK,
         topics.deadLetters(),
+        bytesOut,
+        bytesOut,
+        NodeNames.USER_EVENTS,
+        NodeNames.EMAIL_OWNERSHIP);
+    topology.addSink(
+        NodeNames.USER_CHANGES_SINK,
+        topics.appliedChanges(),
         bytesOut,
         bytesOut,
         NodeNames.USER_EVENTS,

@@ -32,6 +32,7 @@ class WriterSettingsTest {
                 "users.changes",
                 "emails.changes",
                 "shardstream.dlq",
+                "shardstream.applied-changes",
                 "shardstream-writer-email-owner-changes",
                 "shardstream-writer-email-cascade"));
     assertThat(settings.table()).isEqualTo("shardstream");

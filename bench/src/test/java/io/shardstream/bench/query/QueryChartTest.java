@@ -35,10 +35,10 @@ class QueryChartTest {
     VsEntityManager.Result result =
         new VsEntityManager.Result(
             List.of(),
-            new VsEntityManager.Side("entity-manager", 93, 150, 10, 3.1),
-            new VsEntityManager.Side("shardstream", 20.4, 40, 45, 1.1),
-            new VsEntityManager.Side("entity-manager", 41, 90, 20, 2.0),
-            new VsEntityManager.Side("shardstream", 15.4, 30, 60, 1.0),
+            new VsEntityManager.Side("entity-manager", 93, 150, 10, 3.1, 42),
+            new VsEntityManager.Side("shardstream", 20.4, 40, 45, 1.1, 44),
+            new VsEntityManager.Side("entity-manager", 41, 90, 20, 2.0, 21),
+            new VsEntityManager.Side("shardstream", 15.4, 30, 60, 1.0, 25),
             true,
             false);
 

@@ -1,5 +1,6 @@
 package io.shardstream.queryapi.ops;
 
+import io.shardstream.queryapi.kafka.KafkaConnection;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.CommonSettings;
@@ -48,18 +49,9 @@ public record OpsSettings(
           Duration.ofSeconds(1),
           100);
 
-  public static final Setting<Map<String, String>> KAFKA =
-      CommonSettings.KAFKA.withDoc(
-          "Kafka client settings (security, tuning) for the dead letters and the pipeline's lag,"
-              + " passed through without the prefix: the same keys the writer reads");
+  public static final Setting<Map<String, String>> KAFKA = KafkaConnection.KAFKA;
 
-  public static final Setting<String> BOOTSTRAP =
-      CommonSettings.KAFKA_BOOTSTRAP_SERVERS
-          .withDefault("")
-          .withDoc(
-              "the brokers the writer reads; empty: no dead letters or pipeline view (their"
-                  + " endpoints answer 503 naming this key)")
-          .defaultShownAs("empty (no Kafka)");
+  public static final Setting<String> BOOTSTRAP = KafkaConnection.BOOTSTRAP;
 
   public static final Setting<Optional<URI>> REGISTRY =
       Setting.optional(

@@ -2,8 +2,8 @@
 // comes from the API's own OpenAPI document, so a route the API gains appears here unchanged.
 // No framework and nothing loaded from elsewhere: the page is served by the query API itself.
 
-const KEY_STORAGE = "shardstream.console.apiKey";
-const API_BASE = new URL("../", document.baseURI);
+export const KEY_STORAGE = "shardstream.console.apiKey";
+export const API_BASE = new URL("../", document.baseURI);
 const EPOCH_MILLIS = /epoch milliseconds/i;
 
 const state = { doc: null, entities: [], keyHeader: "X-Api-Key" };
@@ -51,7 +51,9 @@ function itemSchema(doc, operation) {
 }
 
 function entitiesOf(doc) {
-  const gets = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/") && doc.paths[p].get);
+  // Routes that answer JSON (not /v1/changes' event stream, which console-live.js shows).
+  const answersJson = (p) => ((doc.paths[p].get.responses || {})["200"] || {}).content?.["application/json"];
+  const gets = Object.keys(doc.paths).filter((p) => p.startsWith("/v1/") && doc.paths[p].get && answersJson(p));
   const itemPathOf = (path) => gets.find((p) => p.startsWith(path + "/{") && /^\/\{[^}/]+\}$/.test(p.slice(path.length)));
   // A search is a GET that pages through a cursor; other /v1 routes (dead letters, pipeline) are
   // views of their own (registerView).
@@ -85,7 +87,7 @@ const entityWithId = (property) => state.entities.find((e) => e.idName === prope
 
 // ---- small DOM helpers ----------------------------------------------------------------------
 
-function el(tag, attributes, ...children) {
+export function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) {
     if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
@@ -110,7 +112,7 @@ function consoleUrl(params) {
 
 // history.state.trail: the cursors of the pages before this one; numbered: whether this tab saw
 // the search's first page (a shared URL may start in the middle, where page numbers are unknown).
-function navigate(params, trail, numbered) {
+export function navigate(params, trail, numbered) {
   history.pushState({ trail: trail || [], numbered: numbered !== false }, "", consoleUrl(params));
   render();
 }

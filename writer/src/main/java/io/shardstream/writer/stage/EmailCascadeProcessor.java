@@ -15,23 +15,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Email stage, cascade commands from the user stage (keyed by address): deletes the address when
  * the named user still owns it at a version no newer than the command's bound. The address keeps
  * its version in the tombstone, so its own older events stay stale, and becomes free for a newer
- * claim by anyone. Cascades are not input events and are counted apart.
+ * claim by anyone. Cascades are not input events and are counted apart; a cascade delete is an
+ * applied change like any other on the change feed.
  */
-final class EmailCascadeProcessor implements Processor<String, CascadeCommand, Void, Void> {
+final class EmailCascadeProcessor implements Processor<String, CascadeCommand, byte[], byte[]> {
   private final EmailWrites writes;
+  private final AppliedChanges changes;
   private final WriterMetrics metrics;
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<byte[], byte[]> context;
+  private StageOutputs outputs;
   private KeyValueStore<String, EmailState> states;
   private TableSinkStore sink;
 
   EmailCascadeProcessor(TableItems items, WriterMetrics metrics) {
     this.writes = new EmailWrites(items);
+    this.changes = new AppliedChanges(items);
     this.metrics = metrics;
   }
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    this.outputs =
+        new StageOutputs(context, NodeNames.EMAIL_DEAD_LETTERS_SINK, NodeNames.EMAIL_CHANGES_SINK);
     this.states = context.getStateStore(GateStores.EMAIL_STATES);
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
   }
@@ -48,6 +54,8 @@ final class EmailCascadeProcessor implements Processor<String, CascadeCommand, V
       states.put(command.email(), deleted);
       writes.deleteItem(deleted, sink, origin);
       String cause = command.cause().tag();
+      outputs.applied(
+          changes.cascadeDelete(deleted, cause, record.timestamp()), record.timestamp());
       sink.afterDurable(() -> metrics.cascadeDelete(cause));
     } else {
       // Another owner or a newer claim holds the address now: leave it (see EmailWrites#current).

@@ -30,6 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private final EventIntake<EmailChangeEvent, ValidEmailChange> intake;
   private final EmailWrites writes;
+  private final AppliedChanges changes;
   private final WriterMetrics metrics;
   private ProcessorContext<byte[], byte[]> context;
   private StageOutputs outputs;
@@ -43,13 +44,15 @@ final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byt
       WriterMetrics metrics) {
     this.intake = new EventIntake<>(decoder, validator::check, EmailChangeEvent::getEventId);
     this.writes = new EmailWrites(items);
+    this.changes = new AppliedChanges(items);
     this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.outputs = new StageOutputs(context, NodeNames.EMAIL_DEAD_LETTERS_SINK);
+    this.outputs =
+        new StageOutputs(context, NodeNames.EMAIL_DEAD_LETTERS_SINK, NodeNames.EMAIL_CHANGES_SINK);
     this.states = context.getStateStore(GateStores.EMAIL_STATES);
     this.sink = context.getStateStore(TableSinkStoreBuilder.EMAIL_SINK);
   }
@@ -104,6 +107,7 @@ final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byt
     states.put(
         upsert.email(),
         EmailState.live(upsert.version(), upsert.email(), upsert.userId(), upsert.created()));
+    outputs.applied(changes.emailUpsert(upsert, record.timestamp()), record.timestamp());
     outputs.ownerChange(
         upsert.userId(),
         EmailOwnerChange.claim(
@@ -127,6 +131,7 @@ final class EmailEventProcessor implements Processor<byte[], byte[], byte[], byt
     } else {
       writes.deleteItem(state, sink, source.toString());
     }
+    outputs.applied(changes.emailDelete(delete, state, record.timestamp()), record.timestamp());
     if (state != null && state.live()) {
       // The owner's index loses the address; the user stage counts the event.
       outputs.ownerChange(

@@ -38,7 +38,8 @@ final class EmailOwnershipProcessor implements Processor<String, EmailOwnerChang
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
-    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
+    this.outputs =
+        new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK, NodeNames.USER_CHANGES_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     // The user stage's sink: its commit hook also settles these counts.

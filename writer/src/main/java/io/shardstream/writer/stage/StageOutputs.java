@@ -1,5 +1,7 @@
 package io.shardstream.writer.stage;
 
+import io.shardstream.schemas.changes.AppliedChange;
+import io.shardstream.schemas.changes.AppliedChangeJson;
 import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.state.JsonSerde;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * only go to the owner-changes sink, a cascade command to the cascade sink, a dead letter to the
  * stage's dead-letter sink. Each record is serialized here, so a processor's output is the bytes
  * its sink nodes write as they are; the bytes are the ones the sinks' serializers used to make
- * (keys as UTF-8, internal records as {@link JsonSerde} JSON).
+ * (keys as UTF-8, internal records as {@link JsonSerde} JSON, applied changes as {@link
+ * AppliedChangeJson}).
  */
 final class StageOutputs {
   private static final JsonSerde<EmailOwnerChange> OWNER_CHANGES =
@@ -22,13 +25,30 @@ final class StageOutputs {
 
   private final ProcessorContext<byte[], byte[]> context;
   private final String deadLetterSink;
+  private final String changesSink;
 
   /**
    * @param deadLetterSink the stage's dead-letter sink node ({@link NodeNames})
+   * @param changesSink the stage's change-feed sink node
    */
-  StageOutputs(ProcessorContext<byte[], byte[]> context, String deadLetterSink) {
+  StageOutputs(
+      ProcessorContext<byte[], byte[]> context, String deadLetterSink, String changesSink) {
     this.context = context;
     this.deadLetterSink = deadLetterSink;
+    this.changesSink = changesSink;
+  }
+
+  /**
+   * A change the stage hands to its table sink in the same step, to the change feed keyed by the
+   * item's id. It goes out in the task's transaction, which commits only after the sink's writes
+   * are durable (writer/README.md, "Change feed"), so a {@code read_committed} reader never sees a
+   * change before the table has it.
+   */
+  void applied(AppliedChange change, long timestamp) {
+    context.forward(
+        new Record<>(
+            utf8(change.id()), AppliedChangeJson.toBytes(change), timestamp, new RecordHeaders()),
+        changesSink);
   }
 
   /** Email stage → user stage, keyed by the owner's userId. */

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 /**
  * The stages' processors, for the topology builder; one instance per task each. A processor that
  * writes to topics outputs the bytes of its records ({@link StageOutputs} serializes them, typed
- * per sink); the cascade processor writes to the table only.
+ * per sink).
  */
 public final class StageProcessors {
   private StageProcessors() {}
@@ -25,7 +25,7 @@ public final class StageProcessors {
     return () -> new EmailEventProcessor(decoder, validator, items, metrics);
   }
 
-  public static ProcessorSupplier<String, CascadeCommand, Void, Void> emailCascade(
+  public static ProcessorSupplier<String, CascadeCommand, byte[], byte[]> emailCascade(
       TableItems items, WriterMetrics metrics) {
     return () -> new EmailCascadeProcessor(items, metrics);
   }

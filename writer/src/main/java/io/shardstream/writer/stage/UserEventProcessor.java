@@ -2,6 +2,7 @@ package io.shardstream.writer.stage;
 
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.changes.AppliedChange;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.event.SourceRecord;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private final EventIntake<UserChangeEvent, ValidUserChange> intake;
   private final TableItems items;
+  private final AppliedChanges changes;
   private final WriterMetrics metrics;
   private ProcessorContext<byte[], byte[]> context;
   private StageOutputs outputs;
@@ -44,13 +46,15 @@ final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte
       WriterMetrics metrics) {
     this.intake = new EventIntake<>(decoder, validator::check, UserChangeEvent::getEventId);
     this.items = items;
+    this.changes = new AppliedChanges(items);
     this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.outputs = new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK);
+    this.outputs =
+        new StageOutputs(context, NodeNames.USER_DEAD_LETTERS_SINK, NodeNames.USER_CHANGES_SINK);
     this.users = context.getStateStore(GateStores.USER_STATES);
     this.userEmails = context.getStateStore(GateStores.USER_EMAILS);
     this.sink = context.getStateStore(TableSinkStoreBuilder.USER_SINK);
@@ -77,7 +81,8 @@ final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte
           case DUPLICATE -> EventOutcome.DUPLICATE;
           case NEWER -> {
             switch (change) {
-              case ValidUserChange.Upsert upsert -> upsert(state, upsert, source);
+              case ValidUserChange.Upsert upsert ->
+                  upsert(state, upsert, source, record.timestamp());
               case ValidUserChange.Delete delete ->
                   delete(state, delete, source, record.timestamp());
             }
@@ -87,13 +92,19 @@ final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte
     sink.afterDurable(() -> metrics.event(TableItems.USER, outcome));
   }
 
-  private void upsert(UserState state, ValidUserChange.Upsert upsert, SourceRecord source) {
+  private void upsert(
+      UserState state, ValidUserChange.Upsert upsert, SourceRecord source, long timestamp) {
     if (state != null && state.live() && state.created() != upsert.created()) {
       // created picks the shard: the item moves, so the old one goes.
       sink.add(items.delete(userKey(upsert.userId(), state.created())), source.toString());
     }
     sink.add(items.put(upsert.item()), source.toString());
-    users.put(upsert.userId(), UserState.live(upsert.version(), upsert.userId(), upsert.created()));
+    AppliedChange change = changes.userUpsert(upsert, timestamp);
+    users.put(
+        upsert.userId(),
+        UserState.live(
+            upsert.version(), upsert.userId(), upsert.created(), change.beneficiaryId()));
+    outputs.applied(change, timestamp);
   }
 
   private void delete(
@@ -103,7 +114,9 @@ final class UserEventProcessor implements Processor<byte[], byte[], byte[], byte
       sink.add(items.delete(userKey(delete.userId(), state.created())), source.toString());
     }
     users.put(
-        delete.userId(), UserState.tombstone(delete.version(), delete.userId(), delete.created()));
+        delete.userId(),
+        UserState.tombstone(delete.version(), delete.userId(), delete.created(), state));
+    outputs.applied(changes.userDelete(delete, state, timestamp), timestamp);
     UserEmails owned = userEmails.delete(delete.userId());
     if (owned != null) {
       for (Map.Entry<String, Long> claim : owned.claims().entrySet()) {

@@ -8,6 +8,8 @@ import io.shardstream.dynamo.TableKeys;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.changes.AppliedChange;
+import io.shardstream.schemas.changes.AppliedChangeJson;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterTopology;
@@ -50,6 +52,7 @@ public final class WriterDriver implements AutoCloseable {
   private final TestInputTopic<byte[], byte[]> users;
   private final TestInputTopic<byte[], byte[]> emails;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestOutputTopic<byte[], byte[]> appliedChanges;
   private final Serializer<UserChangeEvent> userValues;
   private final Serializer<EmailChangeEvent> emailValues;
 
@@ -90,6 +93,9 @@ public final class WriterDriver implements AutoCloseable {
     this.deadLetters =
         driver.createOutputTopic(
             TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.appliedChanges =
+        driver.createOutputTopic(
+            TOPICS.appliedChanges(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   public void send(UserChangeEvent event) {
@@ -145,6 +151,20 @@ public final class WriterDriver implements AutoCloseable {
 
   public List<TestRecord<byte[], byte[]>> deadLetters() {
     return deadLetters.readRecordsToList();
+  }
+
+  /** The change-feed records since the last call, in order, with their keys checked. */
+  public List<AppliedChange> appliedChanges() {
+    return appliedChanges.readRecordsToList().stream()
+        .map(
+            record -> {
+              AppliedChange change = AppliedChangeJson.fromBytes(record.value());
+              if (!change.id().equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                throw new AssertionError("change keyed by another id than its own: " + change);
+              }
+              return change;
+            })
+        .toList();
   }
 
   public InMemoryTable table() {
