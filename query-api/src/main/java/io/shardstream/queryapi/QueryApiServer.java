@@ -101,7 +101,9 @@ public final class QueryApiServer implements AutoCloseable {
           .description("revision of the control record the active table came from (0: none)")
           .register(registry);
     }
-    this.app = QueryApi.create(active, settings.apiKeys(), settings.maxLimit(), registry);
+    this.app =
+        QueryApi.create(
+            active, settings.apiKeys(), settings.maxLimit(), settings.admission(), registry);
   }
 
   /**
@@ -147,7 +149,7 @@ public final class QueryApiServer implements AutoCloseable {
     ServedTable served = active.current();
     LOG.info(
         "query-api listening on {}:{} (table {}, DynamoDB {}, config {} version {}, max "
-            + "limit {}, {} DynamoDB requests in parallel, {})",
+            + "limit {}, {} DynamoDB requests in parallel, {} requests in progress at most, {})",
         settings.host(),
         port(),
         served.table(),
@@ -159,6 +161,7 @@ public final class QueryApiServer implements AutoCloseable {
         served.configVersion(),
         settings.maxLimit(),
         settings.parallelism(),
+        settings.admission().requests(),
         settings.apiKeys().required()
             ? settings.apiKeys().size() + " API keys"
             : "no API keys: open to every caller");

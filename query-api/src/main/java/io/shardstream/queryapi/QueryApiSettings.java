@@ -36,7 +36,8 @@ public record QueryApiSettings(
     int parallelism,
     ApiKeys apiKeys,
     Optional<String> controlTable,
-    Duration controlPollInterval) {
+    Duration controlPollInterval,
+    Admission admission) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_LIMIT = 100;
@@ -92,6 +93,32 @@ public record QueryApiSettings(
           Duration.ofHours(1),
           "how often the control record is read");
 
+  static final Setting<Integer> REQUESTS_MAX =
+      Setting.integer(
+          "query.requests.max",
+          Admission.DEFAULT_REQUESTS,
+          1,
+          100_000,
+          "`/v1` requests in progress at once on this instance; beyond them (after"
+              + " `query.requests.wait`) 429 with `Retry-After`");
+
+  static final Setting<Duration> REQUESTS_WAIT =
+      Setting.duration(
+          "query.requests.wait",
+          Setting.format(Admission.DEFAULT_WAIT),
+          Duration.ZERO,
+          Duration.ofSeconds(10),
+          "how long a request beyond `query.requests.max` waits for a place before its 429");
+
+  static final Setting<Integer> CONNECTIONS_MAX =
+      Setting.integer(
+          "http.connections.max",
+          Admission.DEFAULT_CONNECTIONS,
+          1,
+          1_000_000,
+          "open HTTP connections at once; beyond them new connections wait in the operating"
+              + " system's (bounded) accept queue");
+
   /** Every key the query API reads, in the order of its README table. */
   public static final SettingsSpec SPEC =
       SettingsSpec.of(
@@ -105,6 +132,9 @@ public record QueryApiSettings(
           CURSOR,
           LIMIT_MAX,
           PARALLELISM,
+          REQUESTS_MAX,
+          REQUESTS_WAIT,
+          CONNECTIONS_MAX,
           KEYS,
           CommonSettings.CONTROL_TABLE.withDoc(
               CommonSettings.CONTROL_TABLE.doc()
@@ -126,6 +156,7 @@ public record QueryApiSettings(
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(controlTable, "controlTable");
     Objects.requireNonNull(controlPollInterval, "controlPollInterval");
+    Objects.requireNonNull(admission, "admission");
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
@@ -154,7 +185,8 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         Optional.empty(),
-        DEFAULT_CONTROL_POLL_INTERVAL);
+        DEFAULT_CONTROL_POLL_INTERVAL,
+        Admission.DEFAULT);
   }
 
   /** Every key with its default ({@code ""}: unset). */
@@ -184,6 +216,9 @@ public record QueryApiSettings(
     int parallelism = check.get(PARALLELISM);
     ApiKeys keys = check.get(KEYS);
     Duration pollInterval = check.get(POLL_INTERVAL);
+    Integer requests = check.get(REQUESTS_MAX);
+    Duration wait = check.get(REQUESTS_WAIT);
+    Integer connections = check.get(CONNECTIONS_MAX);
     check.throwIfAny();
     return new QueryApiSettings(
         host,
@@ -198,7 +233,8 @@ public record QueryApiSettings(
         parallelism,
         keys,
         CommonSettings.controlTable(settings, table),
-        pollInterval);
+        pollInterval,
+        new Admission(requests, wait, connections));
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -215,7 +251,26 @@ public record QueryApiSettings(
         parallelism,
         apiKeys,
         controlTable,
-        controlPollInterval);
+        controlPollInterval,
+        admission);
+  }
+
+  public QueryApiSettings withAdmission(Admission newAdmission) {
+    return new QueryApiSettings(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval,
+        newAdmission);
   }
 
   /**

@@ -72,7 +72,8 @@ class ControlSwitchIT {
               8,
               ApiKeys.NONE,
               Optional.of(control.name()),
-              Duration.ofMillis(200));
+              Duration.ofMillis(200),
+              Admission.DEFAULT);
       try (QueryApiServer server = new QueryApiServer(settings).start()) {
         Http http = new Http(server.port());
         assertThat(server.activeTable()).isEqualTo(tableA);
