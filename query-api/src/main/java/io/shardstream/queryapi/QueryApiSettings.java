@@ -146,6 +146,11 @@ public record QueryApiSettings(
   /** A key other code names. */
   public static final String CURSOR_KEY = CURSOR.key();
 
+  /** Keys the load benchmark sets on the instance it loads. */
+  public static final String REQUESTS_MAX_KEY = REQUESTS_MAX.key();
+
+  public static final String REQUESTS_WAIT_KEY = REQUESTS_WAIT.key();
+
   public QueryApiSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint");
