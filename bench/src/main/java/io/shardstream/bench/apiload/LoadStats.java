@@ -25,12 +25,12 @@ final class LoadStats {
   private long[] latencies = new long[4096];
   private int latencyCount;
 
-  /**
-   * @param seconds the run's planned length (answers after it count in its last second)
-   */
-  LoadStats(long startNanos, int seconds) {
+  /** Seconds counted apart; answers later than this count in the last one. */
+  private static final int MAX_SECONDS = 24 * 3600;
+
+  LoadStats(long startNanos) {
     this.startNanos = startNanos;
-    this.servedPerSecond = new AtomicLongArray(Math.max(1, seconds));
+    this.servedPerSecond = new AtomicLongArray(MAX_SECONDS);
   }
 
   /** A 2xx answer whose body was as it should be. */
@@ -116,8 +116,9 @@ final class LoadStats {
     return sorted;
   }
 
-  long[] servedPerSecond() {
-    long[] counts = new long[servedPerSecond.length()];
+  /** Requests served in each second of a run of {@code seconds}. */
+  long[] servedPerSecond(double seconds) {
+    long[] counts = new long[(int) Math.min(MAX_SECONDS, Math.max(1, Math.ceil(seconds)))];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = servedPerSecond.get(i);
     }

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * the child processes go to {@code target/api-load-it/}.
  */
 class ApiLoadIT {
+  /**
+   * Requests the clients serve before they stop (however long that takes here: the run waits on
+   * progress, and fails when nothing is served for minutes).
+   */
+  private static final long MIN_SERVED = 40;
+
   private static ApiLoadStack stack;
   private static ApiLoadBenchmark benchmark;
 
@@ -49,14 +55,19 @@ class ApiLoadIT {
     ApiLoadReport report =
         run(
             new ApiLoadBenchmark.Load(
-                8, Duration.ofSeconds(5), Admission.DEFAULT_REQUESTS, Admission.DEFAULT_WAIT),
+                8,
+                Duration.ofSeconds(5),
+                Admission.DEFAULT_REQUESTS,
+                Admission.DEFAULT_WAIT,
+                MIN_SERVED),
             1);
 
     assertThat(report.errors()).as(report.details().toString()).isZero();
     assertThat(report.serverErrors()).isZero();
     assertThat(report.rejected()).as("8 clients never fill 64 places").isZero();
-    assertThat(report.served()).isPositive();
-    assertThat(report.servedByOperation()).containsKeys("lookup", "search", "user-emails");
+    assertThat(report.served()).isGreaterThanOrEqualTo(MIN_SERVED);
+    assertThat(report.servedByOperation().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(report.served());
     assertThat(report.latencyNanos()).hasSize((int) report.served());
     assertThat(report.line())
         .matches(
@@ -71,7 +82,7 @@ class ApiLoadIT {
   @Test
   void moreClientsThanPlacesAre429dNeverAnsweredWith5xx() throws Exception {
     ApiLoadReport report =
-        run(new ApiLoadBenchmark.Load(24, Duration.ofSeconds(5), 2, Duration.ZERO), 2);
+        run(new ApiLoadBenchmark.Load(24, Duration.ofSeconds(5), 2, Duration.ZERO, 1), 2);
 
     assertThat(report.rejected()).as(report.details().toString()).isPositive();
     assertThat(report.serverErrors()).isZero();
