@@ -77,7 +77,7 @@ final class HeapWatch implements AutoCloseable {
       }
       PrometheusText text = PrometheusText.parse(response.body());
       long used = (long) text.sum(USED, HeapWatch::heap);
-      long limit = (long) text.sum(MAX, labels -> heap(labels));
+      long limit = (long) text.sum(MAX, HeapWatch::heap);
       synchronized (this) {
         maxUsed = Math.max(maxUsed, used);
         max = Math.max(max, limit);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The query API ({@link QueryApiServer#main}) as a child JVM on a fixed port, SIGKILLed and started
@@ -93,7 +94,7 @@ public final class QueryApiChild implements AutoCloseable {
   public synchronized void stop() throws InterruptedException {
     if (process != null) {
       process.destroy();
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
       process = null;
