@@ -42,6 +42,7 @@ class PackageCyclesTest {
           Set.of("io.shardstream.schemas", "io.shardstream.schemas.serde"),
           Set.of(
               "io.shardstream.bench",
+              "io.shardstream.bench.apiload",
               "io.shardstream.bench.faults",
               "io.shardstream.bench.ingest",
               "io.shardstream.bench.jmh",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       WriterCommand.class,
       io.shardstream.bench.ingest.IngestCommand.class,
       io.shardstream.bench.faults.FaultsCommand.class,
+      io.shardstream.bench.apiload.ApiLoadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class BenchMain implements Runnable {

@@ -54,7 +54,7 @@ final class OpenApiDocument {
         .put(
             "description",
             "The status says it all "
-                + "(401, 403, 404, 405, 5xx, and a 400 for an HTTP request that cannot be read).");
+                + "(401, 403, 404, 405, 429, 5xx, and a 400 for an HTTP request that cannot be read).");
     for (ProblemType type : ProblemType.values()) {
       values
           .addObject()

@@ -34,12 +34,26 @@ public final class QueryApi {
       ApiKeys keys,
       int maxLimit,
       PrometheusMeterRegistry registry) {
+    return create(backend, cursors, keys, maxLimit, Admission.DEFAULT, registry);
+  }
+
+  /**
+   * @param admission how many requests and connections it takes on at once
+   */
+  public static Javalin create(
+      QueryBackend backend,
+      CursorCodec cursors,
+      ApiKeys keys,
+      int maxLimit,
+      Admission admission,
+      PrometheusMeterRegistry registry) {
     QueryMetrics metrics = new QueryMetrics(registry, backend.requestsInFlight());
     ServedTable served = ServedTable.of("(fixed backend)", backend, cursors, metrics);
     return create(
         new ActiveTable(served),
         keys,
         maxLimit,
+        admission,
         registry,
         config -> {},
         Operations.none(),
@@ -59,6 +73,7 @@ public final class QueryApi {
       ActiveTable active,
       ApiKeys keys,
       int maxLimit,
+      Admission admission,
       PrometheusMeterRegistry registry,
       Consumer<JavalinConfig> server,
       Operations operations,
@@ -70,6 +85,7 @@ public final class QueryApi {
         .description("open /v1/changes streams")
         .register(registry);
     ApiKeyAuth auth = new ApiKeyAuth(keys);
+    RequestGate gate = new RequestGate(admission, registry);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
         config -> {
@@ -86,6 +102,8 @@ public final class QueryApi {
               OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
           config.routes.before(PathEncoding::check);
           config.routes.before("/v1/*", auth::check);
+          // After the key check: a caller without a valid key takes no place.
+          gate.install(config);
           new ConsoleRoutes().install(config.routes);
           new UserRoutes(active, maxLimit).install(config.routes);
           new EmailRoutes(active, maxLimit).install(config.routes);

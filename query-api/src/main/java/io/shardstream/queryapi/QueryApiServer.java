@@ -134,6 +134,7 @@ public final class QueryApiServer implements AutoCloseable {
             active,
             settings.apiKeys(),
             settings.maxLimit(),
+            settings.admission(),
             registry,
             config ->
                 settings
@@ -191,7 +192,8 @@ public final class QueryApiServer implements AutoCloseable {
     ServedTable served = active.current();
     LOG.info(
         "query-api listening on {}://{}:{} (table {}, DynamoDB {}, config {} version {}, max "
-            + "limit {}, {} DynamoDB requests in parallel, {}, {})",
+            + "limit {}, {} DynamoDB requests in parallel, {} requests in progress at most, {},"
+            + " {})",
         scheme(),
         settings.host(),
         port(),
@@ -204,6 +206,7 @@ public final class QueryApiServer implements AutoCloseable {
         served.configVersion(),
         settings.maxLimit(),
         settings.parallelism(),
+        settings.admission().requests(),
         settings.apiKeys().required()
             ? settings.apiKeys().size() + " API keys"
             : "no API keys: open to every caller",

@@ -41,7 +41,8 @@ public record QueryApiSettings(
     Optional<String> controlTable,
     Duration controlPollInterval,
     Optional<HttpsKeystore> https,
-    ChangeFeedSettings changeFeed) {
+    ChangeFeedSettings changeFeed,
+    Admission admission) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_LIMIT = 100;
@@ -99,6 +100,32 @@ public record QueryApiSettings(
           Duration.ofHours(1),
           "how often the control record is read");
 
+  static final Setting<Integer> REQUESTS_MAX =
+      Setting.integer(
+          "query.requests.max",
+          Admission.DEFAULT_REQUESTS,
+          1,
+          100_000,
+          "`/v1` requests in progress at once on this instance; beyond them (after"
+              + " `query.requests.wait`) 429 with `Retry-After`");
+
+  static final Setting<Duration> REQUESTS_WAIT =
+      Setting.duration(
+          "query.requests.wait",
+          Setting.format(Admission.DEFAULT_WAIT),
+          Duration.ZERO,
+          Duration.ofSeconds(10),
+          "how long a request beyond `query.requests.max` waits for a place before its 429");
+
+  static final Setting<Integer> CONNECTIONS_MAX =
+      Setting.integer(
+          "http.connections.max",
+          Admission.DEFAULT_CONNECTIONS,
+          1,
+          1_000_000,
+          "open HTTP connections at once; beyond them new connections wait in the operating"
+              + " system's (bounded) accept queue");
+
   /** Every key the query API reads, in the order of its README table. */
   public static final SettingsSpec SPEC =
       SettingsSpec.of(
@@ -114,6 +141,9 @@ public record QueryApiSettings(
               CURSOR,
               LIMIT_MAX,
               PARALLELISM,
+              REQUESTS_MAX,
+              REQUESTS_WAIT,
+              CONNECTIONS_MAX,
               KEYS,
               CommonSettings.CONTROL_TABLE.withDoc(
                   CommonSettings.CONTROL_TABLE.doc()
@@ -127,6 +157,11 @@ public record QueryApiSettings(
   /** A key other code names. */
   public static final String CURSOR_KEY = CURSOR.key();
 
+  /** Keys the load benchmark sets on the instance it loads. */
+  public static final String REQUESTS_MAX_KEY = REQUESTS_MAX.key();
+
+  public static final String REQUESTS_WAIT_KEY = REQUESTS_WAIT.key();
+
   public QueryApiSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint");
@@ -139,6 +174,7 @@ public record QueryApiSettings(
     Objects.requireNonNull(controlPollInterval, "controlPollInterval");
     Objects.requireNonNull(https, "https");
     Objects.requireNonNull(changeFeed, "changeFeed");
+    Objects.requireNonNull(admission, "admission");
   }
 
   /** Settings without HTTPS or a change feed ({@code /v1/changes} answers 503). */
@@ -171,7 +207,8 @@ public record QueryApiSettings(
         controlTable,
         controlPollInterval,
         Optional.empty(),
-        ChangeFeedSettings.NONE);
+        ChangeFeedSettings.NONE,
+        Admission.DEFAULT);
   }
 
   /** Settings without a control table: the API serves {@code table} with {@code entityConfig}. */
@@ -244,6 +281,9 @@ public record QueryApiSettings(
     Duration pollInterval = check.get(POLL_INTERVAL);
     Optional<HttpsKeystore> https = HttpsKeystore.read(check);
     ChangeFeedSettings changeFeed = ChangeFeedSettings.from(check);
+    Integer requests = check.get(REQUESTS_MAX);
+    Duration wait = check.get(REQUESTS_WAIT);
+    Integer connections = check.get(CONNECTIONS_MAX);
     check.throwIfAny();
     return new QueryApiSettings(
         host,
@@ -260,7 +300,8 @@ public record QueryApiSettings(
         CommonSettings.controlTable(settings, table),
         pollInterval,
         https,
-        changeFeed);
+        changeFeed,
+        new Admission(requests, wait, connections));
   }
 
   public QueryApiSettings withPort(int newPort) {
@@ -279,7 +320,28 @@ public record QueryApiSettings(
         controlTable,
         controlPollInterval,
         https,
-        changeFeed);
+        changeFeed,
+        admission);
+  }
+
+  public QueryApiSettings withAdmission(Admission newAdmission) {
+    return new QueryApiSettings(
+        host,
+        port,
+        dynamoDbEndpoint,
+        dynamoDbRegion,
+        table,
+        entityConfig,
+        entityConfigSource,
+        cursorKey,
+        maxLimit,
+        parallelism,
+        apiKeys,
+        controlTable,
+        controlPollInterval,
+        https,
+        changeFeed,
+        newAdmission);
   }
 
   /**

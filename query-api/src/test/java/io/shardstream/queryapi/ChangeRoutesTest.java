@@ -51,6 +51,7 @@ class ChangeRoutesTest {
             new ActiveTable(served),
             keys,
             25,
+            Admission.DEFAULT,
             Metrics.newRegistry("test"),
             config -> {},
             Operations.none(),

@@ -113,6 +113,45 @@ class QueryApiSettingsTest {
   }
 
   @Test
+  void boundsTheWorkInProgressByDefaultAndReadsTheLimits() {
+    QueryApiSettings defaults =
+        QueryApiSettings.from(
+            settings(Map.of("SHARDSTREAM_DYNAMODB_ENDPOINT", "http://localhost:8000")));
+    QueryApiSettings set =
+        QueryApiSettings.from(
+            settings(
+                Map.of(
+                    "SHARDSTREAM_DYNAMODB_ENDPOINT",
+                    "http://localhost:8000",
+                    "SHARDSTREAM_QUERY_REQUESTS_MAX",
+                    "8",
+                    "SHARDSTREAM_QUERY_REQUESTS_WAIT",
+                    "0",
+                    "SHARDSTREAM_HTTP_CONNECTIONS_MAX",
+                    "100")));
+
+    assertThat(defaults.admission()).isEqualTo(Admission.DEFAULT);
+    assertThat(set.admission()).isEqualTo(new Admission(8, java.time.Duration.ZERO, 100));
+  }
+
+  @Test
+  void refusesNoPlaceForRequests() {
+    assertThatThrownBy(
+            () ->
+                QueryApiSettings.from(
+                    settings(
+                        Map.of(
+                            "SHARDSTREAM_DYNAMODB_ENDPOINT",
+                            "http://localhost:8000",
+                            "SHARDSTREAM_QUERY_REQUESTS_MAX",
+                            "0"))))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("query.requests.max")
+        .hasMessageContaining("SHARDSTREAM_QUERY_REQUESTS_MAX")
+        .hasMessageContaining("between 1 and 100000");
+  }
+
+  @Test
   void reportsEveryBadSettingAtOnce() {
     assertThatThrownBy(
             () ->

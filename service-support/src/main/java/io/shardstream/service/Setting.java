@@ -272,7 +272,7 @@ public final class Setting<T> {
   /**
    * A duration as a setting would be written: {@code 100ms}, {@code 5s}, {@code 2m}, {@code 1h}.
    */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 3_600_000 == 0 && millis > 0) {
       return millis / 3_600_000 + "h";

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 503 is retried after a short pause (the instance is restarting or DynamoDB is busy); any other
  * answer than 200 is a wrong answer, counted and not retried.
  */
-final class ApiClient {
+public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
@@ -34,7 +34,7 @@ final class ApiClient {
   private volatile long lastSuccessNanos;
 
   /** The status of one GET, -1 when nothing answers. */
-  int status(URI uri) {
+  public int status(URI uri) {
     try {
       return http.send(get(uri), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * Apicurio registry (its own process, reached by the services through a {@link TcpProxy} that is
  * cut and restored).
  */
-final class FaultStack implements AutoCloseable {
+public final class FaultStack implements AutoCloseable {
   private final LocalStackConfig kafkaConfig;
   private LocalStack kafka;
   private final LocalStack registry;
@@ -40,7 +40,7 @@ final class FaultStack implements AutoCloseable {
   }
 
   /** Starts all three under {@code dataDirectory} (Kafka's log and DynamoDB's file kept there). */
-  static FaultStack start(Path dataDirectory) {
+  public static FaultStack start(Path dataDirectory) {
     LocalStack registry = null;
     LocalStack kafka = null;
     DynamoDbLocalChild dynamoDb = null;
@@ -79,21 +79,21 @@ final class FaultStack implements AutoCloseable {
     }
   }
 
-  KafkaEndpoint kafka() {
+  public KafkaEndpoint kafka() {
     return kafkaEndpoint;
   }
 
-  DynamoDbEndpoint dynamoDb() {
+  public DynamoDbEndpoint dynamoDb() {
     return dynamoDb.endpoint();
   }
 
   /** The registry as the services see it: through the proxy. */
-  RegistryEndpoint registry() {
+  public RegistryEndpoint registry() {
     return new RegistryEndpoint(URI.create("http://localhost:" + registryProxy.port()));
   }
 
   /** The registry itself, for the producing side (the ingest is not what a scenario tests). */
-  RegistryEndpoint registryDirect() {
+  public RegistryEndpoint registryDirect() {
     return registry.endpoints().registry();
   }
 

@@ -7,14 +7,16 @@ import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.service.CommonSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The query API ({@link QueryApiServer#main}) as a child JVM on a fixed port, SIGKILLed and started
  * again on the same port as a supervisor would. Against DynamoDB Local it signs cursors with the
  * development key, the same in every incarnation, as a shared {@code cursor.key} would be.
  */
-final class QueryApiChild implements AutoCloseable {
+public final class QueryApiChild implements AutoCloseable {
   private final Path settings;
   private final Path work;
   private final int port;
@@ -29,10 +31,19 @@ final class QueryApiChild implements AutoCloseable {
 
   /** Prepares (does not start) a query API over {@code table} of {@code dynamoDb}. */
   static QueryApiChild over(DynamoDbEndpoint dynamoDb, String table, Path work) {
+    return over(dynamoDb, table, work, Map.of());
+  }
+
+  /**
+   * Like {@link #over(DynamoDbEndpoint, String, Path)}, with more settings ({@code
+   * query.requests.max} ...).
+   */
+  public static QueryApiChild over(
+      DynamoDbEndpoint dynamoDb, String table, Path work, Map<String, String> extra) {
     int port = ChildJvm.freePort();
     Path settings = work.resolve("query-api.properties");
-    ChildJvm.writeSettings(
-        settings,
+    Map<String, String> values = new HashMap<>(extra);
+    values.putAll(
         Map.of(
             CommonSettings.HTTP_HOST.key(),
             "127.0.0.1",
@@ -46,15 +57,16 @@ final class QueryApiChild implements AutoCloseable {
             table,
             CommonSettings.CONTROL_TABLE.key(),
             ControlTable.NONE));
+    ChildJvm.writeSettings(settings, values);
     return new QueryApiChild(settings, work, port);
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** Starts an incarnation and returns once {@code /health/ready} answers 200. */
-  synchronized void start(ApiClient probe) {
+  public synchronized void start(ApiClient probe) {
     Path log = work.resolve("query-api-" + ++starts + ".log");
     process = ChildJvm.start("the query API", log, QueryApiServer.class, settings.toString());
     Process started = process;
@@ -63,6 +75,30 @@ final class QueryApiChild implements AutoCloseable {
             () -> probe.status(baseUrl().resolve("/health/ready")) == 200)
         .progress("its start-up", ProgressWait.processStartup(started, log))
         .await();
+  }
+
+  /** The running incarnation's process id. */
+  public synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException("the query API is not running");
+    }
+    return process.pid();
+  }
+
+  /** The running incarnation's log. */
+  public synchronized Path log() {
+    return work.resolve("query-api-" + starts + ".log");
+  }
+
+  /** SIGTERM, then returns once the process is gone. */
+  public synchronized void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      process = null;
+    }
   }
 
   /** SIGKILL; returns once the process is gone. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * numbered from 1 in the order they start; a restarted instance gets a new number and keeps no
  * state (its tasks restore from the changelogs, or from a standby).
  */
-final class WriterFleet implements AutoCloseable {
+public final class WriterFleet implements AutoCloseable {
   private static final Duration START_STALL = Duration.ofMinutes(3);
   private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-Xss1m");
 
@@ -27,13 +27,13 @@ final class WriterFleet implements AutoCloseable {
   /**
    * @param settingsForStateDir the writer's settings for a given state directory
    */
-  WriterFleet(Path work, Function<Path, Map<String, String>> settingsForStateDir) {
+  public WriterFleet(Path work, Function<Path, Map<String, String>> settingsForStateDir) {
     this.work = work;
     this.settingsForStateDir = settingsForStateDir;
   }
 
   /** Starts one more instance and returns once its {@code /health/ready} answers 200. */
-  WriterProcess add() {
+  public WriterProcess add() {
     WriterProcess process = addWithoutWaiting();
     // The child logs little at start: its ops server's answer counts as progress too, and a
     // loaded machine may take a while for a JVM start.
@@ -73,7 +73,7 @@ final class WriterFleet implements AutoCloseable {
     return running.remove(running.size() - 1).kill();
   }
 
-  synchronized List<WriterProcess> running() {
+  public synchronized List<WriterProcess> running() {
     return List.copyOf(running);
   }
 
@@ -92,14 +92,14 @@ final class WriterFleet implements AutoCloseable {
   }
 
   /** Something that moves while an instance starts or works: liveness and log sizes. */
-  List<Object> startup() {
+  public List<Object> startup() {
     return running().stream()
         .map(p -> (Object) ProgressWait.processStartup(p::isAlive, p.log()).get())
         .toList();
   }
 
   /** SIGTERM to every running instance; the exit codes (0 or 143 when clean). */
-  synchronized List<Integer> stopAll() throws InterruptedException {
+  public synchronized List<Integer> stopAll() throws InterruptedException {
     List<Integer> exits = new ArrayList<>();
     while (!running.isEmpty()) {
       exits.add(stopOldest());

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Samples of a Prometheus text exposition ({@code /metrics}), enough to add counters up. */
-final class PrometheusText {
+public final class PrometheusText {
   /** One sample: metric name, labels, value. */
   record Sample(String name, Map<String, String> labels, double value) {}
 
@@ -17,7 +17,7 @@ final class PrometheusText {
     this.samples = samples;
   }
 
-  static PrometheusText parse(String text) {
+  public static PrometheusText parse(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String raw : text.split("\n")) {
       String line = raw.strip();
@@ -70,7 +70,7 @@ final class PrometheusText {
   }
 
   /** The sum of a metric's samples whose labels pass {@code filter}; 0 when there are none. */
-  double sum(String name, Predicate<Map<String, String>> filter) {
+  public double sum(String name, Predicate<Map<String, String>> filter) {
     return samples.stream()
         .filter(s -> s.name().equals(name) && filter.test(s.labels()))
         .mapToDouble(Sample::value)

@@ -1,27 +1,12 @@
 package io.shardstream.bench.faults;
 
+import static io.shardstream.bench.UsageErrors.usageError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardstream.bench.BenchMain;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Usage errors of {@code bench faults}: one line naming the problem, exit code 2, no run. */
 class FaultsCommandTest {
-
-  private static String usageError(String... arguments) {
-    StringWriter err = new StringWriter();
-    CommandLine bench = BenchMain.commandLine();
-    bench.setErr(new PrintWriter(err));
-    bench.setOut(new PrintWriter(new StringWriter()));
-
-    int exit = bench.execute(arguments);
-
-    assertThat(exit).as("exit code; stderr: %s", err).isEqualTo(2);
-    return err.toString();
-  }
 
   @Test
   void anUnknownScenarioIsNamedWithTheChoices() {
