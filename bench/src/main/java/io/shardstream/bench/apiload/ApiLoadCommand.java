@@ -1,12 +1,14 @@
 package io.shardstream.bench.apiload;
 
 import io.shardstream.bench.jmh.DurationConverter;
+import io.shardstream.bench.report.chart.ChartOption;
 import io.shardstream.queryapi.Admission;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ApiLoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin ChartOption chart;
 
   @Option(
       names = "--clients",
@@ -121,6 +125,8 @@ public final class ApiLoadCommand implements Callable<Integer> {
             line -> progress(err, line))) {
       report = new ApiLoadBenchmark(stack, line -> progress(err, line)).run(load, seed + 1);
     }
+    ApiLoadReport measured = report;
+    chart.write(() -> ApiLoadChart.page(measured), line -> progress(err, line));
     report.details().forEach(out::println);
     out.println(report.line());
     out.flush();

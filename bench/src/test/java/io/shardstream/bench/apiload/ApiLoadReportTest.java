@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report's lines and sums. */
 class ApiLoadReportTest {
-  private static ApiLoadReport report(long serverErrors, long wrong) {
+  static ApiLoadReport report(long serverErrors, long wrong) {
     long[] latencies = new long[100];
     for (int i = 0; i < latencies.length; i++) {
       latencies[i] = (i + 1) * 1_000_000L; // 1 .. 100 ms
