@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardstream.devstack.Component;
 import io.shardstream.devstack.DynamoDbEndpoint;
 import io.shardstream.devstack.LocalStack;
@@ -17,10 +19,16 @@ import io.shardstream.devstack.SecureKafkaEndpoint;
 import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.devstack.testing.ProgressWait;
 import io.shardstream.dynamo.DynamoDbClients;
+import io.shardstream.queryapi.QueryApiServer;
+import io.shardstream.queryapi.QueryApiSettings;
 import io.shardstream.service.Metrics;
+import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +47,13 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The writer and {@code shardstream ingest file} against a Kafka listener that takes only
- * SASL/SCRAM over TLS (the in-process broker's SASL_SSL listener), configured the way an operator
- * configures them: {@code kafka.security.protocol}, {@code kafka.sasl.*} and {@code
- * kafka.ssl.truststore.*} in the services' settings file. Ingest produces a generated file through
- * it, the writer consumes it through it into DynamoDB Local; a wrong password is refused at once
- * with a message saying what to check; no log line carries the password.
+ * The writer, {@code shardstream ingest file} and the query API's Kafka readers against a Kafka
+ * listener that takes only SASL/SCRAM over TLS (the in-process broker's SASL_SSL listener),
+ * configured the way an operator configures them: {@code kafka.security.protocol}, {@code
+ * kafka.sasl.*} and {@code kafka.ssl.truststore.*} in the services' settings file. Ingest produces
+ * a generated file through it, the writer consumes it through it into DynamoDB Local; a wrong
+ * password is refused at once with a message saying what to check; no log line carries the
+ * password.
  */
 @ExtendWith(DevStackExtension.class)
 class SecureKafkaIT {
@@ -100,6 +109,7 @@ class SecureKafkaIT {
         assertThat(writer.state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(writer.metrics().eventsTotal()).isEqualTo(lines);
         assertThat(itemCount(dynamoDb, writerSettings.table())).isPositive();
+        queryApiReadsKafkaThroughSaslSsl(name, dynamoDb);
       }
       assertThat(logged.list)
           .as("Kafka's clients logged their configuration (the check below reads something)")
@@ -134,6 +144,81 @@ class SecureKafkaIT {
           .hasMessageContaining(secure.bootstrapServers())
           .hasMessageContaining("Authentication failed")
           .hasMessageContaining("kafka.sasl.jaas.config");
+    }
+  }
+
+  /**
+   * The query API's Kafka clients (the pipeline's Admin, the dead letters' and the change feed's
+   * consumers) on the same {@code kafka.*} settings: the writer's lag read over SASL_SSL falls to
+   * 0, the dead letters are read to their end, and {@code /v1/changes} opens its stream.
+   */
+  private static void queryApiReadsKafkaThroughSaslSsl(String name, DynamoDbEndpoint dynamoDb)
+      throws Exception {
+    Map<String, String> api = new LinkedHashMap<>(QueryApiSettings.defaults());
+    secure.clientSettings().forEach((key, value) -> api.put("kafka." + key, value));
+    api.put("dynamodb.endpoint", dynamoDb.url().toString());
+    api.put("dynamodb.region", DynamoDbEndpoint.REGION);
+    api.put("dynamodb.table", name);
+    api.put("http.host", "127.0.0.1");
+    api.put("http.port", "0");
+    api.put("topics.users", name + ".users");
+    api.put("topics.emails", name + ".emails");
+    api.put("topics.dead-letters", name + ".dlq");
+    api.put("pipeline.writer-application-id", name + "-writer");
+    try (QueryApiServer server = QueryApiServer.fromSettings(Settings.of(api)).start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      ProgressWait.until(
+              "the query API reads the writer's lag over SASL_SSL",
+              () -> json(http, server, "/v1/pipeline").path("totalLag").asLong(-1) == 0)
+          .progress("pipeline", () -> json(http, server, "/v1/pipeline"))
+          .stallTimeout(Duration.ofSeconds(120))
+          .await();
+      ProgressWait.until(
+              "the query API reads the dead letters over SASL_SSL",
+              () -> json(http, server, "/v1/dead-letters").path("caughtUp").asBoolean())
+          .stallTimeout(Duration.ofSeconds(120))
+          .await();
+      ProgressWait.until(
+              "the change feed's stream opens over SASL_SSL",
+              () -> firstEventOfChanges(http, server).equals("event: ready"))
+          .stallTimeout(Duration.ofSeconds(120))
+          .await();
+    }
+  }
+
+  private static JsonNode json(HttpClient http, QueryApiServer server, String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(server.localUri().resolve(path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new ObjectMapper().readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first {@code event:} line of a {@code /v1/changes} stream, or the status when not 200. */
+  private static String firstEventOfChanges(HttpClient http, QueryApiServer server) {
+    try {
+      HttpResponse<java.util.stream.Stream<String>> response =
+          http.send(
+              HttpRequest.newBuilder(server.localUri().resolve("/v1/changes")).build(),
+              HttpResponse.BodyHandlers.ofLines());
+      try (java.util.stream.Stream<String> lines = response.body()) {
+        if (response.statusCode() != 200) {
+          return "status " + response.statusCode();
+        }
+        return lines.filter(line -> line.startsWith("event:")).findFirst().orElse("(none)");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
