@@ -117,6 +117,8 @@ class TableCreatorIT {
     var otherConfig =
         SeedConfig.with(
             "\"updated\": \"timestamp\"", "\"updated\": \"string\"",
+            // The declared attribute follows its transcode (the config refuses them apart).
+            "\"updated\": { \"type\": \"timestamp\"", "\"updated\": { \"type\": \"string\"",
             "\"phone\": { \"hashKey\": \"hashKey\", \"rangeKey\": \"phone\" },", "");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       TableCreator.ensure(client, table, otherConfig);
