@@ -28,7 +28,9 @@ final class ApiLoadChart {
                 report.percentileMillis(99)),
             "latency, ms",
             "% of requests answered within it",
-            List.of(new LineChart.Series(LATENCY, cumulative(report.latencyNanos()))));
+            List.of(
+                new LineChart.Series(
+                    LATENCY, LineChart.cumulativeShare(report.latencyNanos(), 1e6))));
     List<Point> perSecond = new ArrayList<>();
     long[] served = report.servedPerSecond();
     for (int second = 0; second < served.length; second++) {
@@ -57,16 +59,5 @@ final class ApiLoadChart {
             report.loadAverage()[report.loadAverage().length - 1],
             report.line()),
         List.of(latency, throughput));
-  }
-
-  /** For each distinct latency (ms), the share of requests at or below it; samples ascending. */
-  static List<Point> cumulative(long[] sortedNanos) {
-    List<Point> points = new ArrayList<>();
-    for (int i = 0; i < sortedNanos.length; i++) {
-      if (i + 1 == sortedNanos.length || sortedNanos[i + 1] != sortedNanos[i]) {
-        points.add(new Point(sortedNanos[i] / 1e6, 100.0 * (i + 1) / sortedNanos.length));
-      }
-    }
-    return points;
   }
 }

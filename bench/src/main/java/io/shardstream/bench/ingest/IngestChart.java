@@ -2,9 +2,7 @@ package io.shardstream.bench.ingest;
 
 import io.shardstream.bench.report.chart.ChartPage;
 import io.shardstream.bench.report.chart.LineChart;
-import io.shardstream.bench.report.chart.LineChart.Point;
 import io.shardstream.bench.report.chart.RateSampler;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,7 +37,8 @@ final class IngestChart {
             "latency, ms",
             "% of items arrived within it",
             List.of(
-                new LineChart.Series(STREAM, cumulative(report.sortedStreamLatenciesMillis()))));
+                new LineChart.Series(
+                    STREAM, LineChart.cumulativeShare(report.sortedStreamLatenciesMillis(), 1))));
     return new ChartPage(
         "shardstream bench ingest",
         String.format(
@@ -54,16 +53,5 @@ final class IngestChart {
             report.machine(),
             report.resultLine()),
         List.of(throughput, latency));
-  }
-
-  /** The empirical distribution: for each distinct latency, the share of samples at or below. */
-  static List<Point> cumulative(long[] sorted) {
-    List<Point> points = new ArrayList<>();
-    for (int i = 0; i < sorted.length; i++) {
-      if (i + 1 == sorted.length || sorted[i + 1] != sorted[i]) {
-        points.add(new Point(sorted[i], 100.0 * (i + 1) / sorted.length));
-      }
-    }
-    return points;
   }
 }

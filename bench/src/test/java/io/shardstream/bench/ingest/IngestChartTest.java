@@ -39,7 +39,7 @@ class IngestChartTest {
 
   @Test
   void equalLatenciesAreOnePointAtTheirShare() {
-    assertThat(IngestChart.cumulative(new long[] {5, 5, 5, 9}))
+    assertThat(LineChart.cumulativeShare(new long[] {5, 5, 5, 9}, 1))
         .containsExactly(new Point(5, 75), new Point(9, 100));
   }
 

@@ -1,5 +1,6 @@
 package io.shardstream.bench.report.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,4 +28,18 @@ public record LineChart(String title, String xAxis, String yAxis, List<Series> s
   }
 
   public record Point(double x, double y) {}
+
+  /**
+   * The empirical distribution of {@code sorted} (ascending) samples: for each distinct value, in
+   * {@code unit}s, the share (%) of samples at or below it.
+   */
+  public static List<Point> cumulativeShare(long[] sorted, double unit) {
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < sorted.length; i++) {
+      if (i + 1 == sorted.length || sorted[i + 1] != sorted[i]) {
+        points.add(new Point(sorted[i] / unit, 100.0 * (i + 1) / sorted.length));
+      }
+    }
+    return points;
+  }
 }
