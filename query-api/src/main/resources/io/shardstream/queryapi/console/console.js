@@ -373,4 +373,4 @@ async function start() {
 start();
 
 // For the views in other files: the same API client, DOM helpers and states.
-export { el, getJson, settle, loadingPart, handleFailure, problemView, registerView };
+export { getJson, settle, loadingPart, handleFailure, problemView, registerView };
