@@ -12,6 +12,7 @@ import io.shardstream.service.OpsRoutes;
 import io.shardstream.service.ProblemRoutes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -85,7 +86,8 @@ public final class QueryApi {
         .description("open /v1/changes streams")
         .register(registry);
     ApiKeyAuth auth = new ApiKeyAuth(keys);
-    RequestGate gate = new RequestGate(admission, registry);
+    // Change streams bound their own number (changes.max-streams, 429 beyond it).
+    RequestGate gate = new RequestGate(admission, Set.of(ChangeRoutes.PATH), registry);
     String openApi = OpenApiDocument.render(maxLimit);
     return Javalin.create(
         config -> {

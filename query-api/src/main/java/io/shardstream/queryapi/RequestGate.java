@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shardstream.service.Problem;
 import io.shardstream.service.ProblemException;
 import io.shardstream.service.ProblemRoutes;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -31,11 +32,17 @@ final class RequestGate {
   private static final String HOLDS_PLACE = RequestGate.class.getName() + ".place";
 
   private final Admission admission;
+  private final Set<String> selfBounded;
   private final Semaphore places;
   private final Counter rejected;
 
-  RequestGate(Admission admission, MeterRegistry registry) {
+  /**
+   * @param selfBounded paths that take no place: long-lived answers (a stream holds its request for
+   *     as long as its client reads) that bound their own number
+   */
+  RequestGate(Admission admission, Set<String> selfBounded, MeterRegistry registry) {
     this.admission = admission;
+    this.selfBounded = Set.copyOf(selfBounded);
     this.places = new Semaphore(admission.requests());
     this.rejected =
         Counter.builder(REJECTED)
@@ -61,9 +68,7 @@ final class RequestGate {
   }
 
   private void enter(Context ctx) throws InterruptedException {
-    if (ctx.path().equals(ChangeRoutes.PATH)) {
-      // A change stream stays open for as long as its client reads: it would hold a place for
-      // good. Streams have their own bound (changes.max-streams, 429 beyond it).
+    if (selfBounded.contains(ctx.path())) {
       return;
     }
     boolean admitted =
