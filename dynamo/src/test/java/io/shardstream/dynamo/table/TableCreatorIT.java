@@ -117,8 +117,10 @@ class TableCreatorIT {
     var otherConfig =
         SeedConfig.with(
             "\"updated\": \"timestamp\"", "\"updated\": \"string\"",
-            // The declared attribute follows its transcode (the config refuses them apart).
+            // The declared attribute follows its transcode (the config refuses them apart), and a
+            // string cannot be "not before" a timestamp.
             "\"updated\": { \"type\": \"timestamp\"", "\"updated\": { \"type\": \"string\"",
+            ", \"notBefore\": \"created\"", "",
             "\"phone\": { \"hashKey\": \"hashKey\", \"rangeKey\": \"phone\" },", "");
     try (DynamoDbClient client = LocalDynamoDb.client(endpoint)) {
       TableCreator.ensure(client, table, otherConfig);
