@@ -45,6 +45,9 @@ final class ConfigParser {
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
 
+  /** A plural names a route segment, a topic and a setting key: letters and digits only. */
+  private static final Pattern PLURAL = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
   private final ErrorCollector errors;
   private final JsonFields fields;
   private final ModelParser models;
@@ -232,6 +235,7 @@ final class ConfigParser {
             .orElse(10L)
             .intValue();
     EntityModel model = models.parse(node, path);
+    String plural = plural(token, node, path);
     if (unique.isEmpty() || timestamp.isEmpty() || bumps == null) {
       return Optional.empty();
     }
@@ -245,7 +249,22 @@ final class ConfigParser {
             canonicalize,
             defaultLimit,
             defaultPageSize,
-            model));
+            model,
+            plural));
+  }
+
+  /** The configured plural when valid, else the English default (an error is recorded). */
+  private String plural(String token, JsonNode entity, String path) {
+    Optional<String> configured = fields.string(entity, path, "plural", false);
+    if (configured.isPresent() && !PLURAL.matcher(configured.get()).matches()) {
+      errors.add(
+          path + ".plural",
+          "plural-name",
+          "plural '"
+              + configured.get()
+              + "' must be a letter followed by letters or digits (it names routes and topics)");
+    }
+    return configured.orElse(EntityDefinition.defaultPlural(token));
   }
 
   /**
