@@ -1,7 +1,6 @@
 package io.shardstream.schemas;
 
 import io.shardstream.core.config.EntityDefinition;
-import java.util.Locale;
 
 /**
  * The change topic of each entity of the configuration, declared once: its default name {@code
@@ -20,34 +19,11 @@ public final class EntityTopics {
 
   /** {@code <plural>.changes}, e.g. {@code persons.changes}, {@code bankAccounts.changes}. */
   public static String defaultName(EntityDefinition entity) {
-    return plural(entity) + NAME_SUFFIX;
+    return entity.plural() + NAME_SUFFIX;
   }
 
   /** {@code topics.<plural>}, e.g. {@code topics.users}. */
   public static String settingKey(EntityDefinition entity) {
-    return SETTING_PREFIX + plural(entity);
-  }
-
-  /**
-   * The entity's plural. Until core's {@code EntityDefinition.plural()} (config key {@code
-   * "plural"}) is there, the contract's English default: token + "es" after s, x, z, ch, sh;
-   * consonant + "y" → "ies"; else + "s".
-   */
-  private static String plural(EntityDefinition entity) {
-    String token = entity.token();
-    String lower = token.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("s")
-        || lower.endsWith("x")
-        || lower.endsWith("z")
-        || lower.endsWith("ch")
-        || lower.endsWith("sh")) {
-      return token + "es";
-    }
-    if (lower.length() > 1
-        && lower.endsWith("y")
-        && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
-      return token.substring(0, token.length() - 1) + "ies";
-    }
-    return token + "s";
+    return SETTING_PREFIX + entity.plural();
   }
 }
