@@ -31,6 +31,9 @@ public final class ConfigLoader {
   public static final List<String> SHARDSTREAM_ENTITY_KEYS =
       List.of("generated", "canonicalize", "attributes", "parent", "unique", "plural");
 
+  /** Top-level keys shardstream adds to Entity Manager's format (removed the same way). */
+  public static final List<String> SHARDSTREAM_TOP_KEYS = List.of("keyBinding");
+
   // A repeated key is a syntax error of the parser, reported with its line, column and path.
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -30,7 +30,8 @@ final class ConfigParser {
           "generatedKeyDelimiter",
           "generatedValueDelimiter",
           "shardKeyDelimiter",
-          "throttle");
+          "throttle",
+          "keyBinding");
   private static final Set<String> ENTITY_KEYS =
       Stream.concat(
               Stream.of(
@@ -72,6 +73,7 @@ final class ConfigParser {
     Map<String, GeneratedProperty> generated = generatedProperties(root);
     Map<String, EntityDefinition> entities = entities(root);
     Map<String, IndexDefinition> indexes = indexes(root);
+    Optional<String> keyBinding = keyBinding(root);
 
     EntityConfig config =
         new EntityConfig(
@@ -84,12 +86,24 @@ final class ConfigParser {
             generated,
             indexes,
             transcodes,
+            keyBinding,
             null);
     new ConfigRules(errors, config).check();
     if (!errors.isEmpty()) {
       return null;
     }
     return withVersion(config);
+  }
+
+  /** {@code "keyBinding": {"property": "beneficiaryId"}}; which entities declare it: rules. */
+  private Optional<String> keyBinding(JsonNode root) {
+    return fields
+        .object(root, "$", "keyBinding", false)
+        .flatMap(
+            node -> {
+              fields.rejectUnknown(node, "$.keyBinding", Set.of("property"));
+              return fields.string(node, "$.keyBinding", "property", true);
+            });
   }
 
   private record Delimiters(String key, String value, String shard) {}
@@ -405,6 +419,7 @@ final class ConfigParser {
         config.generatedProperties(),
         config.indexes(),
         config.propertyTranscodes(),
+        config.keyBindingProperty(),
         ConfigFingerprint.of(config));
   }
 }
