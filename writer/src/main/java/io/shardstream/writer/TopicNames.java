@@ -4,7 +4,10 @@ import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.schemas.EntityTopics;
 import io.shardstream.schemas.Topics;
+import io.shardstream.writer.stage.EntityLinks;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +83,36 @@ public record TopicNames(
   /** Parent stage → child stage, keyed by the child's id: as many partitions as its topic. */
   public String cascade(String child) {
     return applicationId + "-" + child + "-cascade";
+  }
+
+  /** Every entity's change topic, in configuration order. */
+  public List<String> sources() {
+    return List.copyOf(entities.values());
+  }
+
+  /**
+   * The topics between the stages, each with the source topic it is co-partitioned with: a
+   * child's owner changes with its parent's topic, its cascade with its own topic.
+   */
+  public Map<String, String> internal(EntityLinks links) {
+    Map<String, String> internal = new LinkedHashMap<>();
+    for (var child : links.entities()) {
+      links
+          .linkedParent(child)
+          .ifPresent(
+              parent -> {
+                internal.put(ownerChanges(child.token()), entity(parent.entity()));
+                internal.put(cascade(child.token()), entity(child.token()));
+              });
+    }
+    return internal;
+  }
+
+  /** The sources and the internal topics: what a consumer group of the writer reads. */
+  public List<String> consumed(EntityLinks links) {
+    List<String> all = new ArrayList<>(sources());
+    all.addAll(internal(links).keySet());
+    return all;
   }
 
   /** The same topics for another application id (a replay's own internal topics). */
