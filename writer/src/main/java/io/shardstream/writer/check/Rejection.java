@@ -7,8 +7,8 @@ import java.util.Objects;
  * Why an event is dead-lettered instead of applied.
  *
  * @param reason a stable, machine-readable code for the {@code shardstream.dlq.reason} header and
- *     the metrics tag: {@code undecodable:<failure>}, {@code invalid:<field>:<rule>}, {@code
- *     <entity>-owned-by-other-<parent>}, {@code <parent>-deleted}
+ *     the metrics tag: {@code undecodable:<failure>}, {@code invalid:<entity>.<property>:<rule>},
+ *     {@code <entity>-owned-by-other-<parent>}, {@code <parent>-deleted}
  * @param detail for people: what exactly was wrong
  */
 public record Rejection(String reason, String detail) {
@@ -22,9 +22,13 @@ public record Rejection(String reason, String detail) {
     return new Rejection("undecodable:" + failure.code(), detail);
   }
 
-  /** An event that breaks a rule about one field, e.g. {@code invalid:phone:digits-only}. */
-  public static Rejection invalid(String field, String rule, String detail) {
-    return new Rejection("invalid:" + field + ":" + rule, detail);
+  /**
+   * An event that breaks a rule about one property of an entity, e.g. {@code
+   * invalid:user.phone:format}; {@code property} may also name the event's parts ({@code key} for
+   * the Kafka key, the state or key record's field, {@code item} for the whole item).
+   */
+  public static Rejection invalid(String entity, String property, String rule, String detail) {
+    return new Rejection("invalid:" + entity + "." + property + ":" + rule, detail);
   }
 
   /**

@@ -308,7 +308,8 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
   private Rejection timestampChanged(EntityChange.Upsert upsert, EntityState state) {
     String property = entity.timestampProperty();
     return Rejection.invalid(
-        token + "." + property,
+        token,
+        property,
         "immutable",
         "'"
             + property
