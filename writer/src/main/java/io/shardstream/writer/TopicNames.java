@@ -7,8 +7,8 @@ import io.shardstream.schemas.Topics;
 import io.shardstream.writer.stage.EntityLinks;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -23,10 +23,7 @@ import java.util.function.Function;
  *     its own internal topics
  */
 public record TopicNames(
-    Map<String, String> entities,
-    String deadLetters,
-    String appliedChanges,
-    String applicationId) {
+    Map<String, String> entities, String deadLetters, String appliedChanges, String applicationId) {
 
   public TopicNames {
     entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
@@ -91,8 +88,8 @@ public record TopicNames(
   }
 
   /**
-   * The topics between the stages, each with the source topic it is co-partitioned with: a
-   * child's owner changes with its parent's topic, its cascade with its own topic.
+   * The topics between the stages, each with the source topic it is co-partitioned with: a child's
+   * owner changes with its parent's topic, its cascade with its own topic.
    */
   public Map<String, String> internal(EntityLinks links) {
     Map<String, String> internal = new LinkedHashMap<>();

@@ -2,9 +2,9 @@ package io.shardstream.writer;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.schemas.EntityTopics;
 import io.shardstream.schemas.Topic;
-import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.CommonSettings;

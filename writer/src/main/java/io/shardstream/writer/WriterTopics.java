@@ -1,7 +1,7 @@
 package io.shardstream.writer;
 
-import java.util.ArrayList;
 import io.shardstream.writer.stage.EntityLinks;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the writer's topics exist before Kafka Streams starts: the topics between its
- * stages (with exactly as many partitions as the source topic each one is co-partitioned with,
- * since a stage's task reads partition p of both), the dead-letter topic and the change feed. The
- * source topics belong to their producers; the writer creates them only when asked (local set-ups).
+ * Makes sure the writer's topics exist before Kafka Streams starts: the topics between its stages
+ * (with exactly as many partitions as the source topic each one is co-partitioned with, since a
+ * stage's task reads partition p of both), the dead-letter topic and the change feed. The source
+ * topics belong to their producers; the writer creates them only when asked (local set-ups).
  */
 public final class WriterTopics {
   private static final Logger LOG = LoggerFactory.getLogger(WriterTopics.class);
@@ -68,8 +68,7 @@ public final class WriterTopics {
     createMissing(admin, wanted);
     Map<String, Integer> stages = partitions(admin, List.copyOf(internal.keySet()));
     List<String> wrong = new ArrayList<>();
-    internal.forEach(
-        (topic, source) -> check(wrong, topic, stages, source, sources.get(source)));
+    internal.forEach((topic, source) -> check(wrong, topic, stages, source, sources.get(source)));
     if (!wrong.isEmpty()) {
       throw new IllegalStateException(String.join("; ", wrong));
     }

@@ -39,8 +39,8 @@ import org.apache.kafka.streams.Topology;
  *   <li>A child linked to its parent ({@link EntityLinks#linkedParent}: cascading delete, or the
  *       parent owns its unique value) forwards each accepted change to the parent's stage keyed by
  *       the parent id ({@code <app>-<child>-owner-changes}), and reads cascade commands ({@code
- *       <app>-<child>-cascade}): delete the child if the named parent still owns it at a version
- *       no newer than the command's bound, which frees it for any newer claim.
+ *       <app>-<child>-cascade}): delete the child if the named parent still owns it at a version no
+ *       newer than the command's bound, which frees it for any newer claim.
  *   <li>The parent's stage keeps {@code <parent>-children} (parent id → child entity → child id →
  *       claim version). Its DELETE leaves a tombstone and sends a cascade command per claimed
  *       child. A CLAIM for a deleted parent is dead-lettered as {@code <parent>-deleted} and a
@@ -182,7 +182,11 @@ public final class WriterTopology {
 
     if (parent.isPresent()) {
       topology.addSink(
-          NodeNames.ownerChangesSink(token), topics.ownerChanges(token), bytesOut, bytesOut, events);
+          NodeNames.ownerChangesSink(token),
+          topics.ownerChanges(token),
+          bytesOut,
+          bytesOut,
+          events);
     }
     for (EntityDefinition child : children) {
       // Parent DELETEs (events) and refused claims (ownership) send cascades.

@@ -32,14 +32,16 @@ public record Rejection(String reason, String detail) {
   }
 
   /**
-   * An UPSERT naming another parent than the live owner of the instance's unique value, e.g.
-   * {@code email-owned-by-other-user}.
+   * An UPSERT naming another parent than the live owner of the instance's unique value, e.g. {@code
+   * email-owned-by-other-user}.
    */
   public static Rejection ownedByOther(String entity, String parent, String detail) {
     return new Rejection(entity + "-owned-by-other-" + parent, detail);
   }
 
-  /** A child's UPSERT whose parent is deleted when the writer sees the claim: {@code user-deleted}. */
+  /**
+   * A child's UPSERT whose parent is deleted when the writer sees the claim: {@code user-deleted}.
+   */
   public static Rejection parentDeleted(String parent, String detail) {
     return new Rejection(parent + "-deleted", detail);
   }

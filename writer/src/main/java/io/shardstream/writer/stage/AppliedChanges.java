@@ -11,10 +11,10 @@ import io.shardstream.writer.state.EntityState;
 import java.util.Optional;
 
 /**
- * The change-feed records of one entity's stage, one per change the table receives: made only
- * where a processor applies a change (never for stale, duplicate or refused events, nor for the
- * rewrites of an unchanged state that {@link EntityWrites#current} makes), and forwarded next to
- * the table write so that both belong to the same transaction.
+ * The change-feed records of one entity's stage, one per change the table receives: made only where
+ * a processor applies a change (never for stale, duplicate or refused events, nor for the rewrites
+ * of an unchanged state that {@link EntityWrites#current} makes), and forwarded next to the table
+ * write so that both belong to the same transaction.
  */
 final class AppliedChanges {
   private final EntityDefinition entity;

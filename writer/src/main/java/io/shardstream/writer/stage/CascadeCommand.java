@@ -17,8 +17,8 @@ public record CascadeCommand(
   public static final String CLAIM_REJECTED = "claim-rejected";
 
   /**
-   * A co-located child carried another parent timestamp than the live parent's: it was written to
-   * a partition the parent is not in, so it is taken out again.
+   * A co-located child carried another parent timestamp than the live parent's: it was written to a
+   * partition the parent is not in, so it is taken out again.
    */
   public static final String PARENT_MISMATCH = "parent-mismatch";
 

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A child's stage, cascade commands from its parent's stage (keyed by the child's id): deletes the
  * child when it still references the named parent at a version no newer than the command's bound.
  * The child keeps its version in the tombstone, so its own older events stay stale, and a newer
- * event re-creates it. Cascades are not input events and are counted apart; a cascade delete is
- * an applied change like any other on the change feed.
+ * event re-creates it. Cascades are not input events and are counted apart; a cascade delete is an
+ * applied change like any other on the change feed.
  */
 final class CascadeProcessor implements Processor<String, CascadeCommand, byte[], byte[]> {
   private final String token;

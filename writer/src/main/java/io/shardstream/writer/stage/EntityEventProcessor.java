@@ -123,7 +123,8 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
         && timestampImmutable
         && state.timestamp() != null
         && state.timestamp() != upsert.timestamp()) {
-      deadLetter(record, new RefusedRecord(source, timestampChanged(upsert, state), upsert.eventId()));
+      deadLetter(
+          record, new RefusedRecord(source, timestampChanged(upsert, state), upsert.eventId()));
       return;
     }
     PrimaryKey key = upsert.keyed().key();
@@ -183,8 +184,7 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
     }
     String origin = source.toString();
     Optional<PrimaryKey> eventKey = delete.key();
-    Long eventTimestamp =
-        delete.timestamp().isPresent() ? delete.timestamp().getAsLong() : null;
+    Long eventTimestamp = delete.timestamp().isPresent() ? delete.timestamp().getAsLong() : null;
     List<PrimaryKey> keys = new ArrayList<>();
     eventKey.ifPresent(keys::add);
     if (state != null
@@ -206,8 +206,10 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
                 eventKey.map(PrimaryKey::hashKey).orElse(null),
                 eventKey.map(PrimaryKey::rangeKey).orElse(null));
     states.put(delete.id(), tombstone);
-    PrimaryKey announced = eventKey.orElse(state != null && state.hasKey() ? EntityWrites.key(state) : null);
-    Long timestamp = eventTimestamp != null ? eventTimestamp : state == null ? null : state.timestamp();
+    PrimaryKey announced =
+        eventKey.orElse(state != null && state.hasKey() ? EntityWrites.key(state) : null);
+    Long timestamp =
+        eventTimestamp != null ? eventTimestamp : state == null ? null : state.timestamp();
     outputs.applied(
         changes.delete(delete, state, announced, timestamp, record.timestamp()),
         record.timestamp());

@@ -44,8 +44,8 @@ public final class EntityLinks {
   }
 
   /**
-   * The parent whose stage keeps this entity's claims: declared, and either deleting it cascades
-   * or it owns the entity's unique value.
+   * The parent whose stage keeps this entity's claims: declared, and either deleting it cascades or
+   * it owns the entity's unique value.
    */
   public Optional<ParentRelation> linkedParent(EntityDefinition entity) {
     return entity

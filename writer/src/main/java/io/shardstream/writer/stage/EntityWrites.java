@@ -32,8 +32,8 @@ final class EntityWrites {
    * a task processes records again after a failed commit, and a decision that changed the table in
    * the failed attempt (say, a claim accepted before a cascade) may be a no-op in the committed one
    * (claim refused after the cascade). If every record a child stage handles ends with a write of
-   * the child's resulting state, the last write of every item comes from the committed attempt,
-   * and the table converges to the committed state. Only stages with a cascade input need it.
+   * the child's resulting state, the last write of every item comes from the committed attempt, and
+   * the table converges to the committed state. Only stages with a cascade input need it.
    */
   void current(EntityState state, TableSinkStore sink, String origin) {
     if (state == null) {

@@ -1,8 +1,8 @@
 package io.shardstream.writer.stage;
 
 /**
- * Names of the topology's nodes, per entity; processors forward to the sinks by these names.
- * Node names are not part of any topic or store name, so they may change freely.
+ * Names of the topology's nodes, per entity; processors forward to the sinks by these names. Node
+ * names are not part of any topic or store name, so they may change freely.
  */
 public final class NodeNames {
   private NodeNames() {}

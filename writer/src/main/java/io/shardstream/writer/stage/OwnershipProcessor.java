@@ -19,12 +19,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <parent>-children} index the cascade reads, and settles the outcome count of the child events
  * behind them.
  *
- * <p>A claim for a parent that is deleted (a tombstone) is refused: the event is dead-lettered
- * with {@code <parent>-deleted} and a cascade command takes the child back out of the table. A
- * claim for a parent never seen is accepted: parents and children travel on separate topics, so a
- * child may arrive first; if that parent is later deleted, the cascade removes it. A co-located
- * child whose carried parent timestamp is not the live parent's was written to a partition the
- * parent is not in: a cascade command ({@code parent-mismatch}) takes it out again.
+ * <p>A claim for a parent that is deleted (a tombstone) is refused: the event is dead-lettered with
+ * {@code <parent>-deleted} and a cascade command takes the child back out of the table. A claim for
+ * a parent never seen is accepted: parents and children travel on separate topics, so a child may
+ * arrive first; if that parent is later deleted, the cascade removes it. A co-located child whose
+ * carried parent timestamp is not the live parent's was written to a partition the parent is not
+ * in: a cascade command ({@code parent-mismatch}) takes it out again.
  */
 final class OwnershipProcessor implements Processor<String, OwnerChange, byte[], byte[]> {
   private final String parent;

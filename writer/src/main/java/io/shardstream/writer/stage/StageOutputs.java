@@ -12,10 +12,10 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Where a stage's processor sends records, one typed method per destination: an owner change can
- * only go to the stage's owner-changes sink, a cascade command to its child's cascade sink, a dead letter to the
- * stage's dead-letter sink. Each record is serialized here, so a processor's output is the bytes
- * its sink nodes write as they are; the bytes are the ones the sinks' serializers used to make
- * (keys as UTF-8, internal records as {@link JsonSerde} JSON, applied changes as {@link
+ * only go to the stage's owner-changes sink, a cascade command to its child's cascade sink, a dead
+ * letter to the stage's dead-letter sink. Each record is serialized here, so a processor's output
+ * is the bytes its sink nodes write as they are; the bytes are the ones the sinks' serializers used
+ * to make (keys as UTF-8, internal records as {@link JsonSerde} JSON, applied changes as {@link
  * AppliedChangeJson}).
  */
 final class StageOutputs {
@@ -56,8 +56,7 @@ final class StageOutputs {
   /** Parent stage → child stage, keyed by the child's id. No headers of the source travel. */
   void cascade(CascadeCommand command, long timestamp) {
     context.forward(
-        new Record<>(
-            utf8(command.id()), CASCADES.toBytes(command), timestamp, new RecordHeaders()),
+        new Record<>(utf8(command.id()), CASCADES.toBytes(command), timestamp, new RecordHeaders()),
         NodeNames.cascadeSink(command.entity()));
   }
 
