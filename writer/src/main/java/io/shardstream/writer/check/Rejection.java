@@ -8,16 +8,10 @@ import java.util.Objects;
  *
  * @param reason a stable, machine-readable code for the {@code shardstream.dlq.reason} header and
  *     the metrics tag: {@code undecodable:<failure>}, {@code invalid:<entity>.<property>:<rule>},
- *     {@code email-owned-by-other-user}, {@code user-deleted}
+ *     {@code <entity>-owned-by-other-<parent>}, {@code <parent>-deleted}
  * @param detail for people: what exactly was wrong
  */
 public record Rejection(String reason, String detail) {
-  /** An email UPSERT naming another user than the live owner of the address. */
-  public static final String EMAIL_OWNED_BY_OTHER_USER = "email-owned-by-other-user";
-
-  /** An email UPSERT whose user is deleted when the writer sees the claim. */
-  public static final String USER_DELETED = "user-deleted";
-
   public Rejection {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(detail, "detail");
@@ -35,5 +29,20 @@ public record Rejection(String reason, String detail) {
    */
   public static Rejection invalid(String entity, String property, String rule, String detail) {
     return new Rejection("invalid:" + entity + "." + property + ":" + rule, detail);
+  }
+
+  /**
+   * An UPSERT naming another parent than the live owner of the instance's unique value, e.g. {@code
+   * email-owned-by-other-user}.
+   */
+  public static Rejection ownedByOther(String entity, String parent, String detail) {
+    return new Rejection(entity + "-owned-by-other-" + parent, detail);
+  }
+
+  /**
+   * A child's UPSERT whose parent is deleted when the writer sees the claim: {@code user-deleted}.
+   */
+  public static Rejection parentDeleted(String parent, String detail) {
+    return new Rejection(parent + "-deleted", detail);
   }
 }
