@@ -177,8 +177,13 @@ public final class EntityEventValidator {
       return Checked.rejected(shape.get());
     }
     String id = text(field(key, entity.uniqueProperty()));
+    // A co-located child's DELETE names its partition: the parent reference must be there too.
+    Optional<String> reference =
+        model.parent().filter(ParentRelation::colocated).map(ParentRelation::property);
     Optional<Rejection> broken =
-        notEmpty(entity.uniqueProperty(), id).or(() -> keyMatches(recordKey, id));
+        notEmpty(entity.uniqueProperty(), id)
+            .or(() -> keyMatches(recordKey, id))
+            .or(() -> reference.flatMap(ref -> notEmpty(ref, text(field(key, ref)))));
     if (broken.isPresent()) {
       return Checked.rejected(broken.get());
     }

@@ -178,6 +178,9 @@ class EntityEventValidatorTest {
         accepted(check("address", "a-1", event), EntityChange.Delete.class);
     assertThat(delete.parent()).contains(new ParentLink("person", "p-1", OptionalLong.of(CREATED)));
     assertThat(delete.key()).isPresent();
+
+    key.put("personId", " ");
+    assertThat(reason(check("address", "a-1", event))).isEqualTo("invalid:address.personId:empty");
   }
 
   @Test
