@@ -1,6 +1,8 @@
 package io.shardstream.writer.replay;
 
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.dynamo.TableKeys;
@@ -30,17 +32,13 @@ public final class ReplayVerifier {
   private final DynamoDbClient client;
   private final String table;
   private final TableKeys keys;
-  private final String shardKeyDelimiter;
-  private final String keyDelimiter;
-  private final String valueDelimiter;
+  private final EntityManager entities;
 
   public ReplayVerifier(DynamoDbClient client, String table, EntityConfig config) {
     this.client = client;
     this.table = table;
     this.keys = TableKeys.of(config);
-    this.shardKeyDelimiter = config.shardKeyDelimiter();
-    this.keyDelimiter = config.generatedKeyDelimiter();
-    this.valueDelimiter = config.generatedValueDelimiter();
+    this.entities = new EntityManager(config);
   }
 
   /**
@@ -125,28 +123,21 @@ public final class ReplayVerifier {
   }
 
   /**
-   * The entity of a table key. A co-located child shares its parent's hash key, and its range key
-   * is the parent's followed by the key delimiter and {@code <token><value delimiter><id>} ({@code
-   * id#p-1,address#a-1} → {@code address}); no other range key holds the key delimiter (values
-   * never do). Any other item's entity is its hash key's prefix.
+   * The entity of a table key: the engine's rule ({@link EntityManager#entityOf}: a co-located
+   * child by the last segment of its range key, any other item by its hash key), else the hash
+   * key's prefix (a key of no entity of the configuration).
    */
-  static String entityOf(
-      PrimaryKey key, String shardKeyDelimiter, String keyDelimiter, String valueDelimiter) {
-    int last = key.rangeKey().lastIndexOf(keyDelimiter);
-    if (last < 0) {
-      return entityOf(key.hashKey(), shardKeyDelimiter);
-    }
-    String child = key.rangeKey().substring(last + keyDelimiter.length());
-    int end = child.indexOf(valueDelimiter);
-    return end < 0 ? child : child.substring(0, end);
+  static String entityOf(EntityManager entities, PrimaryKey key) {
+    EntityConfig config = entities.config();
+    return entities
+        .entityOf(Map.of(config.hashKey(), key.hashKey(), config.rangeKey(), key.rangeKey()))
+        .map(EntityDefinition::token)
+        .orElseGet(() -> entityOf(key.hashKey(), config.shardKeyDelimiter()));
   }
 
   Map<String, Long> countByEntity(Set<PrimaryKey> keys) {
     Map<String, Long> counts = new TreeMap<>();
-    keys.forEach(
-        k ->
-            counts.merge(
-                entityOf(k, shardKeyDelimiter, keyDelimiter, valueDelimiter), 1L, Long::sum));
+    keys.forEach(k -> counts.merge(entityOf(entities, k), 1L, Long::sum));
     return counts;
   }
 
