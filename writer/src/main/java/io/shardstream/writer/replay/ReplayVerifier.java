@@ -1,6 +1,8 @@
 package io.shardstream.writer.replay;
 
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.dynamo.TableKeys;
@@ -30,13 +32,13 @@ public final class ReplayVerifier {
   private final DynamoDbClient client;
   private final String table;
   private final TableKeys keys;
-  private final String shardKeyDelimiter;
+  private final EntityManager entities;
 
   public ReplayVerifier(DynamoDbClient client, String table, EntityConfig config) {
     this.client = client;
     this.table = table;
     this.keys = TableKeys.of(config);
-    this.shardKeyDelimiter = config.shardKeyDelimiter();
+    this.entities = new EntityManager(config);
   }
 
   /**
@@ -120,9 +122,22 @@ public final class ReplayVerifier {
     return at < 0 ? hashKey : hashKey.substring(0, at);
   }
 
+  /**
+   * The entity of a table key: the engine's rule ({@link EntityManager#entityOf}: a co-located
+   * child by the last segment of its range key, any other item by its hash key), else the hash
+   * key's prefix (a key of no entity of the configuration).
+   */
+  static String entityOf(EntityManager entities, PrimaryKey key) {
+    EntityConfig config = entities.config();
+    return entities
+        .entityOf(Map.of(config.hashKey(), key.hashKey(), config.rangeKey(), key.rangeKey()))
+        .map(EntityDefinition::token)
+        .orElseGet(() -> entityOf(key.hashKey(), config.shardKeyDelimiter()));
+  }
+
   Map<String, Long> countByEntity(Set<PrimaryKey> keys) {
     Map<String, Long> counts = new TreeMap<>();
-    keys.forEach(k -> counts.merge(entityOf(k.hashKey(), shardKeyDelimiter), 1L, Long::sum));
+    keys.forEach(k -> counts.merge(entityOf(entities, k), 1L, Long::sum));
     return counts;
   }
 

@@ -2,7 +2,10 @@ package io.shardstream.writer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.core.config.ConfigLoader;
+import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.keys.PrimaryKey;
+import io.shardstream.schemas.ExampleConfigs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,13 @@ class ReplayVerifierTest {
   void entityIsTheHashKeyBeforeTheShardDelimiter() {
     assertThat(ReplayVerifier.entityOf("user!3f", "!")).isEqualTo("user");
     assertThat(ReplayVerifier.entityOf("email", "!")).isEqualTo("email");
+    EntityManager person = new EntityManager(ConfigLoader.parse(ExampleConfigs.person()));
+    assertThat(ReplayVerifier.entityOf(person, new PrimaryKey("person!3a", "id#p-1")))
+        .isEqualTo("person");
+    // A co-located child in its parent's partition: the last segment of its range key.
+    assertThat(
+            ReplayVerifier.entityOf(person, new PrimaryKey("person!3a", "id#p-1,bankAccount#b-1")))
+        .isEqualTo("bankAccount");
   }
 
   @Test
