@@ -107,10 +107,10 @@ public final class QueryApi {
           // After the key check: a caller without a valid key takes no place.
           gate.install(config);
           new ConsoleRoutes().install(config.routes);
-          new UserRoutes(active, maxLimit).install(config.routes);
-          new EmailRoutes(active, maxLimit).install(config.routes);
           new OperationsRoutes(operations).install(config.routes);
           changes.install(config.routes);
+          // Last: /v1/{entities} would match the fixed /v1 routes' paths too.
+          new EntityRoutes(active, maxLimit).install(config.routes);
         });
   }
 }

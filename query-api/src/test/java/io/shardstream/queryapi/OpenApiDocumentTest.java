@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.service.Metrics;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -109,16 +110,19 @@ class OpenApiDocumentTest {
 
   @Test
   void describesExactlyTheQueryParametersEachRouteAccepts() {
+    ApiModel model = ApiModel.of(SeedUsers.CONFIG);
+    ApiEntity users = model.byPlural("users").orElseThrow();
+    ApiEntity emails = model.byPlural("emails").orElseThrow();
     Map<String, Set<String>> accepted =
         Map.of(
             "/v1/users",
-            UserSearch.PARAMETERS,
+            EntitySearch.parameters(users, java.util.Optional.empty()),
             "/v1/users/{userId}",
-            Set.of(),
+            Set.of(EntityRoutes.INCLUDE),
             "/v1/users/{userId}/emails",
-            EmailSearch.OF_USER_PARAMETERS,
+            EntitySearch.parameters(emails, java.util.Optional.of("userId")),
             "/v1/emails",
-            EmailSearch.PARAMETERS,
+            EntitySearch.parameters(emails, java.util.Optional.empty()),
             "/v1/emails/{email}",
             Set.of(),
             OperationsRoutes.DEAD_LETTERS,
