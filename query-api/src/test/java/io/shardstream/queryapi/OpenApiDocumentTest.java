@@ -104,8 +104,26 @@ class OpenApiDocumentTest {
                     .keySet()
                     .forEach(method -> described.add(method.name() + " " + path)));
 
-    assertThat(described).isEqualTo(served);
-    assertThat(served).hasSize(12);
+    // The entity routes are generic (the configuration can change while the app serves); the
+    // document names them for the configuration served.
+    Set<String> generic =
+        Set.of(
+            "GET /v1/{entities}", "GET /v1/{entities}/{id}", "GET /v1/{entities}/{id}/{children}");
+    Set<String> entityPaths =
+        Set.of(
+            "GET /v1/users",
+            "GET /v1/users/{userId}",
+            "GET /v1/users/{userId}/emails",
+            "GET /v1/emails",
+            "GET /v1/emails/{email}");
+    assertThat(served).containsAll(generic);
+    assertThat(described).containsAll(entityPaths);
+    Set<String> fixedServed = new TreeSet<>(served);
+    fixedServed.removeAll(generic);
+    Set<String> fixedDescribed = new TreeSet<>(described);
+    fixedDescribed.removeAll(entityPaths);
+    assertThat(fixedDescribed).isEqualTo(fixedServed);
+    assertThat(fixedServed).hasSize(7);
   }
 
   @Test
