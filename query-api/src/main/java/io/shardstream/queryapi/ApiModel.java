@@ -49,7 +49,7 @@ final class ApiModel {
     }
     this.byPlural = plurals;
     this.byToken = tokens;
-    this.bindingProperty = KeyBinding.property(config);
+    this.bindingProperty = config.keyBindingProperty();
   }
 
   static ApiModel of(EntityConfig config) {

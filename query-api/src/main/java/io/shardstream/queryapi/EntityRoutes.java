@@ -161,32 +161,35 @@ final class EntityRoutes {
       lookups++;
     } else {
       Partitions.Read family = null;
-      PrimaryKey found = null;
+      String rangeKey = served.manager().config().rangeKey();
+      String parentRange = null;
       // The id alone does not say which shard bump keyed it: newest first, as most items are.
       List<PrimaryKey> candidates = candidates(served, entity, id);
-      for (int i = candidates.size() - 1; i >= 0 && found == null; i--) {
+      for (int i = candidates.size() - 1; i >= 0 && parentRange == null; i--) {
         PrimaryKey key = candidates.get(i);
-        family = served.partitions().family(key.hashKey(), key.rangeKey());
+        family = served.partitions().family(key.hashKey(), entity.token(), id);
         queries += family.queries();
-        if (family.items().stream()
-            .anyMatch(it -> key.rangeKey().equals(it.get(served.manager().config().rangeKey())))) {
-          found = key;
+        if (family.items().stream().anyMatch(it -> key.rangeKey().equals(it.get(rangeKey)))) {
+          parentRange = key.rangeKey();
         }
       }
-      if (found == null) {
+      if (parentRange == null) {
         throw Problems.notFound(notFound(entity));
       }
-      String parentRange = found.rangeKey();
       Map<String, Object> parent = null;
       for (Map<String, Object> stored : family.items()) {
-        Optional<String> token = served.partitions().childToken(parentRange, stored);
-        if (token.isEmpty()) {
+        if (parentRange.equals(stored.get(rangeKey))) {
           parent = stored;
-        } else if (colocated.containsKey(token.get())) {
-          colocated.get(token.get()).add(served.views().view(token.get(), stored, caller));
+          continue;
         }
+        served
+            .manager()
+            .entityOf(stored)
+            .map(e -> e.token())
+            .filter(colocated::containsKey)
+            .ifPresent(t -> colocated.get(t).add(served.views().view(t, stored, caller)));
       }
-      if (parent == null || !served.lookups().visible(entity, parent, caller)) {
+      if (!served.lookups().visible(entity, parent, caller)) {
         throw Problems.notFound(notFound(entity));
       }
       item = parent;
@@ -246,7 +249,7 @@ final class EntityRoutes {
       Map<String, Object> parent = visible(served, entity, id.orElseThrow(), caller);
       PrimaryKey key = served.manager().primaryKey(entity.token(), parent);
       Partitions.Read read =
-          served.partitions().children(key.hashKey(), key.rangeKey(), child.token());
+          served.partitions().children(key.hashKey(), child.token(), id.orElseThrow());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put(
           "items",

@@ -37,7 +37,7 @@ record ServedTable(
         manager,
         model,
         new Lookups(manager, backend.lookup(), model),
-        new Partitions(manager.config(), backend.reader()),
+        new Partitions(manager, backend.reader()),
         new Searches(
             new Searcher(manager, backend.reader(), cursors, backend.fanOut()), views, metrics),
         views,
