@@ -140,6 +140,8 @@ final class OpenApiEntities {
       ObjectNode schema) {
     ObjectNode operation = JSON.objectNode();
     operation.putArray("tags").add(tag.plural());
+    // The entity whose route it is: the console maps change events (which name tokens) to it.
+    operation.put("x-shardstream-entity", tag.token());
     operation
         .put("operationId", operationId)
         .put("summary", summary)
