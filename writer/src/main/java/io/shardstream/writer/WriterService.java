@@ -9,6 +9,11 @@ import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.RetryPolicy;
+import io.shardstream.schemas.model.IncompatibleModelException;
+import io.shardstream.schemas.model.ModelCompatibility;
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.HealthCheck;
 import io.shardstream.service.Metrics;
@@ -21,6 +26,7 @@ import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.BatchTableWriter;
 import io.shardstream.writer.sink.DurableCommitClientSupplier;
 import io.shardstream.writer.sink.ThreadSinks;
+import io.shardstream.writer.stage.EntityLinks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +97,7 @@ public final class WriterService implements AutoCloseable {
       throw new IllegalStateException("the writer is already started");
     }
     TableItems items = new TableItems(new EntityManager(settings.entityConfig()));
+    settings.registry().ifPresent(this::requireBackwardCompatibleModel);
     dynamoDb = DynamoDbClients.create(clientSettings());
     if (settings.createTable()) {
       TableCreator.EnsuredTable outcome =
@@ -102,7 +109,11 @@ public final class WriterService implements AutoCloseable {
         Admin.create(
             new StreamsConfig(properties).getAdminConfigs(settings.applicationId() + "-topics"))) {
       WriterTopics.ensure(
-          admin, settings.topics(), settings.createSourceTopics(), settings.sourcePartitions());
+          admin,
+          settings.topics(),
+          new EntityLinks(settings.entityConfig()),
+          settings.createSourceTopics(),
+          settings.sourcePartitions());
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof AuthenticationException refused) {
         // Wrong credentials or truststore: a settings problem, told as one (no stack trace).
@@ -154,11 +165,10 @@ public final class WriterService implements AutoCloseable {
     readiness.put("dynamodb-table", () -> tableCheck.check());
     opsServer = OpsServer.start(settings.httpHost(), settings.httpPort(), registry, readiness);
     LOG.info(
-        "writer '{}' started: {} + {} -> table '{}' (DynamoDB {}), dead letters to '{}',"
+        "writer '{}' started: {} -> table '{}' (DynamoDB {}), dead letters to '{}',"
             + " entity config {}, ops on port {}",
         settings.applicationId(),
-        settings.topics().users(),
-        settings.topics().emails(),
+        String.join(" + ", settings.topics().sources()),
         settings.table(),
         settings.dynamoDbEndpoint().map(Object::toString).orElse("AWS"),
         settings.topics().deadLetters(),
@@ -167,6 +177,30 @@ public final class WriterService implements AutoCloseable {
     DelimiterOrder.notice(settings.entityConfig())
         .ifPresent(
             notice -> LOG.warn("entity config {}: {}", settings.entityConfigSource(), notice));
+  }
+
+  /**
+   * Refuses to start when an entity's derived event schema could not read the events its topic's
+   * newest registered schema wrote (the BACKWARD rule): a configuration change that breaks
+   * compatibility is refused before anything runs, with every problem named. An unreachable
+   * registry does not stop the start (the stages wait for it, see RegistryOutageException): the
+   * check is then logged as skipped.
+   *
+   * @throws SettingsException listing the problems (exit code 2 in {@link WriterMain})
+   */
+  private void requireBackwardCompatibleModel(RegistrySettings registrySettings) {
+    try {
+      new ModelCompatibility(new SchemaRegistrar(registrySettings))
+          .requireBackward(settings.entityConfig(), settings.topics()::entity);
+    } catch (IncompatibleModelException e) {
+      throw new SettingsException(
+          "entity config " + settings.entityConfigSource() + ": " + e.getMessage(), e);
+    } catch (SchemaRegistryUnavailableException e) {
+      LOG.warn(
+          "the schema registry is unreachable ({}): the BACKWARD check of the entity config's"
+              + " event schemas is skipped; events wait for the registry",
+          e.getMessage());
+    }
   }
 
   /** Stops consuming (committing what is processed, which writes the sinks); frees everything. */

@@ -3,6 +3,8 @@ package io.shardstream.schemas.serde;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.registry.RegistrySettings;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -38,6 +40,14 @@ public interface ChangeEventSerdes {
   default <T extends SpecificRecord> ChangeEventDecoder<T> valueDecoder(Class<T> eventType) {
     return new ChangeEventDecoder<>(valueSerde(eventType).deserializer());
   }
+
+  /**
+   * Decodes record values into generic records of {@code eventSchema}, an entity's derived event
+   * schema ({@code EntityEventSchemas.derive}), in this serdes' framing: through the registry the
+   * writer's schema (any registered version, today's generated User/Email schemas included) is
+   * resolved against it; an event of another record name is {@code wrong-event-type}.
+   */
+  ChangeEventDecoder<GenericRecord> genericDecoder(Schema eventSchema);
 
   default Serde<UserChangeEvent> userEvents() {
     return valueSerde(UserChangeEvent.class);
