@@ -38,17 +38,25 @@ final class ChangeVisibility {
 
   boolean visible(ChangeBuffer.Delivery delivery, Caller caller) {
     AppliedChange change = delivery.change();
-    if (change.entity().equals(UserIndexes.ENTITY) && change.beneficiaryId() != null) {
-      remember(change.id(), change.beneficiaryId());
+    if (change.entity().equals(UserIndexes.ENTITY) && change.binding() != null) {
+      remember(change.id(), change.binding());
     }
     if (caller.beneficiary().isEmpty()) {
       return true;
     }
     String beneficiary =
-        change.entity().equals(UserIndexes.ENTITY) && change.beneficiaryId() != null
-            ? change.beneficiaryId()
-            : change.userId() == null ? null : beneficiaryOf(change.userId());
+        change.entity().equals(UserIndexes.ENTITY) && change.binding() != null
+            ? change.binding()
+            : userOf(change) == null ? null : beneficiaryOf(userOf(change));
     return beneficiary != null && caller.maySee(beneficiary);
+  }
+
+  /** The user a change is about: the user itself, or an address's owner (its parent). */
+  private static String userOf(AppliedChange change) {
+    if (change.parentId() != null) {
+      return change.parentId();
+    }
+    return change.entity().equals(UserIndexes.ENTITY) ? change.id() : null;
   }
 
   private String beneficiaryOf(String userId) {

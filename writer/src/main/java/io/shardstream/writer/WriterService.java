@@ -21,6 +21,7 @@ import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.BatchTableWriter;
 import io.shardstream.writer.sink.DurableCommitClientSupplier;
 import io.shardstream.writer.sink.ThreadSinks;
+import io.shardstream.writer.stage.EntityLinks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,7 +103,11 @@ public final class WriterService implements AutoCloseable {
         Admin.create(
             new StreamsConfig(properties).getAdminConfigs(settings.applicationId() + "-topics"))) {
       WriterTopics.ensure(
-          admin, settings.topics(), settings.createSourceTopics(), settings.sourcePartitions());
+          admin,
+          settings.topics(),
+          new EntityLinks(settings.entityConfig()),
+          settings.createSourceTopics(),
+          settings.sourcePartitions());
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof AuthenticationException refused) {
         // Wrong credentials or truststore: a settings problem, told as one (no stack trace).
@@ -154,11 +159,10 @@ public final class WriterService implements AutoCloseable {
     readiness.put("dynamodb-table", () -> tableCheck.check());
     opsServer = OpsServer.start(settings.httpHost(), settings.httpPort(), registry, readiness);
     LOG.info(
-        "writer '{}' started: {} + {} -> table '{}' (DynamoDB {}), dead letters to '{}',"
+        "writer '{}' started: {} -> table '{}' (DynamoDB {}), dead letters to '{}',"
             + " entity config {}, ops on port {}",
         settings.applicationId(),
-        settings.topics().users(),
-        settings.topics().emails(),
+        String.join(" + ", settings.topics().sources()),
         settings.table(),
         settings.dynamoDbEndpoint().map(Object::toString).orElse("AWS"),
         settings.topics().deadLetters(),

@@ -1,7 +1,10 @@
 package io.shardstream.writer;
 
 import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.LoadedConfig;
+import io.shardstream.schemas.EntityTopics;
+import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.CommonSettings;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -200,7 +204,7 @@ public record WriterSettings(
           CREATE_TABLE,
           CommonSettings.ENTITY_CONFIG.withDoc(
               CommonSettings.ENTITY_CONFIG.doc()
-                  + "; needs entities `user` (userId) and `email` (email)"),
+                  + "; each entity reads `topics.<plural>` (default `<plural>.changes`)"),
           CommonSettings.HTTP_HOST,
           PORT,
           FLUSH_OPS,
@@ -247,14 +251,20 @@ public record WriterSettings(
         format == SerdeFormat.REGISTRY
             ? CommonSettings.registry(check, false)
             : Optional.<RegistrySettings>empty();
-    TopicNames topics =
-        TopicNames.of(
-            applicationId,
-            check.get(CommonSettings.TOPICS_USERS),
-            check.get(CommonSettings.TOPICS_EMAILS),
-            check.get(CommonSettings.TOPICS_DEAD_LETTERS),
-            check.get(CommonSettings.TOPICS_APPLIED_CHANGES));
+    check.get(CommonSettings.TOPICS_USERS);
+    check.get(CommonSettings.TOPICS_EMAILS);
+    String deadLetters = check.get(CommonSettings.TOPICS_DEAD_LETTERS);
+    String appliedChanges = check.get(CommonSettings.TOPICS_APPLIED_CHANGES);
     LoadedConfig config = CommonSettings.entityConfig(check);
+    TopicNames topics =
+        config == null
+            ? null
+            : TopicNames.of(
+                applicationId,
+                config.config(),
+                entity -> entityTopic(check, entity),
+                deadLetters,
+                appliedChanges);
     WriterSettings writer =
         new WriterSettings(
             applicationId,
@@ -314,10 +324,8 @@ public record WriterSettings(
     replayKafka.remove("consumer.auto.offset.reset");
     replayKafka.put("auto.offset.reset", "earliest");
     TopicNames replayTopics =
-        TopicNames.of(
+        topics.withApplication(
             replayApplicationId,
-            topics.users(),
-            topics.emails(),
             replayApplicationId + "-dead-letters",
             replayApplicationId + "-applied-changes");
     return new WriterSettings(
@@ -342,6 +350,32 @@ public record WriterSettings(
         maxConcurrentBatches,
         writeRetryMaxElapsed,
         failureBackoff);
+  }
+
+  /**
+   * The change topic of an entity: its setting {@code topics.<plural>} ({@link EntityTopics}) when
+   * set, else null (the default name). User/Email's {@code topics.users} and {@code topics.emails}
+   * are in {@link #SPEC} (the README table), every other entity's key follows the same rule.
+   */
+  private static String entityTopic(SettingsCheck check, EntityDefinition entity) {
+    String key = EntityTopics.settingKey(entity);
+    // An environment variable of a key the spec does not list arrives lower-cased
+    // (SHARDSTREAM_TOPICS_BANKACCOUNTS -> topics.bankaccounts).
+    Optional<String> value =
+        check
+            .settings()
+            .get(key)
+            .or(() -> check.settings().get(key.toLowerCase(Locale.ROOT)))
+            .filter(text -> !text.isBlank());
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Topic.validName(value.get().trim());
+    } catch (IllegalArgumentException e) {
+      check.problem(key + " (" + Settings.envName(key) + "): " + e.getMessage());
+      return null;
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.shardstream.writer;
 
+import io.shardstream.writer.stage.EntityLinks;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the writer's topics exist before Kafka Streams starts: the two topics between its
- * stages (with exactly as many partitions as the source topic each one is co-partitioned with,
- * since a stage's task reads partition p of both), the dead-letter topic and the change feed. The
- * source topics belong to their producers; the writer creates them only when asked (local set-ups).
+ * Makes sure the writer's topics exist before Kafka Streams starts: the topics between its stages
+ * (with exactly as many partitions as the source topic each one is co-partitioned with, since a
+ * stage's task reads partition p of both), the dead-letter topic and the change feed. The source
+ * topics belong to their producers; the writer creates them only when asked (local set-ups).
  */
 public final class WriterTopics {
   private static final Logger LOG = LoggerFactory.getLogger(WriterTopics.class);
@@ -36,13 +38,19 @@ public final class WriterTopics {
    *     number of partitions
    */
   public static void ensure(
-      Admin admin, TopicNames topics, boolean createSources, int sourcePartitions) {
+      Admin admin,
+      TopicNames topics,
+      EntityLinks links,
+      boolean createSources,
+      int sourcePartitions) {
+    List<String> sourceTopics = topics.sources();
     if (createSources) {
-      createMissing(
-          admin, Map.of(topics.users(), sourcePartitions, topics.emails(), sourcePartitions));
+      Map<String, Integer> wanted = new LinkedHashMap<>();
+      sourceTopics.forEach(source -> wanted.put(source, sourcePartitions));
+      createMissing(admin, wanted);
     }
-    Map<String, Integer> sources = partitions(admin, List.of(topics.users(), topics.emails()));
-    for (String source : List.of(topics.users(), topics.emails())) {
+    Map<String, Integer> sources = partitions(admin, sourceTopics);
+    for (String source : sourceTopics) {
       if (!sources.containsKey(source)) {
         throw new IllegalStateException(
             "source topic '"
@@ -51,24 +59,16 @@ public final class WriterTopics {
                 + " (keyed by the entity's unique id) or set writer.create-source-topics=true");
       }
     }
-    int users = sources.get(topics.users());
-    int emails = sources.get(topics.emails());
-    createMissing(
-        admin,
-        Map.of(
-            topics.emailOwnerChanges(),
-            users,
-            topics.emailCascade(),
-            emails,
-            topics.deadLetters(),
-            Math.max(users, emails),
-            topics.appliedChanges(),
-            Math.max(users, emails)));
-    Map<String, Integer> stages =
-        partitions(admin, List.of(topics.emailOwnerChanges(), topics.emailCascade()));
+    int widest = sources.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    Map<String, String> internal = topics.internal(links);
+    Map<String, Integer> wanted = new LinkedHashMap<>();
+    internal.forEach((topic, source) -> wanted.put(topic, sources.get(source)));
+    wanted.put(topics.deadLetters(), widest);
+    wanted.put(topics.appliedChanges(), widest);
+    createMissing(admin, wanted);
+    Map<String, Integer> stages = partitions(admin, List.copyOf(internal.keySet()));
     List<String> wrong = new ArrayList<>();
-    check(wrong, topics.emailOwnerChanges(), stages, topics.users(), users);
-    check(wrong, topics.emailCascade(), stages, topics.emails(), emails);
+    internal.forEach((topic, source) -> check(wrong, topic, stages, source, sources.get(source)));
     if (!wrong.isEmpty()) {
       throw new IllegalStateException(String.join("; ", wrong));
     }

@@ -1,48 +1,56 @@
 package io.shardstream.writer;
 
-import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.config.ParentRelation;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
-import io.shardstream.writer.event.EmailEventValidator;
-import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.event.EntityEventValidator;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
 import io.shardstream.writer.sink.TableSinkStoreBuilder;
 import io.shardstream.writer.sink.TableWriter;
 import io.shardstream.writer.sink.ThreadSinks;
 import io.shardstream.writer.stage.CascadeCommand;
-import io.shardstream.writer.stage.EmailOwnerChange;
+import io.shardstream.writer.stage.EntityLinks;
 import io.shardstream.writer.stage.NodeNames;
+import io.shardstream.writer.stage.OwnerChange;
 import io.shardstream.writer.stage.StageProcessors;
 import io.shardstream.writer.state.GateStores;
 import io.shardstream.writer.state.JsonSerde;
 import io.shardstream.writer.state.StoreKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The writer's Kafka Streams topology: two stages, each keyed by what it must keep unique, joined
- * by two topics the writer owns (the diagram is in writer/README.md, "Topology").
+ * The writer's Kafka Streams topology, built from the entity configuration: one stage per entity,
+ * keyed by its unique id, and two topics the writer owns between a child and its parent (the
+ * diagram is in writer/README.md, "Topology").
  *
  * <ul>
- *   <li><b>A</b> (sub-topology reading {@code emails.changes} and {@code <app>-email-cascade}): the
- *       version gate and uniqueness of addresses ({@code email-owned-by-other-user}) in {@code
- *       email-states}; writes email items; forwards each accepted change to B keyed by the owner. A
- *       cascade command deletes the address if the named user still owns it at a version no newer
- *       than the command's bound, which frees it for any newer claim.
- *   <li><b>B</b> (sub-topology reading {@code users.changes} and {@code
- *       <app>-email-owner-changes}): the user version gate in {@code user-states}; writes user
- *       items; keeps {@code user-emails} (userId → address → claim version). A user DELETE leaves a
- *       tombstone and sends a cascade command per owned address. A CLAIM for a deleted user is
- *       dead-lettered as {@code user-deleted} and a cascade command removes the address again; a
- *       claim for a user never seen is accepted (its events may simply come later).
+ *   <li>Every entity's stage (a sub-topology reading {@code <plural>.changes}) applies the version
+ *       gate in {@code <token>-states} and writes its items.
+ *   <li>A child linked to its parent ({@link EntityLinks#linkedParent}: cascading delete, or the
+ *       parent owns its unique value) forwards each accepted change to the parent's stage keyed by
+ *       the parent id ({@code <app>-<child>-owner-changes}), and reads cascade commands ({@code
+ *       <app>-<child>-cascade}): delete the child if the named parent still owns it at a version no
+ *       newer than the command's bound, which frees it for any newer claim.
+ *   <li>The parent's stage keeps {@code <parent>-children} (parent id → child entity → child id →
+ *       claim version). Its DELETE leaves a tombstone and sends a cascade command per claimed
+ *       child. A CLAIM for a deleted parent is dead-lettered as {@code <parent>-deleted} and a
+ *       cascade command removes the child again; a claim for a parent never seen is accepted (its
+ *       events may simply come later).
  * </ul>
  *
- * <p>Every table item is written by one stage only (emails by A, users by B), and each stage is
+ * <p>For User/Email: the email stage (email-states, emails.changes, {@code <app>-email-cascade})
+ * and the user stage (user-states, user-children, users.changes, {@code
+ * <app>-email-owner-changes}), as before. Every table item is written by its entity's stage only,
  * keyed by the item's unique id, so each item's writes come from one task, in order. Each task's
  * writes go through its sink store, which makes them durable before the task commits (see {@link
  * io.shardstream.writer.sink.TableSinkStore}). Built by a static method apart from {@code main}, as
@@ -93,120 +101,105 @@ public final class WriterTopology {
 
   public static Topology build(Dependencies deps) {
     TopicNames topics = deps.topics();
-    JsonSerde<EmailOwnerChange> ownerChanges = JsonSerde.of(EmailOwnerChange.class);
-    JsonSerde<CascadeCommand> cascades = JsonSerde.of(CascadeCommand.class);
+    EntityLinks links = new EntityLinks(deps.items().config());
+    Topology topology = new Topology();
+    for (EntityDefinition entity : links.entities()) {
+      addStage(topology, deps, links, entity);
+    }
+    return topology;
+  }
+
+  /**
+   * One entity's stage: its events, the cascades it receives from its parent, the claims of its
+   * linked children; its stores; and its sinks. A sink belongs to one stage only: a sink shared by
+   * two stages would join them into one sub-topology.
+   */
+  private static void addStage(
+      Topology topology, Dependencies deps, EntityLinks links, EntityDefinition entity) {
+    TopicNames topics = deps.topics();
+    String token = entity.token();
     ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
     // The processors serialize what they forward (StageOutputs), so every sink writes bytes.
     ByteArraySerializer bytesOut = new ByteArraySerializer();
-    Topology topology = new Topology();
+    List<String> processors = new ArrayList<>();
 
-    // A: the email stage, keyed by address.
-    topology.addSource(NodeNames.EMAILS_SOURCE, bytesIn, bytesIn, topics.emails());
-    topology.addSource(
-        NodeNames.EMAIL_CASCADE_SOURCE,
-        new StringDeserializer(),
-        cascades.deserializer(),
-        topics.emailCascade());
+    String events = NodeNames.events(token);
+    topology.addSource(NodeNames.source(token), bytesIn, bytesIn, topics.entity(token));
     topology.addProcessor(
-        NodeNames.EMAIL_EVENTS,
-        StageProcessors.emailEvents(
-            deps.serdes().valueDecoder(EmailChangeEvent.class),
-            new EmailEventValidator(deps.items(), deps.futureSkew()),
+        events,
+        StageProcessors.events(
+            entity,
+            deps.serdes().genericDecoder(EntityEventSchemas.derive(entity)),
+            new EntityEventValidator(entity, deps.items(), deps.futureSkew()),
             deps.items(),
+            links,
             deps.metrics()),
-        NodeNames.EMAILS_SOURCE);
-    topology.addProcessor(
-        NodeNames.EMAIL_CASCADE,
-        StageProcessors.emailCascade(deps.items(), deps.metrics()),
-        NodeNames.EMAIL_CASCADE_SOURCE);
-    topology.addStateStore(
-        GateStores.emailStates(deps.storeKind()), NodeNames.EMAIL_EVENTS, NodeNames.EMAIL_CASCADE);
+        NodeNames.source(token));
+    processors.add(events);
+
+    Optional<ParentRelation> parent = links.linkedParent(entity);
+    if (parent.isPresent()) {
+      topology.addSource(
+          NodeNames.cascadeSource(token),
+          new StringDeserializer(),
+          JsonSerde.of(CascadeCommand.class).deserializer(),
+          topics.cascade(token));
+      topology.addProcessor(
+          NodeNames.cascade(token),
+          StageProcessors.cascade(entity, deps.items(), deps.metrics()),
+          NodeNames.cascadeSource(token));
+      processors.add(NodeNames.cascade(token));
+    }
+    List<EntityDefinition> children = links.linkedChildren(token);
+    for (EntityDefinition child : children) {
+      String childToken = child.token();
+      topology.addSource(
+          NodeNames.ownerChangesSource(childToken),
+          new StringDeserializer(),
+          JsonSerde.of(OwnerChange.class).deserializer(),
+          topics.ownerChanges(childToken));
+      topology.addProcessor(
+          NodeNames.ownership(childToken),
+          StageProcessors.ownership(entity, child, deps.metrics()),
+          NodeNames.ownerChangesSource(childToken));
+      processors.add(NodeNames.ownership(childToken));
+    }
+
+    String[] all = processors.toArray(String[]::new);
+    topology.addStateStore(GateStores.states(token, deps.storeKind()), all);
+    if (!children.isEmpty()) {
+      topology.addStateStore(GateStores.children(token, deps.storeKind()), all);
+    }
     topology.addStateStore(
         new TableSinkStoreBuilder(
-            TableSinkStoreBuilder.EMAIL_SINK,
+            NodeNames.tableSink(token),
             deps.table(),
             deps.flushMaxOps(),
             deps.metrics(),
             deps.failureBackoff(),
             deps.threadSinks()),
-        NodeNames.EMAIL_EVENTS,
-        NodeNames.EMAIL_CASCADE);
-    topology.addSink(
-        NodeNames.EMAIL_OWNER_CHANGES_SINK,
-        topics.emailOwnerChanges(),
-        bytesOut,
-        bytesOut,
-        NodeNames.EMAIL_EVENTS);
-    topology.addSink(
-        NodeNames.EMAIL_DEAD_LETTERS_SINK,
-        topics.deadLetters(),
-        bytesOut,
-        bytesOut,
-        NodeNames.EMAIL_EVENTS);
-    // One change-feed sink per stage: a sink shared by both would join them into one
-    // sub-topology.
-    topology.addSink(
-        NodeNames.EMAIL_CHANGES_SINK,
-        topics.appliedChanges(),
-        bytesOut,
-        bytesOut,
-        NodeNames.EMAIL_EVENTS,
-        NodeNames.EMAIL_CASCADE);
+        all);
 
-    // B: the user stage, keyed by userId.
-    topology.addSource(NodeNames.USERS_SOURCE, bytesIn, bytesIn, topics.users());
-    topology.addSource(
-        NodeNames.EMAIL_OWNER_CHANGES_SOURCE,
-        new StringDeserializer(),
-        ownerChanges.deserializer(),
-        topics.emailOwnerChanges());
-    topology.addProcessor(
-        NodeNames.USER_EVENTS,
-        StageProcessors.userEvents(
-            deps.serdes().valueDecoder(UserChangeEvent.class),
-            new UserEventValidator(deps.items(), deps.futureSkew()),
-            deps.items(),
-            deps.metrics()),
-        NodeNames.USERS_SOURCE);
-    topology.addProcessor(
-        NodeNames.EMAIL_OWNERSHIP,
-        StageProcessors.emailOwnership(deps.metrics()),
-        NodeNames.EMAIL_OWNER_CHANGES_SOURCE);
-    topology.addStateStore(
-        GateStores.userStates(deps.storeKind()), NodeNames.USER_EVENTS, NodeNames.EMAIL_OWNERSHIP);
-    topology.addStateStore(
-        GateStores.userEmails(deps.storeKind()), NodeNames.USER_EVENTS, NodeNames.EMAIL_OWNERSHIP);
-    topology.addStateStore(
-        new TableSinkStoreBuilder(
-            TableSinkStoreBuilder.USER_SINK,
-            deps.table(),
-            deps.flushMaxOps(),
-            deps.metrics(),
-            deps.failureBackoff(),
-            deps.threadSinks()),
-        NodeNames.USER_EVENTS,
-        NodeNames.EMAIL_OWNERSHIP);
+    if (parent.isPresent()) {
+      topology.addSink(
+          NodeNames.ownerChangesSink(token),
+          topics.ownerChanges(token),
+          bytesOut,
+          bytesOut,
+          events);
+    }
+    for (EntityDefinition child : children) {
+      // Parent DELETEs (events) and refused claims (ownership) send cascades.
+      topology.addSink(
+          NodeNames.cascadeSink(child.token()),
+          topics.cascade(child.token()),
+          bytesOut,
+          bytesOut,
+          all);
+    }
     topology.addSink(
-        NodeNames.EMAIL_CASCADE_SINK,
-        topics.emailCascade(),
-        bytesOut,
-        bytesOut,
-        NodeNames.USER_EVENTS,
-        NodeNames.EMAIL_OWNERSHIP);
+        NodeNames.deadLettersSink(token), topics.deadLetters(), bytesOut, bytesOut, all);
     topology.addSink(
-        NodeNames.USER_DEAD_LETTERS_SINK,
-        topics.deadLetters(),
-        bytesOut,
-        bytesOut,
-        NodeNames.USER_EVENTS,
-        NodeNames.EMAIL_OWNERSHIP);
-    topology.addSink(
-        NodeNames.USER_CHANGES_SINK,
-        topics.appliedChanges(),
-        bytesOut,
-        bytesOut,
-        NodeNames.USER_EVENTS,
-        NodeNames.EMAIL_OWNERSHIP);
-    return topology;
+        NodeNames.changesSink(token), topics.appliedChanges(), bytesOut, bytesOut, all);
   }
 }

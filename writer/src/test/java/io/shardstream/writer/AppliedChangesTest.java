@@ -37,7 +37,8 @@ class AppliedChangesTest {
                 "u-1",
                 AppliedChange.UPSERT,
                 3,
-                "u-1",
+                null,
+                null,
                 "b-1",
                 Events.CREATED,
                 key.hashKey(),
@@ -82,7 +83,7 @@ class AppliedChangesTest {
     assertThat(changes).extracting(AppliedChange::op).containsExactly("upsert", "delete");
     AppliedChange delete = changes.get(1);
     assertThat(delete.version()).isEqualTo(2);
-    assertThat(delete.beneficiaryId()).isEqualTo("b-1");
+    assertThat(delete.binding()).isEqualTo("b-1");
     assertThat(delete.hashKey()).isEqualTo(changes.get(0).hashKey());
     assertThat(writer.userItem("u-1")).isNull();
   }
@@ -95,8 +96,9 @@ class AppliedChangesTest {
         .satisfies(
             change -> {
               assertThat(change.entity()).isEqualTo("email");
-              assertThat(change.userId()).isEqualTo("u-1");
-              assertThat(change.beneficiaryId()).isNull();
+              assertThat(change.parentEntity()).isEqualTo("user");
+              assertThat(change.parentId()).isEqualTo("u-1");
+              assertThat(change.binding()).isNull();
             });
 
     writer.send(Events.emailUpsert("a@example.com", "u-2", 2));
@@ -112,7 +114,7 @@ class AppliedChangesTest {
     writer.send(Events.emailUpsert("a@example.com", "u-2", 3));
 
     assertThat(writer.appliedChanges())
-        .extracting(AppliedChange::op, AppliedChange::userId, AppliedChange::version)
+        .extracting(AppliedChange::op, AppliedChange::parentId, AppliedChange::version)
         .containsExactly(
             tuple("upsert", "u-1", 1L), tuple("delete", "u-1", 2L), tuple("upsert", "u-2", 3L));
     assertThat(writer.emailItem("a@example.com")).containsEntry("userId", "u-2");
@@ -162,9 +164,9 @@ class AppliedChangesTest {
         .satisfies(
             change -> {
               assertThat(change.op()).isEqualTo("delete");
-              assertThat(change.userId()).isNull();
+              assertThat(change.parentId()).isNull();
               assertThat(change.hashKey()).isNull();
-              assertThat(change.created()).isNull();
+              assertThat(change.timestamp()).isNull();
             });
   }
 }

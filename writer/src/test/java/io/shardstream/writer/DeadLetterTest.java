@@ -116,7 +116,7 @@ class DeadLetterTest {
     writer.sendUserBytes(bytes(key), value, Events.NOW);
 
     TestRecord<byte[], byte[]> deadLetter = single(writer.deadLetters());
-    assertDeadLetter(deadLetter, reason, WriterDriver.TOPICS.users(), bytes(key), value);
+    assertDeadLetter(deadLetter, reason, WriterDriver.TOPICS.entity("user"), bytes(key), value);
     assertThat(header(deadLetter, DeadLetterHeaders.EVENT_ID))
         .isEqualTo(event.getEventId().toString());
     assertThat(writer.table().items()).isEmpty();
@@ -169,7 +169,7 @@ class DeadLetterTest {
     writer.sendEmailBytes(bytes(key), value, Events.NOW);
 
     TestRecord<byte[], byte[]> deadLetter = single(writer.deadLetters());
-    assertDeadLetter(deadLetter, reason, WriterDriver.TOPICS.emails(), bytes(key), value);
+    assertDeadLetter(deadLetter, reason, WriterDriver.TOPICS.entity("email"), bytes(key), value);
     assertThat(writer.table().items()).isEmpty();
     assertThat(writer.metrics().deadLetters(reason)).isEqualTo(1);
     assertThat(writer.metrics().eventsTotal()).isEqualTo(1);

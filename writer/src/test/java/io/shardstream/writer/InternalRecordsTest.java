@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardstream.writer.event.SourceRecord;
 import io.shardstream.writer.stage.CascadeCommand;
-import io.shardstream.writer.stage.EmailOwnerChange;
-import io.shardstream.writer.state.EmailState;
+import io.shardstream.writer.stage.OwnerChange;
+import io.shardstream.writer.state.ChildClaims;
+import io.shardstream.writer.state.EntityState;
 import io.shardstream.writer.state.JsonSerde;
-import io.shardstream.writer.state.UserEmails;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The writer's own records survive their JSON round trip through topics and stores. */
@@ -23,27 +26,44 @@ class InternalRecordsTest {
             1_700_000_000_000L,
             new byte[] {'a'},
             new byte[] {0, 1, 2, -1});
-    EmailOwnerChange claim = EmailOwnerChange.claim("a@x.io", "u-1", 3, "id-1", source);
-    assertThat(roundTrip(claim, EmailOwnerChange.class)).isEqualTo(claim);
+    OwnerChange claim = OwnerChange.claim("email", "a@x.io", "u-1", 3, "id-1", source, null);
+    assertThat(roundTrip(claim, OwnerChange.class)).isEqualTo(claim);
     assertThat(
-            roundTrip(EmailOwnerChange.release("a@x.io", "u-1", 4, "id-2"), EmailOwnerChange.class)
+            roundTrip(OwnerChange.release("email", "a@x.io", "u-1", 4, "id-2"), OwnerChange.class)
                 .source())
         .isNull();
     CascadeCommand command =
-        new CascadeCommand("a@x.io", "u-1", 3, CascadeCommand.Cause.USER_DELETED);
+        new CascadeCommand("email", "a@x.io", "u-1", 3, CascadeCommand.parentDeleted("user"));
     assertThat(roundTrip(command, CascadeCommand.class)).isEqualTo(command);
-    EmailState tombstone = EmailState.tombstone(5, "a@x.io", null);
-    assertThat(roundTrip(tombstone, EmailState.class)).isEqualTo(tombstone);
-    UserEmails emails = UserEmails.NONE.withClaim("b@x.io", 2).withClaim("a@x.io", 1);
-    assertThat(roundTrip(emails, UserEmails.class)).isEqualTo(emails);
+    EntityState tombstone = EntityState.tombstone(5, "a@x.io", null);
+    assertThat(roundTrip(tombstone, EntityState.class)).isEqualTo(tombstone);
+    ChildClaims claims =
+        ChildClaims.NONE
+            .withClaim("email", "b@x.io", 2, null)
+            .withClaim("address", "a-1", 1, 1_700_000_000_000L);
+    assertThat(roundTrip(claims, ChildClaims.class)).isEqualTo(claims);
+  }
+
+  @Test
+  void aStateKeepsItsItemValuesAsWritten() {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("id", "e-1");
+    item.put("startYear", 7L);
+    item.put("createdAt", 1_700_000_000_000L);
+    item.put("salary", new BigDecimal("52000.50"));
+    item.put("isCurrent", true);
+    EntityState state =
+        new EntityState(3, false, "e-1", 1L, "p-1", 1L, item, null, "person!1", "id#p-1");
+
+    assertThat(roundTrip(state, EntityState.class).item()).isEqualTo(item);
   }
 
   @Test
   void aReleaseRemovesOnlyAClaimNoNewerThanItself() {
-    UserEmails emails = UserEmails.NONE.withClaim("a@x.io", 5);
+    ChildClaims claims = ChildClaims.NONE.withClaim("email", "a@x.io", 5, null);
 
-    assertThat(emails.withoutClaim("a@x.io", 4).claims()).containsKey("a@x.io");
-    assertThat(emails.withoutClaim("a@x.io", 5).isEmpty()).isTrue();
+    assertThat(claims.withoutClaim("email", "a@x.io", 4).of("email")).containsKey("a@x.io");
+    assertThat(claims.withoutClaim("email", "a@x.io", 5).isEmpty()).isTrue();
   }
 
   private static <T> T roundTrip(T value, Class<T> type) {

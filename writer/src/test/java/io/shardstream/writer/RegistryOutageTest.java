@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.writer.stage.RegistryOutageException;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.WriterDriver;
 import java.time.Duration;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -54,10 +57,22 @@ class RegistryOutageTest {
       return Serdes.serdeFrom(
           plain.serializer(),
           (topic, bytes) -> {
-            throw new SchemaRegistryUnavailableException(
-                "registry at http://registry:8081 does not" + " answer",
-                new java.net.ConnectException("Connection refused"));
+            throw unavailable();
           });
+    }
+
+    @Override
+    public ChangeEventDecoder<GenericRecord> genericDecoder(Schema eventSchema) {
+      return ChangeEventDecoder.of(
+          (topic, bytes) -> {
+            throw unavailable();
+          });
+    }
+
+    private static SchemaRegistryUnavailableException unavailable() {
+      return new SchemaRegistryUnavailableException(
+          "registry at http://registry:8081 does not" + " answer",
+          new java.net.ConnectException("Connection refused"));
     }
   }
 }

@@ -36,11 +36,15 @@ class ScenarioTest {
         Planned planned = step.planned();
         String topic =
             planned.target() == Planned.Target.USERS
-                ? WriterDriver.TOPICS.users()
-                : WriterDriver.TOPICS.emails();
+                ? WriterDriver.TOPICS.entity("user")
+                : WriterDriver.TOPICS.entity("email");
         int offset = offsets.merge(topic, 1, Integer::sum) - 1;
         byte[] value =
-            planned.value(users, emails, WriterDriver.TOPICS.users(), WriterDriver.TOPICS.emails());
+            planned.value(
+                users,
+                emails,
+                WriterDriver.TOPICS.entity("user"),
+                WriterDriver.TOPICS.entity("email"));
         if (planned.target() == Planned.Target.USERS) {
           writer.sendUserBytes(WriterDriver.bytes(planned.key()), value, Events.NOW);
         } else {

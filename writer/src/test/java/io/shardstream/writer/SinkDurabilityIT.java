@@ -48,8 +48,8 @@ class SinkDurabilityIT {
           WriterSettings.from(
               stack.writerSettings(
                   NAME, registry, stateDir, Map.of("writer.dynamodb.retry-max-elapsed", "2s")));
-      String usersTopic = settings.topics().users();
-      stack.createTopics(2, usersTopic, settings.topics().emails());
+      String usersTopic = settings.topics().entity("user");
+      stack.createTopics(2, usersTopic, settings.topics().entity("email"));
       Serializer<UserChangeEvent> users =
           ChangeEventSerdes.registry(RegistrySettings.development(registry.url()))
               .userEvents()

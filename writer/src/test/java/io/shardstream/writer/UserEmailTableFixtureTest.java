@@ -179,7 +179,11 @@ class UserEmailTableFixtureTest {
     for (Scenario.Step step : scenario.steps()) {
       Planned planned = step.planned();
       byte[] value =
-          planned.value(users, emails, WriterDriver.TOPICS.users(), WriterDriver.TOPICS.emails());
+          planned.value(
+              users,
+              emails,
+              WriterDriver.TOPICS.entity("user"),
+              WriterDriver.TOPICS.entity("email"));
       RecordedEvent event =
           new RecordedEvent(
               planned.target() == Planned.Target.USERS ? "users" : "emails",

@@ -71,7 +71,7 @@ class WriterConfluentApiIT {
                       registry.ccompatUrl().toString())));
       assertThat(settings.registry().orElseThrow().api()).isEqualTo(SchemaRegistryApi.CONFLUENT);
       TopicNames topics = settings.topics();
-      stack.createTopics(3, topics.users(), topics.emails());
+      stack.createTopics(3, topics.entity("user"), topics.entity("email"));
       try (WriterService writer = WriterService.create(settings, Metrics.newRegistry("writer"));
           KafkaProducer<byte[], byte[]> producer = stack.producer()) {
         writer.start();
@@ -87,12 +87,14 @@ class WriterConfluentApiIT {
           for (Scenario.Step step : scenario.phases().get(phase)) {
             Planned planned = step.planned();
             String topic =
-                planned.target() == Planned.Target.USERS ? topics.users() : topics.emails();
+                planned.target() == Planned.Target.USERS
+                    ? topics.entity("user")
+                    : topics.entity("email");
             producer.send(
                 new ProducerRecord<>(
                     topic,
                     planned.key() == null ? null : planned.key().getBytes(StandardCharsets.UTF_8),
-                    planned.value(users, emails, topics.users(), topics.emails())));
+                    planned.value(users, emails, topics.entity("user"), topics.entity("email"))));
             sent++;
           }
           producer.flush();

@@ -168,7 +168,7 @@ class WriterCrashIT {
       WriterSettings writerSettings = WriterSettings.from(settings);
       TopicNames topics = writerSettings.topics();
       String group = writerSettings.applicationId();
-      stack.createTopics(3, topics.users(), topics.emails());
+      stack.createTopics(3, topics.entity("user"), topics.entity("email"));
       Path settingsFile = WORK.resolve("writer.properties");
       writeProperties(settingsFile, settings.asMap());
 

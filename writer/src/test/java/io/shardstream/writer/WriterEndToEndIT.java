@@ -66,7 +66,7 @@ class WriterEndToEndIT {
       WriterSettings settings =
           WriterSettings.from(stack.writerSettings(NAME, registry, stateDir, Map.of()));
       TopicNames topics = settings.topics();
-      stack.createTopics(3, topics.users(), topics.emails());
+      stack.createTopics(3, topics.entity("user"), topics.entity("email"));
       try (WriterService writer = WriterService.create(settings, Metrics.newRegistry("writer"));
           KafkaProducer<byte[], byte[]> producer = stack.producer()) {
         writer.start();
@@ -83,7 +83,9 @@ class WriterEndToEndIT {
           for (Scenario.Step step : scenario.phases().get(phase)) {
             Planned planned = step.planned();
             String topic =
-                planned.target() == Planned.Target.USERS ? topics.users() : topics.emails();
+                planned.target() == Planned.Target.USERS
+                    ? topics.entity("user")
+                    : topics.entity("email");
             sent.add(
                 producer.send(
                     new ProducerRecord<>(
@@ -91,7 +93,8 @@ class WriterEndToEndIT {
                         planned.key() == null
                             ? null
                             : planned.key().getBytes(StandardCharsets.UTF_8),
-                        planned.value(users, emails, topics.users(), topics.emails()))));
+                        planned.value(
+                            users, emails, topics.entity("user"), topics.entity("email")))));
             steps.add(step);
           }
           producer.flush();

@@ -26,15 +26,13 @@ class WriterSettingsTest {
         .containsEntry("processing.guarantee", "exactly_once_v2");
     assertThat(settings.registry())
         .contains(RegistrySettings.production(URI.create("http://localhost:8081")));
-    assertThat(settings.topics())
-        .isEqualTo(
-            new TopicNames(
-                "users.changes",
-                "emails.changes",
-                "shardstream.dlq",
-                "shardstream.applied-changes",
-                "shardstream-writer-email-owner-changes",
-                "shardstream-writer-email-cascade"));
+    assertThat(settings.topics().entities())
+        .containsExactly(Map.entry("email", "emails.changes"), Map.entry("user", "users.changes"));
+    assertThat(settings.topics().deadLetters()).isEqualTo("shardstream.dlq");
+    assertThat(settings.topics().appliedChanges()).isEqualTo("shardstream.applied-changes");
+    assertThat(settings.topics().ownerChanges("email"))
+        .isEqualTo("shardstream-writer-email-owner-changes");
+    assertThat(settings.topics().cascade("email")).isEqualTo("shardstream-writer-email-cascade");
     assertThat(settings.table()).isEqualTo("shardstream");
     assertThat(settings.httpPort()).isEqualTo(8090);
     assertThat(settings.flushMaxOps()).isEqualTo(1000);
@@ -59,7 +57,7 @@ class WriterSettingsTest {
     assertThat(writer.httpPort()).isEqualTo(9000);
     assertThat(writer.flushMaxOps()).isEqualTo(50);
     assertThat(writer.kafka()).containsEntry("num.stream.threads", "4");
-    assertThat(writer.topics().emailCascade()).isEqualTo("other-email-cascade");
+    assertThat(writer.topics().cascade("email")).isEqualTo("other-email-cascade");
     assertThat(writer.serdeFormat()).isEqualTo(WriterSettings.SerdeFormat.PLAIN_AVRO);
   }
 

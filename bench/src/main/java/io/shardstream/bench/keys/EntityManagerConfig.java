@@ -21,6 +21,9 @@ public final class EntityManagerConfig {
   public static String fromShardstream(String shardstreamConfig) {
     try {
       JsonNode root = JSON.readTree(shardstreamConfig);
+      if (root instanceof ObjectNode top) {
+        ConfigLoader.SHARDSTREAM_TOP_KEYS.forEach(top::remove);
+      }
       root.path("entities")
           .forEach(
               entity -> {

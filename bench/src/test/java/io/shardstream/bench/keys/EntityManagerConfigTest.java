@@ -17,6 +17,8 @@ class EntityManagerConfigTest {
     JsonNode stripped =
         JSON.readTree(EntityManagerConfig.fromShardstream(ExampleConfigs.userEmail()));
 
+    assertThat(original.has("keyBinding")).isTrue();
+    assertThat(stripped.has("keyBinding")).isFalse();
     JsonNode user = stripped.path("entities").path("user");
     assertThat(user.has("canonicalize")).isFalse();
     assertThat(user.has("generated")).isFalse();

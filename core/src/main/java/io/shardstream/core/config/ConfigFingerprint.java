@@ -65,6 +65,10 @@ final class ConfigFingerprint {
         .append(e.generated().map(g -> new java.util.TreeSet<>(g).toString()).orElse("default"))
         .append(',')
         .append(new TreeMap<>(e.canonicalize()));
+    // A configured plural names topics and routes; the default one keeps the version unchanged.
+    if (e.pluralConfigured()) {
+      text.append(",plural ").append(e.plural());
+    }
     // Only a co-located parent shapes keys (the child takes the parent's partition); attributes,
     // other relations and uniqueness rules do not, so declaring them keeps the version.
     e.model()

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>Entity Manager's own JSON configuration is accepted as is. shardstream adds, per entity,
  * {@code generated} (the generated properties the entity carries), {@code canonicalize} (derived
  * property → source property) and the model's declarations: {@code attributes}, {@code parent},
- * {@code unique} ({@link #SHARDSTREAM_ENTITY_KEYS}).
+ * {@code unique}, and its {@code plural} name ({@link #SHARDSTREAM_ENTITY_KEYS}).
  */
 public final class ConfigLoader {
   /**
@@ -29,7 +29,10 @@ public final class ConfigLoader {
    * rejects them, so whoever hands a config to Entity Manager removes these.
    */
   public static final List<String> SHARDSTREAM_ENTITY_KEYS =
-      List.of("generated", "canonicalize", "attributes", "parent", "unique");
+      List.of("generated", "canonicalize", "attributes", "parent", "unique", "plural");
+
+  /** Top-level keys shardstream adds to Entity Manager's format (removed the same way). */
+  public static final List<String> SHARDSTREAM_TOP_KEYS = List.of("keyBinding");
 
   // A repeated key is a syntax error of the parser, reported with its line, column and path.
   private static final ObjectMapper JSON =

@@ -30,7 +30,8 @@ final class ConfigParser {
           "generatedKeyDelimiter",
           "generatedValueDelimiter",
           "shardKeyDelimiter",
-          "throttle");
+          "throttle",
+          "keyBinding");
   private static final Set<String> ENTITY_KEYS =
       Stream.concat(
               Stream.of(
@@ -44,6 +45,9 @@ final class ConfigParser {
   private static final Set<String> BUMP_KEYS = Set.of("timestamp", "charBits", "chars");
   private static final Set<String> INDEX_KEYS = Set.of("hashKey", "rangeKey", "projections");
   private static final Pattern HAS_NON_WORD = Pattern.compile("\\W");
+
+  /** A plural names a route segment, a topic and a setting key: letters and digits only. */
+  private static final Pattern PLURAL = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
   private final ErrorCollector errors;
   private final JsonFields fields;
@@ -69,6 +73,7 @@ final class ConfigParser {
     Map<String, GeneratedProperty> generated = generatedProperties(root);
     Map<String, EntityDefinition> entities = entities(root);
     Map<String, IndexDefinition> indexes = indexes(root);
+    Optional<String> keyBinding = keyBinding(root);
 
     EntityConfig config =
         new EntityConfig(
@@ -81,12 +86,24 @@ final class ConfigParser {
             generated,
             indexes,
             transcodes,
+            keyBinding,
             null);
     new ConfigRules(errors, config).check();
     if (!errors.isEmpty()) {
       return null;
     }
     return withVersion(config);
+  }
+
+  /** {@code "keyBinding": {"property": "beneficiaryId"}}; which entities declare it: rules. */
+  private Optional<String> keyBinding(JsonNode root) {
+    return fields
+        .object(root, "$", "keyBinding", false)
+        .flatMap(
+            node -> {
+              fields.rejectUnknown(node, "$.keyBinding", Set.of("property"));
+              return fields.string(node, "$.keyBinding", "property", true);
+            });
   }
 
   private record Delimiters(String key, String value, String shard) {}
@@ -232,6 +249,7 @@ final class ConfigParser {
             .orElse(10L)
             .intValue();
     EntityModel model = models.parse(node, path);
+    String plural = plural(token, node, path);
     if (unique.isEmpty() || timestamp.isEmpty() || bumps == null) {
       return Optional.empty();
     }
@@ -245,7 +263,22 @@ final class ConfigParser {
             canonicalize,
             defaultLimit,
             defaultPageSize,
-            model));
+            model,
+            plural));
+  }
+
+  /** The configured plural when valid, else the English default (an error is recorded). */
+  private String plural(String token, JsonNode entity, String path) {
+    Optional<String> configured = fields.string(entity, path, "plural", false);
+    if (configured.isPresent() && !PLURAL.matcher(configured.get()).matches()) {
+      errors.add(
+          path + ".plural",
+          "plural-name",
+          "plural '"
+              + configured.get()
+              + "' must be a letter followed by letters or digits (it names routes and topics)");
+    }
+    return configured.orElse(EntityDefinition.defaultPlural(token));
   }
 
   /**
@@ -386,6 +419,7 @@ final class ConfigParser {
         config.generatedProperties(),
         config.indexes(),
         config.propertyTranscodes(),
+        config.keyBindingProperty(),
         ConfigFingerprint.of(config));
   }
 }

@@ -3,6 +3,7 @@ package io.shardstream.core.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +33,7 @@ final class ConfigRules {
     generatedElementsTranscoded();
     indexesValid();
     entitiesValid();
+    pluralsDistinct();
     namesFreeOfDelimiters();
     new ModelRules(errors, config).check();
   }
@@ -143,6 +145,31 @@ final class ConfigRules {
             "projection '" + projection + "' is a key (keys are always projected)");
       }
     }
+  }
+
+  /**
+   * Plurals name routes, topics and setting keys (whose environment variables are upper case), so
+   * two entities may not share one, whatever the case.
+   */
+  private void pluralsDistinct() {
+    Map<String, String> owners = new HashMap<>();
+    config.entities().values().stream()
+        .sorted((a, b) -> a.token().compareTo(b.token()))
+        .forEach(
+            entity -> {
+              String other =
+                  owners.putIfAbsent(entity.plural().toLowerCase(Locale.ROOT), entity.token());
+              if (other != null) {
+                errors.add(
+                    ErrorCollector.child("$.entities", entity.token()) + ".plural",
+                    "unique-plural",
+                    "plural '"
+                        + entity.plural()
+                        + "' is also "
+                        + other
+                        + "'s; give one of them another \"plural\"");
+              }
+            });
   }
 
   private void entitiesValid() {

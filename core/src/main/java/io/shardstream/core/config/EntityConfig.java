@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * A validated entity configuration (Entity Manager's model). Build it with {@link ConfigLoader}.
  *
+ * @param keyBindingProperty the attribute an API key can be bound to (config {@code "keyBinding":
+ *     {"property": …}}): a key bound to value v sees only instances whose property is v, and the
+ *     children of those
  * @param version a short fingerprint of the configuration's content; cursors and replays bind to it
  *     so a cursor issued under one configuration is refused under another
  */
@@ -20,6 +23,7 @@ public record EntityConfig(
     Map<String, GeneratedProperty> generatedProperties,
     Map<String, IndexDefinition> indexes,
     Map<String, String> propertyTranscodes,
+    Optional<String> keyBindingProperty,
     String version) {
 
   public EntityConfig {

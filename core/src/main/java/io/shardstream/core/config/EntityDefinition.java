@@ -3,6 +3,7 @@ package io.shardstream.core.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,8 @@ import java.util.Set;
  *     source (e.g. {@code firstNameCanonical} from {@code firstName})
  * @param model the declared attributes, parent and uniqueness rules ({@link EntityModel#UNDECLARED}
  *     for an Entity Manager config)
+ * @param plural the entity's plural name (config key {@code plural}, else {@link #defaultPlural}):
+ *     its route segment ({@code /v1/persons}) and change-topic name
  */
 public record EntityDefinition(
     String token,
@@ -27,7 +30,8 @@ public record EntityDefinition(
     Map<String, String> canonicalize,
     int defaultLimit,
     int defaultPageSize,
-    EntityModel model) {
+    EntityModel model,
+    String plural) {
 
   public EntityDefinition {
     shardBumps = List.copyOf(shardBumps);
@@ -44,6 +48,28 @@ public record EntityDefinition(
       }
     }
     return current;
+  }
+
+  /**
+   * The English plural of {@code token}: {@code es} after s, x, z, ch, sh ({@code address →
+   * addresses}); {@code ies} for a consonant followed by y ({@code company → companies}); else
+   * {@code s} ({@code person → persons}, {@code bankAccount → bankAccounts}). Irregular plurals are
+   * configured ({@code "plural": "people"}).
+   */
+  public static String defaultPlural(String token) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    if (lower.matches(".*(s|x|z|ch|sh)")) {
+      return token + "es";
+    }
+    if (lower.matches(".*[^aeiou]y")) {
+      return token.substring(0, token.length() - 1) + "ies";
+    }
+    return token + "s";
+  }
+
+  /** Whether the plural was configured (differs from {@link #defaultPlural}). */
+  public boolean pluralConfigured() {
+    return !plural.equals(defaultPlural(token));
   }
 
   /** Whether any bump in the config gives this entity more than one shard. */

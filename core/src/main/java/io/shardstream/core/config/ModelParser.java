@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class ModelParser {
   private static final Set<String> ATTRIBUTE_KEYS =
-      Set.of("type", "required", "maxLength", "format", "enum", "sensitive");
+      Set.of("type", "required", "maxLength", "format", "enum", "sensitive", "notBefore");
   private static final Set<String> PARENT_KEYS =
       Set.of("entity", "property", "cascadeDelete", "colocated", "parentTimestampProperty");
   private static final Set<String> UNIQUE_KEYS = Set.of("property", "owner");
@@ -96,6 +96,7 @@ final class ModelParser {
             AttributeFormat::byJsonName,
             AttributeFormat.jsonNames());
     Optional<List<String>> enumValues = fields.stringList(node, at, "enum", true);
+    Optional<String> notBefore = fields.string(node, at, "notBefore", false);
     if (type.isEmpty()) {
       return Optional.empty();
     }
@@ -108,7 +109,7 @@ final class ModelParser {
     }
     return Optional.of(
         new AttributeDefinition(
-            name, type.get(), required, maxLength, format, enumValues, sensitive));
+            name, type.get(), required, maxLength, format, enumValues, sensitive, notBefore));
   }
 
   /** A name looked up in a closed list ({@code known-type}, {@code known-format} when unknown). */

@@ -23,6 +23,7 @@ final class ModelRules {
   }
 
   void check() {
+    keyBindingDeclared();
     sortedEntities()
         .forEach(
             entity -> {
@@ -32,10 +33,30 @@ final class ModelRules {
                 transcodedTypesFit(entity, path);
                 canonicalizeDeclared(entity, path);
                 sensitiveOutOfKeys(entity, path);
+                notBeforeValid(entity, path);
               }
               entity.model().parent().ifPresent(parent -> parentValid(entity, parent, path));
               uniqueRulesValid(entity, path);
             });
+  }
+
+  /** A key binding filters instances on a property some entity carries in every event. */
+  private void keyBindingDeclared() {
+    config
+        .keyBindingProperty()
+        .filter(
+            property ->
+                config.entities().values().stream()
+                    .noneMatch(e -> e.model().attribute(property).isPresent()))
+        .ifPresent(
+            property ->
+                errors.add(
+                    "$.keyBinding.property",
+                    "declared",
+                    "'"
+                        + property
+                        + "' is not a declared attribute of any entity; declare it in the"
+                        + " attributes of the entities an API key may be bound to"));
   }
 
   private List<EntityDefinition> sortedEntities() {
@@ -158,6 +179,41 @@ final class ModelRules {
                         + a.name()
                         + "' is part of a key or index, where masking cannot hide it; drop"
                         + " \"sensitive\" or the key"));
+  }
+
+  /** {@code notBefore} names another attribute of the entity, of the same ordered type. */
+  private void notBeforeValid(EntityDefinition entity, String path) {
+    for (AttributeDefinition attribute : entity.model().attributes().values()) {
+      if (attribute.notBefore().isEmpty()) {
+        continue;
+      }
+      String at = ErrorCollector.child(path + ".attributes", attribute.name()) + ".notBefore";
+      String other = attribute.notBefore().get();
+      Optional<AttributeDefinition> earliest = entity.model().attribute(other);
+      if (earliest.isEmpty() || other.equals(attribute.name())) {
+        errors.add(
+            at,
+            "declared",
+            "'"
+                + other
+                + "' must be another attribute declared in "
+                + entity.token()
+                + "'s attributes");
+      } else if (!AttributeDefinition.ORDERED_TYPES.contains(attribute.type())
+          || attribute.type() != earliest.get().type()) {
+        errors.add(
+            at,
+            "attribute-type",
+            "notBefore compares two timestamps or two dates; '"
+                + attribute.name()
+                + "' is "
+                + attribute.type().jsonName()
+                + " and '"
+                + other
+                + "' is "
+                + earliest.get().type().jsonName());
+      }
+    }
   }
 
   private void parentValid(EntityDefinition entity, ParentRelation parent, String path) {

@@ -55,4 +55,52 @@ class AttributeRulesTest {
     assertThat(kind.checkText("Work"))
         .contains(new AttributeViolation("enum", "must be one of home, work"));
   }
+
+  @Test
+  void notBeforeComparesTimestampsAndDatesAndSkipsAbsentValues() {
+    AttributeDefinition updated =
+        new AttributeDefinition(
+            "updated",
+            AttributeType.TIMESTAMP,
+            true,
+            OptionalInt.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.of("created"));
+    AttributeDefinition endDate =
+        new AttributeDefinition(
+            "endDate",
+            AttributeType.DATE,
+            false,
+            OptionalInt.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.of("startDate"));
+
+    assertThat(updated.checkNotBefore(1000L, 1000L)).isEmpty();
+    assertThat(updated.checkNotBefore(1001L, 1000)).isEmpty();
+    assertThat(updated.checkNotBefore(999L, 1000L))
+        .contains(
+            new AttributeViolation("before-created", "must not be before created (999 < 1000)"));
+    assertThat(endDate.checkNotBefore("2024-01-31", "2024-02-01"))
+        .map(AttributeViolation::rule)
+        .contains("before-startDate");
+    assertThat(
+            endDate.checkNotBefore(
+                java.time.LocalDate.of(2024, 3, 1), java.time.LocalDate.of(2024, 2, 1)))
+        .isEmpty();
+    assertThat(endDate.checkNotBefore(null, "2024-02-01")).as("endDate is optional").isEmpty();
+    AttributeDefinition unordered =
+        new AttributeDefinition(
+            "created",
+            AttributeType.TIMESTAMP,
+            true,
+            OptionalInt.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
+    assertThat(unordered.checkNotBefore(1L, 2L)).isEmpty();
+  }
 }

@@ -207,9 +207,90 @@ class EntityModelConfigTest {
     assertThat(config.index("nickname")).isPresent();
   }
 
+  @Test
+  void theShippedConfigsDeclareTheirKeyBindingAndTimeOrder() {
+    EntityConfig userEmail = ConfigLoader.parse(ExampleConfigJson.userEmail());
+    assertThat(userEmail.keyBindingProperty()).contains("beneficiaryId");
+    assertThat(userEmail.entity("user").orElseThrow().model().attribute("updated").orElseThrow())
+        .extracting(AttributeDefinition::notBefore)
+        .isEqualTo(java.util.Optional.of("created"));
+    EntityConfig person = ConfigLoader.parse(ExampleConfigJson.person());
+    assertThat(person.keyBindingProperty()).isEmpty();
+    assertThat(person.entity("person").orElseThrow().model().attribute("updatedAt").orElseThrow())
+        .extracting(AttributeDefinition::notBefore)
+        .isEqualTo(java.util.Optional.of("createdAt"));
+    assertThat(person.entity("employment").orElseThrow().model().attribute("endDate").orElseThrow())
+        .extracting(AttributeDefinition::notBefore)
+        .isEqualTo(java.util.Optional.of("startDate"));
+  }
+
+  @Test
+  void keyBindingAndNotBeforeAreValidatedWithTheirPaths() {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk",
+                     "keyBinding": {"property": "tenantId", "scope": "x"},
+                     "entities": {
+                       "thing": {"uniqueProperty": "id", "timestampProperty": "at",
+                         "attributes": {
+                           "id": {"type": "string", "required": true},
+                           "at": {"type": "timestamp", "required": true},
+                           "seen": {"type": "timestamp", "notBefore": "missing"},
+                           "self": {"type": "timestamp", "notBefore": "self"},
+                           "day": {"type": "date", "notBefore": "at"},
+                           "count": {"type": "integer", "notBefore": "id"},
+                           "empty": {"type": "date", "notBefore": ""}}}},
+                     "propertyTranscodes": {"id": "string", "at": "timestamp"}}\
+                    """));
+
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .containsExactlyInAnyOrder(
+            tuple("$.keyBinding.scope", "unknown-property"),
+            tuple("$.keyBinding.property", "declared"),
+            tuple("$.entities.thing.attributes.seen.notBefore", "declared"),
+            tuple("$.entities.thing.attributes.self.notBefore", "declared"),
+            tuple("$.entities.thing.attributes.day.notBefore", "attribute-type"),
+            tuple("$.entities.thing.attributes.count.notBefore", "attribute-type"),
+            tuple("$.entities.thing.attributes.empty.notBefore", "non-empty"));
+    assertThat(e.errors())
+        .filteredOn(error -> error.path().equals("$.keyBinding.property"))
+        .extracting(ConfigError::message)
+        .containsExactly(
+            "'tenantId' is not a declared attribute of any entity; declare it in the attributes of"
+                + " the entities an API key may be bound to");
+  }
+
+  @Test
+  void aKeyBindingNeedsAPropertyAndNotBeforeKeepsTheVersion() throws Exception {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    ExampleConfigJson.userEmail()
+                        .replace(
+                            "\"keyBinding\": { \"property\": \"beneficiaryId\" }",
+                            "\"keyBinding\": {}")));
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .containsExactly(tuple("$.keyBinding.property", "required"));
+
+    ObjectNode plain = (ObjectNode) JSON.readTree(ExampleConfigJson.userEmail());
+    plain.remove("keyBinding");
+    ((ObjectNode) plain.at("/entities/user/attributes/updated")).remove("notBefore");
+    assertThat(ConfigLoader.fromTree(plain).version())
+        .isEqualTo(ConfigLoader.parse(ExampleConfigJson.userEmail()).version());
+  }
+
   /** The config with every entity's attributes, parent and unique rules removed. */
   private static ObjectNode withoutDeclarations(String json) throws Exception {
     ObjectNode root = (ObjectNode) JSON.readTree(json);
+    root.remove("keyBinding"); // it names a declared attribute
     root.get("entities")
         .forEach(entity -> ((ObjectNode) entity).remove(List.of("attributes", "parent", "unique")));
     return root;

@@ -10,14 +10,18 @@ import java.util.Objects;
  * no attribute a key may not see. JSON ({@link AppliedChangeJson}), keyed by {@link #id()}, so one
  * item's changes stay in order on one partition.
  *
- * @param entity {@code user} or {@code email}
- * @param id the item's unique id (userId, address)
+ * @param entity the entity's token (e.g. {@code user}, {@code address})
+ * @param id the item's unique id
  * @param op {@link #UPSERT} or {@link #DELETE}
- * @param version the event version now in the table (a cascade delete keeps the address's)
- * @param userId the user, or the address's owner; null for an address deleted before it was seen
- * @param beneficiaryId a user's beneficiary when the writer knows it; null for emails
- * @param created the item's creation time (its shard), epoch millis; null when unknown
- * @param hashKey the item's table hash key; null when unknown (an address never seen)
+ * @param version the event version now in the table (a cascade delete keeps the child's)
+ * @param parentEntity the parent entity of a child (e.g. {@code user} for an email); null for an
+ *     entity without a parent
+ * @param parentId the parent a child references; null without a parent, or for a child deleted
+ *     before it was seen
+ * @param binding the value of the config's key-binding property ({@code keyBinding}) for the
+ *     instance, when the writer knows it; null otherwise
+ * @param timestamp the item's timestamp property (its shard), epoch millis; null when unknown
+ * @param hashKey the item's table hash key; null when unknown (an item never seen)
  * @param rangeKey the item's table range key; null when unknown
  * @param cause {@link #EVENT}, or the cascade's cause (e.g. {@code user-deleted})
  * @param eventId the change event's id; null for cascades
@@ -30,9 +34,10 @@ public record AppliedChange(
     String id,
     String op,
     long version,
-    String userId,
-    String beneficiaryId,
-    Long created,
+    String parentEntity,
+    String parentId,
+    String binding,
+    Long timestamp,
     String hashKey,
     String rangeKey,
     String cause,

@@ -12,9 +12,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The change feed's value format: {@link AppliedChange} as a JSON object, unknown fields ignored
- * when read (fields may be added; none is renamed or removed). JSON rather than Avro: the feed is
- * the writer's own output, read by the query API and by people with the console consumer, and
- * carries no schema that producers must agree on.
+ * when read (fields may be added; issue 11 renamed the User/Email ones to the generic {@code
+ * parentEntity}, {@code parentId}, {@code binding}, {@code timestamp}). JSON rather than Avro: the
+ * feed is the writer's own output, read by the query API and by people with the console consumer,
+ * and carries no schema that producers must agree on.
  */
 public final class AppliedChangeJson {
   private static final ObjectMapper JSON =

@@ -16,7 +16,16 @@ import java.util.Map;
 final class ApicurioSerdeConfig {
   private ApicurioSerdeConfig() {}
 
+  /** For serializers and for deserializers into the generated classes. */
   static Map<String, Object> of(RegistrySettings settings) {
+    return of(settings, true);
+  }
+
+  /**
+   * @param specificReader read into the generated classes (the writer schema resolved against the
+   *     class's schema); false: generic records with the writer schema
+   */
+  static Map<String, Object> of(RegistrySettings settings, boolean specificReader) {
     return Map.ofEntries(
         Map.entry(AvroSerdeConfig.REGISTRY_URL, settings.apiUrl().toString()),
         // Confluent wire format: magic byte 0, then a 4-byte id, then Avro binary; no id headers.
@@ -34,7 +43,8 @@ final class ApicurioSerdeConfig {
         // Registration goes through SchemaRegistrar, which also sets the compatibility rule; the
         // serializer only finds the registered version by its content.
         Map.entry(AvroSerdeConfig.AUTO_REGISTER_ARTIFACT, false),
-        // Read into the generated classes (the writer schema resolved against the class's schema).
-        Map.entry(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true));
+        // Read into the generated classes (the writer schema resolved against the class's schema)
+        // or, for derived schemas that have no class, into generic records.
+        Map.entry(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, specificReader));
   }
 }

@@ -15,6 +15,14 @@ public final class ChangeEventDecoder<T> {
   }
 
   /**
+   * A decoder over any deserializer that throws {@link UndecodableEventException} for bad bytes (a
+   * {@link ChangeEventSerdes} of tests, for instance).
+   */
+  public static <T> ChangeEventDecoder<T> of(Deserializer<T> deserializer) {
+    return new ChangeEventDecoder<>(deserializer);
+  }
+
+  /**
    * The event in {@code value}, or why there is none.
    *
    * @throws SchemaRegistryUnavailableException the registry cannot be asked for the schema: the

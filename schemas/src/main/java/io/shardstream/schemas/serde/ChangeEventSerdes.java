@@ -53,6 +53,14 @@ public interface ChangeEventSerdes {
     return new ChangeEventDecoder<>(valueSerde(eventType).deserializer());
   }
 
+  /**
+   * Decodes record values into generic records of {@code eventSchema}, an entity's derived event
+   * schema ({@code EntityEventSchemas.derive}), in this serdes' framing: through the registry the
+   * writer's schema (any registered version, today's generated User/Email schemas included) is
+   * resolved against it; an event of another record name is {@code wrong-event-type}.
+   */
+  ChangeEventDecoder<GenericRecord> genericDecoder(Schema eventSchema);
+
   default Serde<UserChangeEvent> userEvents() {
     return valueSerde(UserChangeEvent.class);
   }

@@ -6,28 +6,85 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads the Confluent wire format into one generated event class through the Confluent Schema
- * Registry API: the writer's schema comes from {@code /schemas/ids/{id}} (fetched once per id) and
- * Avro resolves it against the class's schema. Faults of the record become {@link
- * UndecodableEventException}s; faults of the registry stay {@code SchemaRegistryException}s.
+ * Reads the Confluent wire format through the Confluent Schema Registry API: the writer's schema
+ * comes from {@code /schemas/ids/{id}} (fetched once per id) and Avro resolves it against the
+ * reader's, a generated event class ({@link #specific}) or an entity's derived schema ({@link
+ * #generic}). Faults of the record become {@link UndecodableEventException}s; faults of the
+ * registry stay {@code SchemaRegistryException}s.
  */
-final class ConfluentEventDeserializer<T extends SpecificRecord> implements Deserializer<T> {
+final class ConfluentEventDeserializer<T> implements Deserializer<T> {
+  /** How the Avro body is read once the writer's schema is known. */
+  private interface BodyReader<T> {
+    String expected();
+
+    boolean accepts(Schema writer);
+
+    T read(byte[] body, Schema writer);
+  }
+
   private final RegistrySettings settings;
-  private final Class<T> type;
-  private final AvroBinaryCodec<T> codec;
+  private final BodyReader<T> reader;
   private final ConfluentRegistryClient client;
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
 
-  ConfluentEventDeserializer(RegistrySettings settings, Class<T> type) {
+  private ConfluentEventDeserializer(RegistrySettings settings, BodyReader<T> reader) {
     this.settings = settings;
-    this.type = type;
-    this.codec = AvroBinaryCodec.of(type);
+    this.reader = reader;
     this.client = new ConfluentRegistryClient(settings);
+  }
+
+  /** Into one generated event class. */
+  static <T extends SpecificRecord> ConfluentEventDeserializer<T> specific(
+      RegistrySettings settings, Class<T> type) {
+    AvroBinaryCodec<T> codec = AvroBinaryCodec.of(type);
+    return new ConfluentEventDeserializer<>(
+        settings,
+        new BodyReader<>() {
+          @Override
+          public String expected() {
+            return type.getSimpleName();
+          }
+
+          @Override
+          public boolean accepts(Schema writer) {
+            // Another record type cannot be resolved into this class.
+            return writer.getFullName().equals(codec.schema().getFullName());
+          }
+
+          @Override
+          public T read(byte[] body, Schema writer) {
+            return codec.decode(body, writer);
+          }
+        });
+  }
+
+  /** Into generic records of an entity's derived event schema. */
+  static ConfluentEventDeserializer<GenericRecord> generic(
+      RegistrySettings settings, GenericEventCodec codec) {
+    return new ConfluentEventDeserializer<>(
+        settings,
+        new BodyReader<>() {
+          @Override
+          public String expected() {
+            return codec.schema().getName();
+          }
+
+          @Override
+          public boolean accepts(Schema writer) {
+            return codec.describesThisEvent(writer);
+          }
+
+          @Override
+          public GenericRecord read(byte[] body, Schema writer) {
+            return codec.decode(body, writer);
+          }
+        });
   }
 
   /** Configured at construction: Kafka's client properties hold no registry settings. */
@@ -52,12 +109,12 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
       writer = fetch(schemaId);
       writerSchemas.put(schemaId, writer);
     }
-    // Another record type cannot be resolved into this class: say so rather than "malformed".
-    if (!writer.getFullName().equals(codec.schema().getFullName())) {
+    // Another record type cannot be resolved into the reader's: say so rather than "malformed".
+    if (!reader.accepts(writer)) {
       throw UndecodableEventException.wrongEventType(
-          type, schemaId, "describes " + writer.getFullName(), null);
+          reader.expected(), schemaId, "describes " + writer.getFullName(), null);
     }
-    return codec.decode(WireFormat.body(data), writer);
+    return reader.read(WireFormat.body(data), writer);
   }
 
   /** Unknown ids are not cached: a registry restored from a backup may know them later. */
@@ -70,7 +127,8 @@ final class ConfluentEventDeserializer<T extends SpecificRecord> implements Dese
     try {
       return new Schema.Parser().parse(text);
     } catch (SchemaParseException e) {
-      throw UndecodableEventException.wrongEventType(type, schemaId, "is not an Avro schema", e);
+      throw UndecodableEventException.wrongEventType(
+          reader.expected(), schemaId, "is not an Avro schema", e);
     }
   }
 

@@ -57,8 +57,18 @@ final class RegistryChangeEventSerdes implements ChangeEventSerdes {
 
   private <T extends SpecificRecord> Deserializer<T> deserializer(Class<T> eventType) {
     return switch (settings.api()) {
-      case APICURIO -> new RegistryEventDeserializer<>(settings, eventType);
-      case CONFLUENT -> new ConfluentEventDeserializer<>(settings, eventType);
+      case APICURIO -> RegistryEventDeserializer.specific(settings, eventType);
+      case CONFLUENT -> ConfluentEventDeserializer.specific(settings, eventType);
     };
+  }
+
+  @Override
+  public ChangeEventDecoder<GenericRecord> genericDecoder(Schema eventSchema) {
+    GenericEventCodec codec = new GenericEventCodec(eventSchema);
+    return new ChangeEventDecoder<>(
+        switch (settings.api()) {
+          case APICURIO -> RegistryEventDeserializer.generic(settings, codec);
+          case CONFLUENT -> ConfluentEventDeserializer.generic(settings, codec);
+        });
   }
 }

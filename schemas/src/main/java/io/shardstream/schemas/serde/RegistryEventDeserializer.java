@@ -4,23 +4,69 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.shardstream.schemas.registry.RegistryFailures;
 import io.shardstream.schemas.registry.RegistrySettings;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Apicurio's Avro deserializer, reading into one generated class, with every failure sorted into a
- * fault of the record ({@link UndecodableEventException}) or of the registry ({@code
+ * Apicurio's Avro deserializer, reading into one generated class ({@link #specific}) or into
+ * generic records of an entity's derived schema ({@link #generic}), with every failure sorted into
+ * a fault of the record ({@link UndecodableEventException}) or of the registry ({@code
  * SchemaRegistryUnavailableException} and other {@code SchemaRegistryException}s).
  */
 final class RegistryEventDeserializer<T> implements Deserializer<T> {
+  /** What Apicurio's reader returned, as the caller's type, or why it is not one. */
+  private interface Conversion<T> {
+    T convert(Object value, int schemaId);
+  }
+
   private final AvroKafkaDeserializer<Object> apicurio = new AvroKafkaDeserializer<>();
   private final RegistrySettings settings;
-  private final Class<T> type;
+  private final String expected;
+  private final Conversion<T> conversion;
 
-  RegistryEventDeserializer(RegistrySettings settings, Class<T> type) {
+  private RegistryEventDeserializer(
+      RegistrySettings settings, boolean specific, String expected, Conversion<T> conversion) {
     this.settings = settings;
-    this.type = type;
-    apicurio.configure(ApicurioSerdeConfig.of(settings), false);
+    this.expected = expected;
+    this.conversion = conversion;
+    apicurio.configure(ApicurioSerdeConfig.of(settings, specific), false);
+  }
+
+  /** Into one generated event class (the writer schema resolved against the class's). */
+  static <T> RegistryEventDeserializer<T> specific(RegistrySettings settings, Class<T> type) {
+    return new RegistryEventDeserializer<>(
+        settings,
+        true,
+        type.getSimpleName(),
+        (value, schemaId) -> {
+          if (!type.isInstance(value)) {
+            throw UndecodableEventException.wrongEventType(
+                type.getSimpleName(), schemaId, "describes " + describe(value), null);
+          }
+          return type.cast(value);
+        });
+  }
+
+  /**
+   * Into generic records of {@code codec}'s schema: Apicurio reads with the writer schema, which is
+   * then resolved against the derived one.
+   */
+  static RegistryEventDeserializer<GenericRecord> generic(
+      RegistrySettings settings, GenericEventCodec codec) {
+    String expected = codec.schema().getName();
+    return new RegistryEventDeserializer<>(
+        settings,
+        false,
+        expected,
+        (value, schemaId) -> {
+          if (!(value instanceof GenericRecord record)
+              || !codec.describesThisEvent(record.getSchema())) {
+            throw UndecodableEventException.wrongEventType(
+                expected, schemaId, "describes " + describe(value), null);
+          }
+          return codec.resolve(record);
+        });
   }
 
   /** Configured at construction: Kafka's client properties hold no registry settings. */
@@ -48,11 +94,7 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     } catch (RuntimeException e) {
       throw explain(e, data);
     }
-    if (!type.isInstance(value)) {
-      throw UndecodableEventException.wrongEventType(
-          type, WireFormat.schemaId(data), "describes " + describe(value), null);
-    }
-    return type.cast(value);
+    return conversion.convert(value, WireFormat.schemaId(data));
   }
 
   private RuntimeException explain(RuntimeException failure, byte[] data) {
@@ -72,7 +114,7 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     }
     if (isUnknownRecordClass(failure)) {
       return UndecodableEventException.wrongEventType(
-          type, schemaId, "describes a record with no generated class", failure);
+          expected, schemaId, "describes a record with no generated class", failure);
     }
     return new UndecodableEventException(
         DecodeFailure.MALFORMED_AVRO,

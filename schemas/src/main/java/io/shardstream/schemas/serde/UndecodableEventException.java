@@ -18,10 +18,10 @@ public class UndecodableEventException extends SerializationException {
 
   /** A record whose schema id names something other than the event {@code type}. */
   static UndecodableEventException wrongEventType(
-      Class<?> type, int schemaId, String whatTheIdNames, Throwable cause) {
+      String expected, int schemaId, String whatTheIdNames, Throwable cause) {
     return new UndecodableEventException(
         DecodeFailure.WRONG_EVENT_TYPE,
-        "expected a " + type.getSimpleName() + " but schema id " + schemaId + " " + whatTheIdNames,
+        "expected a " + expected + " but schema id " + schemaId + " " + whatTheIdNames,
         cause);
   }
 

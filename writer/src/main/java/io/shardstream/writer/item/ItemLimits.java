@@ -30,12 +30,14 @@ final class ItemLimits {
     this.keyAttributes = Set.copyOf(keys);
   }
 
-  Optional<Rejection> check(Map<String, AttributeValue> item) {
+  /** The first limit the item of {@code entity} breaks (the reason names the entity). */
+  Optional<Rejection> check(String entity, Map<String, AttributeValue> item) {
     for (String name : keyAttributes) {
       AttributeValue value = item.get(name);
       if (value != null && value.s() != null && value.s().isEmpty()) {
         return Optional.of(
             Rejection.invalid(
+                entity,
                 name,
                 "empty-index-key",
                 "'"
@@ -48,6 +50,7 @@ final class ItemLimits {
     if (bytes > ItemSize.MAX_ITEM_BYTES) {
       return Optional.of(
           Rejection.invalid(
+              entity,
               "item",
               "too-large",
               "the item is "

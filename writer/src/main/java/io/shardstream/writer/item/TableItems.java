@@ -18,13 +18,19 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The writer's view of the entity engine: table items and keys of users and emails, with the
- * engine's {@link KeyException}s and DynamoDB's item limits turned into {@link Rejection}s.
- * Canonical properties ({@code firstNameCanonical} ...) are derived by {@link
- * EntityManager#addKeys} from the configuration's {@code canonicalize} map.
+ * The writer's view of the entity engine: table items and keys of any entity of the configuration,
+ * with the engine's {@link KeyException}s and DynamoDB's item limits turned into {@link Rejection}s
+ * naming the entity ({@code invalid:<entity>.<property>:<rule>}). Canonical properties ({@code
+ * firstNameCanonical} ...) are derived by {@link EntityManager#addKeys} from the configuration's
+ * {@code canonicalize} map.
  */
 public final class TableItems {
+  /**
+   * The User/Email stages' entity tokens, until the generic topology replaces them; nothing here
+   * depends on them.
+   */
   public static final String USER = "user";
+
   public static final String EMAIL = "email";
 
   private final EntityManager entities;
@@ -33,8 +39,6 @@ public final class TableItems {
 
   public TableItems(EntityManager entities) {
     EntityConfig config = entities.config();
-    requireEntity(config, USER, "userId", "created");
-    requireEntity(config, EMAIL, "email", "created");
     this.entities = entities;
     this.tableKeys = TableKeys.of(config);
     this.limits = new ItemLimits(config);
@@ -44,13 +48,27 @@ public final class TableItems {
     return entities.config();
   }
 
+  /**
+   * The definition of {@code entity}.
+   *
+   * @throws IllegalArgumentException the configuration has no such entity (a programming error: the
+   *     writer builds its stages from the configuration's own entities)
+   */
+  public EntityDefinition entity(String entity) {
+    return entities
+        .config()
+        .entity(entity)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no entity '" + entity + "' in the configuration"));
+  }
+
   /** The item with its derived properties and every generated key, or why it cannot be written. */
   public Checked<KeyedItem> keyed(String entity, Map<String, ?> item) {
-    Checked<Map<String, Object>> withKeys = keys(() -> entities.addKeys(entity, item));
+    Checked<Map<String, Object>> withKeys = keys(entity, () -> entities.addKeys(entity, item));
     return withKeys.then(
         keyedItem -> {
           Map<String, AttributeValue> attributes = ItemMapper.toAttributes(keyedItem);
-          Optional<Rejection> broken = limits.check(attributes);
+          Optional<Rejection> broken = limits.check(entity, attributes);
           if (broken.isPresent()) {
             return Checked.rejected(broken.get());
           }
@@ -62,18 +80,31 @@ public final class TableItems {
         });
   }
 
+  /**
+   * The table key of an entity instance from the properties its key is made of: the unique id and
+   * the timestamp; for a co-located child also its parent reference and the parent's timestamp. An
+   * item (or a DELETE's key record) holding more is fine.
+   */
+  public Checked<PrimaryKey> primaryKey(String entity, Map<String, ?> keyFields) {
+    return keys(entity, () -> entities.primaryKey(entity, keyFields));
+  }
+
   /** The table key of an entity instance from its unique id and timestamp. */
   public Checked<PrimaryKey> primaryKey(String entity, String uniqueId, long timestamp) {
-    EntityDefinition definition = entities.config().entity(entity).orElseThrow();
+    EntityDefinition definition = entity(entity);
     Map<String, Object> keyFields = new LinkedHashMap<>();
     keyFields.put(definition.uniqueProperty(), uniqueId);
     keyFields.put(definition.timestampProperty(), timestamp);
-    return keys(() -> entities.primaryKey(entity, keyFields));
+    return primaryKey(entity, keyFields);
   }
 
-  /** Every key an instance with this unique id can have when its timestamp is unknown. */
+  /**
+   * Every key an instance with this unique id can have when its timestamp is unknown (one per shard
+   * bump). Not for a co-located child, whose partition needs its parent reference: the engine's
+   * {@link KeyException} says so.
+   */
   public Checked<List<PrimaryKey>> candidateKeys(String entity, String uniqueId) {
-    return keys(() -> entities.candidatePrimaryKeys(entity, uniqueId));
+    return keys(entity, () -> entities.candidatePrimaryKeys(entity, uniqueId));
   }
 
   public WriteOperation put(KeyedItem item) {
@@ -94,43 +125,12 @@ public final class TableItems {
     };
   }
 
-  private static <T> Checked<T> keys(Supplier<T> computation) {
+  private static <T> Checked<T> keys(String entity, Supplier<T> computation) {
     try {
       return Checked.ok(computation.get());
     } catch (KeyException e) {
-      String field = e.property() == null ? "item" : e.property();
-      return Checked.rejected(Rejection.invalid(field, e.rule().code(), e.getMessage()));
-    }
-  }
-
-  private static void requireEntity(
-      EntityConfig config, String token, String uniqueProperty, String timestampProperty) {
-    EntityDefinition entity =
-        config
-            .entity(token)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the writer needs entity '" + token + "' in the entity configuration"));
-    if (!entity.uniqueProperty().equals(uniqueProperty)) {
-      throw new IllegalArgumentException(
-          "entity '"
-              + token
-              + "' must have uniqueProperty '"
-              + uniqueProperty
-              + "' for the writer, not '"
-              + entity.uniqueProperty()
-              + "'");
-    }
-    if (entity.isSharded() && !timestampProperty.equals(entity.timestampProperty())) {
-      throw new IllegalArgumentException(
-          "entity '"
-              + token
-              + "' must have timestampProperty '"
-              + timestampProperty
-              + "' for the writer, not '"
-              + entity.timestampProperty()
-              + "'");
+      String property = e.property() == null ? "item" : e.property();
+      return Checked.rejected(Rejection.invalid(entity, property, e.rule().code(), e.getMessage()));
     }
   }
 }

@@ -12,6 +12,7 @@ import io.shardstream.writer.TopicNames;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
 import io.shardstream.writer.item.TableItems;
+import io.shardstream.writer.stage.EntityLinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -89,10 +90,10 @@ public final class ReplayRun {
   public Summary run(Listener listener) throws InterruptedException {
     long start = System.nanoTime();
     TopicNames topics = settings.topics();
-    List<String> sources = List.of(topics.users(), topics.emails());
-    List<String> internal = List.of(topics.emailOwnerChanges(), topics.emailCascade());
-    List<String> all =
-        List.of(topics.users(), topics.emails(), topics.emailOwnerChanges(), topics.emailCascade());
+    EntityLinks links = new EntityLinks(settings.entityConfig());
+    List<String> sources = topics.sources();
+    List<String> internal = List.copyOf(topics.internal(links).keySet());
+    List<String> all = topics.consumed(links);
     try (WriterService writer = WriterService.create(settings, Metrics.newRegistry("replay"));
         Admin admin = Admin.create(clientSettings(settings))) {
       writer.start();
@@ -163,7 +164,7 @@ public final class ReplayRun {
     ChangeEventSerdes serdes = settings.serdes();
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
     ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
-    String usersTopic = settings.topics().users();
+    String usersTopic = settings.topics().entity(TableItems.USER);
     SourceLog.read(
         clientSettings(settings),
         until,

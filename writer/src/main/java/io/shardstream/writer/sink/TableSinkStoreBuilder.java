@@ -10,12 +10,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * never cached by Kafka Streams (the store is its own buffer); the toggles are therefore ignored.
  */
 public final class TableSinkStoreBuilder implements StoreBuilder<TableSinkStore> {
-  /** Email stage sink: email items. */
-  public static final String EMAIL_SINK = "email-table-sink";
-
-  /** User stage sink: user items (and the counters of the user stage's decisions). */
-  public static final String USER_SINK = "user-table-sink";
-
   private final String name;
   private final TableWriter table;
   private final int maxBufferedOps;

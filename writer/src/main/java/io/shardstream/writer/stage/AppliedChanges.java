@@ -1,137 +1,123 @@
 package io.shardstream.writer.stage;
 
+import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.config.ParentRelation;
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.schemas.changes.AppliedChange;
-import io.shardstream.writer.event.ValidEmailChange;
-import io.shardstream.writer.event.ValidUserChange;
+import io.shardstream.writer.event.EntityChange;
+import io.shardstream.writer.event.ParentLink;
 import io.shardstream.writer.item.TableItems;
-import io.shardstream.writer.state.EmailState;
-import io.shardstream.writer.state.UserState;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import io.shardstream.writer.state.EntityState;
+import java.util.Optional;
 
 /**
- * The change-feed records of the stages, one per change the table receives: made only where a
- * processor applies a change (never for stale, duplicate or refused events, nor for the rewrites of
- * an unchanged state that {@link EmailWrites#current} makes), and forwarded next to the table write
- * so that both belong to the same transaction.
+ * The change-feed records of one entity's stage, one per change the table receives: made only where
+ * a processor applies a change (never for stale, duplicate or refused events, nor for the rewrites
+ * of an unchanged state that {@link EntityWrites#current} makes), and forwarded next to the table
+ * write so that both belong to the same transaction.
  */
 final class AppliedChanges {
-  private static final String BENEFICIARY_ID = "beneficiaryId";
-
-  private final TableItems items;
+  private final EntityDefinition entity;
+  private final String parentEntity;
+  private final Optional<String> bindingProperty;
   private final String configVersion;
 
-  AppliedChanges(TableItems items) {
-    this.items = items;
+  AppliedChanges(TableItems items, EntityDefinition entity) {
+    this.entity = entity;
+    this.parentEntity = entity.model().parent().map(ParentRelation::entity).orElse(null);
+    // The key-binding property, when this entity declares it (children are bound by their parent).
+    this.bindingProperty =
+        items
+            .config()
+            .keyBindingProperty()
+            .filter(property -> entity.model().attributes().containsKey(property));
     this.configVersion = items.config().version();
   }
 
-  AppliedChange userUpsert(ValidUserChange.Upsert upsert, long eventTime) {
-    AttributeValue beneficiary = upsert.item().attributes().get(BENEFICIARY_ID);
-    return change(
-        TableItems.USER,
-        upsert.userId(),
-        AppliedChange.UPSERT,
-        upsert.version(),
-        upsert.userId(),
-        beneficiary == null ? null : beneficiary.s(),
-        upsert.created(),
-        upsert.item().key(),
-        AppliedChange.EVENT,
-        upsert.eventId(),
-        eventTime);
+  /** The binding value of an instance's validated state, when the entity has one. */
+  String binding(EntityChange.Upsert upsert) {
+    return bindingProperty
+        .map(property -> upsert.item().get(property))
+        .map(String::valueOf)
+        .orElse(null);
   }
 
-  AppliedChange userDelete(ValidUserChange.Delete delete, UserState previous, long eventTime) {
+  AppliedChange upsert(EntityChange.Upsert upsert, long eventTime) {
     return change(
-        TableItems.USER,
-        delete.userId(),
-        AppliedChange.DELETE,
-        delete.version(),
-        delete.userId(),
-        previous == null ? null : previous.beneficiaryId(),
-        delete.created(),
-        delete.key(),
-        AppliedChange.EVENT,
-        delete.eventId(),
-        eventTime);
-  }
-
-  AppliedChange emailUpsert(ValidEmailChange.Upsert upsert, long eventTime) {
-    return change(
-        TableItems.EMAIL,
-        upsert.email(),
+        upsert.id(),
         AppliedChange.UPSERT,
         upsert.version(),
-        upsert.userId(),
-        null,
-        upsert.created(),
-        upsert.item().key(),
+        upsert.parent().map(ParentLink::id).orElse(null),
+        binding(upsert),
+        upsert.timestamp(),
+        upsert.keyed().key(),
         AppliedChange.EVENT,
         upsert.eventId(),
         eventTime);
   }
 
   /**
-   * An address deleted by its own event; {@code previous} is what the stage knew of it (null: never
-   * seen, so neither owner nor key is known).
+   * An instance deleted by its own event; {@code previous} is what the stage knew of it (null:
+   * never seen); the key and timestamp are the event's when it carries them, else the state's.
    */
-  AppliedChange emailDelete(ValidEmailChange.Delete delete, EmailState previous, long eventTime) {
-    return emailDeleted(
-        previous,
-        delete.email(),
+  AppliedChange delete(
+      EntityChange.Delete delete,
+      EntityState previous,
+      PrimaryKey key,
+      Long timestamp,
+      long eventTime) {
+    String parentId =
+        previous != null && previous.parentId() != null
+            ? previous.parentId()
+            : delete.parent().map(ParentLink::id).orElse(null);
+    return change(
+        delete.id(),
+        AppliedChange.DELETE,
         delete.version(),
+        parentId,
+        previous == null ? null : previous.binding(),
+        timestamp,
+        key,
         AppliedChange.EVENT,
         delete.eventId(),
         eventTime);
   }
 
-  /** An address a cascade deleted ({@code cause}: the cascade's tag, e.g. user-deleted). */
-  AppliedChange cascadeDelete(EmailState deleted, String cause, long eventTime) {
-    return emailDeleted(deleted, deleted.email(), deleted.version(), cause, null, eventTime);
-  }
-
-  private AppliedChange emailDeleted(
-      EmailState state, String email, long version, String cause, String eventId, long time) {
-    Long created = state == null ? null : state.created();
-    PrimaryKey key =
-        created == null
-            ? null
-            : TableItems.knownValid(items.primaryKey(TableItems.EMAIL, email, created));
+  /** An instance a cascade deleted ({@code cause}: the cascade's, e.g. user-deleted). */
+  AppliedChange cascadeDelete(EntityState deleted, String cause, long eventTime) {
     return change(
-        TableItems.EMAIL,
-        email,
+        deleted.id(),
         AppliedChange.DELETE,
-        version,
-        state == null ? null : state.userId(),
-        null,
-        created,
-        key,
+        deleted.version(),
+        deleted.parentId(),
+        deleted.binding(),
+        deleted.timestamp(),
+        deleted.hasKey() ? EntityWrites.key(deleted) : null,
         cause,
-        eventId,
-        time);
+        null,
+        eventTime);
   }
 
   private AppliedChange change(
-      String entity,
       String id,
       String op,
       long version,
-      String userId,
-      String beneficiaryId,
-      Long created,
+      String parentId,
+      String binding,
+      Long timestamp,
       PrimaryKey key,
       String cause,
       String eventId,
       long eventTime) {
     return new AppliedChange(
-        entity,
+        entity.token(),
         id,
         op,
         version,
-        userId,
-        beneficiaryId,
-        created,
+        parentEntity,
+        parentId,
+        binding,
+        timestamp,
         key == null ? null : key.hashKey(),
         key == null ? null : key.rangeKey(),
         cause,

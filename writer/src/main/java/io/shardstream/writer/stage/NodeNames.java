@@ -1,22 +1,54 @@
 package io.shardstream.writer.stage;
 
-/** Names of the topology's nodes; processors forward to the sinks by these names. */
+/**
+ * Names of the topology's nodes, per entity; processors forward to the sinks by these names. Node
+ * names are not part of any topic or store name, so they may change freely.
+ */
 public final class NodeNames {
-  public static final String EMAILS_SOURCE = "emails-source";
-  public static final String EMAIL_CASCADE_SOURCE = "email-cascade-source";
-  public static final String EMAIL_EVENTS = "email-events";
-  public static final String EMAIL_CASCADE = "email-cascade";
-  public static final String EMAIL_OWNER_CHANGES_SINK = "email-owner-changes-sink";
-  public static final String EMAIL_DEAD_LETTERS_SINK = "email-dead-letters-sink";
-  public static final String EMAIL_CHANGES_SINK = "email-changes-sink";
-
-  public static final String USERS_SOURCE = "users-source";
-  public static final String EMAIL_OWNER_CHANGES_SOURCE = "email-owner-changes-source";
-  public static final String USER_EVENTS = "user-events";
-  public static final String EMAIL_OWNERSHIP = "email-ownership";
-  public static final String EMAIL_CASCADE_SINK = "email-cascade-sink";
-  public static final String USER_DEAD_LETTERS_SINK = "user-dead-letters-sink";
-  public static final String USER_CHANGES_SINK = "user-changes-sink";
-
   private NodeNames() {}
+
+  public static String source(String entity) {
+    return entity + "-source";
+  }
+
+  public static String events(String entity) {
+    return entity + "-events";
+  }
+
+  public static String cascadeSource(String child) {
+    return child + "-cascade-source";
+  }
+
+  public static String cascade(String child) {
+    return child + "-cascade";
+  }
+
+  public static String ownerChangesSource(String child) {
+    return child + "-owner-changes-source";
+  }
+
+  public static String ownership(String child) {
+    return child + "-ownership";
+  }
+
+  public static String ownerChangesSink(String child) {
+    return child + "-owner-changes-sink";
+  }
+
+  public static String cascadeSink(String child) {
+    return child + "-cascade-sink";
+  }
+
+  public static String deadLettersSink(String entity) {
+    return entity + "-dead-letters-sink";
+  }
+
+  public static String changesSink(String entity) {
+    return entity + "-changes-sink";
+  }
+
+  /** The table sink store of an entity's stage: {@code <token>-table-sink}. */
+  public static String tableSink(String entity) {
+    return entity + "-table-sink";
+  }
 }

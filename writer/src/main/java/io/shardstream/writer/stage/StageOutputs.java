@@ -12,30 +12,25 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Where a stage's processor sends records, one typed method per destination: an owner change can
- * only go to the owner-changes sink, a cascade command to the cascade sink, a dead letter to the
- * stage's dead-letter sink. Each record is serialized here, so a processor's output is the bytes
- * its sink nodes write as they are; the bytes are the ones the sinks' serializers used to make
- * (keys as UTF-8, internal records as {@link JsonSerde} JSON, applied changes as {@link
+ * only go to the stage's owner-changes sink, a cascade command to its child's cascade sink, a dead
+ * letter to the stage's dead-letter sink. Each record is serialized here, so a processor's output
+ * is the bytes its sink nodes write as they are; the bytes are the ones the sinks' serializers used
+ * to make (keys as UTF-8, internal records as {@link JsonSerde} JSON, applied changes as {@link
  * AppliedChangeJson}).
  */
 final class StageOutputs {
-  private static final JsonSerde<EmailOwnerChange> OWNER_CHANGES =
-      JsonSerde.of(EmailOwnerChange.class);
+  private static final JsonSerde<OwnerChange> OWNER_CHANGES = JsonSerde.of(OwnerChange.class);
   private static final JsonSerde<CascadeCommand> CASCADES = JsonSerde.of(CascadeCommand.class);
 
   private final ProcessorContext<byte[], byte[]> context;
-  private final String deadLetterSink;
-  private final String changesSink;
+  private final String entity;
 
   /**
-   * @param deadLetterSink the stage's dead-letter sink node ({@link NodeNames})
-   * @param changesSink the stage's change-feed sink node
+   * @param entity the entity of the stage: its sinks are named after it ({@link NodeNames})
    */
-  StageOutputs(
-      ProcessorContext<byte[], byte[]> context, String deadLetterSink, String changesSink) {
+  StageOutputs(ProcessorContext<byte[], byte[]> context, String entity) {
     this.context = context;
-    this.deadLetterSink = deadLetterSink;
-    this.changesSink = changesSink;
+    this.entity = entity;
   }
 
   /**
@@ -48,28 +43,28 @@ final class StageOutputs {
     context.forward(
         new Record<>(
             utf8(change.id()), AppliedChangeJson.toBytes(change), timestamp, new RecordHeaders()),
-        changesSink);
+        NodeNames.changesSink(entity));
   }
 
-  /** Email stage → user stage, keyed by the owner's userId. */
-  void ownerChange(String userId, EmailOwnerChange change, long timestamp, Headers headers) {
+  /** Child stage → parent stage, keyed by the parent's id. */
+  void ownerChange(OwnerChange change, long timestamp, Headers headers) {
     context.forward(
-        new Record<>(utf8(userId), OWNER_CHANGES.toBytes(change), timestamp, headers),
-        NodeNames.EMAIL_OWNER_CHANGES_SINK);
+        new Record<>(utf8(change.parentId()), OWNER_CHANGES.toBytes(change), timestamp, headers),
+        NodeNames.ownerChangesSink(entity));
   }
 
-  /** User stage → email stage, keyed by the address. No headers of the source travel with it. */
-  void cascade(String email, CascadeCommand command, long timestamp) {
+  /** Parent stage → child stage, keyed by the child's id. No headers of the source travel. */
+  void cascade(CascadeCommand command, long timestamp) {
     context.forward(
-        new Record<>(utf8(email), CASCADES.toBytes(command), timestamp, new RecordHeaders()),
-        NodeNames.EMAIL_CASCADE_SINK);
+        new Record<>(utf8(command.id()), CASCADES.toBytes(command), timestamp, new RecordHeaders()),
+        NodeNames.cascadeSink(command.entity()));
   }
 
   /**
    * The refused record to the dead-letter topic, with the headers of the record that carried it.
    */
   void deadLetter(RefusedRecord refused, Headers originalHeaders) {
-    context.forward(refused.toRecord(originalHeaders), deadLetterSink);
+    context.forward(refused.toRecord(originalHeaders), NodeNames.deadLettersSink(entity));
   }
 
   private static byte[] utf8(String key) {

@@ -1,12 +1,12 @@
 package io.shardstream.writer.stage;
 
-import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
-import io.shardstream.writer.event.EmailEventValidator;
-import io.shardstream.writer.event.UserEventValidator;
+import io.shardstream.writer.event.EntityChange;
+import io.shardstream.writer.event.EntityEventValidator;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.metrics.WriterMetrics;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
@@ -17,29 +17,33 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 public final class StageProcessors {
   private StageProcessors() {}
 
-  public static ProcessorSupplier<byte[], byte[], byte[], byte[]> emailEvents(
-      ChangeEventDecoder<EmailChangeEvent> decoder,
-      EmailEventValidator validator,
+  /** An entity's own events. */
+  public static ProcessorSupplier<byte[], byte[], byte[], byte[]> events(
+      EntityDefinition entity,
+      ChangeEventDecoder<GenericRecord> decoder,
+      EntityEventValidator validator,
       TableItems items,
+      EntityLinks links,
       WriterMetrics metrics) {
-    return () -> new EmailEventProcessor(decoder, validator, items, metrics);
+    return () ->
+        new EntityEventProcessor(
+            entity,
+            new EventIntake<GenericRecord, EntityChange>(
+                decoder, validator::check, EntityEventValidator::eventId),
+            items,
+            links,
+            metrics);
   }
 
-  public static ProcessorSupplier<String, CascadeCommand, byte[], byte[]> emailCascade(
-      TableItems items, WriterMetrics metrics) {
-    return () -> new EmailCascadeProcessor(items, metrics);
+  /** A child's cascade commands from its parent's stage. */
+  public static ProcessorSupplier<String, CascadeCommand, byte[], byte[]> cascade(
+      EntityDefinition child, TableItems items, WriterMetrics metrics) {
+    return () -> new CascadeProcessor(child, items, metrics);
   }
 
-  public static ProcessorSupplier<byte[], byte[], byte[], byte[]> userEvents(
-      ChangeEventDecoder<UserChangeEvent> decoder,
-      UserEventValidator validator,
-      TableItems items,
-      WriterMetrics metrics) {
-    return () -> new UserEventProcessor(decoder, validator, items, metrics);
-  }
-
-  public static ProcessorSupplier<String, EmailOwnerChange, byte[], byte[]> emailOwnership(
-      WriterMetrics metrics) {
-    return () -> new EmailOwnershipProcessor(metrics);
+  /** A child's claims and releases, at its parent's stage. */
+  public static ProcessorSupplier<String, OwnerChange, byte[], byte[]> ownership(
+      EntityDefinition parent, EntityDefinition child, WriterMetrics metrics) {
+    return () -> new OwnershipProcessor(parent, child, metrics);
   }
 }

@@ -7,30 +7,30 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The writer's state stores: changelogged key-value stores of JSON values, cached so that several
- * changes to one key between commits write one changelog record.
+ * changes to one key between commits write one changelog record. Named after the entity, so the
+ * changelog topics are {@code <app>-<token>-states-changelog}.
  */
 public final class GateStores {
-  /** Email stage, keyed by address: {@link EmailState}. */
-  public static final String EMAIL_STATES = "email-states";
-
-  /** User stage, keyed by userId: {@link UserState}. */
-  public static final String USER_STATES = "user-states";
-
-  /** User stage, keyed by userId: {@link UserEmails}, the index the cascade reads. */
-  public static final String USER_EMAILS = "user-emails";
-
   private GateStores() {}
 
-  public static StoreBuilder<KeyValueStore<String, EmailState>> emailStates(StoreKind kind) {
-    return store(EMAIL_STATES, EmailState.class, kind);
+  /** {@code <token>-states}, keyed by the entity's unique id: {@link EntityState}. */
+  public static String states(String entity) {
+    return entity + "-states";
   }
 
-  public static StoreBuilder<KeyValueStore<String, UserState>> userStates(StoreKind kind) {
-    return store(USER_STATES, UserState.class, kind);
+  /** {@code <token>-children}, keyed by the parent's id: {@link ChildClaims}. */
+  public static String children(String parent) {
+    return parent + "-children";
   }
 
-  public static StoreBuilder<KeyValueStore<String, UserEmails>> userEmails(StoreKind kind) {
-    return store(USER_EMAILS, UserEmails.class, kind);
+  public static StoreBuilder<KeyValueStore<String, EntityState>> states(
+      String entity, StoreKind kind) {
+    return store(states(entity), EntityState.class, kind);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, ChildClaims>> children(
+      String parent, StoreKind kind) {
+    return store(children(parent), ChildClaims.class, kind);
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(

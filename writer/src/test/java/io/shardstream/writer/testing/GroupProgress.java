@@ -32,7 +32,7 @@ public final class GroupProgress implements AutoCloseable {
                 "request.timeout.ms",
                 "5000"));
     this.group = group;
-    this.sources = List.of(topics.users(), topics.emails());
+    this.sources = topics.sources();
     this.all = allTopics(topics);
   }
 
@@ -50,10 +50,12 @@ public final class GroupProgress implements AutoCloseable {
     return lag(admin, group, allTopics(topics));
   }
 
-  /** Every topic the writer's group reads: the sources and its two internal topics. */
+  /** Every topic the writer's group reads: the sources and its internal topics. */
   private static List<String> allTopics(TopicNames topics) {
-    return List.of(
-        topics.users(), topics.emails(), topics.emailOwnerChanges(), topics.emailCascade());
+    List<String> all = new java.util.ArrayList<>(topics.sources());
+    all.add(topics.ownerChanges("email"));
+    all.add(topics.cascade("email"));
+    return all;
   }
 
   private static long lag(Admin admin, String group, List<String> topics) {

@@ -70,9 +70,9 @@ public record Planned(Target target, String key, Payload payload, String expecte
   public ProducerRecord<byte[], byte[]> record(
       TopicNames topics, Serializer<UserChangeEvent> users, Serializer<EmailChangeEvent> emails) {
     return new ProducerRecord<>(
-        target == Target.USERS ? topics.users() : topics.emails(),
+        target == Target.USERS ? topics.entity("user") : topics.entity("email"),
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-        value(users, emails, topics.users(), topics.emails()));
+        value(users, emails, topics.entity("user"), topics.entity("email")));
   }
 
   /** What the record carries. */

@@ -40,9 +40,10 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class WriterDriver implements AutoCloseable {
   public static final String APP = "writer-test";
-  public static final TopicNames TOPICS = TopicNames.defaults(APP);
+  private static final EntityConfig CONFIG = ConfigLoader.parse(ExampleConfigs.userEmail());
+  public static final TopicNames TOPICS = TopicNames.defaults(APP, CONFIG);
 
-  private final EntityConfig config = ConfigLoader.parse(ExampleConfigs.userEmail());
+  private final EntityConfig config = CONFIG;
   private final EntityManager entities = new EntityManager(config);
   private final InMemoryTable table = new InMemoryTable(TableKeys.of(config));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -88,8 +89,8 @@ public final class WriterDriver implements AutoCloseable {
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     this.driver = new TopologyTestDriver(topology, properties);
     ByteArraySerializer bytes = new ByteArraySerializer();
-    this.users = driver.createInputTopic(TOPICS.users(), bytes, bytes);
-    this.emails = driver.createInputTopic(TOPICS.emails(), bytes, bytes);
+    this.users = driver.createInputTopic(TOPICS.entity("user"), bytes, bytes);
+    this.emails = driver.createInputTopic(TOPICS.entity("email"), bytes, bytes);
     this.deadLetters =
         driver.createOutputTopic(
             TOPICS.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -105,7 +106,7 @@ public final class WriterDriver implements AutoCloseable {
   }
 
   public void send(String key, UserChangeEvent event) {
-    sendUserBytes(bytes(key), userValues.serialize(TOPICS.users(), event), Events.NOW);
+    sendUserBytes(bytes(key), userValues.serialize(TOPICS.entity("user"), event), Events.NOW);
   }
 
   public void send(EmailChangeEvent event) {
@@ -115,7 +116,7 @@ public final class WriterDriver implements AutoCloseable {
   }
 
   public void send(String key, EmailChangeEvent event) {
-    sendEmailBytes(bytes(key), emailValues.serialize(TOPICS.emails(), event), Events.NOW);
+    sendEmailBytes(bytes(key), emailValues.serialize(TOPICS.entity("email"), event), Events.NOW);
   }
 
   public void sendUserBytes(byte[] key, byte[] value, long timestamp) {
@@ -142,11 +143,11 @@ public final class WriterDriver implements AutoCloseable {
   }
 
   public byte[] userBytes(UserChangeEvent event) {
-    return userValues.serialize(TOPICS.users(), event);
+    return userValues.serialize(TOPICS.entity("user"), event);
   }
 
   public byte[] emailBytes(EmailChangeEvent event) {
-    return emailValues.serialize(TOPICS.emails(), event);
+    return emailValues.serialize(TOPICS.entity("email"), event);
   }
 
   public List<TestRecord<byte[], byte[]>> deadLetters() {
