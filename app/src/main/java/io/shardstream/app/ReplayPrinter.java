@@ -30,9 +30,7 @@ final class ReplayPrinter implements ReplayService.Listener {
         "replay "
             + replay.applicationId()
             + ": "
-            + replay.topics().users()
-            + " + "
-            + replay.topics().emails()
+            + String.join(" + ", replay.topics().sources())
             + " from the earliest offsets -> table "
             + replay.table()
             + " (config version "
