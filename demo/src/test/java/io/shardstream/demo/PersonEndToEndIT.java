@@ -179,7 +179,7 @@ class PersonEndToEndIT {
               sink,
               ProgressDisplay.onStderr(true));
       assertThat(report.exitCode()).as(report.summary()).isZero();
-      assertThat(report.acknowledged()).isEqualTo(lines.size());
+      assertThat(report.eventsAcknowledged()).isEqualTo(lines.size());
     }
     awaitProgress(
         "the writer accounts for every event",

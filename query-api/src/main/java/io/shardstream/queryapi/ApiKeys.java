@@ -11,12 +11,16 @@ import java.util.Optional;
 
 /**
  * The API keys a deployment accepts, from the setting {@code api.keys}: a comma-separated list of
- * entries, each a key or its SHA-256, optionally bound to a beneficiary:
+ * entries, each a key or its SHA-256, optionally bound to a value, optionally with scopes:
  *
  * <ul>
  *   <li>{@code key} or {@code sha256:<64 hex digits>}: sees everything;
- *   <li>{@code key:beneficiaryId} or {@code sha256:<64 hex digits>:beneficiaryId}: sees only that
- *       beneficiary's users and their emails.
+ *   <li>{@code key:value} or {@code sha256:<64 hex digits>:value}: sees only the instances whose
+ *       key binding property (the entity config's {@code keyBinding}, e.g. beneficiaryId) is {@code
+ *       value}, and their children;
+ *   <li>{@code ;reveal} after either ({@code key;reveal}, {@code key:value;reveal}): attributes
+ *       declared {@code sensitive} are served as stored instead of masked. {@value #REVEAL} is the
+ *       only scope.
  * </ul>
  *
  * <p>A hashed entry keeps the key itself out of the deployment's configuration ({@link
@@ -30,6 +34,9 @@ public final class ApiKeys {
 
   /** How a hashed entry starts. */
   public static final String SHA256_PREFIX = "sha256:";
+
+  /** The scope that serves sensitive attributes unmasked. */
+  public static final String REVEAL = "reveal";
 
   private static final int DIGEST_HEX_LENGTH = 64;
   private static final HexFormat HEX = HexFormat.of();
@@ -65,7 +72,27 @@ public final class ApiKeys {
     return new ApiKeys(entries);
   }
 
-  private static Entry entry(int position, String text) {
+  private static Entry entry(int position, String entry) {
+    int semicolon = entry.indexOf(';');
+    String text = semicolon < 0 ? entry : entry.substring(0, semicolon).trim();
+    boolean reveal = false;
+    if (semicolon >= 0) {
+      for (String scope : entry.substring(semicolon + 1).split(";", -1)) {
+        if (!scope.trim().equals(REVEAL)) {
+          throw new IllegalArgumentException(
+              "entry "
+                  + position
+                  + ": unknown scope '"
+                  + scope.trim()
+                  + "' after ';' (the only scope is "
+                  + REVEAL
+                  + ": key[:binding];"
+                  + REVEAL
+                  + ")");
+        }
+        reveal = true;
+      }
+    }
     boolean hashed = text.toLowerCase(Locale.ROOT).startsWith(SHA256_PREFIX);
     String rest = hashed ? text.substring(SHA256_PREFIX.length()) : text;
     int colon = rest.indexOf(':');
@@ -76,9 +103,9 @@ public final class ApiKeys {
       throw new IllegalArgumentException(
           "entry "
               + position
-              + ": nothing after ':' (give key:beneficiaryId, or the key alone for full access)");
+              + ": nothing after ':' (give key:bindingValue, or the key alone for full access)");
     }
-    Caller caller = new Caller(beneficiary);
+    Caller caller = new Caller(beneficiary, reveal);
     if (hashed) {
       if (key.length() != DIGEST_HEX_LENGTH || !key.chars().allMatch(ApiKeys::isHexDigit)) {
         throw new IllegalArgumentException(
@@ -106,6 +133,11 @@ public final class ApiKeys {
    */
   public static String hashedEntry(String key, Optional<String> beneficiary) {
     return SHA256_PREFIX + HEX.formatHex(digest(key)) + beneficiary.map(b -> ":" + b).orElse("");
+  }
+
+  /** Whether any entry is bound to a value. */
+  public boolean anyBound() {
+    return entries.stream().anyMatch(e -> e.caller().bound());
   }
 
   /** Whether clients must send a key. */

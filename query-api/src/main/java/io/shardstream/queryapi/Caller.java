@@ -3,15 +3,28 @@ package io.shardstream.queryapi;
 import java.util.Optional;
 
 /**
- * Who is asking: with a beneficiary, every user search and lookup is confined to that beneficiary's
- * users (and their emails).
+ * Who is asking.
+ *
+ * @param binding with a value, every search and lookup is confined to the instances whose key
+ *     binding property (the config's {@code keyBinding}) has it, and to their children
+ * @param reveal whether sensitive attributes are served as stored (the key's {@code reveal} scope)
+ *     rather than masked
  */
-public record Caller(Optional<String> beneficiary) {
-  /** No key needed, or a key with full access. */
+public record Caller(Optional<String> binding, boolean reveal) {
+  /** No key needed, or a key with full access; sensitive attributes masked. */
   public static final Caller UNRESTRICTED = new Caller(Optional.empty());
 
-  /** Whether this caller may see a user of {@code beneficiaryId}. */
-  public boolean maySee(Object beneficiaryId) {
-    return beneficiary.isEmpty() || beneficiary.get().equals(beneficiaryId);
+  /** A caller without the reveal scope. */
+  public Caller(Optional<String> binding) {
+    this(binding, false);
+  }
+
+  /** Whether this caller may see an instance whose binding property is {@code value}. */
+  public boolean maySee(Object value) {
+    return binding.isEmpty() || binding.get().equals(value);
+  }
+
+  boolean bound() {
+    return binding.isPresent();
   }
 }

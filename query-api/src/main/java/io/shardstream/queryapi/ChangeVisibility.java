@@ -11,20 +11,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which changes a caller may receive: all of them with an unbound key (or none needed); with a key
- * bound to a beneficiary, only changes of that beneficiary's users and of their emails, as the
- * searches and lookups confine it ({@link Caller}).
+ * bound to a value of the config's key binding property, only changes of instances with that value
+ * and of their children, as the searches and lookups confine it ({@link Lookups#visible}).
  *
- * <p>A user change names its beneficiary. An email change names its owner only, so the owner's
- * beneficiary is looked up (and remembered, in a bounded map also fed by the user changes that pass
- * by). When it cannot be told (the owner is gone, say after a cascade delete, or DynamoDB does not
- * answer) the change is withheld from bound keys: never shown to the wrong beneficiary.
+ * <p>A change of an instance that carries the binding names it ({@link #binding}). A child's change
+ * names its parent only, so the parent's binding is looked up (and remembered, in a bounded map
+ * also fed by the parent changes that pass by). When it cannot be told (the parent is gone, say
+ * after a cascade delete, or DynamoDB does not answer) the change is withheld from bound keys:
+ * never shown to the wrong binding.
  */
 final class ChangeVisibility {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeVisibility.class);
   private static final int REMEMBERED = 10_000;
 
   private final ActiveTable active;
-  private final Map<String, String> beneficiaries =
+
+  /** Binding value by "entity id" of a parent. */
+  private final Map<String, String> bindings =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -36,58 +39,68 @@ final class ChangeVisibility {
     this.active = Objects.requireNonNull(active, "active");
   }
 
+  /** The change's binding value, when the change carries one. */
+  private static String binding(AppliedChange change) {
+    return change.binding();
+  }
+
+  /** The change's parent id, when the change is a child's. */
+  private static String parentId(AppliedChange change) {
+    return change.parentId();
+  }
+
   boolean visible(ChangeBuffer.Delivery delivery, Caller caller) {
     AppliedChange change = delivery.change();
-    if (change.entity().equals(UserIndexes.ENTITY) && change.binding() != null) {
-      remember(change.id(), change.binding());
+    if (binding(change) != null) {
+      remember(change.entity(), change.id(), binding(change));
     }
-    if (caller.beneficiary().isEmpty()) {
+    if (!caller.bound()) {
       return true;
     }
-    String beneficiary =
-        change.entity().equals(UserIndexes.ENTITY) && change.binding() != null
-            ? change.binding()
-            : userOf(change) == null ? null : beneficiaryOf(userOf(change));
-    return beneficiary != null && caller.maySee(beneficiary);
-  }
-
-  /** The user a change is about: the user itself, or an address's owner (its parent). */
-  private static String userOf(AppliedChange change) {
-    if (change.parentId() != null) {
-      return change.parentId();
+    String binding = binding(change);
+    if (binding == null && parentId(change) != null) {
+      binding = parentBinding(change.entity(), parentId(change));
     }
-    return change.entity().equals(UserIndexes.ENTITY) ? change.id() : null;
+    return binding != null && caller.maySee(binding);
   }
 
-  private String beneficiaryOf(String userId) {
-    synchronized (beneficiaries) {
-      String known = beneficiaries.get(userId);
+  private String parentBinding(String entity, String parentId) {
+    ServedTable served = active.current();
+    Optional<String> parent =
+        served
+            .manager()
+            .config()
+            .entity(entity)
+            .flatMap(e -> e.model().parent())
+            .map(p -> p.entity());
+    if (parent.isEmpty()) {
+      return null;
+    }
+    synchronized (bindings) {
+      String known = bindings.get(parent.get() + " " + parentId);
       if (known != null) {
         return known;
       }
     }
     try {
-      Optional<Object> found =
-          active
-              .current()
-              .lookups()
-              .user(userId, "userId")
-              .map(user -> user.get(UserIndexes.BENEFICIARY_ID));
-      found.ifPresent(beneficiary -> remember(userId, beneficiary.toString()));
-      return found.map(Object::toString).orElse(null);
+      Optional<String> found =
+          served.lookups().bindingOf(parent.get(), parentId).map(Object::toString);
+      found.ifPresent(b -> remember(parent.get(), parentId, b));
+      return found.orElse(null);
     } catch (RuntimeException e) {
       LOG.warn(
-          "change feed: cannot tell the beneficiary of user {} ({}); its change is withheld from"
-              + " keys bound to a beneficiary",
-          userId,
+          "change feed: cannot tell the key binding of {} {} ({}); its child's change is withheld"
+              + " from bound keys",
+          parent.get(),
+          parentId,
           e.toString());
       return null;
     }
   }
 
-  private void remember(String userId, String beneficiary) {
-    synchronized (beneficiaries) {
-      beneficiaries.put(userId, beneficiary);
+  private void remember(String entity, String id, String binding) {
+    synchronized (bindings) {
+      bindings.put(entity + " " + id, binding);
     }
   }
 }

@@ -7,35 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Users and emails by their unique id, with every candidate key read in one request. */
+/**
+ * Items by their unique id, every candidate key read in one request, and whether a caller may see
+ * them: a bound key ({@link Caller#binding()}) sees the instances whose binding property has its
+ * value and the children of instances it sees; anything else is as absent as an id that does not
+ * exist, so a bound key cannot even learn which ids exist.
+ */
 final class Lookups {
   private final EntityManager manager;
   private final ItemLookup lookup;
+  private final ApiModel model;
 
-  Lookups(EntityManager manager, ItemLookup lookup) {
+  Lookups(EntityManager manager, ItemLookup lookup, ApiModel model) {
     this.manager = manager;
     this.lookup = lookup;
-  }
-
-  /** The stored user, or empty. */
-  Optional<Map<String, Object>> user(String userId, String parameter) {
-    return find(UserIndexes.ENTITY, userId, parameter);
-  }
-
-  /** The stored email, or empty. */
-  Optional<Map<String, Object>> email(String email, String parameter) {
-    return find(UserIndexes.EMAIL_ENTITY, email, parameter);
+    this.model = model;
   }
 
   /**
-   * The user, when this caller may see it: a user of another beneficiary is as absent as a user
-   * that does not exist, so a bound key cannot even learn which ids exist.
+   * The stored item, or empty.
+   *
+   * @param parameter the request parameter the id came from, for the 400 of an impossible id
    */
-  Optional<Map<String, Object>> visibleUser(String userId, String parameter, Caller caller) {
-    return user(userId, parameter).filter(u -> caller.maySee(u.get(UserIndexes.BENEFICIARY_ID)));
-  }
-
-  private Optional<Map<String, Object>> find(String entity, String id, String parameter) {
+  Optional<Map<String, Object>> find(String entity, String id, String parameter) {
     List<PrimaryKey> candidates;
     try {
       candidates = manager.candidatePrimaryKeys(entity, id);
@@ -44,5 +38,55 @@ final class Lookups {
       throw Problems.invalidParameter(parameter, e.getMessage());
     }
     return lookup.find(candidates);
+  }
+
+  /** The item when this caller may see it. */
+  Optional<Map<String, Object>> visible(
+      ApiEntity entity, String id, String parameter, Caller caller) {
+    return find(entity.token(), id, parameter).filter(item -> visible(entity, item, caller));
+  }
+
+  /** Whether this caller may see a stored item of {@code entity}. */
+  boolean visible(ApiEntity entity, Map<String, Object> item, Caller caller) {
+    if (!caller.bound()) {
+      return true;
+    }
+    Optional<String> binding = model.bindingProperty();
+    if (binding.isPresent() && entity.carries(binding.get())) {
+      return caller.maySee(item.get(binding.get()));
+    }
+    return entity
+        .parent()
+        .filter(p -> item.get(p.property()) instanceof String)
+        .map(
+            p ->
+                visible(
+                        model.byToken(p.entity()),
+                        (String) item.get(p.property()),
+                        p.property(),
+                        caller)
+                    .isPresent())
+        .orElse(false);
+  }
+
+  /** The binding value of an instance, for the change feed: its own, or its nearest parent's. */
+  Optional<Object> bindingOf(String entity, String id) {
+    Optional<String> binding = model.bindingProperty();
+    if (binding.isEmpty()) {
+      return Optional.empty();
+    }
+    ApiEntity api = model.byToken(entity);
+    if (api.colocated()) {
+      return Optional.empty();
+    }
+    Optional<Map<String, Object>> item = find(entity, id, api.idProperty());
+    if (api.carries(binding.get())) {
+      return item.map(i -> i.get(binding.get()));
+    }
+    return item.flatMap(
+        i ->
+            api.parent()
+                .filter(p -> i.get(p.property()) instanceof String)
+                .flatMap(p -> bindingOf(p.entity(), (String) i.get(p.property()))));
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Gómez-Juárez} is {@code gomezjuarez}).
  *
  * <ul>
- *   <li>One word: users whose first name <em>or</em> last name begins with it.
+ *   <li>One word: items whose first name <em>or</em> last name begins with it (each index of
+ *       canonical names, by its first element).
  *   <li>Several words: the first word is a whole first name and the rest begins the last name, or
  *       the first word is a whole last name and the rest begins the first name ({@code ada lov}
  *       finds Ada Lovelace, {@code lovelace a} too).
@@ -23,9 +24,6 @@ import java.util.Optional;
  * @param rest the other words run together, canonical
  */
 record NameQuery(String word, Optional<String> rest) {
-  static final String FIRST = "firstNameCanonical";
-  static final String LAST = "lastNameCanonical";
-
   /**
    * @throws IllegalArgumentException when no letter or digit is left to search for
    */
@@ -42,20 +40,21 @@ record NameQuery(String word, Optional<String> rest) {
     return new NameQuery(words.get(0), rest.isEmpty() ? Optional.empty() : Optional.of(rest));
   }
 
-  /** The condition on the first-name index (range key: first, last, created). */
-  RangeCondition firstNameCondition() {
-    return condition(FIRST, LAST);
-  }
-
-  /** The condition on the last-name index (range key: last, first, created). */
-  RangeCondition lastNameCondition() {
-    return condition(LAST, FIRST);
+  /**
+   * The condition on a name index whose range key is {@code elements} (canonical names first, e.g.
+   * first, last, created): the word begins (or, with a rest, is) the first element, the rest begins
+   * the second.
+   */
+  RangeCondition condition(List<String> elements) {
+    return condition(elements.get(0), elements.size() > 1 ? elements.get(1) : null);
   }
 
   private RangeCondition condition(String leading, String following) {
     Map<String, Object> elements = new LinkedHashMap<>();
     elements.put(leading, word);
-    rest.ifPresent(r -> elements.put(following, r));
+    if (following != null) {
+      rest.ifPresent(r -> elements.put(following, r));
+    }
     return new RangeCondition.Prefix(elements);
   }
 }

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code /openapi.json}: the hand-written OpenAPI 3.1 description shipped with this module, with
- * this deployment's page-size maximum and the problem types ({@link ProblemType}) filled in.
+ * {@code /openapi.json}: the hand-written OpenAPI 3.1 description shipped with this module (ops,
+ * changes, problems, paging), the entity routes and schemas generated from the entity configuration
+ * ({@link OpenApiEntities}), this deployment's page-size maximum and the problem types ({@link
+ * ProblemType}) filled in.
  */
 final class OpenApiDocument {
   static final String RESOURCE = "openapi.json";
@@ -20,7 +22,7 @@ final class OpenApiDocument {
   private static final String PROBLEM_TYPE_SCHEMA = "/components/schemas/ProblemType";
 
   /** The document's JSON text for a server whose {@code limit} goes up to {@code maxLimit}. */
-  static String render(int maxLimit) {
+  static String render(int maxLimit, ApiModel model) {
     ObjectMapper json = new ObjectMapper();
     try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -34,10 +36,29 @@ final class OpenApiDocument {
       schema.put("maximum", maxLimit);
       schema.put("default", Math.min(PageRequest.DEFAULT_LIMIT, maxLimit));
       describeProblemTypes(document);
+      addEntities(document, model);
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The entity paths first, then the hand-written ones. */
+  private static void addEntities(JsonNode document, ApiModel model) {
+    ObjectNode root = (ObjectNode) document;
+    ObjectNode paths = root.objectNode();
+    ArrayNode tags = root.arrayNode();
+    new OpenApiEntities(model).addTo(paths, (ObjectNode) document.at("/components/schemas"), tags);
+    paths.setAll((ObjectNode) document.get("paths"));
+    root.set("paths", paths);
+    tags.addAll((ArrayNode) document.get("tags"));
+    root.set("tags", tags);
+    ((ObjectNode) document.get("info"))
+        .put(
+            "summary",
+            "The entities of the sharded single table ("
+                + String.join(", ", model.entities().keySet())
+                + "): lookups, children and exact, globally ordered, cross-shard pages.");
   }
 
   /**

@@ -60,7 +60,7 @@ final class OperationsRoutes {
   /** Takes no query parameters (an unknown one is a 400, as on every route); full access only. */
   private static void fullAccessOnly(Context ctx, String why) {
     RequestParameters.of(ctx, Set.of()).throwIfInvalid();
-    if (ApiKeyAuth.caller(ctx).beneficiary().isPresent()) {
+    if (ApiKeyAuth.caller(ctx).bound()) {
       throw Problems.forbidden(
           why + ": only a full-access API key (one not bound to a beneficiary) may see them");
     }

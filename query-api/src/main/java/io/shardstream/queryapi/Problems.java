@@ -27,6 +27,11 @@ final class Problems {
     return invalidParameters(List.of(new ParameterError(parameter, message)));
   }
 
+  /** 400: valid parameters asking together for a search this API does not plan. */
+  static ProblemException invalidSearch(String detail) {
+    return new ProblemException(ProblemType.INVALID_SEARCH.problem(detail));
+  }
+
   static ProblemException unauthorized(String detail) {
     return new ProblemException(Problem.of(401, "Unauthorized", detail));
   }

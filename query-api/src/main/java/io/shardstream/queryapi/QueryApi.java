@@ -85,10 +85,17 @@ public final class QueryApi {
     Gauge.builder("shardstream.query.changes.streams", changes::open)
         .description("open /v1/changes streams")
         .register(registry);
+    if (keys.anyBound() && active.current().model().bindingProperty().isEmpty()) {
+      throw new IllegalStateException(
+          "api.keys binds keys to values (key:value), but the entity configuration declares no"
+              + " keyBinding: add \"keyBinding\": {\"property\": \"<attribute>\"} to it, or remove"
+              + " the ':value' parts of api.keys");
+    }
     ApiKeyAuth auth = new ApiKeyAuth(keys);
     // Change streams bound their own number (changes.max-streams, 429 beyond it).
     RequestGate gate = new RequestGate(admission, Set.of(ChangeRoutes.PATH), registry);
-    String openApi = OpenApiDocument.render(maxLimit);
+    // By configuration version: a switch to another configuration serves its own document.
+    Map<String, String> openApi = new java.util.concurrent.ConcurrentHashMap<>();
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -101,16 +108,24 @@ public final class QueryApi {
           DynamoFailures.install(config);
           OpsRoutes.install(config, registry, Map.of("table", active.readiness()));
           config.routes.get(
-              OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
+              OPENAPI_PATH,
+              ctx -> {
+                ServedTable served = active.current();
+                ctx.contentType("application/json")
+                    .result(
+                        openApi.computeIfAbsent(
+                            served.configVersion(),
+                            v -> OpenApiDocument.render(maxLimit, served.model())));
+              });
           config.routes.before(PathEncoding::check);
           config.routes.before("/v1/*", auth::check);
           // After the key check: a caller without a valid key takes no place.
           gate.install(config);
           new ConsoleRoutes().install(config.routes);
-          new UserRoutes(active, maxLimit).install(config.routes);
-          new EmailRoutes(active, maxLimit).install(config.routes);
           new OperationsRoutes(operations).install(config.routes);
           changes.install(config.routes);
+          // Last: /v1/{entities} would match the fixed /v1 routes' paths too.
+          new EntityRoutes(active, maxLimit).install(config.routes);
         });
   }
 }

@@ -86,10 +86,12 @@ public record QueryApiSettings(
               "api.keys",
               "",
               ApiKeys::parse,
-              "empty: no authentication; else `key1,key2:beneficiaryId` (`X-Api-Key`; a key bound"
-                  + " to a beneficiary sees only its users, other users' lookups are 404); an"
-                  + " entry may be the key's SHA-256 instead, `sha256:<64 hex>[:beneficiaryId]`"
-                  + " (`shardstream api-key hash`), so the configuration never holds the key")
+              "empty: no authentication; else `key1,key2:value,key3;reveal` (`X-Api-Key`; a key"
+                  + " bound to a value of the config's `keyBinding` property, e.g. beneficiaryId,"
+                  + " sees only the instances with that value and their children, other lookups are"
+                  + " 404; `;reveal` serves `sensitive` attributes unmasked); an entry may be the"
+                  + " key's SHA-256 instead, `sha256:<64 hex>[:value][;reveal]` (`shardstream"
+                  + " api-key hash`), so the configuration never holds the key")
           .defaultShownAs("empty (open)");
 
   static final Setting<Duration> POLL_INTERVAL =

@@ -45,7 +45,22 @@ final class RequestObservers {
         });
   }
 
+  /**
+   * Set by a handler whose endpoint is generic ({@code /v1/{entities}}) to the route it served
+   * ({@code /v1/users/{userId}}), which is what a dashboard wants to tell apart; only routes of the
+   * served configuration's entities, so the tag stays bounded.
+   */
+  static void servedRoute(Context ctx, String template) {
+    ctx.attribute(ROUTE, template);
+  }
+
+  private static final String ROUTE = RequestObservers.class.getName() + ".route";
+
   private static String route(Context ctx) {
+    String served = ctx.attribute(ROUTE);
+    if (served != null) {
+      return served;
+    }
     try {
       Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       return endpoint == null ? UNMATCHED : endpoint.path;

@@ -24,12 +24,13 @@ final class Searches {
   }
 
   /**
-   * {@code {"items": [...], "nextCursor": "..." (absent on the last page), "stats": {...}}}.
+   * {@code {"items": [...], "nextCursor": "..." (absent on the last page), "stats": {...}}}, items
+   * masked for {@code caller}.
    *
    * @throws ProblemException 400 for a cursor that cannot resume this search, or a search the
    *     planner refuses
    */
-  Map<String, Object> page(SearchRequest request, Optional<String> cursor) {
+  Map<String, Object> page(SearchRequest request, Optional<String> cursor, Caller caller) {
     SearchPage page;
     try {
       page = searcher.search(request, cursor);
@@ -45,7 +46,8 @@ final class Searches {
     }
     metrics.searched(request.entity(), page.stats());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", page.items().stream().map(i -> views.view(request.entity(), i)).toList());
+    body.put(
+        "items", page.items().stream().map(i -> views.view(request.entity(), i, caller)).toList());
     page.cursor().ifPresent(c -> body.put("nextCursor", c));
     body.put("stats", stats(page));
     return body;

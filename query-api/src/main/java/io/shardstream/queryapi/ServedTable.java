@@ -16,7 +16,9 @@ import io.shardstream.service.HealthCheck;
 record ServedTable(
     String table,
     EntityManager manager,
+    ApiModel model,
     Lookups lookups,
+    Partitions partitions,
     Searches searches,
     ItemViews views,
     HealthCheck tableReady) {
@@ -27,12 +29,15 @@ record ServedTable(
   static ServedTable of(
       String table, QueryBackend backend, CursorCodec cursors, QueryMetrics metrics) {
     EntityManager manager = backend.manager();
-    StartupCheck.requireSearchable(manager);
+    ApiModel model = ApiModel.of(manager.config());
+    StartupCheck.requireSearchable(manager, model);
     ItemViews views = new ItemViews(manager);
     return new ServedTable(
         table,
         manager,
-        new Lookups(manager, backend.lookup()),
+        model,
+        new Lookups(manager, backend.lookup(), model),
+        new Partitions(manager, backend.reader()),
         new Searches(
             new Searcher(manager, backend.reader(), cursors, backend.fanOut()), views, metrics),
         views,

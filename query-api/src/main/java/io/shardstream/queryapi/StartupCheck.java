@@ -8,58 +8,45 @@ import io.shardstream.core.query.SortOrder;
 import io.shardstream.core.query.TimeWindow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Plans one search of every kind the routes make, so an entity configuration without the entities
- * or indexes they need fails at start, listing them, instead of on the first request.
+ * Plans one search per index the routes derive from the configuration ({@link ApiModel}), so a
+ * configuration whose indexes the planner cannot read fails at start, listing them, instead of on
+ * the first request. Nothing else is required of a configuration: an entity without indexes is
+ * served by id (and, when co-located, under its parent).
  */
 final class StartupCheck {
-  private static final PageRequest PAGE = new PageRequest(SortOrder.ASC, 1, Optional.empty());
-
   private StartupCheck() {}
 
   /**
    * @throws IllegalStateException listing every search the configuration cannot serve
    */
-  static void requireSearchable(EntityManager manager) {
+  static void requireSearchable(EntityManager manager, ApiModel model) {
     List<String> problems = new ArrayList<>();
-    for (SearchRequest request : representativeSearches()) {
-      try {
-        QueryPlanner.plan(manager, request);
-      } catch (QueryException e) {
-        problems.add(request.entity() + " by " + request.indexes() + ": " + e.getMessage());
+    for (ApiEntity entity : model.entities().values()) {
+      for (SearchFamily family : entity.families()) {
+        for (Map.Entry<Set<String>, String> index : family.indexByScope().entrySet()) {
+          SearchRequest.Builder request =
+              SearchRequest.builder(entity.token())
+                  .order(SortOrder.ASC)
+                  .limit(1)
+                  .window(TimeWindow.ALL)
+                  .index(index.getValue());
+          index.getKey().forEach(property -> request.hashKeyValue(property, "v"));
+          try {
+            QueryPlanner.plan(manager, request.build());
+          } catch (QueryException e) {
+            problems.add(entity.token() + " by " + index.getValue() + ": " + e.getMessage());
+          }
+        }
       }
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "the entity configuration cannot serve the query API's "
-              + "routes (they are written for the seed User/Email configuration):\n  "
+          "the entity configuration cannot serve the query API's searches:\n  "
               + String.join("\n  ", problems));
     }
-  }
-
-  private static List<SearchRequest> representativeSearches() {
-    List<SearchRequest> searches = new ArrayList<>();
-    for (Caller caller : List.of(Caller.UNRESTRICTED, new Caller(Optional.of("b")))) {
-      for (UserSort sort : UserSort.values()) {
-        Optional<NameQuery> name =
-            sort == UserSort.NAME ? Optional.of(NameQuery.parse("a b")) : Optional.empty();
-        searches.add(
-            new UserSearch(
-                    name,
-                    Optional.empty(),
-                    Optional.of("1"),
-                    new TimeWindow(0, 1),
-                    Optional.of(0L),
-                    Optional.of(1L),
-                    sort,
-                    PAGE)
-                .toRequest(caller));
-      }
-    }
-    searches.add(new EmailSearch(Optional.of("u"), TimeWindow.ALL, PAGE).toRequest());
-    searches.add(new EmailSearch(Optional.empty(), TimeWindow.ALL, PAGE).toRequest());
-    return searches;
   }
 }

@@ -23,6 +23,28 @@ class ApiKeysTest {
   }
 
   @Test
+  void theRevealScopeFollowsAPlainOrHashedOrBoundEntry() {
+    String hashed = ApiKeys.hashedEntry("secret-9", Optional.of("b9"));
+    ApiKeys keys = ApiKeys.parse("k1;reveal, k2:b-1;reveal, k3:b-2, " + hashed + ";reveal");
+
+    assertThat(keys.caller("k1")).contains(new Caller(Optional.empty(), true));
+    assertThat(keys.caller("k2")).contains(new Caller(Optional.of("b-1"), true));
+    assertThat(keys.caller("k3")).contains(new Caller(Optional.of("b-2"), false));
+    assertThat(keys.caller("secret-9")).contains(new Caller(Optional.of("b9"), true));
+    assertThat(keys.anyBound()).isTrue();
+    assertThat(ApiKeys.parse("k1;reveal").anyBound()).isFalse();
+  }
+
+  @Test
+  void refusesAnUnknownScope() {
+    assertThatThrownBy(() -> ApiKeys.parse("k1,k2;write"))
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("unknown scope 'write'")
+        .hasMessageContaining("key[:binding];reveal");
+    assertThatThrownBy(() -> ApiKeys.parse("k1;")).hasMessageContaining("unknown scope ''");
+  }
+
+  @Test
   void noSettingMeansNoKeys() {
     assertThat(ApiKeys.parse("").required()).isFalse();
     assertThat(ApiKeys.parse(null).required()).isFalse();

@@ -89,7 +89,8 @@ class ChangeRoutesTest {
             id,
             "upsert",
             offset + 1,
-            id,
+            null,
+            null,
             bene,
             CREATED,
             "hk",
@@ -105,7 +106,8 @@ class ChangeRoutesTest {
         partition,
         offset,
         new AppliedChange(
-            "email", email, "upsert", 1, user, null, CREATED, "hk", "rk", "event", null, 1L, "v"));
+            "email", email, "upsert", 1, "user", user, null, CREATED, "hk", "rk", "event", null, 1L,
+            "v"));
   }
 
   private static SseStream.Event nextEvent(SseStream stream) throws InterruptedException {

@@ -10,17 +10,24 @@ import io.shardstream.core.testing.SeedUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How the parameters of the email searches become one search. */
 class EmailSearchTest {
+  private static final ApiModel MODEL = ApiModel.of(SeedUsers.CONFIG);
+  private static final ApiEntity EMAILS = MODEL.byPlural("emails").orElseThrow();
+  private static final Set<String> PARAMETERS = EntitySearch.parameters(EMAILS, Optional.empty());
+  private static final Set<String> OF_USER_PARAMETERS =
+      EntitySearch.parameters(EMAILS, Optional.of("userId"));
+
   private static SearchRequest request(Optional<String> pathUserId, Map<String, List<String>> raw) {
     QueryParameters parameters =
-        QueryParameters.of(
-            raw, pathUserId.isPresent() ? EmailSearch.OF_USER_PARAMETERS : EmailSearch.PARAMETERS);
-    EmailSearch search = EmailSearch.read(parameters, pathUserId, 50);
+        QueryParameters.of(raw, pathUserId.isPresent() ? OF_USER_PARAMETERS : PARAMETERS);
+    EntitySearch search =
+        EntitySearch.read(EMAILS, parameters, pathUserId.map(id -> Map.entry("userId", id)), 50);
     parameters.throwIfInvalid();
-    SearchRequest request = search.toRequest();
+    SearchRequest request = search.toRequest(Caller.UNRESTRICTED, MODEL.bindingProperty());
     QueryPlanner.plan(SeedUsers.MANAGER, request);
     return request;
   }
@@ -51,8 +58,8 @@ class EmailSearchTest {
 
   @Test
   void theQueryUserIdIsForTheEmailsRouteOnly() {
-    assertThat(EmailSearch.PARAMETERS).contains("userId");
-    assertThat(EmailSearch.OF_USER_PARAMETERS).doesNotContain("userId");
+    assertThat(PARAMETERS).contains("userId");
+    assertThat(OF_USER_PARAMETERS).doesNotContain("userId");
     assertThat(request(Optional.empty(), Map.of("userId", List.of("u-9"))).hashKeyValues())
         .containsExactly(Map.entry("userId", "u-9"));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.shardstream.core.query.CursorCodec;
+import io.shardstream.core.testing.SeedUsers;
 import io.shardstream.service.Metrics;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -103,22 +104,43 @@ class OpenApiDocumentTest {
                     .keySet()
                     .forEach(method -> described.add(method.name() + " " + path)));
 
-    assertThat(described).isEqualTo(served);
-    assertThat(served).hasSize(12);
+    // The entity routes are generic (the configuration can change while the app serves); the
+    // document names them for the configuration served.
+    Set<String> generic =
+        Set.of(
+            "GET /v1/{entities}", "GET /v1/{entities}/{id}", "GET /v1/{entities}/{id}/{children}");
+    Set<String> entityPaths =
+        Set.of(
+            "GET /v1/users",
+            "GET /v1/users/{userId}",
+            "GET /v1/users/{userId}/emails",
+            "GET /v1/emails",
+            "GET /v1/emails/{email}");
+    assertThat(served).containsAll(generic);
+    assertThat(described).containsAll(entityPaths);
+    Set<String> fixedServed = new TreeSet<>(served);
+    fixedServed.removeAll(generic);
+    Set<String> fixedDescribed = new TreeSet<>(described);
+    fixedDescribed.removeAll(entityPaths);
+    assertThat(fixedDescribed).isEqualTo(fixedServed);
+    assertThat(fixedServed).hasSize(7);
   }
 
   @Test
   void describesExactlyTheQueryParametersEachRouteAccepts() {
+    ApiModel model = ApiModel.of(SeedUsers.CONFIG);
+    ApiEntity users = model.byPlural("users").orElseThrow();
+    ApiEntity emails = model.byPlural("emails").orElseThrow();
     Map<String, Set<String>> accepted =
         Map.of(
             "/v1/users",
-            UserSearch.PARAMETERS,
+            EntitySearch.parameters(users, java.util.Optional.empty()),
             "/v1/users/{userId}",
-            Set.of(),
+            Set.of(EntityRoutes.INCLUDE),
             "/v1/users/{userId}/emails",
-            EmailSearch.OF_USER_PARAMETERS,
+            EntitySearch.parameters(emails, java.util.Optional.of("userId")),
             "/v1/emails",
-            EmailSearch.PARAMETERS,
+            EntitySearch.parameters(emails, java.util.Optional.empty()),
             "/v1/emails/{email}",
             Set.of(),
             OperationsRoutes.DEAD_LETTERS,

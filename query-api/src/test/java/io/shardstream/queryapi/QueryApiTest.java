@@ -91,6 +91,28 @@ class QueryApiTest {
   }
 
   @Test
+  void includesAUsersEmailsFromTheirIndexCountingItsQueries() {
+    Reply reply = admin("/v1/users/u-1", params("include", "all"));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().get("userId").asText()).isEqualTo("u-1");
+    List<String> emails = new ArrayList<>();
+    reply.json().get("emails").forEach(e -> emails.add(e.get("email").asText()));
+    assertThat(emails).containsExactly("ada@example.com", "ada2@example.com");
+    assertThat(reply.json().at("/stats/lookups").asInt()).isEqualTo(1);
+    Reply listed = admin("/v1/users/u-1/emails", Map.of());
+    assertThat(reply.json().at("/stats/queries").asInt())
+        .isEqualTo(listed.json().at("/stats/dynamoRequests").asInt())
+        .isPositive();
+    assertThat(admin("/v1/users/u-1", params("include", "emails")).json().get("emails"))
+        .isEqualTo(reply.json().get("emails"));
+    Reply bound = http.get("/v1/users/u-3", params("include", "all"), Optional.of(B1_KEY));
+    assertProblem(bound, 404);
+    assertProblem(admin("/v1/users/u-1", params("include", "addresses")), 400);
+    assertProblem(admin("/v1/emails/ada@example.com", params("include", "all")), 400);
+  }
+
+  @Test
   void absentItemsAreNotFoundProblems() {
     assertProblem(admin("/v1/users/nobody", Map.of()), 404);
     assertProblem(admin("/v1/emails/nobody@example.com", Map.of()), 404);

@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How the parameters of GET /v1/users become one search. */
+/** How the parameters of GET /v1/users become one search (derived from the User/Email config). */
 class UserSearchTest {
   private static final long JAN_1_2025 = 1735689600000L;
   private static final Caller B1 = new Caller(Optional.of("b1"));
+
+  private static final ApiModel MODEL = ApiModel.of(SeedUsers.CONFIG);
+  private static final ApiEntity USERS = MODEL.byPlural("users").orElseThrow();
 
   private static QueryParameters parameters(String... namesAndValues) {
     Map<String, List<String>> raw = new LinkedHashMap<>();
@@ -29,14 +32,14 @@ class UserSearchTest {
       raw.computeIfAbsent(namesAndValues[i], k -> new java.util.ArrayList<>())
           .add(namesAndValues[i + 1]);
     }
-    return QueryParameters.of(raw, UserSearch.PARAMETERS);
+    return QueryParameters.of(raw, EntitySearch.parameters(USERS, Optional.empty()));
   }
 
   private static SearchRequest request(Caller caller, String... namesAndValues) {
     QueryParameters parameters = parameters(namesAndValues);
-    UserSearch search = UserSearch.read(parameters, 100);
+    EntitySearch search = EntitySearch.read(USERS, parameters, Optional.empty(), 100);
     parameters.throwIfInvalid();
-    SearchRequest request = search.toRequest(caller);
+    SearchRequest request = search.toRequest(caller, MODEL.bindingProperty());
     QueryPlanner.plan(SeedUsers.MANAGER, request);
     return request;
   }

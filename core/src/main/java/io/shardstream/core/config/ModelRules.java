@@ -352,6 +352,17 @@ final class ModelRules {
             "declared",
             "'" + rule.property() + "' is not declared in " + entity.token() + "'s attributes");
       }
+      if (!rule.property().equals(entity.uniqueProperty())) {
+        // The writer keys each entity's stage by its id, so only the id can be claimed by owners.
+        errors.add(
+            at + ".property",
+            "unsupported",
+            "not supported yet: a unique rule on '"
+                + rule.property()
+                + "'; only the entity's uniqueProperty ('"
+                + entity.uniqueProperty()
+                + "') can be unique, owned by its parent reference (as an email by its userId)");
+      }
       Optional<String> reference = entity.model().parent().map(ParentRelation::property);
       if (!rule.owner().equals(entity.uniqueProperty())
           && !Optional.of(rule.owner()).equals(reference)) {

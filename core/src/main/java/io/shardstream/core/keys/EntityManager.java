@@ -4,6 +4,7 @@ import io.shardstream.core.canonical.Canonicalizer;
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.GeneratedProperty;
+import io.shardstream.core.config.ParentRelation;
 import io.shardstream.core.config.ShardBump;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +21,13 @@ import java.util.Set;
  * where it is wrong. Thread-safe and free of I/O.
  *
  * <p>Items are maps of property name to value: {@link String}, {@link Number} or {@link Boolean}.
+ *
+ * <p>A co-located child ({@code "parent": {..., "colocated": true}}) lives in its parent's
+ * partition: its hash key is the parent's, computed from the child's reference and parent timestamp
+ * properties with the parent's shard bumps, and its range key is the parent's followed by the key
+ * delimiter, the child's token, the value delimiter and its id ({@code id#p-1} and {@code
+ * id#p-1,address#a-1}). So the parent with all its children is one Query ({@link #childRange}), and
+ * a child's keys are computable from its own event, before its parent is seen.
  */
 public final class EntityManager {
   /** Bumps with up to this many shards have their hash keys listed once, not built per item. */
@@ -83,6 +92,17 @@ public final class EntityManager {
     /** The timestamp property's memo slot; -1 when the entity is not sharded. */
     final int timestampSlot;
 
+    /** For a co-located child: its parent relation; else null. */
+    final ParentRelation colocatedIn;
+
+    /** For a co-located child: the memo slots of its reference and its parent timestamp. */
+    final int referenceSlot;
+
+    final int parentTimestampSlot;
+
+    /** For a co-located child: what follows the parent's range key ({@code ,address#}). */
+    final String childInfix;
+
     final String rangeKeyPrefix;
     final String hashKeyPrefix;
     final GeneratedProperty[] generated;
@@ -107,6 +127,14 @@ public final class EntityManager {
       this.uniqueSlot = generatedKeys.slotFor(entity.uniqueProperty());
       this.sharded = entity.isSharded();
       this.timestampSlot = sharded ? generatedKeys.slotFor(entity.timestampProperty()) : -1;
+      this.colocatedIn = entity.model().parent().filter(ParentRelation::colocated).orElse(null);
+      this.referenceSlot = colocatedIn == null ? -1 : generatedKeys.slotFor(colocatedIn.property());
+      this.parentTimestampSlot =
+          colocatedIn == null
+              ? -1
+              : colocatedIn.parentTimestampProperty().map(generatedKeys::slotFor).orElse(-1);
+      this.childInfix =
+          config.generatedKeyDelimiter() + entity.token() + config.generatedValueDelimiter();
       this.rangeKeyPrefix = entity.uniqueProperty() + config.generatedValueDelimiter();
       this.hashKeyPrefix = entity.token() + config.shardKeyDelimiter();
       List<GeneratedProperty> carried = new ArrayList<>();
@@ -167,15 +195,16 @@ public final class EntityManager {
     boolean hasDerived = copy(item, keyed, memo, true);
     deriveCanonical(plan, keyed, memo, hasDerived);
     Object uniqueId = GeneratedKeys.recalled(memo, plan.uniqueSlot);
-    if (uniqueId == null) {
-      throw missingUniqueId(plan.entity);
-    }
-    String rangeKey = rangeKey(plan.entity, uniqueId);
-    Object timestamp =
-        plan.timestampSlot < 0 ? null : GeneratedKeys.recalled(memo, plan.timestampSlot);
-    String hashKey = hashKeyOf(plan, timestamp, uniqueId);
+    PrimaryKey primaryKey =
+        keyOf(
+            plan,
+            uniqueId,
+            recalledOrNull(memo, plan.timestampSlot),
+            recalledOrNull(memo, plan.referenceSlot),
+            recalledOrNull(memo, plan.parentTimestampSlot));
+    String hashKey = primaryKey.hashKey();
     keyed.append(config.hashKey(), hashKey);
-    keyed.append(config.rangeKey(), rangeKey);
+    keyed.append(config.rangeKey(), primaryKey.rangeKey());
     StringBuilder key = new StringBuilder(KEY_CAPACITY);
     for (int i = 0; i < plan.generated.length; i++) {
       String value =
@@ -193,18 +222,43 @@ public final class EntityManager {
     return withoutKeys(item);
   }
 
-  /** The table key of an item: needs its unique property and, when sharded, its timestamp. */
+  /**
+   * The table key of an item: needs its unique property and, when sharded, its timestamp; a
+   * co-located child's needs its parent reference and, when the parent is sharded, its parent
+   * timestamp property.
+   */
   public PrimaryKey primaryKey(String entityToken, Map<String, ?> item) {
-    EntityDefinition entity = entity(entityToken);
-    return primaryKeyOf(entity, item);
+    KeyPlan plan = plan(entityToken);
+    return keyOf(
+        plan,
+        item.get(plan.entity.uniqueProperty()),
+        plan.sharded ? item.get(plan.entity.timestampProperty()) : null,
+        plan.colocatedIn == null ? null : item.get(plan.colocatedIn.property()),
+        plan.colocatedIn == null
+            ? null
+            : plan.colocatedIn.parentTimestampProperty().map(item::get).orElse(null));
   }
 
   /**
    * Every table key an item with this unique id can have when its timestamp is unknown: one per
-   * shard bump, duplicates removed, oldest bump first.
+   * shard bump, duplicates removed, oldest bump first. Not for a co-located child: its key is in
+   * its parent's partition, which its id alone does not tell.
    */
   public List<PrimaryKey> candidatePrimaryKeys(String entityToken, Object uniqueId) {
-    EntityDefinition entity = entity(entityToken);
+    KeyPlan plan = plan(entityToken);
+    if (plan.colocatedIn != null) {
+      throw new KeyException(
+          plan.colocatedIn.property(),
+          entityToken
+              + " items live in their "
+              + plan.colocatedIn.entity()
+              + "'s partition, which an id alone does not tell: the key needs '"
+              + plan.colocatedIn.property()
+              + "' and '"
+              + plan.colocatedIn.parentTimestampProperty().orElse("")
+              + "' (primaryKey), or read it within the parent's partition (childPrefix)");
+    }
+    EntityDefinition entity = plan.entity;
     String rangeKey = rangeKey(entity, uniqueId);
     Set<String> hashKeys = new LinkedHashSet<>();
     for (ShardBump bump : entity.shardBumps()) {
@@ -242,7 +296,7 @@ public final class EntityManager {
    */
   public List<String> hashKeySpace(
       String entityToken, String hashKeyToken, Map<String, ?> item, long from, long to) {
-    EntityDefinition entity = entity(entityToken);
+    EntityDefinition entity = partitionOwner(plan(entityToken)).entity;
     boolean tableHashKey = hashKeyToken.equals(config.hashKey());
     GeneratedProperty generated = tableHashKey ? null : generatedProperty(hashKeyToken);
     if (generated != null && !generated.sharded()) {
@@ -257,7 +311,7 @@ public final class EntityManager {
         continue;
       }
       for (long shard = 0; shard < bump.shardCount(); shard++) {
-        String hashKey = entityToken + config.shardKeyDelimiter() + ShardKey.format(shard, bump);
+        String hashKey = entity.token() + config.shardKeyDelimiter() + ShardKey.format(shard, bump);
         space.add(tableHashKey ? hashKey : shardedValue(generated, item, hashKey));
       }
     }
@@ -312,14 +366,120 @@ public final class EntityManager {
                         + property.elements()));
   }
 
-  private PrimaryKey primaryKeyOf(EntityDefinition entity, Map<String, ?> item) {
-    Object uniqueId = item.get(entity.uniqueProperty());
+  /**
+   * Which entity an item of the table belongs to: the entity its hash key names ({@code
+   * person!3a}), or, for an item in a parent's partition whose range key holds the key delimiter,
+   * the co-located child whose token follows the last delimiter ({@code id#p-1,address#a-1}). Empty
+   * when the keys name no entity of the configuration.
+   */
+  public Optional<EntityDefinition> entityOf(Map<String, ?> item) {
+    if (!(item.get(config.hashKey()) instanceof String hashKey)) {
+      return Optional.empty();
+    }
+    int shard = hashKey.indexOf(config.shardKeyDelimiter());
+    Optional<EntityDefinition> owner =
+        shard < 0 ? Optional.empty() : config.entity(hashKey.substring(0, shard));
+    if (owner.isEmpty() || !(item.get(config.rangeKey()) instanceof String rangeKey)) {
+      return owner;
+    }
+    int last = rangeKey.lastIndexOf(config.generatedKeyDelimiter());
+    if (last < 0) {
+      return owner;
+    }
+    String segment = rangeKey.substring(last + config.generatedKeyDelimiter().length());
+    int value = segment.indexOf(config.generatedValueDelimiter());
+    String token = value < 0 ? segment : segment.substring(0, value);
+    String parent = owner.get().token();
+    return config
+        .entity(token)
+        .filter(
+            child ->
+                child.model().colocated()
+                    && child.model().parent().orElseThrow().entity().equals(parent));
+  }
+
+  /**
+   * The range of a parent's partition that holds it and all its co-located children: one Query
+   * ({@code hashKey = parent's AND rangeKey BETWEEN from AND to}), keeping the items {@link
+   * ChildRange#contains} accepts.
+   */
+  public ChildRange childRange(String parentToken, Object parentId) {
+    String parentRange = rangeKey(entity(parentToken), parentId);
+    return new ChildRange(parentRange, parentRange + config.generatedKeyDelimiter());
+  }
+
+  /**
+   * The range key prefix of a parent's co-located children of one kind ({@code id#p-1,address#}): a
+   * {@code begins_with} Query in the parent's partition lists them.
+   */
+  public String childPrefix(String childToken, Object parentId) {
+    KeyPlan plan = plan(childToken);
+    if (plan.colocatedIn == null) {
+      throw new KeyException(
+          null, "'" + childToken + "' is not co-located in a parent's partition; it has no prefix");
+    }
+    return rangeKey(entity(plan.colocatedIn.entity()), parentId) + plan.childInfix;
+  }
+
+  /**
+   * An item's key from its values: {@code timestamp} is read when the entity is sharded; a
+   * co-located child's key is its parent's hash key (from {@code parentId} and {@code
+   * parentTimestamp}) and the parent's range key extended by its own token and id.
+   */
+  private PrimaryKey keyOf(
+      KeyPlan plan, Object uniqueId, Object timestamp, Object parentId, Object parentTimestamp) {
+    EntityDefinition entity = plan.entity;
     if (uniqueId == null) {
       throw missingUniqueId(entity);
     }
-    String rangeKey = rangeKey(entity, uniqueId);
-    Object timestamp = entity.isSharded() ? item.get(entity.timestampProperty()) : null;
-    return new PrimaryKey(hashKeyOf(plan(entity.token()), timestamp, uniqueId), rangeKey);
+    if (plan.colocatedIn == null) {
+      String rangeKey = rangeKey(entity, uniqueId);
+      return new PrimaryKey(hashKeyOf(plan, timestamp, uniqueId), rangeKey);
+    }
+    ParentRelation parent = plan.colocatedIn;
+    KeyPlan parentPlan = plan(parent.entity());
+    if (parentId == null) {
+      throw new KeyException(
+          parent.property(),
+          "missing parent reference '"
+              + parent.property()
+              + "' ("
+              + entity.token()
+              + " items live in their "
+              + parent.entity()
+              + "'s partition)");
+    }
+    Object at = null;
+    if (parentPlan.sharded) {
+      String property = parent.parentTimestampProperty().orElseThrow();
+      if (parentTimestamp == null) {
+        throw new KeyException(
+            property,
+            "missing parent timestamp property '"
+                + property
+                + "' (the "
+                + parent.entity()
+                + "'s "
+                + parentPlan.entity.timestampProperty()
+                + ", needed to choose its partition)");
+      }
+      at = ElementCodec.timestamp(property, parentTimestamp);
+    }
+    String rangeKey =
+        parentRangeKey(parentPlan.entity, parentId)
+            + plan.childInfix
+            + codec.encode(entity.uniqueProperty(), uniqueId);
+    return new PrimaryKey(
+        hashKeyOf(parentPlan, at, parentId), checkedRangeKey(entity.uniqueProperty(), rangeKey));
+  }
+
+  /** The partition an entity's items live in: its parent's for a co-located child, else its own. */
+  private KeyPlan partitionOwner(KeyPlan plan) {
+    return plan.colocatedIn == null ? plan : plan(plan.colocatedIn.entity());
+  }
+
+  private static Object recalledOrNull(Object[] memo, int slot) {
+    return slot < 0 ? null : GeneratedKeys.recalled(memo, slot);
   }
 
   private static KeyException missingUniqueId(EntityDefinition entity) {
@@ -368,13 +528,20 @@ public final class EntityManager {
   }
 
   private String rangeKey(EntityDefinition entity, Object uniqueId) {
-    String rangeKey =
-        plan(entity.token()).rangeKeyPrefix + codec.encode(entity.uniqueProperty(), uniqueId);
+    return checkedRangeKey(entity.uniqueProperty(), parentRangeKey(entity, uniqueId));
+  }
+
+  /** An entity's range key, unchecked for length: a child's extends it. */
+  private String parentRangeKey(EntityDefinition entity, Object uniqueId) {
+    return plan(entity.token()).rangeKeyPrefix + codec.encode(entity.uniqueProperty(), uniqueId);
+  }
+
+  private static String checkedRangeKey(String property, String rangeKey) {
     int bytes = Utf8.length(rangeKey, GeneratedKeys.MAX_RANGE_KEY_BYTES);
     if (bytes > GeneratedKeys.MAX_RANGE_KEY_BYTES) {
       throw new KeyException(
           KeyRule.TOO_LONG,
-          entity.uniqueProperty(),
+          property,
           "range key is "
               + bytes
               + " bytes; DynamoDB"

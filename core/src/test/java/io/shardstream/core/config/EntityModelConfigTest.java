@@ -139,6 +139,7 @@ class EntityModelConfigTest {
             tuple("$.entities.address.parent.colocated", "colocated-depth"),
             tuple("$.entities.address.shardBumps", "colocated-shard-bumps"),
             tuple("$.entities.address.unique[0].property", "declared"),
+            tuple("$.entities.address.unique[0].property", "unsupported"),
             tuple("$.entities.address.unique[0].owner", "unique-owner"),
             tuple("$.entities.planet.parent.entity", "relation-target"));
     assertThat(e.errors())

@@ -5,7 +5,7 @@
 // module it imports (the same instance the page runs) for the API base, the stored key, the DOM
 // helper and navigation to an item's detail view.
 
-import { API_BASE, KEY_STORAGE, el, navigate } from "./console.js";
+import { API_BASE, KEY_STORAGE, el, navigate, pluralOf } from "./console.js";
 
 const CHANGES_PATH = "/v1/changes";
 const MAX_ROWS = 200;
@@ -27,16 +27,18 @@ function showProblem(body, status) {
 }
 
 function changeRow(change) {
-  const entityPath = change.entity + "s"; // user → /v1/users, email → /v1/emails
+  const entityPath = pluralOf(change.entity); // user → users, from the OpenAPI document
   const deleted = change.op === "delete";
   const id = deleted
     ? el("span", { class: "deleted", title: "deleted" }, change.id)
+    : !entityPath // a co-located child: shown with its parent, no page of its own
+    ? el("span", {}, change.id)
     : el("a", { href: `?entity=${encodeURIComponent(entityPath)}&id=${encodeURIComponent(change.id)}`,
         onclick: (e) => { e.preventDefault(); navigate([["entity", entityPath], ["id", change.id]]); } }, change.id);
   const time = new Date(change.eventTime).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
   return el("tr", { class: `change ${change.op}`, "data-entity": change.entity, "data-id": change.id, "data-op": change.op },
     el("td", {}, time), el("td", {}, change.entity), el("td", {}, id), el("td", {}, change.op),
-    el("td", {}, String(change.version)), el("td", {}, change.userId || "—"),
+    el("td", {}, String(change.version)), el("td", {}, change.parentId || change.userId || "—"),
     el("td", { class: "muted" }, change.cause === "event" ? "" : change.cause));
 }
 

@@ -68,6 +68,7 @@ function entitiesOf(doc) {
         : [];
       return {
         name: path.slice("/v1/".length),
+        token: operation["x-shardstream-entity"],
         path,
         parameters: (operation.parameters || []).map((p) => resolve(doc, p)).filter((p) => p.in === "query"),
         schema: itemSchema(doc, operation),
@@ -83,6 +84,8 @@ function entitiesOf(doc) {
 }
 
 const entityNamed = (name) => state.entities.find((e) => e.name === name);
+// The route segment of an entity token (change events name tokens), or undefined.
+export const pluralOf = (token) => state.entities.find((e) => e.token === token)?.name;
 const entityWithId = (property) => state.entities.find((e) => e.idName === property);
 
 // ---- small DOM helpers ----------------------------------------------------------------------

@@ -15,7 +15,20 @@ class ChangeBufferTest {
 
   private static AppliedChange change(String id) {
     return new AppliedChange(
-        "user", id, AppliedChange.UPSERT, 1, id, "b-1", 1L, null, null, "event", null, 1L, null);
+        "user",
+        id,
+        AppliedChange.UPSERT,
+        1,
+        null,
+        null,
+        "b-1",
+        1L,
+        null,
+        null,
+        "event",
+        null,
+        1L,
+        null);
   }
 
   private static ChangeBuffer.Entry entry(int partition, long offset) {
