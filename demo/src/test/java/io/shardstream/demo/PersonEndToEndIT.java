@@ -165,6 +165,7 @@ class PersonEndToEndIT {
     expected = PersonExpectedState.of(lines);
 
     // ingest file FILE --model person
+    long importStarted = System.nanoTime();
     Settings settings = Settings.of(topicSettings);
     try (KafkaEventSink sink =
         KafkaEventSink.create(
@@ -185,6 +186,17 @@ class PersonEndToEndIT {
         "the writer accounts for every event",
         () -> services.writerEventsAccounted(),
         lines.size());
+    System.out.printf(
+        "PersonEndToEndIT: %d events (%d invalid) imported and accounted for by the writer in %d"
+            + " ms; expected: %d persons alive, %d deleted, %d children alive%n",
+        lines.size(),
+        expected.invalidReasons().size(),
+        Duration.ofNanos(System.nanoTime() - importStarted).toMillis(),
+        expected.persons().size(),
+        expected.deletedPersons().size(),
+        PersonExpectedState.CHILDREN.stream()
+            .mapToInt(c -> expected.all().getOrDefault(c, Map.of()).size())
+            .sum());
   }
 
   @AfterAll
