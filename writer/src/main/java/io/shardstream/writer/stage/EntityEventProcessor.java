@@ -148,7 +148,8 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
             upsert.timestamp(),
             parentId,
             parentTimestamp,
-            upsert.item(),
+            // Only a child's stage writes the current state again (EntityWrites.current).
+            linkedParent.isPresent() ? upsert.item() : null,
             changes.binding(upsert),
             key.hashKey(),
             key.rangeKey()));
