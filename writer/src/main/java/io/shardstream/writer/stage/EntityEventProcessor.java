@@ -123,6 +123,7 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
         && timestampImmutable
         && state.timestamp() != null
         && state.timestamp() != upsert.timestamp()) {
+      rewriteCurrent(state, source);
       deadLetter(
           record, new RefusedRecord(source, timestampChanged(upsert, state), upsert.eventId()));
       return;
