@@ -1,5 +1,6 @@
 package io.shardstream.app;
 
+import io.shardstream.ingest.EntityTopicNames;
 import io.shardstream.ingest.EventSink;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
@@ -7,10 +8,14 @@ import io.shardstream.ingest.RateLimiter;
 import io.shardstream.ingest.file.JsonLinesEventSink;
 import io.shardstream.ingest.generate.EventGenerator;
 import io.shardstream.ingest.generate.GenerateReport;
+import io.shardstream.ingest.generate.GeneratedEvent;
 import io.shardstream.ingest.generate.GeneratorOptions;
 import io.shardstream.ingest.generate.GeneratorRun;
+import io.shardstream.ingest.generate.PersonEventGenerator;
 import io.shardstream.ingest.kafka.KafkaEventSink;
+import io.shardstream.service.Settings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +98,16 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--model",
+      defaultValue = "user-email",
+      description =
+          "Which model's events: user-email (the User/Email import format, with every kind of"
+              + " mess) or person (persons with addresses, bank accounts, contacts and"
+              + " employments, in the generic format; --users is then the number of persons, the"
+              + " rates do not apply). Default: ${DEFAULT-VALUE}.")
+  String model;
+
   @Mixin SettingsOption settings;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -109,13 +124,26 @@ final class GenerateCommand implements Callable<Integer> {
       // Each value passed its own check; together they break a rule (the rates' sum).
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (EventSink sink = sink()) {
+    Settings loaded = settings.load(IngestSettings.defaults());
+    try (EventSink sink = sink(loaded)) {
+      RateLimiter limiter = RateLimiter.perSecond(rate);
+      ProgressDisplay progress = ProgressDisplay.onStderr(noProgress || isStdout());
       GenerateReport report =
-          GeneratorRun.run(
-              new EventGenerator(options),
-              sink,
-              RateLimiter.perSecond(rate),
-              ProgressDisplay.onStderr(noProgress || isStdout()));
+          switch (model) {
+            case "user-email" ->
+                GeneratorRun.run(new EventGenerator(options), sink, limiter, progress);
+            case "person" -> {
+              EntityTopicNames topics = EntityTopicNames.of(PersonEventGenerator.model(), loaded);
+              List<GeneratedEvent> events = PersonEventGenerator.generate(options, topics::of);
+              yield GeneratorRun.run(events.iterator(), events.size(), sink, limiter, progress);
+            }
+            default ->
+                throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--model': '"
+                        + model
+                        + "' (generate knows user-email and person)");
+          };
       spec.commandLine().getErr().println(report.summary());
       // Nothing here is a bad input line: a run that stopped is a problem to fix (exit 2).
       return report.succeeded() ? 0 : UserErrorHandler.USER_ERROR;
@@ -126,9 +154,9 @@ final class GenerateCommand implements Callable<Integer> {
     return out != null && out.toString().equals("-");
   }
 
-  private EventSink sink() {
+  private EventSink sink(Settings loaded) {
     if (out == null) {
-      return KafkaEventSink.fromSettings(settings.load(IngestSettings.defaults()));
+      return KafkaEventSink.fromSettings(loaded);
     }
     return isStdout() ? JsonLinesEventSink.to(System.out) : JsonLinesEventSink.toFile(out);
   }

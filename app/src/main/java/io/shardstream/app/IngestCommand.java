@@ -1,10 +1,13 @@
 package io.shardstream.app;
 
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.ingest.DeadLetterSink;
+import io.shardstream.ingest.EntityTopicNames;
 import io.shardstream.ingest.EventSink;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.file.FileImporter;
+import io.shardstream.ingest.file.GenericLineParser;
 import io.shardstream.ingest.file.ImportCheckpoint;
 import io.shardstream.ingest.file.ImportOptions;
 import io.shardstream.ingest.file.ImportReport;
@@ -14,10 +17,12 @@ import io.shardstream.ingest.stream.DdbStreamSource;
 import io.shardstream.ingest.stream.StreamSourceConfig;
 import io.shardstream.ingest.stream.StreamSourceException;
 import io.shardstream.ingest.stream.StreamSourceSettings;
+import io.shardstream.service.EntityConfigLoader;
 import io.shardstream.service.InputFiles;
 import io.shardstream.service.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,12 +77,23 @@ final class IngestCommand implements Runnable {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    @Option(
+        names = "--model",
+        paramLabel = "NAME|FILE",
+        description =
+            "Read the generic format {\"entity\", \"op\", \"version\", \"item\"} of this model: an"
+                + " example's name (person, user-email) or an entity configuration file; each event"
+                + " goes to its entity's topic (topics.<plural>, default <plural>.changes). Without"
+                + " it: the User/Email format.")
+    String model;
+
     @Mixin SettingsOption settings;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
       InputFiles.requireReadable(file, "events file");
+      EntityConfig config = model == null ? null : EntityConfigLoader.model(model).config();
       Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
       long start =
           fromLine != null
@@ -96,10 +112,24 @@ final class IngestCommand implements Runnable {
                     err.println(bad);
                     err.flush();
                   });
-      try (EventSink sink = KafkaEventSink.fromSettings(settings.load(IngestSettings.defaults()))) {
+      Settings loaded = settings.load(IngestSettings.defaults());
+      ProgressDisplay progress = ProgressDisplay.onStderr(noProgress);
+      try (EventSink sink = KafkaEventSink.fromSettings(loaded)) {
         ImportReport report =
             runInterruptibly(
-                () -> FileImporter.run(file, options, sink, ProgressDisplay.onStderr(noProgress)));
+                () ->
+                    config == null
+                        ? FileImporter.run(file, options, sink, progress)
+                        : FileImporter.run(
+                            file,
+                            options,
+                            new GenericLineParser(
+                                config,
+                                EntityTopicNames.of(config, loaded),
+                                Instant.now(),
+                                options.source()),
+                            sink,
+                            progress));
         err.println(report.summary());
         return report.exitCode();
       }

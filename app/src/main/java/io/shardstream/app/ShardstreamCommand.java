@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       QueryApiCommand.class,
       WriterCommand.class,
       ReplayCommand.class,
-      ApiKeyCommand.class
+      ApiKeyCommand.class,
+      SchemasCommand.class
     })
 public final class ShardstreamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

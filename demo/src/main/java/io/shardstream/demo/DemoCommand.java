@@ -11,7 +11,6 @@ import io.shardstream.devstack.KafkaStorage;
 import io.shardstream.devstack.LocalStack;
 import io.shardstream.devstack.LocalStackConfig;
 import io.shardstream.devstack.LocalStackEndpoints;
-import io.shardstream.schemas.ExampleConfigs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,8 +39,18 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--users",
       defaultValue = "1000",
-      description = "Users to generate. Default: ${DEFAULT-VALUE}.")
+      description = "Users (persons with --model person) to generate. Default: ${DEFAULT-VALUE}.")
   int users;
+
+  @Option(
+      names = "--model",
+      defaultValue = "user-email",
+      converter = DemoModel.Converter.class,
+      description =
+          "The example model to run: user-email or person (persons with addresses, bank"
+              + " accounts, contacts and employments; routes /v1/persons...). Default:"
+              + " ${DEFAULT-VALUE}.")
+  DemoModel model;
 
   @Option(
       names = "--rate",
@@ -131,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Starting the local stack (Kafka, DynamoDB Local, schema registry) ...");
     out.flush();
-    KeptDataConfig keptConfig = new KeptDataConfig(dataDirectory, ExampleConfigs.userEmail());
+    KeptDataConfig keptConfig = new KeptDataConfig(dataDirectory, model.configJson());
     if (keepsData() && !fresh) {
       keptConfig.checkResumable();
     }
@@ -140,7 +149,12 @@ public final class DemoCommand implements Callable<Integer> {
     try (LocalStack stack = LocalStack.start(stackConfig());
         DemoServices services =
             DemoServices.start(
-                stack.endpoints(), dataDirectory, keepsData() && !fresh, writerPort, httpPort)) {
+                stack.endpoints(),
+                dataDirectory,
+                keepsData() && !fresh,
+                writerPort,
+                httpPort,
+                model)) {
       // Ctrl-C runs the stack's shutdown hook: the writer must stop (and commit) before Kafka does.
       stack.closeBeforeStopping(services);
       if (keepsData()) {
@@ -161,9 +175,16 @@ public final class DemoCommand implements Callable<Integer> {
               + services.queryApiUri()
               + "/console/ (open it in a browser; dead letters and pipeline health included)");
       out.flush();
-      DemoFeed.Result fed = DemoFeed.run(endpoints, users, seed, rate, noProgress, out);
-      services.awaitWriter(fed.sent(), out);
-      DemoExamples.print(out, services.queryApiUri(), fed);
+      if (model == DemoModel.PERSON) {
+        DemoPersonFeed.Result fed =
+            DemoPersonFeed.run(endpoints, users, seed, rate, noProgress, out);
+        services.awaitWriter(fed.sent(), out);
+        DemoExamples.printPerson(out, services.queryApiUri(), fed);
+      } else {
+        DemoFeed.Result fed = DemoFeed.run(endpoints, users, seed, rate, noProgress, out);
+        services.awaitWriter(fed.sent(), out);
+        DemoExamples.print(out, services.queryApiUri(), fed);
+      }
       out.println("Press Ctrl-C to stop.");
       out.flush();
       if (!exitAfterStart) {

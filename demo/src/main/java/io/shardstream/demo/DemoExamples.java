@@ -46,6 +46,40 @@ final class DemoExamples {
     out.println();
   }
 
+  /** The Person model's requests: routes generated from its configuration. */
+  static void printPerson(PrintWriter out, URI api, DemoPersonFeed.Result fed) {
+    out.println();
+    out.println("Try:");
+    out.println("  curl -s '" + api + "/v1/persons?limit=5'   # every person, in createdAt order");
+    fed.samplePerson()
+        .ifPresent(
+            person -> {
+              String id = encode(person.get("id").toString());
+              String prefix = Canonicalizer.canonicalize(person.get("lastName").toString());
+              prefix = prefix.substring(0, Math.min(3, prefix.length()));
+              out.println(
+                  "  curl -s '"
+                      + api
+                      + "/v1/persons/"
+                      + id
+                      + "?include=all'   # with every related item, from one Query");
+              for (String children :
+                  java.util.List.of("addresses", "bankAccounts", "contactInfos", "employments")) {
+                out.println("  curl -s '" + api + "/v1/persons/" + id + "/" + children + "'");
+              }
+              out.println(
+                  "  curl -s '"
+                      + api
+                      + "/v1/persons?name="
+                      + encode(prefix)
+                      + "&limit=10'   # first or last name starting with '"
+                      + prefix
+                      + "'");
+            });
+    out.println("  curl -s '" + api + "/openapi.json'   # the routes, generated from the config");
+    out.println();
+  }
+
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -15,6 +15,7 @@ import io.shardstream.ingest.generate.GeneratorRun;
 import io.shardstream.ingest.kafka.KafkaEventSink;
 import io.shardstream.schemas.avro.ChangeOp;
 import io.shardstream.schemas.avro.User;
+import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsLoader;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -39,16 +40,7 @@ final class DemoFeed {
     GeneratorOptions options =
         GeneratorOptions.defaults().withUsers(users).withSeed(seed).withBaseTime(Instant.now());
     SampleUser sample = new SampleUser(new EventGenerator(options));
-    var settings =
-        new SettingsLoader()
-            .defaults(IngestSettings.defaults())
-            .defaults(
-                Map.of(
-                    "kafka.bootstrap.servers",
-                    endpoints.kafkaBootstrapServers(),
-                    "registry.url",
-                    endpoints.registryUrl().toString()))
-            .load();
+    Settings settings = producerSettings(endpoints);
     out.println(
         "Generating "
             + users
@@ -70,6 +62,19 @@ final class DemoFeed {
       }
       return new Result(report.sent(), Optional.ofNullable(sample.user));
     }
+  }
+
+  /** The producers' settings against the local stack. */
+  static Settings producerSettings(LocalStackEndpoints endpoints) {
+    return new SettingsLoader()
+        .defaults(IngestSettings.defaults())
+        .defaults(
+            Map.of(
+                "kafka.bootstrap.servers",
+                endpoints.kafkaBootstrapServers(),
+                "registry.url",
+                endpoints.registryUrl().toString()))
+        .load();
   }
 
   /**

@@ -6,9 +6,9 @@ import io.shardstream.queryapi.QueryApiServer;
 import io.shardstream.queryapi.QueryApiSettings;
 import io.shardstream.queryapi.kafka.KafkaConnection;
 import io.shardstream.queryapi.ops.OpsSettings;
-import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.service.CommonSettings;
 import io.shardstream.service.Settings;
 import io.shardstream.writer.WriterService;
 import io.shardstream.writer.WriterSettings;
@@ -57,7 +57,28 @@ final class DemoServices implements AutoCloseable {
         writerPort,
         httpPort,
         Map.of(),
-        Map.of());
+        Map.of(),
+        DemoModel.USER_EMAIL);
+  }
+
+  /** As above, running {@code model}. */
+  static DemoServices start(
+      LocalStackEndpoints endpoints,
+      Path dataDirectory,
+      boolean keepWriterState,
+      int writerPort,
+      int httpPort,
+      DemoModel model) {
+    return start(
+        new Stack(
+            endpoints.kafkaBootstrapServers(), endpoints.registryUrl(), endpoints.dynamoDbUrl()),
+        dataDirectory,
+        keepWriterState,
+        writerPort,
+        httpPort,
+        Map.of(),
+        Map.of(),
+        model);
   }
 
   /** Where the services find the local stack. */
@@ -75,6 +96,27 @@ final class DemoServices implements AutoCloseable {
       int httpPort,
       Map<String, String> writerOverrides,
       Map<String, String> queryApiOverrides) {
+    return start(
+        endpoints,
+        dataDirectory,
+        keepWriterState,
+        writerPort,
+        httpPort,
+        writerOverrides,
+        queryApiOverrides,
+        DemoModel.USER_EMAIL);
+  }
+
+  /** As above, running {@code model}: its schemas registered, its config for both services. */
+  static DemoServices start(
+      Stack endpoints,
+      Path dataDirectory,
+      boolean keepWriterState,
+      int writerPort,
+      int httpPort,
+      Map<String, String> writerOverrides,
+      Map<String, String> queryApiOverrides,
+      DemoModel model) {
     Path writerState = dataDirectory.resolve("writer-state");
     if (!keepWriterState) {
       try {
@@ -86,8 +128,12 @@ final class DemoServices implements AutoCloseable {
     // As a deployment does before its producers start: they only look schemas up (no
     // registry.auto-register), so `ingest` and `generate` against the demo's stack work as they
     // would against a real one, from the first event on.
-    Topics.registerSchemas(
+    model.registerSchemas(
         new SchemaRegistrar(RegistrySettings.production(endpoints.registryUrl())));
+    Map<String, String> modelConfig = new HashMap<>();
+    model
+        .writeConfig(dataDirectory)
+        .ifPresent(file -> modelConfig.put(CommonSettings.ENTITY_CONFIG.key(), file.toString()));
     Map<String, String> writerSettings = new HashMap<>(WriterSettings.defaults());
     writerSettings.putAll(
         Map.of(
@@ -103,6 +149,7 @@ final class DemoServices implements AutoCloseable {
             "dynamodb.table", TABLE,
             "writer.create-source-topics", "true",
             "http.port", Integer.toString(writerPort)));
+    writerSettings.putAll(modelConfig);
     writerSettings.putAll(writerOverrides);
     WriterService writer = WriterService.create(Settings.of(writerSettings));
     writer.start();
@@ -124,6 +171,7 @@ final class DemoServices implements AutoCloseable {
             endpoints.registryUrl().toString(),
             OpsSettings.WRITER_URLS.key(),
             "http://localhost:" + writer.httpPort()));
+    apiSettings.putAll(modelConfig);
     apiSettings.putAll(queryApiOverrides);
     QueryApiServer queryApi;
     try {
@@ -141,6 +189,11 @@ final class DemoServices implements AutoCloseable {
 
   URI queryApiUri() {
     return queryApi.localUri();
+  }
+
+  /** Events the writer has accounted for: applied, stale, duplicate or dead-lettered. */
+  long writerEventsAccounted() {
+    return writer.metrics().eventsTotal();
   }
 
   /** Waits until the writer has accounted for every event sent (or two minutes pass). */

@@ -7,18 +7,19 @@ import io.shardstream.schemas.avro.UserChangeEvent;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.apache.avro.generic.GenericRecord;
 
 /**
  * One record bound for a change-event topic: its topic, its Kafka key (the entity's unique
  * property) and its value. Sources build these; {@link EventSink}s deliver them, to the topic's
- * configured name ({@link ChangeTopicNames}).
+ * configured name ({@link ChangeTopicNames#of(ChangeRecord)}).
  */
 public sealed interface ChangeRecord {
 
-  /** The topic the record is for ({@link Topics#USERS} or {@link Topics#EMAILS}). */
-  Topic<String, ?> topic();
-
-  /** The Kafka record key: the userId of a user event, the address of an email event. */
+  /**
+   * The Kafka record key: the userId of a user event, the address of an email event, the unique
+   * property's value of an entity event.
+   */
   String key();
 
   static ChangeRecord of(UserChangeEvent event) {
@@ -29,13 +30,28 @@ public sealed interface ChangeRecord {
     return new EmailEventRecord(event);
   }
 
+  /**
+   * An event of any entity of the configured model, as a record of the entity's derived schema
+   * ({@code io.shardstream.schemas.model.EntityEventSchemas}), for the topic named {@code topic}
+   * (the entity's topic in this deployment, {@link EntityTopicNames}).
+   */
+  record EntityEvent(String entity, String topic, String key, GenericRecord event)
+      implements ChangeRecord {
+    public EntityEvent {
+      Objects.requireNonNull(entity, "entity");
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(event, "event");
+    }
+  }
+
   /** A user event, keyed by userId (from the state on UPSERT, the key on DELETE). */
   record UserEventRecord(UserChangeEvent event) implements ChangeRecord {
     public UserEventRecord {
       Objects.requireNonNull(event, "event");
     }
 
-    @Override
+    /** The topic the record is for. */
     public Topic<String, UserChangeEvent> topic() {
       return Topics.USERS;
     }
@@ -55,7 +71,7 @@ public sealed interface ChangeRecord {
       Objects.requireNonNull(event, "event");
     }
 
-    @Override
+    /** The topic the record is for. */
     public Topic<String, EmailChangeEvent> topic() {
       return Topics.EMAILS;
     }

@@ -20,6 +20,16 @@ public record ChangeTopicNames(String users, String emails) {
     return new ChangeTopicNames(Topics.USERS.name(), Topics.EMAILS.name());
   }
 
+  /** The name in use for the topic a record is for. */
+  public String of(ChangeRecord record) {
+    return switch (record) {
+      case ChangeRecord.UserEventRecord user -> users;
+      case ChangeRecord.EmailEventRecord email -> emails;
+      case ChangeRecord.Undecodable raw -> of(raw.topic());
+      case ChangeRecord.EntityEvent entity -> entity.topic();
+    };
+  }
+
   /** The name in use for a change topic. */
   public String of(Topic<String, ?> topic) {
     if (topic == Topics.USERS) {

@@ -14,6 +14,7 @@ public final class Records {
       case ChangeRecord.EmailEventRecord email -> email.event().getVersion();
       case ChangeRecord.Undecodable raw ->
           throw new IllegalArgumentException("no version in raw bytes");
+      case ChangeRecord.EntityEvent entity -> (Long) entity.event().get("version");
     };
   }
 
@@ -22,6 +23,7 @@ public final class Records {
       case ChangeRecord.UserEventRecord user -> user.event().getOp();
       case ChangeRecord.EmailEventRecord email -> email.event().getOp();
       case ChangeRecord.Undecodable raw -> throw new IllegalArgumentException("no op in raw bytes");
+      case ChangeRecord.EntityEvent entity -> ChangeOp.valueOf(entity.event().get("op").toString());
     };
   }
 
@@ -37,6 +39,11 @@ public final class Records {
 
   /** Topic and key: one entity instance. */
   public static String entity(ChangeRecord record) {
-    return record.topic() + "/" + record.key();
+    return topic(record) + "/" + record.key();
+  }
+
+  /** The default name of the record's topic. */
+  public static String topic(ChangeRecord record) {
+    return ChangeTopicNames.defaults().of(record);
   }
 }

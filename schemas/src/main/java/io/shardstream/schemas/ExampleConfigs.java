@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The example entity configurations shipped with shardstream, as JSON text. Their one source is the
@@ -15,6 +16,10 @@ public final class ExampleConfigs {
 
   /** Person with addresses, bank accounts, contacts and employments in the person's partition. */
   public static final String PERSON = "examples/person/config.json";
+
+  /** The example models by name ({@code --model person}), each its config's resource. */
+  public static final Map<String, String> MODELS =
+      Map.of("user-email", USER_EMAIL, "person", PERSON);
 
   private ExampleConfigs() {}
 

@@ -1,12 +1,15 @@
 package io.shardstream.schemas;
 
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.changes.AppliedChange;
 import io.shardstream.schemas.changes.AppliedChangeJson;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.schemas.registry.RegisteredSchema;
 import io.shardstream.schemas.registry.SchemaRegistrar;
 import java.util.List;
+import java.util.function.Function;
 
 /** Every topic shardstream reads or writes, by default name and setting key. */
 public final class Topics {
@@ -48,6 +51,22 @@ public final class Topics {
         .filter(topic -> topic.valueSchema().isPresent())
         .map(
             topic -> registrar.registerValueSchema(topic.name(), topic.valueSchema().orElseThrow()))
+        .toList();
+  }
+
+  /**
+   * Registers the derived event schema of every entity of {@code config} that declares attributes
+   * (idempotent), each on its topic under a BACKWARD compatibility rule; the registry refuses a
+   * schema that breaks it ({@code IncompatibleSchemaException}).
+   *
+   * @param topicOf the topic name in use for each entity token
+   */
+  public static List<RegisteredSchema> registerSchemas(
+      SchemaRegistrar registrar, EntityConfig config, Function<String, String> topicOf) {
+    return EntityEventSchemas.derive(config).entrySet().stream()
+        .map(
+            derived ->
+                registrar.registerValueSchema(topicOf.apply(derived.getKey()), derived.getValue()))
         .toList();
   }
 }

@@ -31,6 +31,30 @@ public final class EntityConfigLoader {
   }
 
   /**
+   * {@code --model NAME|FILE}: a shipped example model by name ({@code user-email}, {@code
+   * person}), else a configuration file.
+   *
+   * @throws InputFiles.InputFileException neither an example's name nor a readable, valid file
+   */
+  public static LoadedConfig model(String nameOrFile) {
+    String resource = ExampleConfigs.MODELS.get(nameOrFile);
+    if (resource != null) {
+      return LoadedConfig.parse(
+          "the " + nameOrFile + " example (" + resource + ")", ExampleConfigs.json(resource));
+    }
+    Path file = Path.of(nameOrFile);
+    if (!Files.exists(file) && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")) {
+      throw new InputFiles.InputFileException(
+          "no model named '"
+              + nameOrFile
+              + "': name an example ("
+              + String.join(", ", new java.util.TreeSet<>(ExampleConfigs.MODELS.keySet()))
+              + ") or an entity configuration file");
+    }
+    return file(file);
+  }
+
+  /**
    * A configuration's text from elsewhere than a file (a control record).
    *
    * @throws ConfigValidationException listing every broken rule

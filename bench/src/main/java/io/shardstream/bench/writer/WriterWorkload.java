@@ -64,6 +64,8 @@ record WriterWorkload(List<ChangeRecord> records, int users, int emails, long se
         case ChangeRecord.EmailEventRecord ignored -> emails++;
         case ChangeRecord.Undecodable ignored ->
             throw new IllegalStateException("a creation-only stream made undecodable bytes");
+        case ChangeRecord.EntityEvent ignored ->
+            throw new IllegalStateException("the User/Email generator made an entity event");
       }
       records.add(event.record());
     }
@@ -87,6 +89,7 @@ record WriterWorkload(List<ChangeRecord> records, int users, int emails, long se
         case ChangeRecord.EmailEventRecord change ->
             items.add(entities.addKeys("email", emailItem(change.event().getEmail())));
         case ChangeRecord.Undecodable ignored -> throw new IllegalStateException("undecodable");
+        case ChangeRecord.EntityEvent ignored -> throw new IllegalStateException("entity event");
       }
     }
     return items;

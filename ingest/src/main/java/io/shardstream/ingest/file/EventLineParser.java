@@ -12,7 +12,7 @@ import java.time.Instant;
  * becomes a field map ({@link JsonFields}) and {@link ChangeEventReader} makes the event, with the
  * same rules as for every other source.
  */
-public final class EventLineParser {
+public final class EventLineParser implements LineParser {
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -30,6 +30,7 @@ public final class EventLineParser {
     this.reader = new ChangeEventReader(importedAt, defaultSource);
   }
 
+  @Override
   public ParsedLine parse(String line) {
     if (line.isBlank()) {
       return ParsedLine.BLANK;

@@ -10,9 +10,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * Writes change events as lines of the import format, every field explicit (ids, timestamps as
- * ISO-8601 UTC) and in a fixed order, so that equal events give byte-identical lines and {@link
- * EventLineParser} reads back equal events.
+ * Writes change events as lines of the import format (entity events: the generic format, {@link
+ * GenericEventLine}), every field explicit (ids, timestamps as ISO-8601 UTC) and in a fixed order,
+ * so that equal events give byte-identical lines and {@link EventLineParser} reads back equal
+ * events.
  */
 public final class EventLineWriter {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,6 +33,7 @@ public final class EventLineWriter {
         switch (record) {
           case ChangeRecord.UserEventRecord user -> user(user.event());
           case ChangeRecord.EmailEventRecord email -> email(email.event());
+          case ChangeRecord.EntityEvent entity -> GenericEventLine.of(entity);
           case ChangeRecord.Undecodable raw ->
               throw new IllegalArgumentException(
                   "a JSON lines file holds events, not raw bytes: cannot write " + raw);

@@ -38,7 +38,7 @@ public final class FileImporter {
   private final ImportOptions options;
   private final EventSink sink;
   private final ProgressDisplay progress;
-  private final EventLineParser parser;
+  private final LineParser parser;
   private final RateLimiter rateLimiter;
   private final AckWatermark watermark;
   private final AtomicLong acknowledged = new AtomicLong();
@@ -57,14 +57,12 @@ public final class FileImporter {
       ImportOptions options,
       EventSink sink,
       ProgressDisplay progress,
-      Instant startedAt) {
+      LineParser parser) {
     this.file = file;
     this.options = options;
     this.sink = sink;
     this.progress = progress;
-    this.parser =
-        new EventLineParser(
-            options.importedAt() != null ? options.importedAt() : startedAt, options.source());
+    this.parser = parser;
     this.rateLimiter = RateLimiter.perSecond(options.eventsPerSecond());
     this.watermark = new AckWatermark(options.fromLine());
     this.lastLine = options.fromLine() - 1;
@@ -79,7 +77,18 @@ public final class FileImporter {
   public static ImportReport run(
       Path file, ImportOptions options, EventSink sink, ProgressDisplay progress)
       throws IOException {
-    return new FileImporter(file, options, sink, progress, Instant.now()).run();
+    Instant importedAt = options.importedAt() != null ? options.importedAt() : Instant.now();
+    return run(file, options, new EventLineParser(importedAt, options.source()), sink, progress);
+  }
+
+  /**
+   * Like {@link #run(Path, ImportOptions, EventSink, ProgressDisplay)}, lines read by {@code
+   * parser} (the generic format of a model: {@link GenericLineParser}).
+   */
+  public static ImportReport run(
+      Path file, ImportOptions options, LineParser parser, EventSink sink, ProgressDisplay progress)
+      throws IOException {
+    return new FileImporter(file, options, sink, progress, parser).run();
   }
 
   private ImportReport run() throws IOException {

@@ -9,19 +9,31 @@ import java.util.Optional;
  * the writer's counts (applied, duplicate, stale, dead-lettered) with these.
  *
  * @param sequence the event's position in the stream, from 0
- * @param invalidKind why the event is invalid; null unless {@code kind} is {@link
+ * @param invalidKind why a User/Email event is invalid; null unless {@code kind} is {@link
  *     EventKind#INVALID}
+ * @param deadLetterReason for an invalid event of another model, the reason the writer gives,
+ *     {@code invalid:<entity>.<property>:<rule>}; null otherwise
  */
 public record GeneratedEvent(
-    long sequence, ChangeRecord record, EventKind kind, InvalidKind invalidKind) {
+    long sequence,
+    ChangeRecord record,
+    EventKind kind,
+    InvalidKind invalidKind,
+    String deadLetterReason) {
 
   public GeneratedEvent {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(kind, "kind");
-    if ((kind == EventKind.INVALID) != (invalidKind != null)) {
+    if ((kind == EventKind.INVALID) != (invalidKind != null || deadLetterReason != null)) {
       throw new IllegalArgumentException(
-          "an invalid kind goes with kind INVALID, and only with it");
+          "an invalid kind or reason goes with kind INVALID, and only with it");
     }
+  }
+
+  /** A User/Email event. */
+  public GeneratedEvent(
+      long sequence, ChangeRecord record, EventKind kind, InvalidKind invalidKind) {
+    this(sequence, record, kind, invalidKind, null);
   }
 
   /** Whether the writer should accept the event (apply it, or count it a duplicate or stale). */
@@ -43,7 +55,7 @@ public record GeneratedEvent(
       case CREATE, UPDATE, DELETE -> null;
       case DUPLICATE -> "duplicate";
       case OUT_OF_ORDER -> "out-of-order";
-      case INVALID -> "invalid: " + invalidKind.label();
+      case INVALID -> "invalid: " + (invalidKind != null ? invalidKind.label() : deadLetterReason);
     };
   }
 }

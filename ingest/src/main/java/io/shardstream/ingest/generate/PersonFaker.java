@@ -68,6 +68,11 @@ final class PersonFaker {
     return phone(regionOf(locale));
   }
 
+  /** The seeded Faker of {@code locale} (addresses, banks, companies in its language). */
+  Faker faker(String locale) {
+    return faker(regionOf(locale));
+  }
+
   /** Any of the supported locales. */
   String locale() {
     return region().tag();

@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,10 +48,14 @@ public final class KafkaEventSink implements EventSink {
   private final Serializer<UserChangeEvent> userValues;
   private final Serializer<EmailChangeEvent> emailValues;
   private final ChangeTopicNames topics;
+  private final ChangeEventSerdes serdes;
+  // One serializer per derived schema: each looks its schema up (or registers it) once per topic.
+  private final Map<Schema, Serializer<GenericRecord>> entityValues = new ConcurrentHashMap<>();
 
   private KafkaEventSink(
       Map<String, Object> config, ChangeEventSerdes serdes, ChangeTopicNames topics) {
     this.topics = topics;
+    this.serdes = serdes;
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     this.bootstrapServers = config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
     this.userValues = Topics.USERS.valueSerde(serdes).serializer();
@@ -126,7 +133,7 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public CompletableFuture<Void> send(ChangeRecord record) {
-    String topic = topics.of(record.topic());
+    String topic = topics.of(record);
     byte[] value;
     try {
       value =
@@ -134,6 +141,10 @@ public final class KafkaEventSink implements EventSink {
             case ChangeRecord.UserEventRecord user -> userValues.serialize(topic, user.event());
             case ChangeRecord.EmailEventRecord email -> emailValues.serialize(topic, email.event());
             case ChangeRecord.Undecodable raw -> raw.value();
+            case ChangeRecord.EntityEvent entity ->
+                entityValues
+                    .computeIfAbsent(entity.event().getSchema(), serdes::genericSerializer)
+                    .serialize(topic, entity.event());
           };
     } catch (SchemaNotRegisteredException e) {
       throw IngestSettings.howToRegister(e);
@@ -198,6 +209,7 @@ public final class KafkaEventSink implements EventSink {
     } finally {
       userValues.close();
       emailValues.close();
+      entityValues.values().forEach(Serializer::close);
     }
   }
 }

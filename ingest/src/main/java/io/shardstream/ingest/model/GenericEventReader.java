@@ -38,7 +38,7 @@ import org.apache.avro.generic.GenericRecordBuilder;
  * milliseconds, dates as days since 1970-01-01).
  */
 public final class GenericEventReader {
-  private static final Set<String> LINE_KEYS = Set.of("entity", "op", "version", "item");
+  private static final Set<String> LINE_KEYS = Set.of("entity", "op", "version", "item", "comment");
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -49,6 +49,20 @@ public final class GenericEventReader {
   private final Map<String, Schema> schemas;
   private final Instant importedAt;
   private final String source;
+  private final Checks checks;
+
+  /** Which of the declarations a line must keep to be read. */
+  public enum Checks {
+    /** Every declaration: types, required, maxLength, formats, enum values. */
+    DECLARATIONS,
+    /**
+     * What the event schema can hold (types, required, declared properties) only: values that break
+     * a maxLength, format or enum are passed on, for the writer to dead-letter with its reason
+     * ({@code invalid:<entity>.<property>:<rule>}), as the User/Email import passes a bad address
+     * on. What {@code shardstream ingest file --model} uses.
+     */
+    STRUCTURE
+  }
 
   /** A line read: its event, or why it is bad. */
   public sealed interface Result {
@@ -62,6 +76,11 @@ public final class GenericEventReader {
    * @param source every event's {@code source}, e.g. {@code file}
    */
   public GenericEventReader(EntityConfig config, Instant importedAt, String source) {
+    this(config, importedAt, source, Checks.DECLARATIONS);
+  }
+
+  public GenericEventReader(EntityConfig config, Instant importedAt, String source, Checks checks) {
+    this.checks = checks;
     this.config = config;
     this.schemas = EntityEventSchemas.derive(config);
     this.importedAt = importedAt;
@@ -85,7 +104,10 @@ public final class GenericEventReader {
         .forEachRemaining(
             name -> {
               if (!LINE_KEYS.contains(name)) {
-                problems.add("unknown field \"" + name + "\" (expected entity, op, version, item)");
+                problems.add(
+                    "unknown field \""
+                        + name
+                        + "\" (expected entity, op, version, item, optional comment)");
               }
             });
     EntityDefinition entity = entity(root.get("entity"), problems);
@@ -159,7 +181,7 @@ public final class GenericEventReader {
   }
 
   /** The item as a record of {@code schema} (the state or the key), every problem collected. */
-  private static GenericRecord payload(
+  private GenericRecord payload(
       EntityDefinition entity,
       Schema schema,
       JsonNode item,
@@ -214,7 +236,7 @@ public final class GenericEventReader {
   }
 
   /** The value as the derived schema holds it, or null with a problem. */
-  private static Object value(
+  private Object value(
       EntityDefinition entity,
       AttributeDefinition attribute,
       JsonNode value,
@@ -226,7 +248,10 @@ public final class GenericEventReader {
           problems.add(problem(entity, name, "type", "must be a string, got " + value));
           return null;
         }
-        var violation = attribute.checkText(value.asText());
+        var violation =
+            checks == Checks.DECLARATIONS
+                ? attribute.checkText(value.asText())
+                : java.util.Optional.<io.shardstream.core.config.AttributeViolation>empty();
         if (violation.isPresent()) {
           problems.add(problem(entity, name, violation.get().rule(), violation.get().message()));
           return null;

@@ -180,7 +180,7 @@ class EventGeneratorTest {
     Map<String, Long> deletes =
         BUSY_EVENTS.stream()
             .filter(e -> e.kind() == EventKind.DELETE)
-            .collect(Collectors.groupingBy(e -> e.record().topic().name(), Collectors.counting()));
+            .collect(Collectors.groupingBy(e -> Records.topic(e.record()), Collectors.counting()));
 
     assertThat(deletes).containsOnlyKeys("users.changes", "emails.changes");
     assertThat(BUSY_EVENTS)

@@ -20,6 +20,8 @@ final class Rules {
     Set<InvalidKind> broken = EnumSet.noneOf(InvalidKind.class);
     switch (record) {
       case ChangeRecord.Undecodable raw -> broken.add(InvalidKind.UNDECODABLE);
+      case ChangeRecord.EntityEvent entity ->
+          throw new IllegalArgumentException("the User/Email generator makes no " + entity);
       case ChangeRecord.UserEventRecord change -> {
         checkId(record.key(), broken);
         User user = change.event().getUser();

@@ -8,6 +8,7 @@ import io.shardstream.devstack.junit.DevStackExtension;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
+import io.shardstream.ingest.Records;
 import io.shardstream.ingest.file.BadLine;
 import io.shardstream.ingest.file.EventLineParser;
 import io.shardstream.ingest.file.EventLineWriter;
@@ -253,9 +254,7 @@ class FileImportIT {
   /** Per entity instance, its events in order: Kafka orders per partition, hence per key. */
   private static Map<String, List<ChangeRecord>> perKey(List<ChangeRecord> records) {
     return records.stream()
-        .collect(
-            Collectors.groupingBy(
-                r -> r.topic() + "/" + r.key(), LinkedHashMap::new, Collectors.toList()))
+        .collect(Collectors.groupingBy(Records::entity, LinkedHashMap::new, Collectors.toList()))
         .entrySet()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -9,6 +9,7 @@ import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.IngestSettings;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.RateLimiter;
+import io.shardstream.ingest.Records;
 import io.shardstream.ingest.generate.EventGenerator;
 import io.shardstream.ingest.generate.GenerateReport;
 import io.shardstream.ingest.generate.GeneratedEvent;
@@ -83,8 +84,7 @@ class GeneratorKafkaIT {
     Map<String, List<String>> expected = new HashMap<>();
     for (GeneratedEvent event : generated) {
       expected
-          .computeIfAbsent(
-              event.record().topic() + "/" + event.record().key(), k -> new ArrayList<>())
+          .computeIfAbsent(Records.entity(event.record()), k -> new ArrayList<>())
           .add(Decoded.text(event.record()));
     }
     assertThat(decoded.perKey).isEqualTo(expected);
@@ -129,6 +129,7 @@ class GeneratorKafkaIT {
         case ChangeRecord.UserEventRecord user -> user.event().toString();
         case ChangeRecord.EmailEventRecord email -> email.event().toString();
         case ChangeRecord.Undecodable raw -> HexFormat.of().formatHex(raw.value());
+        case ChangeRecord.EntityEvent entity -> entity.event().toString();
       };
     }
   }

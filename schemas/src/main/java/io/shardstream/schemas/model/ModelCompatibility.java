@@ -26,23 +26,42 @@ public final class ModelCompatibility {
     this.registrar = registrar;
   }
 
+  /** What the check found for one entity's topic. */
+  public enum Status {
+    /** Nothing registered on the topic yet: any first schema is compatible. */
+    NEW_TOPIC,
+    /** The derived schema reads every event the newest registered schema wrote. */
+    COMPATIBLE,
+    /** It does not: the problems say why. */
+    INCOMPATIBLE
+  }
+
+  /** The verdict on one entity's derived schema against its topic's newest registered one. */
+  public record Verdict(String entity, String topic, Status status, List<SchemaProblem> problems) {
+    public Verdict {
+      problems = List.copyOf(problems);
+    }
+  }
+
   /**
+   * The verdict for every entity that declares attributes, in token order, registering nothing.
+   *
    * @param topicOf the topic each entity's events are published on
-   * @throws IncompatibleModelException listing every problem, each naming entity and attribute
    */
-  public void requireBackward(EntityConfig config, Function<String, String> topicOf) {
-    List<SchemaProblem> problems = new ArrayList<>();
+  public List<Verdict> verdicts(EntityConfig config, Function<String, String> topicOf) {
+    List<Verdict> verdicts = new ArrayList<>();
     for (Map.Entry<String, Schema> derived : EntityEventSchemas.derive(config).entrySet()) {
       String entity = derived.getKey();
       String topic = topicOf.apply(entity);
       Optional<Schema> latest = registrar.latestValueSchema(topic);
       if (latest.isEmpty()) {
-        continue; // a new topic: any first schema is compatible
+        verdicts.add(new Verdict(entity, topic, Status.NEW_TOPIC, List.of()));
+        continue;
       }
-      List<SchemaProblem> local = backward(entity, topic, derived.getValue(), latest.get());
-      problems.addAll(local);
+      List<SchemaProblem> problems =
+          new ArrayList<>(backward(entity, topic, derived.getValue(), latest.get()));
       CompatibilityCheck registry = registrar.checkValueSchema(topic, derived.getValue());
-      if (!registry.compatible() && local.isEmpty()) {
+      if (!registry.compatible() && problems.isEmpty()) {
         problems.add(
             new SchemaProblem(
                 entity,
@@ -51,7 +70,23 @@ public final class ModelCompatibility {
                 "the registry refuses it under the subject's rule: "
                     + String.join("; ", registry.messages())));
       }
+      verdicts.add(
+          new Verdict(
+              entity,
+              topic,
+              problems.isEmpty() ? Status.COMPATIBLE : Status.INCOMPATIBLE,
+              problems));
     }
+    return verdicts;
+  }
+
+  /**
+   * @param topicOf the topic each entity's events are published on
+   * @throws IncompatibleModelException listing every problem, each naming entity and attribute
+   */
+  public void requireBackward(EntityConfig config, Function<String, String> topicOf) {
+    List<SchemaProblem> problems =
+        verdicts(config, topicOf).stream().flatMap(v -> v.problems().stream()).toList();
     if (!problems.isEmpty()) {
       throw new IncompatibleModelException(problems);
     }

@@ -7,6 +7,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serdes for the change events, in one framing: through the schema registry (Confluent wire
@@ -35,6 +36,17 @@ public interface ChangeEventSerdes {
 
   /** A serde for record values of a generated event class. */
   <T extends SpecificRecord> Serde<T> valueSerde(Class<T> eventType);
+
+  /**
+   * A serializer for events of an entity's derived schema ({@code
+   * io.shardstream.schemas.model.EntityEventSchemas}) as generic records, in the same framing and
+   * with the same registry rules as the generated classes' serdes. (A default only so that test
+   * doubles of the generated classes' serdes need not implement it.)
+   */
+  default Serializer<GenericRecord> genericSerializer(Schema schema) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " serializes generated event classes only");
+  }
 
   /** Decodes record values of a generated event class into a result instead of throwing. */
   default <T extends SpecificRecord> ChangeEventDecoder<T> valueDecoder(Class<T> eventType) {

@@ -6,27 +6,34 @@ import io.shardstream.schemas.registry.SchemaRegistrar;
 import io.shardstream.schemas.registry.SchemaRegistryException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes one generated event class in the Confluent wire format through the Confluent Schema
- * Registry API: the schema's id under the topic's subject ({@code <topic>-value}) is found once per
- * topic, registered first (through {@link SchemaRegistrar}, so the compatibility level is set too)
- * in development mode.
+ * Writes events of one schema (a generated event class's, or an entity's derived one) in the
+ * Confluent wire format through the Confluent Schema Registry API: the schema's id under the
+ * topic's subject ({@code <topic>-value}) is found once per topic, registered first (through {@link
+ * SchemaRegistrar}, so the compatibility level is set too) in development mode.
  */
-final class ConfluentEventSerializer<T extends SpecificRecord> implements Serializer<T> {
+final class ConfluentEventSerializer<T extends GenericContainer> implements Serializer<T> {
   private final RegistrySettings settings;
-  private final AvroBinaryCodec<T> codec;
+  private final Schema schema;
+  private final Function<T, byte[]> encoder;
   private final ConfluentRegistryClient client;
   private final SchemaRegistrar registrar;
   private final Map<String, Long> schemaIds = new ConcurrentHashMap<>();
 
-  ConfluentEventSerializer(RegistrySettings settings, Class<T> type, SchemaRegistrar registrar) {
+  ConfluentEventSerializer(
+      RegistrySettings settings,
+      Schema schema,
+      Function<T, byte[]> encoder,
+      SchemaRegistrar registrar) {
     this.settings = settings;
-    this.codec = AvroBinaryCodec.of(type);
+    this.schema = schema;
+    this.encoder = encoder;
     this.client = new ConfluentRegistryClient(settings);
     this.registrar = registrar;
   }
@@ -43,17 +50,16 @@ final class ConfluentEventSerializer<T extends SpecificRecord> implements Serial
     long schemaId = schemaIds.computeIfAbsent(topic, this::schemaId);
     byte[] body;
     try {
-      body = codec.encode(event);
+      body = encoder.apply(event);
     } catch (RuntimeException e) {
       // Not the registry: the event itself cannot be written (a required field left null...).
       throw new SerializationException(
-          "cannot write a " + codec.schema().getName() + " to topic " + topic + ": " + e, e);
+          "cannot write a " + schema.getName() + " to topic " + topic + ": " + e, e);
     }
     return WireFormat.frame(schemaId, body);
   }
 
   private long schemaId(String topic) {
-    Schema schema = codec.schema();
     if (settings.autoRegister()) {
       return registrar.registerValueSchema(topic, schema).schemaId();
     }

@@ -27,6 +27,12 @@ final class PlainAvroChangeEventSerdes implements ChangeEventSerdes {
     return Serdes.serdeFrom(serializer, deserializer);
   }
 
+  @Override
+  public Serializer<GenericRecord> genericSerializer(Schema schema) {
+    GenericAvroEncoder encoder = new GenericAvroEncoder(schema);
+    return (topic, event) -> event == null ? null : encoder.encode(event);
+  }
+
   /**
    * Without a registry nothing names the writer's schema: the bytes are taken as written with the
    * current schema of the event, the generated class's for the events that have one (User/Email,

@@ -37,7 +37,21 @@ final class RegistryChangeEventSerdes implements ChangeEventSerdes {
       case APICURIO ->
           new RegistryEventSerializer<>(
               settings, SpecificData.getForClass(eventType).getSchema(eventType), registrar);
-      case CONFLUENT -> new ConfluentEventSerializer<>(settings, eventType, registrar);
+      case CONFLUENT -> {
+        AvroBinaryCodec<T> codec = AvroBinaryCodec.of(eventType);
+        yield new ConfluentEventSerializer<>(settings, codec.schema(), codec::encode, registrar);
+      }
+    };
+  }
+
+  @Override
+  public Serializer<GenericRecord> genericSerializer(Schema schema) {
+    return switch (settings.api()) {
+      case APICURIO -> new RegistryEventSerializer<>(settings, schema, registrar);
+      case CONFLUENT -> {
+        GenericAvroEncoder encoder = new GenericAvroEncoder(schema);
+        yield new ConfluentEventSerializer<>(settings, schema, encoder::encode, registrar);
+      }
     };
   }
 

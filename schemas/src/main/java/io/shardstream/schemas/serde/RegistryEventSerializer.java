@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * {@link SchemaRegistrar}, so the compatibility rule is set too) and registry errors that say what
  * to do.
  */
-final class RegistryEventSerializer<T extends SpecificRecord> implements Serializer<T> {
+final class RegistryEventSerializer<T extends GenericContainer> implements Serializer<T> {
   private final AvroKafkaSerializer<T> apicurio = new AvroKafkaSerializer<>();
   private final RegistrySettings settings;
   private final Schema schema;

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param timestamp the entity's timestamp property (its shard); null when never seen
  * @param parentId the parent it references (children); null when none or never seen
  * @param parentTimestamp the parent timestamp a co-located child carries; null otherwise
- * @param item the validated state (declared attributes), to write the current state again or move
- *     it; null when never seen live
+ * @param item the validated state (declared attributes), kept by a child's stage, which writes its
+ *     current state again ({@code EntityWrites.current}); null for other entities and when never
+ *     seen live
  * @param binding the value of the config's key-binding property (its own or, for a child, unknown
  *     here); null when none
  * @param hashKey the table key of its item; null when never seen
