@@ -22,7 +22,8 @@ class ShardstreamCommandTest {
       assertThat(help.out()).containsPattern("(?m)^  " + command + " +\\S");
     }
     assertThat(ShardstreamCommand.newCommandLine().getSubcommands().keySet())
-        .contains("writer", "query-api", "ingest", "generate", "replay", "table", "keys");
+        .contains(
+            "writer", "query-api", "ingest", "generate", "replay", "table", "keys", "schemas");
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.shardstream.ingest.EntityTopicNames;
 import io.shardstream.ingest.ProgressDisplay;
 import io.shardstream.ingest.RateLimiter;
 import io.shardstream.ingest.file.FileImporter;
-import io.shardstream.ingest.file.GenericLineParser;
 import io.shardstream.ingest.file.ImportOptions;
 import io.shardstream.ingest.file.ImportReport;
 import io.shardstream.ingest.file.JsonLinesEventSink;
@@ -24,6 +23,7 @@ import io.shardstream.ingest.generate.GeneratorOptions;
 import io.shardstream.ingest.generate.GeneratorRun;
 import io.shardstream.ingest.generate.PersonEventGenerator;
 import io.shardstream.ingest.kafka.KafkaEventSink;
+import io.shardstream.ingest.model.GenericLineParser;
 import io.shardstream.schemas.DeadLetterHeaders;
 import io.shardstream.schemas.EntityTopics;
 import io.shardstream.schemas.Topics;
@@ -238,6 +238,32 @@ class PersonEndToEndIT {
       }
     }
     assertThat(expected.persons()).hasSizeGreaterThan(40);
+    assertThat(childrenBeforeTheirPerson())
+        .as("children sent before their person, checked above like the others")
+        .isNotEmpty();
+  }
+
+  /** Children (still alive) whose first line comes before their person's first line. */
+  private static Set<String> childrenBeforeTheirPerson() {
+    Set<String> personsSeen = new TreeSet<>();
+    Set<String> early = new TreeSet<>();
+    for (String text : lines) {
+      JsonNode line;
+      try {
+        line = JSON.readTree(text);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      JsonNode item = line.get("item");
+      String entity = line.get("entity").asText();
+      if (entity.equals("person")) {
+        personsSeen.add(item.get("id").asText());
+      } else if (!personsSeen.contains(item.get("personId").asText())
+          && expected.all().getOrDefault(entity, Map.of()).containsKey(item.get("id").asText())) {
+        early.add(entity + "/" + item.get("id").asText());
+      }
+    }
+    return early;
   }
 
   @Test

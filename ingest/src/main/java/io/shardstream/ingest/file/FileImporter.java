@@ -83,7 +83,7 @@ public final class FileImporter {
 
   /**
    * Like {@link #run(Path, ImportOptions, EventSink, ProgressDisplay)}, lines read by {@code
-   * parser} (the generic format of a model: {@link GenericLineParser}).
+   * parser} (the generic format of a model: {@code io.shardstream.ingest.model.GenericLineParser}).
    */
   public static ImportReport run(
       Path file, ImportOptions options, LineParser parser, EventSink sink, ProgressDisplay progress)

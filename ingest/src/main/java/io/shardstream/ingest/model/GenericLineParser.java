@@ -1,9 +1,10 @@
-package io.shardstream.ingest.file;
+package io.shardstream.ingest.model;
 
 import io.shardstream.core.config.EntityConfig;
 import io.shardstream.ingest.ChangeRecord;
 import io.shardstream.ingest.EntityTopicNames;
-import io.shardstream.ingest.model.GenericEventReader;
+import io.shardstream.ingest.file.LineParser;
+import io.shardstream.ingest.file.ParsedLine;
 import java.time.Instant;
 
 /**
