@@ -175,9 +175,7 @@ class ComposeFileTest {
                 + listeners(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
                     .get("INTERNAL"));
     assertThat(environment("writer"))
-        .doesNotContainKeys(
-            Settings.envName(WriterSettings.TOPIC_USERS),
-            Settings.envName(WriterSettings.TOPIC_EMAILS));
+        .doesNotContainKeys(Settings.envName("topics.users"), Settings.envName("topics.emails"));
   }
 
   @Test

@@ -254,7 +254,8 @@ public record QueryApiSettings(
    */
   public static OpsSettings operations(Settings settings) {
     SettingsCheck check = SPEC.check(settings);
-    OpsSettings operations = OpsSettings.from(check);
+    LoadedConfig config = CommonSettings.entityConfig(check);
+    OpsSettings operations = OpsSettings.from(check, config == null ? null : config.config());
     check.throwIfAny();
     return operations;
   }

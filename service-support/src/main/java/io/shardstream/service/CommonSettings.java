@@ -1,14 +1,19 @@
 package io.shardstream.service;
 
+import io.shardstream.core.config.EntityConfig;
+import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.LoadedConfig;
 import io.shardstream.dynamo.DynamoDbClients;
 import io.shardstream.dynamo.control.ControlTable;
+import io.shardstream.schemas.EntityTopics;
 import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.Topics;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +86,18 @@ public final class CommonSettings {
           Topic::validName,
           "the email change events");
 
+  /**
+   * Each entity's change events: one {@code topics.<plural>} key per entity ({@link EntityTopics}).
+   */
+  public static final Setting<Map<String, String>> TOPICS_ENTITIES =
+      Setting.family(
+          "topics",
+          "<plural>",
+          "`<plural>.changes`",
+          "each entity's change events, one key per entity of the configuration: `topics.users`"
+              + " (default `users.changes`), `topics.bankAccounts` (variable"
+              + " `SHARDSTREAM_TOPICS_BANKACCOUNTS`)");
+
   public static final Setting<String> TOPICS_DEAD_LETTERS =
       Setting.of(
           Topics.DEAD_LETTERS.settingKey(),
@@ -152,6 +169,36 @@ public final class CommonSettings {
    * The entity configuration {@code entity.config} names (the seed when unset), loaded once; a
    * problem is recorded on {@code check} and {@code null} returned.
    */
+  /**
+   * Every entity's change topic, by entity token in token order: its {@code topics.<plural>} key
+   * when set, else {@link EntityTopics#defaultName}. A bad name is recorded on {@code check}.
+   */
+  public static Map<String, String> entityTopics(SettingsCheck check, EntityConfig config) {
+    Map<String, String> topics = new LinkedHashMap<>();
+    config.entities().keySet().stream()
+        .sorted()
+        .map(token -> config.entity(token).orElseThrow())
+        .forEach(entity -> topics.put(entity.token(), entityTopic(check, entity)));
+    return topics;
+  }
+
+  private static String entityTopic(SettingsCheck check, EntityDefinition entity) {
+    String key = EntityTopics.settingKey(entity);
+    // An environment variable of a key no spec lists arrives lower-cased
+    // (SHARDSTREAM_TOPICS_BANKACCOUNTS -> topics.bankaccounts).
+    Optional<String> value =
+        check.settings().get(key).or(() -> check.settings().get(key.toLowerCase(Locale.ROOT)));
+    if (value.isEmpty()) {
+      return EntityTopics.defaultName(entity);
+    }
+    try {
+      return Topic.validName(value.get().trim());
+    } catch (IllegalArgumentException e) {
+      check.problem(key + " (" + Settings.envName(key) + "): " + e.getMessage());
+      return EntityTopics.defaultName(entity);
+    }
+  }
+
   public static LoadedConfig entityConfig(SettingsCheck check) {
     Optional<Path> file = check.get(ENTITY_CONFIG);
     if (file == null) {

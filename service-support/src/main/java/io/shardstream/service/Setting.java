@@ -185,6 +185,25 @@ public final class Setting<T> {
         prefix);
   }
 
+  /**
+   * One key per instance of something the entity configuration names (each entity's change topic,
+   * {@code topics.<plural>}): documented once as {@code prefix.placeholder}, kept out of the
+   * defaults like a pass-through, and read per instance by the code that knows the instances.
+   */
+  public static Setting<Map<String, String>> family(
+      String prefix, String placeholder, String defaultDoc, String doc) {
+    return new Setting<>(
+        prefix + "." + placeholder,
+        "",
+        defaultDoc,
+        text -> {
+          throw new UnsupportedOperationException("read per instance");
+        },
+        null,
+        doc,
+        prefix);
+  }
+
   /** Whether this declares every key under a prefix ({@link #passThrough}) rather than one key. */
   public boolean isPassThrough() {
     return prefix != null;

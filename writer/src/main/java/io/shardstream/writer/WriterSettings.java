@@ -1,10 +1,7 @@
 package io.shardstream.writer;
 
 import io.shardstream.core.config.EntityConfig;
-import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.LoadedConfig;
-import io.shardstream.schemas.EntityTopics;
-import io.shardstream.schemas.Topic;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.service.CommonSettings;
@@ -18,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -192,8 +188,7 @@ public record WriterSettings(
           CommonSettings.REGISTRY_URL.withDoc(
               CommonSettings.REGISTRY_URL.doc() + "; the writer only looks schemas up"),
           CommonSettings.REGISTRY_API,
-          CommonSettings.TOPICS_USERS,
-          CommonSettings.TOPICS_EMAILS,
+          CommonSettings.TOPICS_ENTITIES,
           CommonSettings.TOPICS_DEAD_LETTERS,
           CommonSettings.TOPICS_APPLIED_CHANGES,
           CREATE_SOURCES,
@@ -218,8 +213,6 @@ public record WriterSettings(
   public static final String APPLICATION_ID = APPLICATION.key();
   public static final String REGISTRY_URL = RegistrySettings.URL;
   public static final String REGISTRY_API = RegistrySettings.API;
-  public static final String TOPIC_USERS = CommonSettings.TOPICS_USERS.key();
-  public static final String TOPIC_EMAILS = CommonSettings.TOPICS_EMAILS.key();
   public static final String CREATE_SOURCE_TOPICS = CREATE_SOURCES.key();
   public static final String SOURCE_PARTITIONS = PARTITIONS.key();
   public static final String DYNAMODB_TABLE = CommonSettings.DYNAMODB_TABLE.key();
@@ -251,18 +244,18 @@ public record WriterSettings(
         format == SerdeFormat.REGISTRY
             ? CommonSettings.registry(check, false)
             : Optional.<RegistrySettings>empty();
-    check.get(CommonSettings.TOPICS_USERS);
-    check.get(CommonSettings.TOPICS_EMAILS);
     String deadLetters = check.get(CommonSettings.TOPICS_DEAD_LETTERS);
     String appliedChanges = check.get(CommonSettings.TOPICS_APPLIED_CHANGES);
     LoadedConfig config = CommonSettings.entityConfig(check);
+    Map<String, String> entityTopics =
+        config == null ? Map.of() : CommonSettings.entityTopics(check, config.config());
     TopicNames topics =
         config == null
             ? null
             : TopicNames.of(
                 applicationId,
                 config.config(),
-                entity -> entityTopic(check, entity),
+                entity -> entityTopics.get(entity.token()),
                 deadLetters,
                 appliedChanges);
     WriterSettings writer =
@@ -350,32 +343,6 @@ public record WriterSettings(
         maxConcurrentBatches,
         writeRetryMaxElapsed,
         failureBackoff);
-  }
-
-  /**
-   * The change topic of an entity: its setting {@code topics.<plural>} ({@link EntityTopics}) when
-   * set, else null (the default name). User/Email's {@code topics.users} and {@code topics.emails}
-   * are in {@link #SPEC} (the README table), every other entity's key follows the same rule.
-   */
-  private static String entityTopic(SettingsCheck check, EntityDefinition entity) {
-    String key = EntityTopics.settingKey(entity);
-    // An environment variable of a key the spec does not list arrives lower-cased
-    // (SHARDSTREAM_TOPICS_BANKACCOUNTS -> topics.bankaccounts).
-    Optional<String> value =
-        check
-            .settings()
-            .get(key)
-            .or(() -> check.settings().get(key.toLowerCase(Locale.ROOT)))
-            .filter(text -> !text.isBlank());
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return Topic.validName(value.get().trim());
-    } catch (IllegalArgumentException e) {
-      check.problem(key + " (" + Settings.envName(key) + "): " + e.getMessage());
-      return null;
-    }
   }
 
   /**

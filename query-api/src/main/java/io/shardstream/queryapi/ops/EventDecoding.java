@@ -3,8 +3,6 @@ package io.shardstream.queryapi.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardstream.schemas.DeadLetterHeaders;
-import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.avro.UserChangeEvent;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
@@ -17,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.Schema;
 
 /**
  * A dead letter's original bytes as people can read them: an event from a source topic decoded
@@ -31,15 +30,23 @@ public final class EventDecoding {
 
   /**
    * @param serdes how the source topics' events are framed; empty: no event is decoded
-   * @param usersTopic the user events' topic ({@code topics.users})
-   * @param emailsTopic the email events' topic ({@code topics.emails})
+   * @param entityTopics each entity's change topic by entity token
+   * @param eventSchemas each entity's derived event schema by entity token: an event is decoded
+   *     into it, whatever schema it was written with
    */
-  public EventDecoding(Optional<ChangeEventSerdes> serdes, String usersTopic, String emailsTopic) {
+  public EventDecoding(
+      Optional<ChangeEventSerdes> serdes,
+      Map<String, String> entityTopics,
+      Map<String, Schema> eventSchemas) {
     serdes.ifPresent(
-        s -> {
-          decoders.put(usersTopic, s.valueDecoder(UserChangeEvent.class));
-          decoders.put(emailsTopic, s.valueDecoder(EmailChangeEvent.class));
-        });
+        s ->
+            entityTopics.forEach(
+                (entity, topic) -> {
+                  Schema schema = eventSchemas.get(entity);
+                  if (schema != null) {
+                    decoders.put(topic, s.genericDecoder(schema));
+                  }
+                }));
   }
 
   /**

@@ -18,8 +18,8 @@ public final class Operations implements AutoCloseable {
     this.decoding =
         new EventDecoding(
             settings.registry().map(ChangeEventSerdes::registry),
-            settings.usersTopic(),
-            settings.emailsTopic());
+            settings.entityTopics(),
+            settings.eventSchemas());
     if (settings.kafkaConfigured()) {
       this.deadLetters =
           Optional.of(

@@ -1,6 +1,8 @@
 package io.shardstream.queryapi.ops;
 
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.queryapi.kafka.KafkaConnection;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.CommonSettings;
@@ -9,10 +11,13 @@ import io.shardstream.service.SettingsCheck;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.avro.Schema;
 
 /**
  * What the query API needs to show the dead letters and the pipeline's health: a Kafka connection
@@ -21,14 +26,15 @@ import java.util.Optional;
  * kafka.bootstrap.servers} the API serves searches only and these views answer 503 naming it.
  *
  * @param kafka every {@code kafka.*} key without the prefix; empty: no Kafka
- * @param usersTopic the user events' topic ({@code topics.users})
- * @param emailsTopic the email events' topic ({@code topics.emails})
+ * @param entityTopics each entity's change topic by entity token ({@code topics.<plural>}): the
+ *     writer's sources, whose lag is its lag and whose events the dead letters decode
+ * @param eventSchemas each entity's derived event schema by entity token
  * @param registry decodes dead letters' original events; empty: they are shown as base64
  */
 public record OpsSettings(
     Map<String, String> kafka,
-    String usersTopic,
-    String emailsTopic,
+    Map<String, String> entityTopics,
+    Map<String, Schema> eventSchemas,
     String deadLetterTopic,
     Optional<RegistrySettings> registry,
     List<URI> writerUrls,
@@ -40,8 +46,8 @@ public record OpsSettings(
   public static final OpsSettings NONE =
       new OpsSettings(
           Map.of(),
-          CommonSettings.TOPICS_USERS.defaultText(),
-          CommonSettings.TOPICS_EMAILS.defaultText(),
+          Map.of(),
+          Map.of(),
           CommonSettings.TOPICS_DEAD_LETTERS.defaultText(),
           Optional.empty(),
           List.of(),
@@ -100,8 +106,7 @@ public record OpsSettings(
     return List.of(
         KAFKA,
         BOOTSTRAP,
-        CommonSettings.TOPICS_USERS,
-        CommonSettings.TOPICS_EMAILS,
+        CommonSettings.TOPICS_ENTITIES,
         CommonSettings.TOPICS_DEAD_LETTERS,
         REGISTRY,
         CommonSettings.REGISTRY_API,
@@ -113,8 +118,8 @@ public record OpsSettings(
 
   public OpsSettings {
     kafka = Map.copyOf(kafka);
-    Objects.requireNonNull(usersTopic, "usersTopic");
-    Objects.requireNonNull(emailsTopic, "emailsTopic");
+    entityTopics = Collections.unmodifiableMap(new LinkedHashMap<>(entityTopics));
+    eventSchemas = Map.copyOf(eventSchemas);
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(registry, "registry");
     writerUrls = List.copyOf(writerUrls);
@@ -122,8 +127,13 @@ public record OpsSettings(
     Objects.requireNonNull(sampleInterval, "sampleInterval");
   }
 
-  /** Reads the keys, recording every problem on {@code check}. */
-  public static OpsSettings from(SettingsCheck check) {
+  /**
+   * Reads the keys, recording every problem on {@code check}.
+   *
+   * @param config the entity configuration the query API starts with; null when it did not load (a
+   *     problem on {@code check} already)
+   */
+  public static OpsSettings from(SettingsCheck check, EntityConfig config) {
     Map<String, String> kafka = check.get(KAFKA);
     String bootstrap = check.get(BOOTSTRAP);
     Optional<URI> registryUrl = check.get(REGISTRY);
@@ -139,8 +149,8 @@ public record OpsSettings(
     OpsSettings settings =
         new OpsSettings(
             bootstrap == null || bootstrap.isEmpty() ? Map.of() : kafka,
-            orDefault(check.get(CommonSettings.TOPICS_USERS), NONE.usersTopic),
-            orDefault(check.get(CommonSettings.TOPICS_EMAILS), NONE.emailsTopic),
+            config == null ? Map.of() : CommonSettings.entityTopics(check, config),
+            config == null ? Map.of() : EntityEventSchemas.derive(config),
             orDefault(check.get(CommonSettings.TOPICS_DEAD_LETTERS), NONE.deadLetterTopic),
             registry,
             Optional.ofNullable(check.get(WRITER_URLS)).orElse(List.of()),
@@ -152,7 +162,7 @@ public record OpsSettings(
 
   /** The topics the writer consumes: its lag on them is its lag. */
   public List<String> sourceTopics() {
-    return List.of(usersTopic, emailsTopic);
+    return List.copyOf(entityTopics.values());
   }
 
   /** Whether Kafka is configured: without it there is nothing to show. */

@@ -2,23 +2,43 @@ package io.shardstream.queryapi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardstream.core.config.ConfigLoader;
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.schemas.DeadLetterHeaders;
+import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.avro.ChangeOp;
 import io.shardstream.schemas.avro.User;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class EventDecodingTest {
+  private static final EntityConfig USER_EMAIL = ConfigLoader.parse(ExampleConfigs.userEmail());
+  private static final Map<String, String> TOPICS = Map.of("user", "users", "email", "emails");
   private static final EventDecoding PLAIN =
-      new EventDecoding(Optional.of(ChangeEventSerdes.plainAvro()), "users", "emails");
+      new EventDecoding(
+          Optional.of(ChangeEventSerdes.plainAvro()),
+          TOPICS,
+          EntityEventSchemas.derive(USER_EMAIL));
 
   private static DeadLetter from(String topic, byte[] value) {
     RecordHeaders headers = new RecordHeaders();
@@ -64,6 +84,56 @@ class EventDecodingTest {
   }
 
   @Test
+  void anEventOfAnyEntityDecodesThroughItsDerivedSchema() {
+    EntityConfig person = ConfigLoader.parse(ExampleConfigs.person());
+    Schema schema = EntityEventSchemas.derive(person).get("address");
+    GenericRecord address =
+        new GenericData.Record(schema.getField("address").schema().getTypes().get(1));
+    address.put("id", "a-1");
+    address.put("personId", "p-1");
+    address.put("personCreatedAt", Instant.parse("2025-06-02T08:00:00Z"));
+    address.put("type", "home");
+    address.put("street", "Calle Mayor 5");
+    address.put("city", "Madrid");
+    address.put("country", "ES");
+    address.put("isPrimary", true);
+    GenericRecord event = new GenericData.Record(schema);
+    event.put("eventId", UUID.fromString("6f1c1f0e-8a34-4c1e-9a57-0c0d5d1e2f3a"));
+    event.put("op", new GenericData.EnumSymbol(schema.getField("op").schema(), "UPSERT"));
+    event.put("version", 1L);
+    event.put("occurredAt", Instant.parse("2025-06-02T08:00:00Z"));
+    event.put("source", "person-service");
+    event.put("address", address);
+    byte[] bytes = plainAvro(schema, event);
+    EventDecoding decoding =
+        new EventDecoding(
+            Optional.of(ChangeEventSerdes.plainAvro()),
+            Map.of("address", "addresses.changes"),
+            EntityEventSchemas.derive(person));
+
+    EventDecoding.Shown shown = decoding.value(from("addresses.changes", bytes));
+
+    assertThat(shown.problem()).isNull();
+    assertThat(shown.json().at("/address/street").asText()).isEqualTo("Calle Mayor 5");
+    assertThat(shown.json().at("/address/personId").asText()).isEqualTo("p-1");
+  }
+
+  private static byte[] plainAvro(Schema schema, GenericRecord event) {
+    GenericData data = new GenericData();
+    data.addLogicalTypeConversion(new Conversions.UUIDConversion());
+    data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    try {
+      new GenericDatumWriter<GenericRecord>(schema, data).write(event, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void bytesThatAreNoEventStayBase64WithWhy() {
     byte[] garbage = {0x13, 0x37, 0x00, 0x42};
 
@@ -76,7 +146,8 @@ class EventDecodingTest {
 
   @Test
   void withoutARegistryEventsStayBase64AndSaySo() {
-    EventDecoding none = new EventDecoding(Optional.empty(), "users", "emails");
+    EventDecoding none =
+        new EventDecoding(Optional.empty(), TOPICS, EntityEventSchemas.derive(USER_EMAIL));
     byte[] bytes =
         ChangeEventSerdes.plainAvro().userEvents().serializer().serialize("users", event());
 
