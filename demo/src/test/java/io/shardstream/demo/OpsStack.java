@@ -35,7 +35,7 @@ final class OpsStack implements AutoCloseable {
   static final String NOT_FRAMED = "undecodable:not-registry-framed";
 
   /** An event the registry decodes but the writer refuses: a phone with a dash. */
-  static final String BAD_PHONE = "invalid:phone:digits-only";
+  static final String BAD_PHONE = "invalid:user.phone:format";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -207,6 +207,37 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void thePersonModelsDocumentIsValidAndNamesItsRoutesAndMaskedAttributes() throws Exception {
+    String person =
+        OpenApiDocument.render(
+            40,
+            ApiModel.of(
+                io.shardstream.core.config.ConfigLoader.parse(
+                    io.shardstream.schemas.ExampleConfigs.person())));
+    SwaggerParseResult result = parse(person);
+
+    assertThat(result.getMessages()).isEmpty();
+    assertThat(result.getOpenAPI().getPaths().keySet())
+        .contains(
+            "/v1/persons",
+            "/v1/persons/{id}",
+            "/v1/persons/{id}/addresses",
+            "/v1/persons/{id}/bankAccounts",
+            "/v1/persons/{id}/contactInfos",
+            "/v1/persons/{id}/employments")
+        .doesNotContain("/v1/addresses", "/v1/addresses/{id}", "/v1/users");
+    var document = Http.JSON.readTree(person);
+    assertThat(document.at("/components/schemas/BankAccount/properties/iban/description").asText())
+        .contains("reveal");
+    assertThat(document.at("/components/schemas/Person/required").toString()).contains("firstName");
+    Set<String> sorts = new TreeSet<>();
+    result.getOpenAPI().getPaths().get("/v1/persons").getGet().getParameters().stream()
+        .filter(p -> "sort".equals(p.getName()))
+        .forEach(p -> p.getSchema().getEnum().forEach(v -> sorts.add(v.toString())));
+    assertThat(sorts).containsExactly("created", "firstName", "lastName", "name", "updated");
+  }
+
+  @Test
   void everyCursorRefusalHasAProblemType() {
     for (var kind : io.shardstream.core.query.CursorException.Kind.values()) {
       assertThat(ProblemType.of(kind).title()).isEqualTo(kind.title());

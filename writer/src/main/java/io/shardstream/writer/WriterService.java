@@ -9,6 +9,11 @@ import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.table.TableCreator;
 import io.shardstream.dynamo.write.BatchWriter;
 import io.shardstream.dynamo.write.RetryPolicy;
+import io.shardstream.schemas.model.IncompatibleModelException;
+import io.shardstream.schemas.model.ModelCompatibility;
+import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistrar;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
 import io.shardstream.service.CommonSettings;
 import io.shardstream.service.HealthCheck;
 import io.shardstream.service.Metrics;
@@ -92,6 +97,7 @@ public final class WriterService implements AutoCloseable {
       throw new IllegalStateException("the writer is already started");
     }
     TableItems items = new TableItems(new EntityManager(settings.entityConfig()));
+    settings.registry().ifPresent(this::requireBackwardCompatibleModel);
     dynamoDb = DynamoDbClients.create(clientSettings());
     if (settings.createTable()) {
       TableCreator.EnsuredTable outcome =
@@ -171,6 +177,30 @@ public final class WriterService implements AutoCloseable {
     DelimiterOrder.notice(settings.entityConfig())
         .ifPresent(
             notice -> LOG.warn("entity config {}: {}", settings.entityConfigSource(), notice));
+  }
+
+  /**
+   * Refuses to start when an entity's derived event schema could not read the events its topic's
+   * newest registered schema wrote (the BACKWARD rule): a configuration change that breaks
+   * compatibility is refused before anything runs, with every problem named. An unreachable
+   * registry does not stop the start (the stages wait for it, see RegistryOutageException): the
+   * check is then logged as skipped.
+   *
+   * @throws SettingsException listing the problems (exit code 2 in {@link WriterMain})
+   */
+  private void requireBackwardCompatibleModel(RegistrySettings registrySettings) {
+    try {
+      new ModelCompatibility(new SchemaRegistrar(registrySettings))
+          .requireBackward(settings.entityConfig(), settings.topics()::entity);
+    } catch (IncompatibleModelException e) {
+      throw new SettingsException(
+          "entity config " + settings.entityConfigSource() + ": " + e.getMessage(), e);
+    } catch (SchemaRegistryUnavailableException e) {
+      LOG.warn(
+          "the schema registry is unreachable ({}): the BACKWARD check of the entity config's"
+              + " event schemas is skipped; events wait for the registry",
+          e.getMessage());
+    }
   }
 
   /** Stops consuming (committing what is processed, which writes the sinks); frees everything. */

@@ -38,11 +38,11 @@ class DeadLetterTest {
     Function<String, UserChangeEvent> valid = id -> Events.userUpsert(id, 1);
     return Stream.of(
         Arguments.of(
-            "invalid:user:missing",
+            "invalid:user.user:missing",
             "u-1",
             UserChangeEvent.newBuilder(valid.apply("u-1")).setUser(null).build()),
         Arguments.of(
-            "invalid:userKey:unexpected",
+            "invalid:user.userKey:unexpected",
             "u-1",
             UserChangeEvent.newBuilder(valid.apply("u-1"))
                 .setUserKey(
@@ -52,34 +52,34 @@ class DeadLetterTest {
                         .build())
                 .build()),
         Arguments.of(
-            "invalid:userKey:missing",
+            "invalid:user.userKey:missing",
             "u-1",
             UserChangeEvent.newBuilder(Events.userDelete("u-1", 2)).setUserKey(null).build()),
         Arguments.of(
-            "invalid:user:unexpected",
+            "invalid:user.user:unexpected",
             "u-1",
             UserChangeEvent.newBuilder(Events.userDelete("u-1", 2))
                 .setUser(Events.user("u-1").build())
                 .build()),
-        Arguments.of("invalid:userId:empty", "", valid.apply("")),
+        Arguments.of("invalid:user.userId:empty", "", valid.apply("")),
         Arguments.of(
-            "invalid:userId:empty",
+            "invalid:user.userId:empty",
             "",
             UserChangeEvent.newBuilder(Events.userDelete("", 2)).build()),
         Arguments.of(
-            "invalid:beneficiaryId:empty",
+            "invalid:user.beneficiaryId:empty",
             "u-1",
             Events.userUpsert(Events.user("u-1").setBeneficiaryId(" ").build(), 1)),
         Arguments.of(
-            "invalid:phone:digits-only",
+            "invalid:user.phone:format",
             "u-1",
             Events.userUpsert(Events.user("u-1").setPhone("555-1234").build(), 1)),
         Arguments.of(
-            "invalid:phone:digits-only",
+            "invalid:user.phone:format",
             "u-1",
             Events.userUpsert(Events.user("u-1").setPhone("").build(), 1)),
         Arguments.of(
-            "invalid:created:in-future",
+            "invalid:user.created:in-future",
             "u-1",
             Events.userUpsert(
                 Events.user("u-1")
@@ -88,23 +88,24 @@ class DeadLetterTest {
                     .build(),
                 1)),
         Arguments.of(
-            "invalid:updated:before-created",
+            "invalid:user.updated:before-created",
             "u-1",
             Events.userUpsert(
                 Events.user("u-1").setUpdated(Instant.ofEpochMilli(Events.CREATED - 1)).build(),
                 1)),
-        Arguments.of("invalid:key:mismatch", "u-2", valid.apply("u-1")),
-        Arguments.of("invalid:key:mismatch", "u-2", Events.userDelete("u-1", 2)),
-        Arguments.of("invalid:key:missing", null, valid.apply("u-1")),
-        Arguments.of("invalid:userId:delimiter", "u,1", valid.apply("u,1")),
-        Arguments.of("invalid:userId:delimiter", "u,1", Events.userDelete("u,1", 2)),
+        Arguments.of("invalid:user.key:mismatch", "u-2", valid.apply("u-1")),
+        Arguments.of("invalid:user.key:mismatch", "u-2", Events.userDelete("u-1", 2)),
+        Arguments.of("invalid:user.key:missing", null, valid.apply("u-1")),
+        Arguments.of("invalid:user.userId:delimiter", "u,1", valid.apply("u,1")),
+        Arguments.of("invalid:user.userId:delimiter", "u,1", Events.userDelete("u,1", 2)),
         Arguments.of(
-            "invalid:beneficiaryId:delimiter",
+            "invalid:user.beneficiaryId:delimiter",
             "u-1",
             Events.userUpsert(Events.user("u-1").setBeneficiaryId("b,1").build(), 1)),
-        Arguments.of("invalid:userId:too-long", "u".repeat(1100), valid.apply("u".repeat(1100))),
         Arguments.of(
-            "invalid:item:too-large",
+            "invalid:user.userId:too-long", "u".repeat(1100), valid.apply("u".repeat(1100))),
+        Arguments.of(
+            "invalid:user.item:too-large",
             "u-1",
             Events.userUpsert(Events.user("u-1").setLocale("x".repeat(410_000)).build(), 1)));
   }
@@ -127,39 +128,42 @@ class DeadLetterTest {
   static Stream<Arguments> invalidEmails() {
     return Stream.of(
         Arguments.of(
-            "invalid:email:missing",
+            "invalid:email.email:missing",
             "a@x.io",
             EmailChangeEvent.newBuilder(Events.emailUpsert("a@x.io", "u-1", 1))
                 .setEmail(null)
                 .build()),
         Arguments.of(
-            "invalid:emailKey:unexpected",
+            "invalid:email.emailKey:unexpected",
             "a@x.io",
             EmailChangeEvent.newBuilder(Events.emailUpsert("a@x.io", "u-1", 1))
                 .setEmailKey(EmailKey.newBuilder().setEmail("a@x.io").build())
                 .build()),
         Arguments.of(
-            "invalid:emailKey:missing",
+            "invalid:email.emailKey:missing",
             "a@x.io",
             EmailChangeEvent.newBuilder(Events.emailDelete("a@x.io", 1)).setEmailKey(null).build()),
-        Arguments.of("invalid:email:empty", "", Events.emailUpsert("", "u-1", 1)),
-        Arguments.of("invalid:email:empty", "", Events.emailDelete("", 1)),
+        Arguments.of("invalid:email.email:empty", "", Events.emailUpsert("", "u-1", 1)),
+        Arguments.of("invalid:email.email:empty", "", Events.emailDelete("", 1)),
         Arguments.of(
-            "invalid:email:syntax",
+            "invalid:email.email:format",
             "not-an-address",
             Events.emailUpsert("not-an-address", "u-1", 1)),
-        Arguments.of("invalid:email:syntax", "a b@x.io", Events.emailUpsert("a b@x.io", "u-1", 1)),
-        Arguments.of("invalid:email:syntax", "a@x", Events.emailUpsert("a@x", "u-1", 1)),
-        Arguments.of("invalid:userId:empty", "a@x.io", Events.emailUpsert("a@x.io", "", 1)),
-        Arguments.of("invalid:key:mismatch", "b@x.io", Events.emailUpsert("a@x.io", "u-1", 1)),
-        Arguments.of("invalid:key:mismatch", "b@x.io", Events.emailDelete("a@x.io", 1)),
         Arguments.of(
-            "invalid:created:in-future",
+            "invalid:email.email:format", "a b@x.io", Events.emailUpsert("a b@x.io", "u-1", 1)),
+        Arguments.of("invalid:email.email:format", "a@x", Events.emailUpsert("a@x", "u-1", 1)),
+        Arguments.of("invalid:email.userId:empty", "a@x.io", Events.emailUpsert("a@x.io", "", 1)),
+        Arguments.of(
+            "invalid:email.key:mismatch", "b@x.io", Events.emailUpsert("a@x.io", "u-1", 1)),
+        Arguments.of("invalid:email.key:mismatch", "b@x.io", Events.emailDelete("a@x.io", 1)),
+        Arguments.of(
+            "invalid:email.created:in-future",
             "a@x.io",
             Events.emailUpsert("a@x.io", "u-1", 1, Events.NOW + 3_600_000)),
         Arguments.of(
-            "invalid:email:delimiter", "a,b@x.io", Events.emailUpsert("a,b@x.io", "u-1", 1)),
-        Arguments.of("invalid:email:delimiter", "a,b@x.io", Events.emailDelete("a,b@x.io", 1)));
+            "invalid:email.email:delimiter", "a,b@x.io", Events.emailUpsert("a,b@x.io", "u-1", 1)),
+        Arguments.of(
+            "invalid:email.email:delimiter", "a,b@x.io", Events.emailDelete("a,b@x.io", 1)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -217,7 +221,7 @@ class DeadLetterTest {
     TestRecord<byte[], byte[]> deadLetter = single(writer.deadLetters());
     assertThat(header(deadLetter, "traceparent")).isEqualTo("00-abc-def-01");
     assertThat(deadLetter.headers().headers(DeadLetterHeaders.REASON)).hasSize(1);
-    assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("invalid:phone:digits-only");
+    assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("invalid:user.phone:format");
   }
 
   @Test

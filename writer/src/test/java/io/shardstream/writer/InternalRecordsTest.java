@@ -8,7 +8,6 @@ import io.shardstream.writer.stage.OwnerChange;
 import io.shardstream.writer.state.ChildClaims;
 import io.shardstream.writer.state.EntityState;
 import io.shardstream.writer.state.JsonSerde;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,9 @@ class InternalRecordsTest {
     item.put("id", "e-1");
     item.put("startYear", 7L);
     item.put("createdAt", 1_700_000_000_000L);
-    item.put("salary", new BigDecimal("52000.50"));
+    item.put("salary", 52_000.5);
+    item.put("ratio", 1.0E20);
+    item.put("startDate", "2020-01-31");
     item.put("isCurrent", true);
     EntityState state =
         new EntityState(3, false, "e-1", 1L, "p-1", 1L, item, null, "person!1", "id#p-1");

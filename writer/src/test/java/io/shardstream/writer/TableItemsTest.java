@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The engine's key rules as dead-letter reasons, DynamoDB's whole-batch refusals caught per item,
- * and the entities the writer needs.
+ * The engine's key rules as dead-letter reasons naming the entity, DynamoDB's whole-batch refusals
+ * caught per item, and any entity of the configuration.
  */
 class TableItemsTest {
   private static final TableItems SEED =
@@ -28,11 +28,11 @@ class TableItemsTest {
   /** Each key rule the engine names becomes its reason code; the detail is the engine's message. */
   @ParameterizedTest(name = "{0}={1} -> {2}")
   @CsvSource({
-    "userId, 'u,1', invalid:userId:delimiter",
-    "beneficiaryId, 'b,1', invalid:beneficiaryId:delimiter",
-    "userId, LONG, invalid:userId:too-long",
-    "firstName, LONG, invalid:firstNameRangeKey:too-long",
-    "created, delimiter, invalid:created:unkeyable"
+    "userId, 'u,1', invalid:user.userId:delimiter",
+    "beneficiaryId, 'b,1', invalid:user.beneficiaryId:delimiter",
+    "userId, LONG, invalid:user.userId:too-long",
+    "firstName, LONG, invalid:user.firstNameRangeKey:too-long",
+    "created, delimiter, invalid:user.created:unkeyable"
   })
   void eachKeyRuleIsItsOwnReasonCode(String property, String value, String reason) {
     Map<String, Object> user = new HashMap<>();
@@ -84,18 +84,25 @@ class TableItemsTest {
             Checked.Rejected.class,
             rejected ->
                 assertThat(rejected.rejection().reason())
-                    .isEqualTo("invalid:locale:empty-index-key"));
+                    .isEqualTo("invalid:user.locale:empty-index-key"));
   }
 
   @Test
-  void theConfigurationMustHaveUsersAndEmails() throws Exception {
-    ObjectNode config = (ObjectNode) new ObjectMapper().readTree(ExampleConfigs.userEmail());
-    ((ObjectNode) config.get("entities")).remove("email");
-    ((ObjectNode) config.get("generatedProperties").get("sharded")).remove("userHashKey");
-    ((ObjectNode) config.get("indexes")).remove("userCreated");
-    ((ObjectNode) config.get("indexes")).remove("userUpdated");
-    var withoutEmail = new EntityManager(ConfigLoader.fromTree(config));
+  void anyEntityOfTheConfigurationIsKeyedAndAnUnknownOneIsNamed() {
+    TableItems person =
+        new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.person())));
+    Map<String, Object> item = new HashMap<>();
+    item.put("id", "p-1");
+    item.put("firstName", "Ana");
+    item.put("lastName", "Lee");
+    item.put("createdAt", 1_748_736_000_000L);
+    item.put("updatedAt", 1_748_736_000_000L);
 
-    assertThatThrownBy(() -> new TableItems(withoutEmail)).hasMessageContaining("entity 'email'");
+    KeyedItem keyed = TableItems.knownValid(person.keyed("person", item));
+    assertThat(keyed.key())
+        .isEqualTo(TableItems.knownValid(person.primaryKey("person", "p-1", 1_748_736_000_000L)));
+    assertThat(keyed.attributes()).containsKey("firstNameCanonical");
+    assertThatThrownBy(() -> person.entity("user"))
+        .hasMessage("no entity 'user' in the configuration");
   }
 }

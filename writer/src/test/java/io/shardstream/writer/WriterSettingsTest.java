@@ -3,16 +3,20 @@ package io.shardstream.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.registry.RegistrySettings;
 import io.shardstream.schemas.registry.SchemaRegistryApi;
 import io.shardstream.service.Settings;
 import io.shardstream.service.SettingsException;
 import io.shardstream.writer.state.StoreKind;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WriterSettingsTest {
 
@@ -27,7 +31,7 @@ class WriterSettingsTest {
     assertThat(settings.registry())
         .contains(RegistrySettings.production(URI.create("http://localhost:8081")));
     assertThat(settings.topics().entities())
-        .containsExactly(Map.entry("email", "emails.changes"), Map.entry("user", "users.changes"));
+        .containsOnly(Map.entry("email", "emails.changes"), Map.entry("user", "users.changes"));
     assertThat(settings.topics().deadLetters()).isEqualTo("shardstream.dlq");
     assertThat(settings.topics().appliedChanges()).isEqualTo("shardstream.applied-changes");
     assertThat(settings.topics().ownerChanges("email"))
@@ -59,6 +63,41 @@ class WriterSettingsTest {
     assertThat(writer.kafka()).containsEntry("num.stream.threads", "4");
     assertThat(writer.topics().cascade("email")).isEqualTo("other-email-cascade");
     assertThat(writer.serdeFormat()).isEqualTo(WriterSettings.SerdeFormat.PLAIN_AVRO);
+  }
+
+  @Test
+  void everyEntityOfTheConfigReadsItsOwnTopicSetting(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("person.json");
+    Files.writeString(config, ExampleConfigs.person());
+    Settings settings =
+        WriterSettings.load(
+            null,
+            Map.of(
+                "SHARDSTREAM_ENTITY_CONFIG", config.toString(),
+                "SHARDSTREAM_TOPICS_BANKACCOUNTS", "tenant-a.accounts",
+                "SHARDSTREAM_TOPICS_PERSONS", "tenant-a.persons"));
+
+    TopicNames topics = WriterSettings.from(settings).topics();
+
+    assertThat(topics.entity("person")).isEqualTo("tenant-a.persons");
+    assertThat(topics.entity("bankAccount")).isEqualTo("tenant-a.accounts");
+    assertThat(topics.entity("address")).isEqualTo("addresses.changes");
+    assertThat(topics.ownerChanges("address"))
+        .isEqualTo("shardstream-writer-address-owner-changes");
+  }
+
+  @Test
+  void aBadEntityTopicIsReportedWithItsKey(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("person.json");
+    Files.writeString(config, ExampleConfigs.person());
+    Map<String, String> values = new HashMap<>(WriterSettings.defaults());
+    values.put("entity.config", config.toString());
+    values.put("topics.contactInfos", "no spaces allowed");
+
+    assertThatThrownBy(() -> WriterSettings.from(Settings.of(values)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("topics.contactInfos")
+        .hasMessageContaining("SHARDSTREAM_TOPICS_CONTACTINFOS");
   }
 
   @Test

@@ -85,7 +85,7 @@ final class ApiLoadStack implements AutoCloseable {
             Map.of("bootstrap.servers", stack.kafka().bootstrapServers()),
             ChangeEventSerdes.registry(RegistrySettings.development(stack.registryDirect().url())),
             new ChangeTopicNames(
-                writerSettings.topics().users(), writerSettings.topics().emails()));
+                writerSettings.topics().entity("user"), writerSettings.topics().entity("email")));
   }
 
   /** Starts the parts and the writer, and writes the population; returns once the table has it. */
@@ -110,7 +110,7 @@ final class ApiLoadStack implements AutoCloseable {
   }
 
   private void populate() throws Exception {
-    live.createTopics(3, writerSettings.topics().users(), writerSettings.topics().emails());
+    live.createTopics(3, writerSettings.topics().sources().toArray(String[]::new));
     progress.accept("starting the writer");
     writer.add();
     GeneratorOptions population =

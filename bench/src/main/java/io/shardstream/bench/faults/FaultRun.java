@@ -97,7 +97,7 @@ final class FaultRun {
         KafkaProducer<byte[], byte[]> producer = live.producer()) {
       WriterSettings writerSettings = WriterSettings.from(settings(live, name, work, extra));
       TopicNames topics = writerSettings.topics();
-      live.createTopics(3, topics.users(), topics.emails());
+      live.createTopics(3, topics.sources().toArray(String[]::new));
       try (GroupProgress group =
           new GroupProgress(
               stack.kafka().bootstrapServers(), writerSettings.applicationId(), topics)) {

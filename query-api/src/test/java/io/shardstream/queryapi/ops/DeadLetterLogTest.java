@@ -28,8 +28,8 @@ class DeadLetterLogTest {
   void countsEveryReasonOverEverythingAddedMostFrequentFirst() {
     DeadLetterLog log = new DeadLetterLog(2);
     log.add(letter(0, "user-deleted"));
-    log.add(letter(1, "invalid:email:format"));
-    log.add(letter(2, "invalid:email:format"));
+    log.add(letter(1, "invalid:email.email:format"));
+    log.add(letter(2, "invalid:email.email:format"));
     log.add(letter(3, "email-owned-by-other-user"));
 
     DeadLetterLog.Snapshot snapshot = log.snapshot();
@@ -37,7 +37,7 @@ class DeadLetterLogTest {
     assertThat(snapshot.total()).isEqualTo(4);
     assertThat(snapshot.byReason())
         .containsExactly(
-            new DeadLetterLog.ReasonCount("invalid:email:format", 2),
+            new DeadLetterLog.ReasonCount("invalid:email.email:format", 2),
             new DeadLetterLog.ReasonCount("email-owned-by-other-user", 1),
             new DeadLetterLog.ReasonCount("user-deleted", 1));
   }
@@ -57,9 +57,9 @@ class DeadLetterLogTest {
 
   @Test
   void readsTheDeadLetterHeadersAndLeavesOthers() {
-    DeadLetter letter = letter(7, "invalid:user.phone:pattern");
+    DeadLetter letter = letter(7, "invalid:user.phone:format");
 
-    assertThat(letter.reason()).isEqualTo("invalid:user.phone:pattern");
+    assertThat(letter.reason()).isEqualTo("invalid:user.phone:format");
     assertThat(letter.detail()).isEqualTo("detail 7");
     assertThat(letter.headers())
         .containsExactly(

@@ -74,23 +74,31 @@ public final class AvroBinaryCodec<T extends SpecificRecord> {
    * class through Avro schema resolution: fields added since get their defaults.
    */
   public T decode(byte[] bytes, Schema writerSchema) {
+    return read(reader(writerSchema), bytes, type.getSimpleName());
+  }
+
+  /**
+   * One whole event read from {@code bytes}; shared with {@link GenericEventCodec}.
+   *
+   * @throws UndecodableEventException {@link DecodeFailure#MALFORMED_AVRO} when the bytes do not
+   *     hold exactly one {@code typeName}
+   */
+  static <R> R read(DatumReader<R> reader, byte[] bytes, String typeName) {
     BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-    T event;
+    R event;
     boolean complete;
     try {
-      event = reader(writerSchema).read(null, decoder);
+      event = reader.read(null, decoder);
       complete = decoder.isEnd();
     } catch (IOException | RuntimeException e) {
       // Corrupt bytes surface as EOF, negative lengths, bad union indexes, bad UUIDs...: all the
       // same here.
       throw new UndecodableEventException(
-          DecodeFailure.MALFORMED_AVRO,
-          "not a " + type.getSimpleName() + " in Avro binary: " + e,
-          e);
+          DecodeFailure.MALFORMED_AVRO, "not a " + typeName + " in Avro binary: " + e, e);
     }
     if (!complete) {
       throw new UndecodableEventException(
-          DecodeFailure.MALFORMED_AVRO, "bytes left over after a complete " + type.getSimpleName());
+          DecodeFailure.MALFORMED_AVRO, "bytes left over after a complete " + typeName);
     }
     return event;
   }

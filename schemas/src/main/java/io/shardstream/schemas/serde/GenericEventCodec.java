@@ -12,10 +12,8 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 
 /**
@@ -52,21 +50,7 @@ public final class GenericEventCodec {
    * @throws UndecodableEventException {@link DecodeFailure#MALFORMED_AVRO} when they do not match
    */
   public GenericRecord decode(byte[] bytes, Schema writerSchema) {
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-    GenericRecord event;
-    boolean complete;
-    try {
-      event = reader(writerSchema).read(null, decoder);
-      complete = decoder.isEnd();
-    } catch (IOException | RuntimeException e) {
-      throw new UndecodableEventException(
-          DecodeFailure.MALFORMED_AVRO, "not a " + schema.getName() + " in Avro binary: " + e, e);
-    }
-    if (!complete) {
-      throw new UndecodableEventException(
-          DecodeFailure.MALFORMED_AVRO, "bytes left over after a complete " + schema.getName());
-    }
-    return event;
+    return AvroBinaryCodec.read(reader(writerSchema), bytes, schema.getName());
   }
 
   /**

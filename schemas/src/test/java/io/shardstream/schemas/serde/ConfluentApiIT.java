@@ -145,6 +145,11 @@ class ConfluentApiIT {
   }
 
   @Test
+  void theGenericDecoderReadsTodaysAndDerivedEventsIntoTheDerivedSchema() {
+    GenericDecoding.check(confluent(true), registrar(), topic);
+  }
+
+  @Test
   void badBytesAreDecodeFailuresWithReasons() {
     ChangeEventSerdes serdes = confluent(true);
     ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);

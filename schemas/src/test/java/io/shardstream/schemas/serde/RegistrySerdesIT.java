@@ -71,6 +71,12 @@ class RegistrySerdesIT {
   }
 
   @Test
+  void theGenericDecoderReadsTodaysAndDerivedEventsIntoTheDerivedSchema() {
+    GenericDecoding.check(
+        development(), new SchemaRegistrar(RegistrySettings.development(registry.url())), topic);
+  }
+
+  @Test
   void registeringOnFirstUseSetsBackwardCompatibility() {
     try (Serde<EmailChangeEvent> serde = development().emailEvents()) {
       serde.serializer().serialize(topic, SampleEvents.emailUpsert("ada@example.com", "u-1"));

@@ -17,7 +17,7 @@ import java.util.Optional;
  * empty}), the declared {@code max-length}, {@code format} and {@code enum} ({@link
  * AttributeDefinition#checkText}), the timestamp property not later than the record's timestamp +
  * the future skew ({@code in-future}), and not before another attribute when declared so ({@code
- * before-<other>}).
+ * before-<other>}, {@link AttributeDefinition#checkNotBefore}).
  *
  * <p>"In the future" is judged against the Kafka record's timestamp (when the event was produced),
  * not the wall clock: a replay of an old topic then takes the same decisions as the first run, and
@@ -84,24 +84,21 @@ final class AttributeRules {
     return Optional.empty();
   }
 
-  /** An attribute declared {@code notBefore} another must not hold an earlier value. */
-  Optional<Rejection> notBefore(String property, String other, Map<String, Object> item) {
-    if (item.get(property) instanceof Comparable<?> value
-        && item.get(other) != null
-        && compare(value, item.get(other)) < 0) {
-      return Optional.of(
-          Rejection.invalid(
-              entity,
-              property,
-              "before-" + other,
-              "'" + property + "' " + value + " is before '" + other + "' " + item.get(other)));
-    }
-    return Optional.empty();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compare(Comparable value, Object other) {
-    return value.getClass().isInstance(other) ? value.compareTo(other) : 0;
+  /**
+   * An attribute declared {@code notBefore} another must not hold an earlier value ({@code
+   * before-<other>}); {@code item} holds the checked values.
+   */
+  Optional<Rejection> notBefore(AttributeDefinition attribute, Map<String, Object> item) {
+    return attribute
+        .notBefore()
+        .flatMap(other -> attribute.checkNotBefore(item.get(attribute.name()), item.get(other)))
+        .map(
+            violation ->
+                Rejection.invalid(
+                    entity,
+                    attribute.name(),
+                    violation.rule(),
+                    "'" + attribute.name() + "' " + violation.message()));
   }
 
   /** What the table holds for a decoded value of this type. */

@@ -2,6 +2,8 @@ package io.shardstream.writer.event;
 
 import io.shardstream.core.keys.PrimaryKey;
 import io.shardstream.writer.item.KeyedItem;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,7 +44,11 @@ public sealed interface EntityChange permits EntityChange.Upsert, EntityChange.D
       Optional<ParentLink> parent,
       Map<String, Object> item,
       KeyedItem keyed)
-      implements EntityChange {}
+      implements EntityChange {
+    public Upsert {
+      item = Collections.unmodifiableMap(new LinkedHashMap<>(item));
+    }
+  }
 
   /**
    * The instance is deleted.

@@ -138,6 +138,13 @@ public final class EntityEventValidator {
         }
       }
     }
+    // Once every value is known: notBefore may name an attribute declared after it.
+    for (AttributeDefinition attribute : model.attributes().values()) {
+      Optional<Rejection> broken = rules.notBefore(attribute, checked);
+      if (broken.isPresent()) {
+        return broken;
+      }
+    }
     // The item keeps the declared order, whatever order the rules ran in.
     model.attributes().keySet().stream()
         .filter(checked::containsKey)
@@ -158,13 +165,9 @@ public final class EntityEventValidator {
     checked.put(attribute.name(), present.get());
     if (attribute.name().equals(entity.timestampProperty())
         && present.get() instanceof Long millis) {
-      Optional<Rejection> future = rules.notInFuture(attribute.name(), millis, now);
-      if (future.isPresent()) {
-        return future;
-      }
+      return rules.notInFuture(attribute.name(), millis, now);
     }
-    return NotBefore.of(attribute)
-        .flatMap(other -> rules.notBefore(attribute.name(), other, checked));
+    return Optional.empty();
   }
 
   private Checked<EntityChange> delete(
@@ -174,8 +177,13 @@ public final class EntityEventValidator {
       return Checked.rejected(shape.get());
     }
     String id = text(field(key, entity.uniqueProperty()));
+    // A co-located child's DELETE names its partition: the parent reference must be there too.
+    Optional<String> reference =
+        model.parent().filter(ParentRelation::colocated).map(ParentRelation::property);
     Optional<Rejection> broken =
-        notEmpty(entity.uniqueProperty(), id).or(() -> keyMatches(recordKey, id));
+        notEmpty(entity.uniqueProperty(), id)
+            .or(() -> keyMatches(recordKey, id))
+            .or(() -> reference.flatMap(ref -> notEmpty(ref, text(field(key, ref)))));
     if (broken.isPresent()) {
       return Checked.rejected(broken.get());
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Where an input event came from and its original bytes: everything a dead letter needs. Carried
- * along with an email claim to the user stage, which may still reject it ({@code user-deleted}).
+ * along with a child's claim to its parent's stage, which may still reject it ({@code
+ * <parent>-deleted}).
  *
  * @param key the record key exactly as consumed (null when the record had none)
  * @param value the record value exactly as consumed (null for a tombstone)

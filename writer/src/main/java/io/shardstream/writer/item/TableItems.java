@@ -25,14 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code canonicalize} map.
  */
 public final class TableItems {
-  /**
-   * The User/Email stages' entity tokens, until the generic topology replaces them; nothing here
-   * depends on them.
-   */
-  public static final String USER = "user";
-
-  public static final String EMAIL = "email";
-
   private final EntityManager entities;
   private final TableKeys tableKeys;
   private final ItemLimits limits;

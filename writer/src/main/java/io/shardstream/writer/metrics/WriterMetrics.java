@@ -13,8 +13,10 @@ import java.time.Duration;
  * <ul>
  *   <li>{@value #EVENTS} {entity, outcome}: every input event once, as applied, stale, duplicate or
  *       dead-lettered; {@value #DEAD_LETTERS} {entity, reason} splits the dead-lettered ones.
- *   <li>{@value #CASCADE_DELETES} {cause}: emails deleted because their user was deleted, or
- *       because the user was already deleted when the claim arrived.
+ *   <li>{@value #CASCADE_DELETES} {cause}: children deleted because their parent was deleted
+ *       ({@code <parent>-deleted}), because the parent was already deleted when the claim arrived
+ *       ({@code claim-rejected}), or because they carried another parent timestamp than the live
+ *       parent's ({@code parent-mismatch}).
  *   <li>{@value #FLUSH} (timer) and {@value #FLUSH_OPERATIONS} (summary): each sink write of a
  *       task's buffer; {@value #FLUSH_FAILURES}; {@value #WRITES_REJECTED}.
  *   <li>{@code shardstream.writer.dynamodb.*}: BatchWriteItem requests, retries, unprocessed items
@@ -84,7 +86,7 @@ public final class WriterMetrics {
   public void cascadeDelete(String cause) {
     Counter.builder(CASCADE_DELETES)
         .tag("cause", cause)
-        .description("Emails deleted because of their user")
+        .description("Children deleted because of their parent")
         .register(registry)
         .increment();
   }

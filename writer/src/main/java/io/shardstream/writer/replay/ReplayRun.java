@@ -1,8 +1,8 @@
 package io.shardstream.writer.replay;
 
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.keys.EntityManager;
-import io.shardstream.schemas.avro.EmailChangeEvent;
-import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.schemas.serde.ChangeEventDecoder;
 import io.shardstream.schemas.serde.ChangeEventSerdes;
 import io.shardstream.schemas.serde.DecodeResult;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -158,31 +159,35 @@ public final class ReplayRun {
    *     asked for a schema (the projection would be wrong, not just smaller)
    */
   public static Projection project(WriterSettings settings, Map<TopicPartition, Long> until) {
+    EntityConfig config = settings.entityConfig();
     Projection projection =
-        new Projection(
-            new TableItems(new EntityManager(settings.entityConfig())), settings.futureSkew());
+        new Projection(new TableItems(new EntityManager(config)), settings.futureSkew());
     ChangeEventSerdes serdes = settings.serdes();
-    ChangeEventDecoder<UserChangeEvent> users = serdes.valueDecoder(UserChangeEvent.class);
-    ChangeEventDecoder<EmailChangeEvent> emails = serdes.valueDecoder(EmailChangeEvent.class);
-    String usersTopic = settings.topics().entity(TableItems.USER);
+    // Each entity's topic, read as the writer reads it: generic records of its derived schema.
+    Map<String, String> entityOfTopic = new HashMap<>();
+    Map<String, ChangeEventDecoder<GenericRecord>> decoders = new HashMap<>();
+    settings
+        .topics()
+        .entities()
+        .forEach(
+            (entity, topic) -> {
+              entityOfTopic.put(topic, entity);
+              decoders.put(
+                  topic,
+                  serdes.genericDecoder(
+                      EntityEventSchemas.derive(config.entity(entity).orElseThrow())));
+            });
     SourceLog.read(
         clientSettings(settings),
         until,
         (ConsumerRecord<byte[], byte[]> record) -> {
           String key =
               record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-          if (record.topic().equals(usersTopic)) {
-            switch (users.decode(record.topic(), record.value())) {
-              case DecodeResult.Ok<UserChangeEvent> ok ->
-                  projection.user(key, ok.event(), record.timestamp());
-              case DecodeResult.Failed<UserChangeEvent> failed -> projection.undecodable();
-            }
-          } else {
-            switch (emails.decode(record.topic(), record.value())) {
-              case DecodeResult.Ok<EmailChangeEvent> ok ->
-                  projection.email(key, ok.event(), record.timestamp());
-              case DecodeResult.Failed<EmailChangeEvent> failed -> projection.undecodable();
-            }
+          switch (decoders.get(record.topic()).decode(record.topic(), record.value())) {
+            case DecodeResult.Ok<GenericRecord> ok ->
+                projection.event(
+                    entityOfTopic.get(record.topic()), key, ok.event(), record.timestamp());
+            case DecodeResult.Failed<GenericRecord> failed -> projection.undecodable();
           }
         });
     return projection;

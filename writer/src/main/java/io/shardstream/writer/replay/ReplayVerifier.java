@@ -31,12 +31,16 @@ public final class ReplayVerifier {
   private final String table;
   private final TableKeys keys;
   private final String shardKeyDelimiter;
+  private final String keyDelimiter;
+  private final String valueDelimiter;
 
   public ReplayVerifier(DynamoDbClient client, String table, EntityConfig config) {
     this.client = client;
     this.table = table;
     this.keys = TableKeys.of(config);
     this.shardKeyDelimiter = config.shardKeyDelimiter();
+    this.keyDelimiter = config.generatedKeyDelimiter();
+    this.valueDelimiter = config.generatedValueDelimiter();
   }
 
   /**
@@ -120,9 +124,29 @@ public final class ReplayVerifier {
     return at < 0 ? hashKey : hashKey.substring(0, at);
   }
 
+  /**
+   * The entity of a table key. A co-located child shares its parent's hash key, and its range key
+   * is the parent's followed by the key delimiter and {@code <token><value delimiter><id>} ({@code
+   * id#p-1,address#a-1} → {@code address}); no other range key holds the key delimiter (values
+   * never do). Any other item's entity is its hash key's prefix.
+   */
+  static String entityOf(
+      PrimaryKey key, String shardKeyDelimiter, String keyDelimiter, String valueDelimiter) {
+    int last = key.rangeKey().lastIndexOf(keyDelimiter);
+    if (last < 0) {
+      return entityOf(key.hashKey(), shardKeyDelimiter);
+    }
+    String child = key.rangeKey().substring(last + keyDelimiter.length());
+    int end = child.indexOf(valueDelimiter);
+    return end < 0 ? child : child.substring(0, end);
+  }
+
   Map<String, Long> countByEntity(Set<PrimaryKey> keys) {
     Map<String, Long> counts = new TreeMap<>();
-    keys.forEach(k -> counts.merge(entityOf(k.hashKey(), shardKeyDelimiter), 1L, Long::sum));
+    keys.forEach(
+        k ->
+            counts.merge(
+                entityOf(k, shardKeyDelimiter, keyDelimiter, valueDelimiter), 1L, Long::sum));
     return counts;
   }
 

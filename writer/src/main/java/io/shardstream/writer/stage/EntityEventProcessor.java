@@ -123,6 +123,7 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
         && timestampImmutable
         && state.timestamp() != null
         && state.timestamp() != upsert.timestamp()) {
+      rewriteCurrent(state, source);
       deadLetter(
           record, new RefusedRecord(source, timestampChanged(upsert, state), upsert.eventId()));
       return;
@@ -148,7 +149,8 @@ final class EntityEventProcessor implements Processor<byte[], byte[], byte[], by
             upsert.timestamp(),
             parentId,
             parentTimestamp,
-            upsert.item(),
+            // Only a child's stage writes the current state again (EntityWrites.current).
+            linkedParent.isPresent() ? upsert.item() : null,
             changes.binding(upsert),
             key.hashKey(),
             key.rangeKey()));

@@ -17,22 +17,9 @@ public final class EntityLinks {
   private final EntityConfig config;
 
   public EntityLinks(EntityConfig config) {
+    // Core's config rules refuse unique rules on anything but the unique property (the stage is
+    // keyed by it), so every rule here is one the stages enforce.
     this.config = config;
-    for (EntityDefinition entity : config.entities().values()) {
-      for (UniqueRule rule : entity.model().unique()) {
-        if (!rule.property().equals(entity.uniqueProperty())) {
-          throw new IllegalArgumentException(
-              "entity '"
-                  + entity.token()
-                  + "': the writer enforces uniqueness of the unique property only (its stage is"
-                  + " keyed by it), not of '"
-                  + rule.property()
-                  + "'; declare the rule on an entity whose uniqueProperty is '"
-                  + rule.property()
-                  + "'");
-        }
-      }
-    }
   }
 
   public Collection<EntityDefinition> entities() {

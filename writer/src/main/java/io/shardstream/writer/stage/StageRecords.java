@@ -33,7 +33,7 @@ final class StageRecords {
     return metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset();
   }
 
-  /** The record key as text; the producers' keys are UTF-8 strings (userId, address). */
+  /** The record key as text; the producers' keys are UTF-8 strings (the unique ids). */
   static String key(byte[] key) {
     return key == null ? null : new String(key, StandardCharsets.UTF_8);
   }

@@ -1,7 +1,6 @@
 package io.shardstream.writer.state;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What the writer knows of one instance of an entity (store {@code <token>-states}, keyed by its
@@ -12,8 +11,9 @@ import java.util.Objects;
  * @param timestamp the entity's timestamp property (its shard); null when never seen
  * @param parentId the parent it references (children); null when none or never seen
  * @param parentTimestamp the parent timestamp a co-located child carries; null otherwise
- * @param item the validated state (declared attributes), to write the current state again or move
- *     it; null when never seen live
+ * @param item the validated state (declared attributes), kept by a child's stage, which writes its
+ *     current state again ({@code EntityWrites.current}); null for other entities and when never
+ *     seen live
  * @param binding the value of the config's key-binding property (its own or, for a child, unknown
  *     here); null when none
  * @param hashKey the table key of its item; null when never seen
@@ -31,7 +31,13 @@ public record EntityState(
     String rangeKey) {
 
   public EntityState {
-    Objects.requireNonNull(id, "id");
+    if (id == null) {
+      // Stores of a writer from before the generic topology hold other records (EmailState...).
+      throw new IllegalStateException(
+          "a state without an id: written by a writer older than the generic topology? Rebuild"
+              + " with `shardstream replay` (a new application id) or reset the application's"
+              + " state (writer/README.md, \"Upgrading\")");
+    }
   }
 
   public boolean live() {

@@ -17,10 +17,10 @@ public final class JsonSerde<T> implements Serde<T> {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          // Untyped values (an entity's item map) come back as written: whole numbers as Long,
-          // decimals with their digits, so a state re-keyed from the store gives the same item.
+          // Untyped values (an entity's item map) come back as the validator made them: whole
+          // numbers as Long, numbers as Double (written with Double.toString, read back exactly),
+          // so a state re-keyed from the store gives the same item.
           .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
   private final Class<T> type;

@@ -10,6 +10,7 @@ import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.schemas.ExampleConfigs;
 import io.shardstream.schemas.avro.EmailChangeEvent;
 import io.shardstream.schemas.avro.UserChangeEvent;
+import io.shardstream.schemas.model.EntityEventSchemas;
 import io.shardstream.writer.item.TableItems;
 import io.shardstream.writer.testing.Events;
 import io.shardstream.writer.testing.Planned;
@@ -20,7 +21,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 class ProjectionTest {
@@ -60,7 +65,7 @@ class ProjectionTest {
 
   @Test
   void invalidEventsChangeNothing() {
-    projection.user("other-key", Events.userUpsert("u1", 1), NOW);
+    projection.event("user", "other-key", Events.userUpsert("u1", 1), NOW);
     projection.undecodable();
     assertThat(projection.items()).isEmpty();
     assertThat(projection.ignored()).isEqualTo(2);
@@ -78,9 +83,9 @@ class ProjectionTest {
       Planned planned = step.planned();
       switch (planned.payload()) {
         case Planned.Payload.User user when planned.target() == Planned.Target.USERS ->
-            projection.user(planned.key(), user.event(), NOW);
+            projection.event("user", planned.key(), user.event(), NOW);
         case Planned.Payload.Email email when planned.target() == Planned.Target.EMAILS ->
-            projection.email(planned.key(), email.event(), NOW);
+            projection.event("email", planned.key(), email.event(), NOW);
         // Bytes the writer's decoders refuse (wrong type for the topic, truncated, null...).
         default -> projection.undecodable();
       }
@@ -94,6 +99,137 @@ class ProjectionTest {
     assertThat(items).isNotEmpty().isEqualTo(scenario.model().expectedItems(ENTITIES));
   }
 
+  @Test
+  void aPersonDeleteCascadesToItsChildrenAndAChildForADeletedPersonIsRemoved() {
+    PersonModel model = new PersonModel();
+    model.person("p-1", 1, T1);
+    model.child("address", "a-1", 1, "p-1", T1);
+    model.child("employment", "e-1", 1, "p-1", T1);
+    model.person("p-2", 1, T1);
+    model.child("address", "a-2", 1, "p-2", T1);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-1", "a-1", "e-1", "p-2", "a-2");
+
+    model.deletePerson("p-1", 2);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-2", "a-2");
+    // A child for the deleted person is accepted, then removed again (person-deleted).
+    model.child("address", "a-3", 1, "p-1", T1);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-2", "a-2");
+    // The cascade kept the child's version: its own older events stay stale.
+    model.child("address", "a-1", 1, "p-2", T1);
+    assertThat(model.ids()).doesNotContain("a-1");
+  }
+
+  @Test
+  void aCoLocatedChildMustCarryItsParentsTimestampAndTheParentKeepsIt() {
+    PersonModel model = new PersonModel();
+    // Children first: one with the timestamp the person will have, one with another.
+    model.child("address", "a-1", 1, "p-1", T1);
+    model.child("address", "a-2", 1, "p-1", T1 + 1);
+    model.person("p-1", 1, T1);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-1", "a-1");
+    // After the person: a mismatching child is removed at once (parent-mismatch).
+    model.child("contactInfo", "c-1", 1, "p-1", T1 + 1);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-1", "a-1");
+    // A live person's timestamp cannot change (its children's partition): refused.
+    long before = model.persons.ignored();
+    model.person("p-1", 2, T1 + 5);
+    assertThat(model.persons.ignored()).isEqualTo(before + 1);
+    assertThat(model.ids()).containsExactlyInAnyOrder("p-1", "a-1");
+  }
+
+  private static final long T1 = 1_748_736_000_000L;
+
+  /** Person events as generic records of the derived schemas, into a projection of that config. */
+  private static final class PersonModel {
+    private final TableItems items =
+        new TableItems(new EntityManager(ConfigLoader.parse(ExampleConfigs.person())));
+    private final Projection persons = new Projection(items, Duration.ofMinutes(5));
+
+    void person(String id, long version, long createdAt) {
+      GenericRecord state = state("person");
+      state.put("id", id);
+      state.put("firstName", "Ana");
+      state.put("lastName", "Lee");
+      state.put("createdAt", createdAt);
+      state.put("updatedAt", createdAt);
+      send("person", id, upsert("person", state, version));
+    }
+
+    void deletePerson(String id, long version) {
+      Schema schema = schema("person");
+      GenericRecord key =
+          new GenericData.Record(schema.getField("personKey").schema().getTypes().get(1));
+      key.put("id", id);
+      GenericRecord event = envelope(schema, "DELETE", version);
+      event.put("personKey", key);
+      send("person", id, event);
+    }
+
+    void child(String entity, String id, long version, String personId, long personCreatedAt) {
+      GenericRecord state = state(entity);
+      state.put("id", id);
+      state.put("personId", personId);
+      state.put("personCreatedAt", personCreatedAt);
+      switch (entity) {
+        case "address" -> {
+          state.put("type", "home");
+          state.put("street", "1 Main St");
+          state.put("city", "Springfield");
+          state.put("country", "US");
+          state.put("isPrimary", true);
+        }
+        case "contactInfo" -> {
+          state.put("type", "email");
+          state.put("value", "ana@example.com");
+          state.put("isPrimary", true);
+          state.put("isVerified", false);
+        }
+        case "employment" -> {
+          state.put("companyName", "Acme");
+          state.put("startDate", 18_000);
+          state.put("isCurrent", true);
+        }
+        default -> throw new IllegalArgumentException(entity);
+      }
+      send(entity, id, upsert(entity, state, version));
+    }
+
+    /** The ids of every live item. */
+    Set<String> ids() {
+      return persons.items().values().stream()
+          .map(item -> item.get("id").s())
+          .collect(Collectors.toSet());
+    }
+
+    private void send(String entity, String id, GenericRecord event) {
+      persons.event(entity, id, event, T1 + 86_400_000L);
+    }
+
+    private Schema schema(String entity) {
+      return EntityEventSchemas.derive(items.entity(entity));
+    }
+
+    private GenericRecord state(String entity) {
+      return new GenericData.Record(schema(entity).getField(entity).schema().getTypes().get(1));
+    }
+
+    private GenericRecord upsert(String entity, GenericRecord state, long version) {
+      GenericRecord event = envelope(schema(entity), "UPSERT", version);
+      event.put(entity, state);
+      return event;
+    }
+
+    private GenericRecord envelope(Schema schema, String op, long version) {
+      GenericRecord event = new GenericData.Record(schema);
+      event.put("eventId", UUID.randomUUID());
+      event.put("op", new GenericData.EnumSymbol(schema.getField("op").schema(), op));
+      event.put("version", version);
+      event.put("occurredAt", T1);
+      event.put("source", "test");
+      return event;
+    }
+  }
+
   private Set<String> ids() {
     return projection.items().keySet().stream()
         .map(PrimaryKey::rangeKey)
@@ -103,12 +239,12 @@ class ProjectionTest {
   private void user(UserChangeEvent event) {
     String id =
         event.getUser() != null ? event.getUser().getUserId() : event.getUserKey().getUserId();
-    projection.user(id, event, NOW);
+    projection.event("user", id, event, NOW);
   }
 
   private void email(EmailChangeEvent event) {
     String address =
         event.getEmail() != null ? event.getEmail().getEmail() : event.getEmailKey().getEmail();
-    projection.email(address, event, NOW);
+    projection.event("email", address, event, NOW);
   }
 }

@@ -47,6 +47,15 @@ class ReplayVerifierTest {
   void entityIsTheHashKeyBeforeTheShardDelimiter() {
     assertThat(ReplayVerifier.entityOf("user!3f", "!")).isEqualTo("user");
     assertThat(ReplayVerifier.entityOf("email", "!")).isEqualTo("email");
+    assertThat(ReplayVerifier.entityOf(new PrimaryKey("user!3f", "userId#u-1"), "!", ",", "#"))
+        .isEqualTo("user");
+    // A co-located child in its parent's partition: the last segment of its range key.
+    assertThat(
+            ReplayVerifier.entityOf(
+                new PrimaryKey("person!3a", "id#p-1,bankAccount#b-1"), "!", ",", "#"))
+        .isEqualTo("bankAccount");
+    assertThat(ReplayVerifier.entityOf(new PrimaryKey("person!3a", "id#p-1"), "!", ",", "#"))
+        .isEqualTo("person");
   }
 
   @Test

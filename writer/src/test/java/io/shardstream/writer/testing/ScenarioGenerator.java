@@ -312,19 +312,23 @@ public final class ScenarioGenerator {
     }
     return switch (kind) {
       case 0 ->
-          invalid(Target.USERS, "", upsertEvent(withId(user, ""), version), "invalid:userId:empty");
+          invalid(
+              Target.USERS,
+              "",
+              upsertEvent(withId(user, ""), version),
+              "invalid:user.userId:empty");
       case 1 ->
           invalid(
               Target.USERS,
               id,
               upsertEvent(User.newBuilder(user).setBeneficiaryId("").build(), version),
-              "invalid:beneficiaryId:empty");
+              "invalid:user.beneficiaryId:empty");
       case 2 ->
           invalid(
               Target.USERS,
               id,
               upsertEvent(User.newBuilder(user).setPhone("+1 555 01").build(), version),
-              "invalid:phone:digits-only");
+              "invalid:user.phone:format");
       case 3 ->
           invalid(
               Target.USERS,
@@ -335,7 +339,7 @@ public final class ScenarioGenerator {
                       .setUpdated(Instant.parse("2100-01-01T00:00:00Z"))
                       .build(),
                   version),
-              "invalid:created:in-future");
+              "invalid:user.created:in-future");
       case 4 ->
           invalid(
               Target.USERS,
@@ -345,28 +349,28 @@ public final class ScenarioGenerator {
                       .setUpdated(Instant.ofEpochMilli(user.getCreated().toEpochMilli() - 1))
                       .build(),
                   version),
-              "invalid:updated:before-created");
+              "invalid:user.updated:before-created");
       case 5 ->
-          invalid(Target.USERS, id + "-x", upsertEvent(user, version), "invalid:key:mismatch");
+          invalid(Target.USERS, id + "-x", upsertEvent(user, version), "invalid:user.key:mismatch");
       case 6 ->
           invalid(
               Target.USERS,
               id + ",x",
               upsertEvent(withId(user, id + ",x"), version),
-              "invalid:userId:delimiter");
+              "invalid:user.userId:delimiter");
       case 7 ->
           invalid(
               Target.USERS,
               id,
               upsertEvent(User.newBuilder(user).setBeneficiaryId("b," + id).build(), version),
-              "invalid:beneficiaryId:delimiter");
+              "invalid:user.beneficiaryId:delimiter");
       case 8 -> {
         String longId = id + "-" + "x".repeat(1100);
         yield invalid(
             Target.USERS,
             longId,
             upsertEvent(withId(user, longId), version),
-            "invalid:userId:too-long");
+            "invalid:user.userId:too-long");
       }
       case 9 ->
           invalid(
@@ -376,7 +380,7 @@ public final class ScenarioGenerator {
                   .setUserKey(
                       UserKey.newBuilder().setUserId(id).setCreated(user.getCreated()).build())
                   .build(),
-              "invalid:userKey:unexpected");
+              "invalid:user.userKey:unexpected");
       case 10 -> Planned.invalid(Target.USERS, id, new Payload.Raw(garbage()), garbageReason());
       case 11 -> Planned.invalid(Target.USERS, id, new Payload.Null(), "undecodable:null-value");
       case 12 ->
@@ -391,7 +395,7 @@ public final class ScenarioGenerator {
             Target.USERS,
             id,
             upsertEvent(User.newBuilder(user).setLocale("x".repeat(410_000)).build(), version),
-            "invalid:item:too-large");
+            "invalid:user.item:too-large");
       }
       case 14 ->
           Planned.invalid(
@@ -413,27 +417,28 @@ public final class ScenarioGenerator {
     String owner = pick(userIds);
     int kind = random.nextInt(8);
     return switch (kind) {
-      case 0 -> invalidEmail(address.replace("@", ".at."), owner, version, "invalid:email:syntax");
+      case 0 ->
+          invalidEmail(address.replace("@", ".at."), owner, version, "invalid:email.email:format");
       case 1 ->
           invalid(
               Target.EMAILS,
               address,
               upsertEvent(address, "", START, version),
-              "invalid:userId:empty");
+              "invalid:email.userId:empty");
       case 2 ->
           invalid(
               Target.EMAILS,
               "x" + address,
               upsertEvent(address, owner, START, version),
-              "invalid:key:mismatch");
-      case 3 -> invalidEmail("a," + address, owner, version, "invalid:email:delimiter");
+              "invalid:email.key:mismatch");
+      case 3 -> invalidEmail("a," + address, owner, version, "invalid:email.email:delimiter");
       case 4 ->
           invalid(
               Target.EMAILS,
               address,
               upsertEvent(
                   address, owner, Instant.parse("2100-01-01T00:00:00Z").toEpochMilli(), version),
-              "invalid:created:in-future");
+              "invalid:email.created:in-future");
       case 5 ->
           Planned.invalid(Target.EMAILS, address, new Payload.Raw(garbage()), garbageReason());
       case 6 ->
