@@ -39,27 +39,17 @@ final class ChangeVisibility {
     this.active = Objects.requireNonNull(active, "active");
   }
 
-  /** The change's binding value, when the change carries one. */
-  private static String binding(AppliedChange change) {
-    return change.binding();
-  }
-
-  /** The change's parent id, when the change is a child's. */
-  private static String parentId(AppliedChange change) {
-    return change.parentId();
-  }
-
   boolean visible(ChangeBuffer.Delivery delivery, Caller caller) {
     AppliedChange change = delivery.change();
-    if (binding(change) != null) {
-      remember(change.entity(), change.id(), binding(change));
+    if (change.binding() != null) {
+      remember(change.entity(), change.id(), change.binding());
     }
     if (!caller.bound()) {
       return true;
     }
-    String binding = binding(change);
-    if (binding == null && parentId(change) != null) {
-      binding = parentBinding(change.entity(), parentId(change));
+    String binding = change.binding();
+    if (binding == null && change.parentId() != null) {
+      binding = parentBinding(change.entity(), change.parentId());
     }
     return binding != null && caller.maySee(binding);
   }

@@ -2,6 +2,7 @@ package io.shardstream.queryapi;
 
 import static io.shardstream.queryapi.Http.params;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardstream.core.canonical.Canonicalizer;
@@ -60,6 +61,8 @@ class PersonRoutesIT {
     {"Adele", "Goldberg"}, {"Ivan", "Sutherland"}, {"Jean", "Sammet"}, {"Dennis", "Ritchie"}
   };
 
+  private static DynamoDbEndpoint dynamoDb;
+  private static String table;
   private static DynamoDbClient client;
   private static QueryApiServer server;
   private static Http http;
@@ -72,8 +75,9 @@ class PersonRoutesIT {
 
   @BeforeAll
   static void start(DynamoDbEndpoint endpoint) {
+    dynamoDb = endpoint;
     client = LocalDynamoDb.client(endpoint);
-    String table = LocalDynamoDb.tableName("person");
+    table = LocalDynamoDb.tableName("person");
     TableCreator.ensure(client, table, CONFIG);
     List<Map<String, Object>> items = new ArrayList<>();
     for (int i = 0; i < NAMES.length; i++) {
@@ -388,6 +392,14 @@ class PersonRoutesIT {
     Reply parameter = get(ADMIN, "/v1/persons", params("phone", "1"));
     assertThat(parameter.status()).isEqualTo(400);
     assertThat(parameter.json().at("/errors/0/message").asText()).contains("createdAtFrom");
+  }
+
+  @Test
+  void aKeyBoundToAValueIsRefusedAtStartWithoutAKeyBinding() {
+    assertThatThrownBy(() -> LocalQueryApi.start(dynamoDb, table, ADMIN + ",bound:v-1", CONFIG))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("declares no keyBinding")
+        .hasMessageContaining("\"keyBinding\": {\"property\"");
   }
 
   @Test
