@@ -95,8 +95,9 @@ public final class CommonSettings {
           "<plural>",
           "`<plural>.changes`",
           "each entity's change events, one key per entity of the configuration: `topics.users`"
-              + " (default `users.changes`), `topics.bankAccounts` (variable"
-              + " `SHARDSTREAM_TOPICS_BANKACCOUNTS`)");
+              + " (default `users.changes`), `topics.bankAccounts` (variable `"
+              + Settings.envName("topics.bankAccounts")
+              + "`)");
 
   public static final Setting<String> TOPICS_DEAD_LETTERS =
       Setting.of(
