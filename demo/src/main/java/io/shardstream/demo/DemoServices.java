@@ -50,15 +50,7 @@ final class DemoServices implements AutoCloseable {
       int writerPort,
       int httpPort) {
     return start(
-        new Stack(
-            endpoints.kafkaBootstrapServers(), endpoints.registryUrl(), endpoints.dynamoDbUrl()),
-        dataDirectory,
-        keepWriterState,
-        writerPort,
-        httpPort,
-        Map.of(),
-        Map.of(),
-        DemoModel.USER_EMAIL);
+        endpoints, dataDirectory, keepWriterState, writerPort, httpPort, DemoModel.USER_EMAIL);
   }
 
   /** As above, running {@code model}. */
