@@ -19,9 +19,12 @@ public record Caller(Optional<String> binding, boolean reveal) {
     this(binding, false);
   }
 
-  /** Whether this caller may see an instance whose binding property is {@code value}. */
+  /**
+   * Whether this caller may see an instance whose binding property is {@code value}, compared as
+   * text (a key's binding is text; an integer binding property reads back as a number).
+   */
   public boolean maySee(Object value) {
-    return binding.isEmpty() || binding.get().equals(value);
+    return binding.isEmpty() || (value != null && binding.get().equals(String.valueOf(value)));
   }
 
   boolean bound() {

@@ -57,12 +57,12 @@ final class Lookups {
     }
     return entity
         .parent()
-        .filter(p -> item.get(p.property()) instanceof String)
+        .filter(p -> item.get(p.property()) != null)
         .map(
             p ->
                 visible(
                         model.byToken(p.entity()),
-                        (String) item.get(p.property()),
+                        String.valueOf(item.get(p.property())),
                         p.property(),
                         caller)
                     .isPresent())
@@ -86,7 +86,7 @@ final class Lookups {
     return item.flatMap(
         i ->
             api.parent()
-                .filter(p -> i.get(p.property()) instanceof String)
-                .flatMap(p -> bindingOf(p.entity(), (String) i.get(p.property()))));
+                .filter(p -> i.get(p.property()) != null)
+                .flatMap(p -> bindingOf(p.entity(), String.valueOf(i.get(p.property())))));
   }
 }

@@ -244,6 +244,19 @@ final class ModelRules {
                     at + ".entity",
                     "parent-cycle",
                     "parents form a cycle: " + String.join(" -> ", chain)));
+    if (target.get().model().parent().isPresent() && cycle(entity).isEmpty()) {
+      errors.add(
+          at + ".entity",
+          "relation-depth",
+          "'"
+              + target.get().token()
+              + "' has a parent itself; relations are one level deep (a parent's delete cascades"
+              + " to its children, not to theirs): make '"
+              + entity.token()
+              + "' a child of '"
+              + target.get().model().parent().get().entity()
+              + "' or drop one relation");
+    }
     if (parent.colocated()) {
       colocatedValid(entity, parent, target.get(), at);
     } else if (parent.parentTimestampProperty().isPresent()) {
@@ -282,6 +295,39 @@ final class ModelRules {
    * parent timestamp). So the child's event must carry both, the parent must have a partition of
    * its own, and the child must not have shards of its own.
    */
+  /**
+   * A co-located child lives in its parent's partitions, which the parent's searches on indexes
+   * keyed by the table's hash key read: a child carrying such an index's range key would be listed
+   * (and shown) as a parent.
+   */
+  private void partitionIndexesUnused(EntityDefinition entity) {
+    for (IndexDefinition index : config.indexes().values()) {
+      if (index.hashKey().equals(config.hashKey()) && carries(entity, index.rangeKey())) {
+        errors.add(
+            ErrorCollector.child("$.entities", entity.token()) + ".attributes",
+            "colocated-index",
+            "a co-located child must not carry '"
+                + index.rangeKey()
+                + "', the range key of index '"
+                + index.token()
+                + "' on the table's hash key: its parent's searches would list it; name it apart"
+                + " (e.g. '"
+                + entity.token()
+                + capitalized(index.rangeKey())
+                + "')");
+      }
+    }
+  }
+
+  private boolean carries(EntityDefinition entity, String property) {
+    Optional<GeneratedProperty> generated = config.generatedProperty(property);
+    if (generated.isEmpty()) {
+      return entity.model().attribute(property).isPresent()
+          || entity.canonicalize().containsKey(property);
+    }
+    return generated.get().elements().stream().allMatch(element -> carries(entity, element));
+  }
+
   private void colocatedValid(
       EntityDefinition entity, ParentRelation parent, EntityDefinition target, String at) {
     if (parent.parentTimestampProperty().isEmpty()) {
@@ -301,6 +347,7 @@ final class ModelRules {
           parent.parentTimestampProperty().get(),
           Set.of(AttributeType.TIMESTAMP, AttributeType.INTEGER));
     }
+    partitionIndexesUnused(entity);
     if (target.model().colocated()) {
       errors.add(
           at + ".colocated",

@@ -190,6 +190,55 @@ class EntityModelConfigTest {
   }
 
   /**
+   * Relations are one level deep (a cascade reaches children, not grandchildren), and a co-located
+   * child may not carry the range key of an index on the table's hash key: the parent's searches
+   * read those partitions and would list the child as a parent.
+   */
+  @Test
+  void relationsAreOneLevelAndCoLocatedChildrenStayOutOfTheParentsIndexes() {
+    ConfigValidationException e =
+        catchThrowableOfType(
+            ConfigValidationException.class,
+            () ->
+                ConfigLoader.parse(
+                    """
+                    {"hashKey": "pk", "rangeKey": "sk", "generatedKeyDelimiter": ",",
+                     "entities": {
+                       "person": {"uniqueProperty": "id", "timestampProperty": "createdAt",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "createdAt": {"type": "timestamp", "required": true},
+                                        "updatedAt": {"type": "timestamp"}}},
+                       "account": {"uniqueProperty": "id", "timestampProperty": "personCreatedAt",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "personId": {"type": "string", "required": true},
+                                        "personCreatedAt": {"type": "timestamp", "required": true},
+                                        "updatedAt": {"type": "timestamp"}},
+                         "parent": {"entity": "person", "property": "personId", "colocated": true,
+                                    "parentTimestampProperty": "personCreatedAt"}},
+                       "card": {"uniqueProperty": "id", "timestampProperty": "at",
+                         "attributes": {"id": {"type": "string", "required": true},
+                                        "accountId": {"type": "string", "required": true},
+                                        "at": {"type": "timestamp", "required": true}},
+                         "parent": {"entity": "account", "property": "accountId"}}
+                     },
+                     "indexes": {"updated": {"hashKey": "pk", "rangeKey": "updatedAt"}},
+                     "propertyTranscodes": {"id": "string", "createdAt": "timestamp",
+                       "personCreatedAt": "timestamp", "at": "timestamp",
+                       "updatedAt": "timestamp"}}\
+                    """));
+
+    assertThat(e.errors())
+        .extracting(ConfigError::path, ConfigError::rule)
+        .containsExactlyInAnyOrder(
+            tuple("$.entities.account.attributes", "colocated-index"),
+            tuple("$.entities.card.parent.entity", "relation-depth"));
+    assertThat(e.errors())
+        .extracting(ConfigError::message)
+        .anySatisfy(m -> assertThat(m).contains("'accountUpdatedAt'"))
+        .anySatisfy(m -> assertThat(m).contains("make 'card' a child of 'person'"));
+  }
+
+  /**
    * An index on a property no entity declares stays valid (an empty index, as in Entity Manager):
    * configs derived from a typed one, such as the shipped config plus an index, keep loading.
    */

@@ -10,25 +10,38 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules one declared attribute's value must keep, each as {@code invalid:<entity>.<property>:
- * <rule>}: present when required ({@code missing}), not blank when a required string ({@code
- * empty}), the declared {@code max-length}, {@code format} and {@code enum} ({@link
- * AttributeDefinition#checkText}), the timestamp property not later than the record's timestamp +
- * the future skew ({@code in-future}), and not before another attribute when declared so ({@code
- * before-<other>}, {@link AttributeDefinition#checkNotBefore}).
+ * <rule>}: present when required ({@code missing}), not blank when a required string that names
+ * something (the id, the parent reference, the key binding: {@code empty}), a number DynamoDB can
+ * hold ({@code number}: finite, magnitude within 1e-130..1e126), the declared {@code max-length},
+ * {@code format} and {@code enum} ({@link AttributeDefinition#checkText}), the timestamp property
+ * not later than the record's timestamp + the future skew ({@code in-future}), and not before
+ * another attribute when declared so ({@code before-<other>}, {@link
+ * AttributeDefinition#checkNotBefore}).
  *
  * <p>"In the future" is judged against the Kafka record's timestamp (when the event was produced),
  * not the wall clock: a replay of an old topic then takes the same decisions as the first run, and
  * a record processed again after a failed commit takes the same decision as before.
  */
 final class AttributeRules {
+  /** DynamoDB's number range: magnitudes from 1E-130 to below 1E+126 (and zero). */
+  private static final double ABOVE_LARGEST = 1e126;
+
+  private static final double SMALLEST = 1e-130;
+
   private final String entity;
+  private final Set<String> notBlank;
   private final Duration futureSkew;
 
-  AttributeRules(String entity, Duration futureSkew) {
+  /**
+   * @param notBlank the required strings that may not be blank
+   */
+  AttributeRules(String entity, Set<String> notBlank, Duration futureSkew) {
     this.entity = entity;
+    this.notBlank = Set.copyOf(notBlank);
     this.futureSkew = futureSkew;
   }
 
@@ -46,8 +59,20 @@ final class AttributeRules {
           : Checked.ok(Optional.empty());
     }
     Object value = plain(attribute.type(), raw);
+    if (value instanceof Double number && !storable(number)) {
+      return Checked.rejected(
+          Rejection.invalid(
+              entity,
+              name,
+              "number",
+              "'"
+                  + name
+                  + "' "
+                  + number
+                  + " is no number DynamoDB can hold (finite, 1e-130..1e126)"));
+    }
     if (value instanceof String text && attribute.type() == AttributeType.STRING) {
-      if (attribute.required() && text.isBlank()) {
+      if (attribute.required() && notBlank.contains(name) && text.isBlank()) {
         return Checked.rejected(
             Rejection.invalid(entity, name, "empty", "'" + name + "' is empty"));
       }
@@ -99,6 +124,12 @@ final class AttributeRules {
                     attribute.name(),
                     violation.rule(),
                     "'" + attribute.name() + "' " + violation.message()));
+  }
+
+  private static boolean storable(double number) {
+    double magnitude = Math.abs(number);
+    return Double.isFinite(number)
+        && (magnitude == 0 || (magnitude >= SMALLEST && magnitude < ABOVE_LARGEST));
   }
 
   /** What the table holds for a decoded value of this type. */

@@ -1,6 +1,7 @@
 package io.shardstream.writer.event;
 
 import io.shardstream.core.config.AttributeDefinition;
+import io.shardstream.core.config.EntityConfig;
 import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.config.EntityModel;
 import io.shardstream.core.config.ParentRelation;
@@ -10,11 +11,13 @@ import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.item.TableItems;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -52,13 +55,25 @@ public final class EntityEventValidator {
     this.entity = entity;
     this.model = entity.model();
     this.items = items;
-    this.rules = new AttributeRules(entity.token(), futureSkew);
+    this.rules = new AttributeRules(entity.token(), identities(entity, items.config()), futureSkew);
     this.stateField = entity.token();
     this.keyField = entity.token() + "Key";
   }
 
   public String entity() {
     return entity.token();
+  }
+
+  /**
+   * The string attributes that name something and so may not be blank: the unique id, the parent
+   * reference and the key binding. Other required strings may be empty, as they always could.
+   */
+  private static Set<String> identities(EntityDefinition entity, EntityConfig config) {
+    Set<String> names = new HashSet<>();
+    names.add(entity.uniqueProperty());
+    entity.model().parent().ifPresent(parent -> names.add(parent.property()));
+    config.keyBindingProperty().ifPresent(names::add);
+    return names;
   }
 
   /**

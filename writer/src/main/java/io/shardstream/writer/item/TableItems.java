@@ -5,6 +5,7 @@ import io.shardstream.core.config.EntityDefinition;
 import io.shardstream.core.keys.EntityManager;
 import io.shardstream.core.keys.KeyException;
 import io.shardstream.core.keys.PrimaryKey;
+import io.shardstream.dynamo.AttributeMappingException;
 import io.shardstream.dynamo.ItemMapper;
 import io.shardstream.dynamo.TableKeys;
 import io.shardstream.dynamo.write.WriteOperation;
@@ -59,7 +60,15 @@ public final class TableItems {
     Checked<Map<String, Object>> withKeys = keys(entity, () -> entities.addKeys(entity, item));
     return withKeys.then(
         keyedItem -> {
-          Map<String, AttributeValue> attributes = ItemMapper.toAttributes(keyedItem);
+          Map<String, AttributeValue> attributes;
+          try {
+            attributes = ItemMapper.toAttributes(keyedItem);
+          } catch (AttributeMappingException e) {
+            // A value the validation let through but DynamoDB cannot hold: the event's fault,
+            // so a dead letter, never a writer that stops on the same record again and again.
+            return Checked.rejected(
+                Rejection.invalid(entity, e.path(), "unstorable", e.getMessage()));
+          }
           Optional<Rejection> broken = limits.check(entity, attributes);
           if (broken.isPresent()) {
             return Checked.rejected(broken.get());

@@ -39,6 +39,11 @@ final class EntityWrites {
     if (state == null) {
       return;
     }
+    if (state.live() && state.item() == null) {
+      // Written before the entity had a linked parent (a config change): nothing to write again
+      // until its next event stores the item.
+      return;
+    }
     if (state.live()) {
       put(TableItems.knownValid(items.keyed(entity.token(), state.item())), sink, origin);
     } else {

@@ -1,6 +1,7 @@
 package io.shardstream.writer.stage;
 
 import io.shardstream.core.config.EntityDefinition;
+import io.shardstream.core.config.ParentRelation;
 import io.shardstream.writer.check.Rejection;
 import io.shardstream.writer.dlq.RefusedRecord;
 import io.shardstream.writer.metrics.EventOutcome;
@@ -19,17 +20,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <parent>-children} index the cascade reads, and settles the outcome count of the child events
  * behind them.
  *
- * <p>A claim for a parent that is deleted (a tombstone) is refused: the event is dead-lettered with
- * {@code <parent>-deleted} and a cascade command takes the child back out of the table. A claim for
- * a parent never seen is accepted: parents and children travel on separate topics, so a child may
- * arrive first; if that parent is later deleted, the cascade removes it. A co-located child whose
- * carried parent timestamp is not the live parent's was written to a partition the parent is not
- * in: a cascade command ({@code parent-mismatch}) takes it out again.
+ * <p>A claim for a parent that is deleted (a tombstone) is refused when the relation cascades: the
+ * event is dead-lettered with {@code <parent>-deleted} and a cascade command takes the child back
+ * out of the table (a child of a relation without {@code cascadeDelete} outlives its parent, so its
+ * claims are kept). A claim for a parent never seen is accepted: parents and children travel on
+ * separate topics, so a child may arrive first; if that parent is later deleted, the cascade
+ * removes it. A co-located child whose carried parent timestamp is not the live parent's was
+ * written to a partition the parent is not in: a cascade command ({@code parent-mismatch}) takes it
+ * out again.
  */
 final class OwnershipProcessor implements Processor<String, OwnerChange, byte[], byte[]> {
   private final String parent;
   private final String child;
   private final boolean colocated;
+  private final boolean cascades;
   private final WriterMetrics metrics;
   private StageOutputs outputs;
   private KeyValueStore<String, EntityState> parents;
@@ -40,6 +44,7 @@ final class OwnershipProcessor implements Processor<String, OwnerChange, byte[],
     this.parent = parent.token();
     this.child = child.token();
     this.colocated = child.model().colocated();
+    this.cascades = child.model().parent().map(ParentRelation::cascadeDelete).orElse(false);
     this.metrics = metrics;
   }
 
@@ -63,7 +68,7 @@ final class OwnershipProcessor implements Processor<String, OwnerChange, byte[],
 
   private void claim(Record<String, OwnerChange> record, OwnerChange change) {
     EntityState owner = parents.get(change.parentId());
-    if (owner != null && owner.deleted()) {
+    if (owner != null && owner.deleted() && cascades) {
       RefusedRecord deadLetter =
           new RefusedRecord(
               change.source(),

@@ -28,6 +28,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The declarations of the Person example as the writer's rules: events are built as Avro binary of
@@ -66,7 +67,7 @@ class EntityEventValidatorTest {
 
   @ParameterizedTest(name = "{0}={1} -> {2}")
   @CsvSource({
-    "firstName, '   ', invalid:person.firstName:empty",
+    "id, '   ', invalid:person.id:empty",
     "firstName, LONG, invalid:person.firstName:max-length",
     "gender, robot, invalid:person.gender:enum",
     "updatedAt, BEFORE, invalid:person.updatedAt:before-createdAt",
@@ -112,6 +113,49 @@ class EntityEventValidatorTest {
         .isEqualTo("invalid:person.person:missing");
     assertThat(reason(check("person", "p-1", deleteWithState)))
         .isEqualTo("invalid:person.person:unexpected");
+  }
+
+  /**
+   * Only strings that name something (id, parent reference, key binding) may not be blank; any
+   * other required string may be empty, as User/Email's names always could.
+   */
+  @Test
+  void aBlankNameIsAValueButABlankReferenceIsNot() {
+    GenericRecord blankName = person(p -> p.put("firstName", " "));
+    assertThat(accepted(check("person", "p-1", blankName), EntityChange.Upsert.class).item())
+        .containsEntry("firstName", " ");
+
+    GenericRecord orphan = child("address", a -> a.put("personId", ""));
+    orphan.put("type", "home");
+    orphan.put("street", "Main St 1");
+    orphan.put("city", "Springfield");
+    orphan.put("country", "US");
+    assertThat(reason(check("address", "c-1", wrap("address", orphan))))
+        .isEqualTo("invalid:address.personId:empty");
+  }
+
+  @ParameterizedTest(name = "salary {0}")
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, 1e300, -1e126, 1e-200})
+  void aNumberDynamoDbCannotHoldIsRefusedNotThrown(double salary) {
+    GenericRecord job = employment(LocalDate.parse("2020-01-01"));
+    job.put("salary", salary);
+
+    assertThat(reason(check("employment", "c-1", wrap("employment", job))))
+        .isEqualTo("invalid:employment.salary:number");
+  }
+
+  @Test
+  void numbersAtDynamoDbsLimitsAreKept() {
+    for (double salary : new double[] {0, 9.99e125, -1e-130, 72000.5}) {
+      GenericRecord job = employment(LocalDate.parse("2020-01-01"));
+      job.put("salary", salary);
+      assertThat(
+              accepted(
+                      check("employment", "c-1", wrap("employment", job)),
+                      EntityChange.Upsert.class)
+                  .item())
+          .containsEntry("salary", salary);
+    }
   }
 
   @Test
