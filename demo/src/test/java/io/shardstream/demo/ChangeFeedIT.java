@@ -130,7 +130,7 @@ class ChangeFeedIT {
         assertThat(change.get("entity").asText()).isEqualTo("user");
         assertThat(change.get("id").asText()).isEqualTo(userId);
         assertThat(change.get("op").asText()).isEqualTo("upsert");
-        assertThat(change.get("beneficiaryId").asText()).isEqualTo("b-1");
+        assertThat(change.get("binding").asText()).isEqualTo("b-1");
         assertThat(change.has("hashKey")).isFalse();
         // Durable before it is announced: the API reads it at once.
         HttpResponse<String> user = get("/v1/users/" + userId);

@@ -38,7 +38,7 @@ function changeRow(change) {
   const time = new Date(change.eventTime).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
   return el("tr", { class: `change ${change.op}`, "data-entity": change.entity, "data-id": change.id, "data-op": change.op },
     el("td", {}, time), el("td", {}, change.entity), el("td", {}, id), el("td", {}, change.op),
-    el("td", {}, String(change.version)), el("td", {}, change.parentId || change.userId || "—"),
+    el("td", {}, String(change.version)), el("td", {}, change.parentId || "—"),
     el("td", { class: "muted" }, change.cause === "event" ? "" : change.cause));
 }
 
