@@ -3,7 +3,15 @@ package io.shardstream.schemas.serde;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.shardstream.schemas.registry.RegistryFailures;
 import io.shardstream.schemas.registry.RegistrySettings;
+import io.shardstream.schemas.registry.SchemaRegistryUnavailableException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,14 +28,31 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     T convert(Object value, int schemaId);
   }
 
+  /**
+   * How long one decode may wait for the registry. Apicurio's client sets no request timeout, and a
+   * request whose answer never comes (seen once in a test on a loaded machine) would hold the
+   * stream thread for good; past this it is an outage like a refused connection, which the writer
+   * waits out and retries.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+
+  /** Runs each registry-bound decode, so that the caller can stop waiting for it. */
+  private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
+
   private final AvroKafkaDeserializer<Object> apicurio = new AvroKafkaDeserializer<>();
   private final RegistrySettings settings;
+  private final Duration answerWithin;
   private final String expected;
   private final Conversion<T> conversion;
 
   private RegistryEventDeserializer(
-      RegistrySettings settings, boolean specific, String expected, Conversion<T> conversion) {
+      RegistrySettings settings,
+      Duration answerWithin,
+      boolean specific,
+      String expected,
+      Conversion<T> conversion) {
     this.settings = settings;
+    this.answerWithin = answerWithin;
     this.expected = expected;
     this.conversion = conversion;
     apicurio.configure(ApicurioSerdeConfig.of(settings, specific), false);
@@ -35,8 +60,15 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
 
   /** Into one generated event class (the writer schema resolved against the class's). */
   static <T> RegistryEventDeserializer<T> specific(RegistrySettings settings, Class<T> type) {
+    return specific(settings, type, ANSWER_WITHIN);
+  }
+
+  /** As above, waiting at most {@code answerWithin} for the registry. */
+  static <T> RegistryEventDeserializer<T> specific(
+      RegistrySettings settings, Class<T> type, Duration answerWithin) {
     return new RegistryEventDeserializer<>(
         settings,
+        answerWithin,
         true,
         type.getSimpleName(),
         (value, schemaId) -> {
@@ -57,6 +89,7 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     String expected = codec.schema().getName();
     return new RegistryEventDeserializer<>(
         settings,
+        ANSWER_WITHIN,
         false,
         expected,
         (value, schemaId) -> {
@@ -90,11 +123,38 @@ final class RegistryEventDeserializer<T> implements Deserializer<T> {
     WireFormat.checkFraming(data);
     Object value;
     try {
-      value = apicurio.deserialize(topic, data);
+      value = withinTime(topic, data);
     } catch (RuntimeException e) {
       throw explain(e, data);
     }
     return conversion.convert(value, WireFormat.schemaId(data));
+  }
+
+  /** Apicurio's decode, given up (and interrupted) when the registry does not answer in time. */
+  private Object withinTime(String topic, byte[] data) {
+    Future<Object> decode = LOOKUPS.submit(() -> apicurio.deserialize(topic, data));
+    try {
+      return decode.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      decode.cancel(true);
+      throw new SchemaRegistryUnavailableException(
+          "schema registry at "
+              + settings.apiUrl()
+              + " did not answer within "
+              + answerWithin.toSeconds()
+              + " s while fetching schema id "
+              + WireFormat.schemaId(data),
+          e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      decode.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryUnavailableException("interrupted while fetching a schema", e);
+    }
   }
 
   private RuntimeException explain(RuntimeException failure, byte[] data) {

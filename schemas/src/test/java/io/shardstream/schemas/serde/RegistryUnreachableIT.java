@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,26 @@ class RegistryUnreachableIT {
     assertThatThrownBy(() -> decoder.decode(TOPIC, framed))
         .isInstanceOf(SchemaRegistryUnavailableException.class)
         .hasMessageContaining("fetching schema id 1");
+  }
+
+  /**
+   * A registry that takes the connection and never answers: Apicurio's client would wait for good;
+   * the decode gives up after its wait and reports an outage (which the writer waits out and
+   * retries), never a hung stream thread.
+   */
+  @Test
+  void aRegistryThatNeverAnswersIsAnOutageAfterTheWait() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0)) {
+      URI registry = URI.create("http://localhost:" + silent.getLocalPort());
+      RegistryEventDeserializer<UserChangeEvent> deserializer =
+          RegistryEventDeserializer.specific(
+              RegistrySettings.production(registry), UserChangeEvent.class, Duration.ofSeconds(1));
+      byte[] framed = ByteBuffer.allocate(10).put((byte) 0).putInt(1).array();
+
+      assertThatThrownBy(() -> deserializer.deserialize(TOPIC, framed))
+          .isInstanceOf(SchemaRegistryUnavailableException.class)
+          .hasMessageContaining("did not answer within 1 s")
+          .hasMessageContaining("schema id 1");
+    }
   }
 }
