@@ -1,8 +1,10 @@
 package io.shardstream.core.config;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A validated entity configuration (Entity Manager's model). Build it with {@link ConfigLoader}.
@@ -27,10 +29,17 @@ public record EntityConfig(
     String version) {
 
   public EntityConfig {
-    entities = Map.copyOf(entities);
-    generatedProperties = Map.copyOf(generatedProperties);
-    indexes = Map.copyOf(indexes);
-    propertyTranscodes = Map.copyOf(propertyTranscodes);
+    // Sorted by name: every process iterates them in the same order, which Kafka Streams needs
+    // (instances of one application must build identical topologies, and Map.copyOf's order
+    // differs from JVM to JVM).
+    entities = sorted(entities);
+    generatedProperties = sorted(generatedProperties);
+    indexes = sorted(indexes);
+    propertyTranscodes = sorted(propertyTranscodes);
+  }
+
+  private static <V> Map<String, V> sorted(Map<String, V> map) {
+    return Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   public Optional<EntityDefinition> entity(String token) {

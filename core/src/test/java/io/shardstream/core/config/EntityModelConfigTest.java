@@ -190,6 +190,22 @@ class EntityModelConfigTest {
   }
 
   /**
+   * Every process must iterate the entities in the same order: Kafka Streams instances of one
+   * writer build their topologies from it and refuse to work together when the orders differ (a
+   * JVM-salted Map.copyOf order did differ from writer to writer).
+   */
+  @Test
+  void entitiesIndexesAndGeneratedPropertiesIterateInNameOrder() {
+    EntityConfig person = ConfigLoader.parse(ExampleConfigJson.person());
+
+    assertThat(person.entities().keySet())
+        .containsExactly("address", "bankAccount", "contactInfo", "employment", "person");
+    assertThat(List.copyOf(person.indexes().keySet())).isSorted();
+    assertThat(List.copyOf(person.propertyTranscodes().keySet())).isSorted();
+    assertThat(List.copyOf(person.generatedProperties().keySet())).isSorted();
+  }
+
+  /**
    * Relations are one level deep (a cascade reaches children, not grandchildren), and a co-located
    * child may not carry the range key of an index on the table's hash key: the parent's searches
    * read those partitions and would list the child as a parent.
